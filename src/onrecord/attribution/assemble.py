@@ -1,0 +1,14 @@
+"""Combine rule and model attributions into one list per article."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..types import Attribution
+
+
+def extract_attributions(doc: Doc, model=None) -> list[Attribution]:
+    """All attributions of a parsed ``Doc``, speakers not yet resolved."""
+    from .rules import extract_rule_attributions
+
+    found = extract_rule_attributions(doc)
+    return sorted(found, key=lambda a: (a.content[0].start if a.content else a.cue[0].start))

@@ -1,0 +1,44 @@
+"""Helpers shared by the CLI commands: consoles, option parsing, tables."""
+from __future__ import annotations
+
+import datetime as dt
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from ..types import Article
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    """Parse a YYYY-MM-DD option value, or fail with a clear message."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=option) from None
+
+
+def print_article_table(target: Console, article: Article) -> None:
+    """Who said what in one article, as a Rich table."""
+    title = article.title or article.id
+    date = f" ({article.published.isoformat()})" if article.published else ""
+    table = Table(title=f"{title}{date}", show_lines=False, expand=True, title_justify="left")
+    table.add_column("speaker", style="bold cyan", ratio=2)
+    table.add_column("cue", style="magenta", ratio=1)
+    table.add_column("content", ratio=6)
+    table.add_column("type", ratio=1)
+    table.add_column("conf", justify="right", ratio=1)
+    for a in article.attributions:
+        speaker = a.speaker.name if a.speaker else "—"
+        source = " ".join(s.text for s in a.source)
+        if source and source != speaker:
+            speaker = f"{speaker}\n[dim]({source})[/dim]"
+        table.add_row(speaker, " ".join(s.text for s in a.cue), a.content_text, a.type.value, f"{a.confidence:.2f}")
+    if not article.attributions:
+        table.add_row("—", "—", "[dim]no attributions found[/dim]", "", "")
+    target.print(table)

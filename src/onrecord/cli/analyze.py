@@ -1,0 +1,49 @@
+"""``onrecord analyze PATH... [--jsonl OUT] [--published DATE]``"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from ._common import console, err_console, parse_date, print_article_table
+
+
+def analyze_cli(
+    paths: list[Path] = typer.Argument(..., help="Text, HTML, JSON or JSONL files, or folders of them."),
+    jsonl: Path | None = typer.Option(None, "--jsonl", help="Write one JSON line per article here ('-' for stdout)."),
+    published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD when the input has none."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop attributions below this confidence."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="Use the rules without the learned model."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per nlp.pipe batch."),
+) -> None:
+    """Extract who said what from articles; print a table per article, or write JSONL."""
+    from ..ingest import iter_articles
+    from ..nlp import load_nlp
+    from ..pipeline import analyze_raws
+    from ..serialize import dumps
+    from ..types import Skipped
+
+    default_date = parse_date(published, "--published")
+    nlp = load_nlp(None if rules_only else "default", min_confidence)
+    out = None
+    if jsonl is not None:
+        out = sys.stdout if str(jsonl) == "-" else open(jsonl, "w", encoding="utf-8")
+    failed = 0
+    try:
+        for item in analyze_raws(iter_articles(paths, published=default_date), nlp, batch_size=batch_size):
+            if isinstance(item, Skipped):
+                failed += 1
+                err_console.print(f"[red]skipped[/red] {item}", highlight=False, soft_wrap=True)
+                continue
+            if out is not None:
+                out.write(dumps(item) + "\n")
+                out.flush()
+            else:
+                print_article_table(console, item)
+    finally:
+        if out is not None and out is not sys.stdout:
+            out.close()
+    if failed:
+        err_console.print(f"{failed} input(s) failed")
+        raise typer.Exit(code=1)

@@ -1,0 +1,1 @@
+"""Speaker resolution: within an article (speakers.py) and across articles (entities.py)."""
