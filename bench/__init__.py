@@ -1,0 +1,1 @@
+"""`make eval` and `make bench`: every figure quoted anywhere is printed by one of these."""
