@@ -1,0 +1,147 @@
+"""Quotation spans in raw text, in every common quotation style.
+
+Handles “…”, "…", ‘…’, '…', «…», »…« and „…“; quotes that run over several
+sentences; quotes that run over several paragraphs (the opening mark repeated
+at the start of each new paragraph, no closing mark until the end); and
+apostrophes (don’t, Putin’s, leaders’, ’90s) that must never open or close a
+quote.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: opening mark -> closing marks it accepts
+PAIRS: dict[str, str] = {
+    "“": "”",
+    "„": "“”",
+    "«": "»",
+    "»": "«",
+    '"': '"',
+    "‘": "’",
+    "‚": "‘’",
+    "'": "'",
+}
+DOUBLE_OPENERS = frozenset("“„«»\"")
+SINGLE_OPENERS = frozenset("‘‚'")
+#: characters after which a mark is at the start of a stretch, so it opens rather than closes
+_OPEN_CONTEXT = frozenset(" \t\n([{—–-/:;") | DOUBLE_OPENERS | SINGLE_OPENERS
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quotation, marks included: ``text[start:end]``. ``closed`` is False when the text
+    ended (or a paragraph ended without a continuation) before a closing mark."""
+
+    start: int
+    end: int
+    open_mark: str
+    closed: bool = True
+    paragraphs: int = 1
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1 if self.closed else self.end
+
+
+def _prev(text: str, i: int) -> str:
+    return text[i - 1] if i > 0 else " "
+
+
+def _next(text: str, i: int) -> str:
+    return text[i + 1] if i + 1 < len(text) else " "
+
+
+def _can_open(text: str, i: int) -> bool:
+    mark, before, after = text[i], _prev(text, i), _next(text, i)
+    if after.isspace():
+        return False
+    if mark in "'‘":
+        # an apostrophe eliding digits or letters ('90s, ’em) is not an opening mark
+        if before.isalnum() or re.match(r"['‘](\d\d|em\b|til\b|cause\b|n\b)", text[i : i + 7]):
+            return False
+        return before in _OPEN_CONTEXT
+    if mark == '"':
+        return before in _OPEN_CONTEXT
+    if mark == "»":  # »…« (German/Danish style) opens only where a word starts
+        return before in _OPEN_CONTEXT and after.isalnum()
+    return True
+
+
+def _can_close(text: str, i: int, open_mark: str) -> bool:
+    mark, before, after = text[i], _prev(text, i), _next(text, i)
+    if mark not in PAIRS[open_mark]:
+        return False
+    if mark in "'’":
+        # don’t, Putin’s: a letter on both sides is an apostrophe, never a close
+        if before.isalnum() and after.isalnum():
+            return False
+        if before.isspace():
+            return False
+    if mark == '"' and before.isspace() and not after.isspace():
+        return False  # looks like the next opening mark
+    return True
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in re.finditer(r"\n", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _first_char(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """All top-level quotations of ``text``, in order.
+
+    Quote marks nested inside a quotation (‘…’ inside “…”) belong to it and are not
+    reported separately.
+
+    Example:
+        >>> [text[q.start:q.end] for text in ["He said “yes,” then ‘no’."] for q in find_quotes(text)]
+        ['“yes,”', '‘no’']
+    """
+    quotes: list[Quote] = []
+    paragraphs = _paragraphs(text)
+    pending: tuple[int, str, int] | None = None  # (start, open mark, paragraphs so far) carried over a break
+    for index, (p_start, p_end) in enumerate(paragraphs):
+        open_at, open_mark, n_paragraphs = (pending if pending else (None, "", 1))
+        i = p_start
+        if pending:
+            # the carried quote goes on: skip the repeated opening mark of this paragraph
+            i = _first_char(text, p_start, p_end) + 1
+            pending = None
+        while i < p_end:
+            ch = text[i]
+            if open_at is None:
+                if ch in PAIRS and _can_open(text, i):
+                    open_at, open_mark, n_paragraphs = i, ch, 1
+            elif ch in PAIRS[open_mark] and _can_close(text, i, open_mark):
+                quotes.append(Quote(open_at, i + 1, open_mark, True, n_paragraphs))
+                open_at = None
+            i += 1
+        if open_at is not None:
+            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            if nxt and text[_first_char(text, *nxt) : _first_char(text, *nxt) + 1] == open_mark:
+                pending = (open_at, open_mark, n_paragraphs + 1)
+            else:
+                end = p_end
+                while end > open_at and text[end - 1].isspace():
+                    end -= 1
+                quotes.append(Quote(open_at, end, open_mark, False, n_paragraphs))
+    return quotes
+
+
+def quote_index(quotes: list[Quote], length: int) -> list[int]:
+    """For each character offset, the index of the quote containing it, or -1."""
+    owner = [-1] * length
+    for n, q in enumerate(quotes):
+        owner[q.start : q.end] = [n] * (q.end - q.start)
+    return owner
