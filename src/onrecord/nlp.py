@@ -63,3 +63,12 @@ def make_doc(nlp: Language, text: str, published: dt.date | None = None) -> Doc:
     doc = nlp.make_doc(text)
     doc._.published = published
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per doc (spaCy rebuilds the string on every access)."""
+    text = doc.user_data.get("onrecord.text")
+    if text is None:
+        text = doc.text
+        doc.user_data["onrecord.text"] = text
+    return text

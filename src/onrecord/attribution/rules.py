@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ..types import Attribution, AttributionType, Span
 from .cues import ACCORDING_TO, NOUN_CUE, VERB_CUE, CueLexicon, find_cue_candidates, load_cue_lexicon
 from .quotes import Quote, find_quotes
@@ -40,7 +41,7 @@ OBJECT_PREPS = {"of", "for", "about", "over", "as", "on", "to"}
 #: prepositions that introduce content when a cue has no object ("warned of", "called for")
 CONTENT_PREPS = {"of", "for", "about", "against"}
 #: pure-speech verbs that attach to an adjacent quotation even when the parse does not link them
-QUOTE_VERB_CLASSES = {"speech"}
+QUOTE_VERB_CLASSES = {"speech", "dual"}
 PUNCT_BETWEEN = {",", ":", "—", "–", "-", ";"}
 
 
@@ -177,6 +178,8 @@ def candidates_from_verbs(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> l
         if found is None:
             continue
         content, rule = found
+        if rule in WEAK_RULES and entry.cls in ("evidence", "dual") and _inanimate_subject(verb):
+            continue  # "the remarks suggest a tentative opening": an inference, not a statement
         content = [r for r in (_trim(doc, s, e, keep_quotes=True) for s, e in content) if r[1] > r[0]]
         if not content:
             continue
@@ -185,6 +188,11 @@ def candidates_from_verbs(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> l
             source = _relative_source(verb)
         out.append(Candidate(cue_tokens(verb), content, source, entry.lemma, rule, entry.strength))
     return out
+
+
+def _inanimate_subject(verb: Token) -> bool:
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return bool(subj) and subj[0].pos_ == "NOUN" and subj[0].ent_type_ == ""
 
 
 def _relative_source(verb: Token) -> tuple[int, int] | None:
@@ -364,7 +372,7 @@ def candidates_from_quotes(doc: Doc, quotes: list[Quote], lexicon: CueLexicon) -
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Span:
-    return Span.of(doc.text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+    return Span.of(doc_text(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
 
 
 def attribution_type(text: str, content: list[Span], quotes: list[Quote]) -> AttributionType:
@@ -399,16 +407,16 @@ RULE_WEIGHT = {
 def to_attribution(doc: Doc, c: Candidate, quotes: list[Quote]) -> Attribution:
     content = [_char_span(doc, s, e) for s, e in c.content]
     if c.quotes:  # snap to the quotation marks themselves
-        content = [Span.of(doc.text, q.start, q.end) for q in c.quotes]
+        content = [Span.of(doc_text(doc), q.start, q.end) for q in c.quotes]
     source = (_char_span(doc, *c.source),) if c.source and c.source[1] > c.source[0] else ()
     cue = tuple(_char_span(doc, i, i + 1) for i in c.cue)
-    cue = _merge_adjacent(doc.text, cue)
+    cue = _merge_adjacent(doc_text(doc), cue)
     confidence = max(0.0, min(1.0, c.strength * RULE_WEIGHT.get(c.rule, 0.7)))
     return Attribution(
         source=source,
         cue=cue,
         content=tuple(content),
-        type=attribution_type(doc.text, content, quotes),
+        type=attribution_type(doc_text(doc), content, quotes),
         cue_lemma=c.cue_lemma,
         confidence=confidence,
         origin="rules",
@@ -454,10 +462,20 @@ def _cut_at_coordinated_cues(doc: Doc, candidates: list[Candidate]) -> None:
             a.content = [r for r in a.content if r[1] > r[0]]
 
 
+WEAK_RULES = {"verb-object", "verb-prep"}
+
+
+def _drop_nested_weak(candidates: list[Candidate]) -> list[Candidate]:
+    """An object-only cue inside another attribution's content ("suggested he may take a pass on
+    supporting future initiatives") is part of that content, not a statement of its own."""
+    spans = [(s, e) for c in candidates if c.rule not in WEAK_RULES for s, e in c.content]
+    return [c for c in candidates if c.rule not in WEAK_RULES or not any(s <= c.cue[0] < e for s, e in spans)]
+
+
 def extract_rule_candidates(doc: Doc) -> tuple[list[Candidate], list[Quote]]:
     """All rule candidates of a parsed doc, quote rules first."""
     lexicon = load_cue_lexicon()
-    quotes = find_quotes(doc.text)
+    quotes = find_quotes(doc_text(doc))
     inside = _inside_quotes(doc, quotes)
     found = [(label, s, e) for label, s, e in find_cue_candidates(doc) if not inside[s]]
     verb_starts = [s for label, s, _ in found if label == VERB_CUE]
@@ -468,6 +486,7 @@ def extract_rule_candidates(doc: Doc) -> tuple[list[Candidate], list[Quote]]:
     from_verbs = [c for c in candidates_from_verbs(doc, lexicon, verb_starts) if c.cue[-1] not in quote_cues]
     candidates = from_quotes + from_verbs + candidates_from_nouns(doc, lexicon, noun_starts) + candidates_from_according(doc, according)
     _cut_at_coordinated_cues(doc, candidates)
+    candidates = _drop_nested_weak(candidates)
     return [c for c in candidates if c.content], quotes
 
 

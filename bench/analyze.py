@@ -1,0 +1,78 @@
+"""Throughput of onrecord analysis against bare spaCy parsing of the same texts, in the same run.
+
+The baseline is ``nlp.pipe`` with the pinned en_core_web_sm pipeline and nothing else; the
+measured run is onrecord's whole per-article path (parse + attribution + resolution + claims +
+building the Article). Both use the same batch size and one process; each is timed twice,
+alternating, and the faster of the two runs counts (less noise from a shared machine).
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+#: the issue's goal: onrecord's time is at most this multiple of the bare parse
+GOAL_RATIO = 1.5
+
+
+def _texts(shared: Path, limit: int | None = None) -> list[Path]:
+    files = sorted((shared / "data/polnear/dev/text").glob("*.txt"))
+    return files[:limit] if limit else files
+
+
+def run(shared: Path, console: Console, limit: int | None = None, repeats: int = 2) -> dict:
+    from onrecord.nlp import load_base, load_nlp
+    from onrecord.pipeline import analyze_raws
+    from onrecord.types import RawArticle
+
+    files = _texts(shared, limit)
+    if not files:
+        console.print(f"[yellow]skipped: no PolNeAR dev texts under {shared}")
+        return {"skipped": "no PolNeAR dev texts"}
+    raws = [RawArticle(id=f.stem, text=f.read_text("utf-8")) for f in files]
+    texts = [r.text for r in raws]
+    bare = load_base()
+    full = load_nlp()
+    # warm both pipelines (lazy model loading, first-call allocations) outside the timings
+    list(bare.pipe(texts[:2]))
+    list(analyze_raws(raws[:2], full))
+    words = sum(len(t.split()) for t in texts)
+
+    def time_bare() -> float:
+        t0 = time.perf_counter()
+        for _ in bare.pipe(texts, batch_size=16):
+            pass
+        return time.perf_counter() - t0
+
+    def time_full() -> float:
+        t0 = time.perf_counter()
+        for _ in analyze_raws(raws, full, batch_size=16):
+            pass
+        return time.perf_counter() - t0
+
+    bare_times, full_times = [], []
+    for _ in range(repeats):
+        bare_times.append(time_bare())
+        full_times.append(time_full())
+    b, f = min(bare_times), min(full_times)
+    ratio = f / b
+    table = Table(title=f"onrecord analyze vs bare spaCy parse — PolNeAR dev, {len(texts)} articles, {words:,} words")
+    for col in ("run", "seconds", "articles/s", "words/s"):
+        table.add_column(col, justify="right" if col != "run" else "left")
+    table.add_row("bare nlp.pipe (en_core_web_sm)", f"{b:.2f}", f"{len(texts) / b:.1f}", f"{words / b:,.0f}")
+    table.add_row("onrecord (parse + extract + resolve + claims)", f"{f:.2f}", f"{len(texts) / f:.1f}", f"{words / f:,.0f}")
+    console.print(table)
+    verdict = "[green]within" if ratio <= GOAL_RATIO else "[red]over"
+    console.print(f"ratio onrecord / bare parse = {ratio:.2f} ({verdict} the goal of {GOAL_RATIO}×[/])")
+    return {
+        "articles": len(texts),
+        "words": words,
+        "bare_seconds": round(b, 3),
+        "onrecord_seconds": round(f, 3),
+        "bare_words_per_s": round(words / b),
+        "onrecord_words_per_s": round(words / f),
+        "onrecord_articles_per_s": round(len(texts) / f, 2),
+        "ratio": round(ratio, 3),
+    }

@@ -1,0 +1,46 @@
+"""Role words, honorifics and given-name genders (``data/roles.tsv``, ``data/first_names.tsv``)."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+
+@dataclass(frozen=True)
+class RoleLexicon:
+    honorifics: dict[str, str]  # word -> gender (m/f/-)
+    roles: dict[str, str]
+    orgs: frozenset[str]
+    groups: frozenset[str]
+    first_names: dict[str, str]
+
+    def gender_of_title(self, word: str) -> str | None:
+        g = self.honorifics.get(word.lower()) or self.roles.get(word.lower())
+        return g if g in ("m", "f") else None
+
+
+def _rows(name: str):
+    text = resources.files("onrecord").joinpath(f"data/{name}").read_text("utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@functools.lru_cache(maxsize=1)
+def load_role_lexicon() -> RoleLexicon:
+    honorifics, roles, orgs, groups = {}, {}, set(), set()
+    for word, kind, gender in _rows("roles.tsv"):
+        if kind == "honorific":
+            honorifics[word] = gender
+        elif kind == "role":
+            roles[word] = gender
+        elif kind == "org":
+            orgs.add(word)
+        elif kind == "group":
+            groups.add(word)
+    first_names = {name: gender for name, gender in _rows("first_names.tsv")}
+    return RoleLexicon(honorifics, roles, frozenset(orgs), frozenset(groups), first_names)

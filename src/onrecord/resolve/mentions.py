@@ -1,0 +1,222 @@
+"""People named in an article, grouped into entities with their titles, roles and nationality.
+
+"Russian President Vladimir Putin" … "President Putin" … "Putin" become one entity
+named "Vladimir Putin" with title "President" and nationality "Russian"; appositions
+("his Ukrainian counterpart, Volodymyr Zelensky") add roles.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..nlp import doc_text
+from ..types import EntityKind, Mention, Span
+from .lexicon import RoleLexicon
+
+NAME_LABELS = {"PERSON"}
+ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class EntityBuilder:
+    """A mutable entity while an article is being resolved."""
+
+    kind: EntityKind
+    names: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    nationality: str | None = None
+    gender: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def name(self) -> str:
+        if not self.names:
+            return "unknown"
+        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+
+    def surnames(self) -> set[str]:
+        return {n.split()[-1].lower() for n in self.names}
+
+    def first_names(self) -> set[str]:
+        return {n.split()[0].lower().rstrip(".") for n in self.names if len(n.split()) > 1}
+
+    def add_name(self, name: str) -> None:
+        if name not in self.names:
+            self.names.append(name)
+
+    def add_title(self, title: str) -> None:
+        if title and title.lower() not in {t.lower() for t in self.titles}:
+            self.titles.append(title)
+
+    def last_offset(self, before: int) -> int:
+        """Offset of the latest mention that starts before ``before`` (-1 if none)."""
+        return max((m.span.start for m in self.mentions if m.span.start < before), default=-1)
+
+
+@dataclass
+class NameMention:
+    """One person name in the text, with the words around it that describe the person."""
+
+    span: Span  # the name itself, honorifics and possessive 's excluded
+    name: str
+    root: Token
+    titles: list[str]
+    nationality: str | None
+    gender: str | None
+    in_quote: bool
+    is_subject: bool
+
+
+def _strip_name(doc: Doc, ent: SpacySpan, lex: RoleLexicon) -> tuple[int, int, list[Token]]:
+    """Token range of the bare name inside an entity span, and the honorifics taken off its front."""
+    start, end = ent.start, ent.end
+    honorifics = []
+    while start < end - 1 and doc[start].lower_ in lex.honorifics:
+        honorifics.append(doc[start])
+        start += 1
+    while end > start + 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end, honorifics
+
+
+def _is_nationality(token: Token) -> bool:
+    return token.ent_type_ == "NORP" or (token.pos_ in ("ADJ", "PROPN") and token.text[:1].isupper() and token.lower_.endswith(("ian", "ese", "ish", "ean", "an", "i")) and token.dep_ == "amod")
+
+
+def _premodifiers(doc: Doc, start: int, root: Token) -> list[Token]:
+    """Words in front of a name that describe the person: "Kremlin spokesperson", "Former President"."""
+    out: list[Token] = []
+    j = start - 1
+    while j >= 0:
+        t = doc[j]
+        if t.dep_ in ("compound", "amod", "nmod", "nummod") and (t.head.i >= start or t.head in out) and t.ent_type_ != "PERSON":
+            out.insert(0, t)
+            j -= 1
+        else:
+            break
+    return out
+
+
+def _describe(tokens: list[Token]) -> tuple[str, str | None]:
+    """Split describing words into a title and a nationality."""
+    nationality = None
+    kept = []
+    for t in tokens:
+        if nationality is None and _is_nationality(t):
+            nationality = t.text
+        else:
+            kept.append(t)
+    return " ".join(t.text for t in kept).strip(), nationality
+
+
+def _apposition_role(ent_root: Token) -> list[Token]:
+    """Words of an apposition describing the person ("the party's leader", "his Ukrainian counterpart")."""
+    if ent_root.dep_ == "appos" and ent_root.head.pos_ == "NOUN":
+        head = ent_root.head
+        skip = set(range(ent_root.left_edge.i, ent_root.right_edge.i + 1))
+        return [t for t in head.subtree if t.i not in skip and t.dep_ not in ("det", "punct", "relcl", "acl") and not (t.dep_ == "poss" and t.pos_ == "PRON") and t.i <= head.i]
+    for child in ent_root.children:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            toks = [t for t in child.subtree if t.dep_ not in ("det", "punct") and not (t.dep_ == "poss" and t.pos_ == "PRON")]
+            toks = [t for t in toks if t.i <= child.i or t.head.i == child.i and t.dep_ == "prep"]
+            return [t for t in toks if t.i <= child.right_edge.i][:8]
+    return []
+
+
+def find_name_mentions(doc: Doc, lex: RoleLexicon, inside_quote: list[bool]) -> list[NameMention]:
+    """Every person name in the doc (NER PERSON, plus honorific + proper noun the NER missed)."""
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ in NAME_LABELS:
+            spans.append((ent.start, ent.end))
+    covered = {i for s, e in spans for i in range(s, e)}
+    for t in doc:  # "President Zelensky" tagged as something else by the NER
+        if t.lower_ in lex.honorifics and t.text[:1].isupper() and t.i + 1 < len(doc):
+            nxt = doc[t.i + 1]
+            if nxt.pos_ == "PROPN" and nxt.i not in covered and nxt.ent_type_ not in ("GPE", "DATE"):
+                end = nxt.i + 1
+                while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].dep_ in ("compound", "flat", "nsubj", "appos") and end not in covered and doc[end].ent_type_ not in ("GPE",):
+                    end += 1
+                spans.append((t.i, end))
+                covered.update(range(t.i, end))
+    out = []
+    for s, e in sorted(spans):
+        ent = doc[s:e]
+        start, end, honorifics = _strip_name(doc, ent, lex)
+        words = [t for t in doc[start:end] if not t.is_punct or t.text == "."]
+        if not words or not any(w.text[:1].isupper() for w in words):
+            continue
+        name = doc[start:end].text
+        root = doc[start:end].root
+        pre = honorifics if honorifics else []
+        pre = _premodifiers(doc, start - len(honorifics), root) + pre
+        title, nationality = _describe(pre)
+        role, role_nat = _describe(_apposition_role(root))
+        gender = None
+        for t in pre:
+            gender = gender or lex.gender_of_title(t.text)
+        first = name.split()[0].lower()
+        if gender is None and len(name.split()) > 1:
+            gender = lex.first_names.get(first)
+        span = Span.of(doc_text(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text))
+        out.append(
+            NameMention(
+                span=span,
+                name=name,
+                root=root,
+                titles=[x for x in (title, role) if x],
+                nationality=nationality or role_nat,
+                gender=gender,
+                in_quote=inside_quote[start],
+                is_subject=root.dep_ in ("nsubj", "nsubjpass") or (root.dep_ in ("appos", "compound") and root.head.dep_ in ("nsubj", "nsubjpass")),
+            )
+        )
+    return out
+
+
+def _compatible(builder: EntityBuilder, words: list[str]) -> bool:
+    first = words[0].lower().rstrip(".")
+    firsts = builder.first_names()
+    if not firsts:
+        return True
+    # "Vladimir V. Putin" ~ "Vladimir Putin"; "V. Putin" ~ "Vladimir Putin"
+    return any(f == first or (len(first) == 1 and f.startswith(first)) or (len(f) == 1 and first.startswith(f)) for f in firsts)
+
+
+def group_people(mentions: list[NameMention]) -> list[EntityBuilder]:
+    """Cluster name mentions into people: surnames join the longest compatible full name."""
+    people: list[EntityBuilder] = []
+    for m in mentions:
+        words = m.name.split()
+        target = None
+        if len(words) > 1:
+            candidates = [p for p in people if words[-1].lower() in p.surnames() and _compatible(p, words)]
+        else:
+            key = words[0].lower()
+            candidates = [p for p in people if key in p.surnames() or key in p.first_names()]
+        if candidates:
+            target = max(candidates, key=lambda p: p.last_offset(m.span.start))
+        if target is None:
+            target = EntityBuilder(EntityKind.PERSON)
+            people.append(target)
+        target.add_name(m.name)
+        for title in m.titles:
+            target.add_title(title)
+        target.nationality = target.nationality or m.nationality
+        target.gender = target.gender or m.gender
+        target.mentions.append(Mention(m.span, "name" if len(words) > 1 else "surname"))
+    # a surname seen before its full name ("Putin … Vladimir Putin") joins the one full name it fits
+    for single in [p for p in people if all(len(n.split()) == 1 for n in p.names)]:
+        fuller = [p for p in people if p is not single and single.names[0].lower() in p.surnames()]
+        if len(fuller) == 1:
+            full = fuller[0]
+            full.mentions.extend(single.mentions)
+            for t in single.titles:
+                full.add_title(t)
+            full.gender = full.gender or single.gender
+            full.nationality = full.nationality or single.nationality
+            people.remove(single)
+    return people
