@@ -68,7 +68,7 @@ def _analyze_cached(raws, nlp, cache: Path):
     if cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
     else:
-        with nlp.select_pipes(disable=["onrecord"]):
+        with nlp.select_pipes(disable=["onrecord"]):  # parse once, annotate separately
             docs = list(nlp.pipe(r.text for r in raws))
         bin_ = DocBin(store_user_data=False)
         for d in docs:

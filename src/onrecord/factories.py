@@ -38,6 +38,18 @@ class OnrecordComponent:
         return annotate_doc(doc, model=self.model, min_confidence=self.min_confidence)
 
 
+@Language.component("onrecord_paragraphs")
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and paragraphs never run into each other.
+
+    Runs before the parser, which keeps sentence starts that are already set.
+    """
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 @Language.factory(
     "onrecord",
     default_config={"model": "default", "min_confidence": 0.0},

@@ -54,6 +54,7 @@ def load_nlp(model: str | None = "default", min_confidence: float = 0.0) -> Lang
     nlp = load_base()
     from . import factories  # noqa: F401  registers the "onrecord" factory
 
+    nlp.add_pipe("onrecord_paragraphs", before="parser")
     nlp.add_pipe("onrecord", config={"model": model, "min_confidence": min_confidence})
     return nlp
 

@@ -1,0 +1,40 @@
+"""Shared fixtures: the spaCy pipeline loaded once per test session, and the ../shared data."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("ONRECORD_SHARED", REPO.parent / "shared"))
+EXAMPLES = REPO / "examples" / "articles"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    """``../shared`` (seed article, PolNeAR train/dev, the scorer); tests needing it skip without it."""
+    if not (SHARED / "data").is_dir():
+        pytest.skip(f"needs the shared data folder at {SHARED} (set ONRECORD_SHARED); it is not part of the repo")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The full onrecord pipeline (spaCy + onrecord component, shipped model if any)."""
+    from onrecord.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():
+    """The pipeline with the rules only (no learned model): for tests of the rules themselves."""
+    from onrecord.nlp import load_nlp
+
+    return load_nlp(None)
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return EXAMPLES
