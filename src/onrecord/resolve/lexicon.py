@@ -17,6 +17,8 @@ class RoleLexicon:
     orgs: frozenset[str]
     groups: frozenset[str]
     first_names: dict[str, str]
+    affiliations: frozenset[str]  # capitalised adjectives that are not nationalities ("Republican")
+    demonyms: frozenset[str]  # nationalities without a regular ending ("French", "Dutch")
 
     def gender_of_title(self, word: str) -> str | None:
         g = self.honorifics.get(word.lower()) or self.roles.get(word.lower())
@@ -32,7 +34,7 @@ def _rows(name: str):
 
 @functools.lru_cache(maxsize=1)
 def load_role_lexicon() -> RoleLexicon:
-    honorifics, roles, orgs, groups = {}, {}, set(), set()
+    honorifics, roles, orgs, groups, affiliations, demonyms = {}, {}, set(), set(), set(), set()
     for word, kind, gender in _rows("roles.tsv"):
         if kind == "honorific":
             honorifics[word] = gender
@@ -42,5 +44,9 @@ def load_role_lexicon() -> RoleLexicon:
             orgs.add(word)
         elif kind == "group":
             groups.add(word)
+        elif kind == "affiliation":
+            affiliations.add(word)
+        elif kind == "demonym":
+            demonyms.add(word)
     first_names = {name: gender for name, gender in _rows("first_names.tsv")}
-    return RoleLexicon(honorifics, roles, frozenset(orgs), frozenset(groups), first_names)
+    return RoleLexicon(honorifics, roles, frozenset(orgs), frozenset(groups), first_names, frozenset(affiliations), frozenset(demonyms))

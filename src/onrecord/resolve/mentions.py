@@ -82,8 +82,16 @@ def _strip_name(doc: Doc, ent: SpacySpan, lex: RoleLexicon) -> tuple[int, int, l
     return start, end, honorifics
 
 
-def _is_nationality(token: Token) -> bool:
-    return token.ent_type_ == "NORP" or (token.pos_ in ("ADJ", "PROPN") and token.text[:1].isupper() and token.lower_.endswith(("ian", "ese", "ish", "ean", "an", "i")) and token.dep_ == "amod")
+DEMONYM_ENDINGS = ("ian", "ese", "ish", "ean", "an", "i", "ic")
+
+
+def _is_nationality(token: Token, lex: RoleLexicon) -> bool:
+    """"Russian", "Ukrainian", "Ostravan": a capitalised demonym before a role or name."""
+    if not token.text[:1].isupper() or token.lower_ in lex.affiliations:
+        return False
+    if token.lower_ in lex.demonyms:
+        return True
+    return token.pos_ in ("ADJ", "PROPN") and token.lower_.endswith(DEMONYM_ENDINGS)
 
 
 def _premodifiers(doc: Doc, start: int, root: Token) -> list[Token]:
@@ -100,16 +108,17 @@ def _premodifiers(doc: Doc, start: int, root: Token) -> list[Token]:
     return out
 
 
-def _describe(tokens: list[Token]) -> tuple[str, str | None]:
-    """Split describing words into a title and a nationality."""
+def _describe(tokens: list[Token], lex: RoleLexicon) -> tuple[str, str | None]:
+    """Split describing words into a title (as written) and a nationality."""
     nationality = None
     kept = []
     for t in tokens:
-        if nationality is None and _is_nationality(t):
+        if nationality is None and _is_nationality(t, lex):
             nationality = t.text
         else:
             kept.append(t)
-    return " ".join(t.text for t in kept).strip(), nationality
+    title = "".join(t.text_with_ws if n + 1 < len(kept) and kept[n + 1].i == t.i + 1 else t.text + " " for n, t in enumerate(kept))
+    return title.strip(), nationality
 
 
 def _apposition_role(ent_root: Token) -> list[Token]:
@@ -126,24 +135,44 @@ def _apposition_role(ent_root: Token) -> list[Token]:
     return []
 
 
-def find_name_mentions(doc: Doc, lex: RoleLexicon, inside_quote: list[bool]) -> list[NameMention]:
-    """Every person name in the doc (NER PERSON, plus honorific + proper noun the NER missed)."""
-    spans: list[tuple[int, int]] = []
+def _person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:
+    """Token ranges of person names: NER PERSON spans, plus the names the small NER model
+    mislabels (an ORG/GPE span that starts with a known given name, follows a role word, or
+    repeats a person's name) and honorific + proper noun chains ("President Zelensky")."""
+    spans = [(e.start, e.end) for e in doc.ents if e.label_ in NAME_LABELS]
+    known = {doc[s:e].text.lower() for s, e in spans} | {doc[e - 1].lower_ for s, e in spans}
     for ent in doc.ents:
-        if ent.label_ in NAME_LABELS:
+        if ent.label_ not in ORG_LABELS or not all(t.pos_ == "PROPN" for t in ent):
+            continue
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if (
+            ent[0].lower_ in lex.first_names and len(ent) > 1
+            or (before is not None and before.dep_ == "compound" and (before.lower_ in lex.roles or before.lower_ in lex.honorifics))
+            or ent.text.lower() in known
+        ):
             spans.append((ent.start, ent.end))
     covered = {i for s, e in spans for i in range(s, e)}
-    for t in doc:  # "President Zelensky" tagged as something else by the NER
-        if t.lower_ in lex.honorifics and t.text[:1].isupper() and t.i + 1 < len(doc):
-            nxt = doc[t.i + 1]
-            if nxt.pos_ == "PROPN" and nxt.i not in covered and nxt.ent_type_ not in ("GPE", "DATE"):
-                end = nxt.i + 1
-                while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].dep_ in ("compound", "flat", "nsubj", "appos") and end not in covered and doc[end].ent_type_ not in ("GPE",):
-                    end += 1
-                spans.append((t.i, end))
-                covered.update(range(t.i, end))
+    for t in doc:
+        if t.lower_ not in lex.honorifics or not t.text[:1].isupper() or t.i in covered:
+            continue
+        j = t.i + 1
+        while j < len(doc) and doc[j].lower_ in lex.honorifics:  # "Prime Minister", "Vice President"
+            j += 1
+        if j >= len(doc) or j in covered or doc[j].pos_ != "PROPN" or doc[j].ent_type_ in ("GPE", "DATE", "NORP"):
+            continue
+        end = j + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and end not in covered and doc[end].ent_type_ != "GPE":
+            end += 1
+        spans.append((t.i, end))
+        covered.update(range(t.i, end))
+    return sorted(set(spans))
+
+
+def find_name_mentions(doc: Doc, lex: RoleLexicon, inside_quote: list[bool]) -> list[NameMention]:
+    """Every person name in the doc, with the titles, roles and nationality written around it."""
+    spans = _person_spans(doc, lex)
     out = []
-    for s, e in sorted(spans):
+    for s, e in spans:
         ent = doc[s:e]
         start, end, honorifics = _strip_name(doc, ent, lex)
         words = [t for t in doc[start:end] if not t.is_punct or t.text == "."]
@@ -153,8 +182,8 @@ def find_name_mentions(doc: Doc, lex: RoleLexicon, inside_quote: list[bool]) -> 
         root = doc[start:end].root
         pre = honorifics if honorifics else []
         pre = _premodifiers(doc, start - len(honorifics), root) + pre
-        title, nationality = _describe(pre)
-        role, role_nat = _describe(_apposition_role(root))
+        title, nationality = _describe(pre, lex)
+        role, role_nat = _describe(_apposition_role(root), lex)
         gender = None
         for t in pre:
             gender = gender or lex.gender_of_title(t.text)

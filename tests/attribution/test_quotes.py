@@ -1,0 +1,79 @@
+"""The quotation finder, on hand-written sentences in every quotation style."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from onrecord.attribution.quotes import find_quotes
+
+
+def quoted(text: str) -> list[str]:
+    return [text[q.start : q.end] for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("She said “we will win” loudly.", ["“we will win”"]),
+        ('She said "we will win" loudly.', ['"we will win"']),
+        ("She said ‘we will win’ loudly.", ["‘we will win’"]),
+        ("She said 'we will win' loudly.", ["'we will win'"]),
+        ("Elle a dit «nous gagnerons» hier.", ["«nous gagnerons»"]),
+        ("Er sagte „wir gewinnen“ gestern.", ["„wir gewinnen“"]),
+        ("Er sagte »wir gewinnen« gestern.", ["»wir gewinnen«"]),
+    ],
+)
+def test_find_quotes_every_style(text, expected):
+    assert quoted(text) == expected
+
+
+def test_find_quotes_apostrophes_are_not_quote_marks():
+    text = "The mayor’s plan didn’t pass, and the leaders’ talks in the ’90s weren’t public. Rock ’n’ roll."
+    assert quoted(text) == []
+
+
+def test_find_quotes_straight_apostrophes_inside_a_straight_single_quote():
+    text = "'It's the council's decision,' Ruiz said."
+    assert quoted(text) == ["'It's the council's decision,'"]
+
+
+def test_find_quotes_nested_quote_belongs_to_outer():
+    text = "“They told us ‘wait’ for a year,” she said."
+    assert quoted(text) == ["“They told us ‘wait’ for a year,”"]
+
+
+def test_find_quotes_across_sentences():
+    text = "“We were patient. We waited. Now we act,” he said."
+    assert quoted(text) == ["“We were patient. We waited. Now we act,”"]
+
+
+def test_find_quotes_across_paragraphs_with_repeated_opening_mark():
+    text = "“First paragraph of the statement.\n“Second paragraph, still quoting.\n“Third and last.”\nNarration resumes."
+    quotes = find_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].paragraphs == 3
+    assert text[quotes[0].start : quotes[0].end].endswith("Third and last.”")
+
+
+def test_find_quotes_unclosed_quote_stops_at_paragraph_end():
+    text = "“This never closes\nA new paragraph without a quote mark."
+    (quote,) = find_quotes(text)
+    assert not quote.closed
+    assert text[quote.start : quote.end] == "“This never closes"
+
+
+def test_find_quotes_split_by_cue_gives_two_quotes():
+    text = "“The bridge is safe,” the engineer said, “but it needs paint.”"
+    assert quoted(text) == ["“The bridge is safe,”", "“but it needs paint.”"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n'\"“”‘’«»„")), max_size=80))
+def test_find_quotes_spans_are_ordered_disjoint_and_in_bounds(text):
+    quotes = find_quotes(text)
+    last_end = 0
+    for q in quotes:
+        assert last_end <= q.start < q.end <= len(text)
+        assert text[q.start] == q.open_mark
+        last_end = q.end
