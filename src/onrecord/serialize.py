@@ -81,7 +81,7 @@ def attribution_to_dict(a: Attribution) -> dict[str, Any]:
         else {"id": a.speaker.id, "name": a.speaker.name, "kind": a.speaker.kind.value},
         "type": a.type.value,
         "cue_lemma": a.cue_lemma,
-        "confidence": round(a.confidence, 4),
+        "confidence": a.confidence,
         "origin": a.origin,
         "said_on": a.said_on,
         "claim": claim_to_dict(a.claim) if a.claim else None,

@@ -1,0 +1,42 @@
+"""``onrecord analyze`` through Typer's CliRunner."""
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from onrecord.cli import app
+from onrecord.serialize import validate_article_dict
+
+runner = CliRunner()
+
+
+def test_analyze_prints_a_table_of_who_said_what(tmp_path):
+    path = tmp_path / "vote.txt"
+    path.write_text("Council member Iris Vang said the vote would be held in June.", "utf-8")
+    result = runner.invoke(app, ["analyze", str(path), "--rules-only"])
+    assert result.exit_code == 0, result.output
+    assert "Iris Vang" in result.output
+    assert "said" in result.output
+
+
+def test_analyze_jsonl_output_validates_and_uses_published(tmp_path):
+    path = tmp_path / "vote.txt"
+    path.write_text("Council member Iris Vang said the vote would be held in June.", "utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["analyze", str(path), "--jsonl", str(out), "--published", "2024-03-01", "--rules-only"])
+    assert result.exit_code == 0, result.output
+    (line,) = out.read_text("utf-8").splitlines()
+    record = json.loads(line)
+    validate_article_dict(record)
+    assert record["id"] == "vote"
+    assert record["published"] == "2024-03-01"
+    assert record["attributions"][0]["speaker"]["name"] == "Iris Vang"
+
+
+def test_analyze_rejects_a_malformed_date(tmp_path):
+    path = tmp_path / "vote.txt"
+    path.write_text("Iris Vang said yes.", "utf-8")
+    result = runner.invoke(app, ["analyze", str(path), "--published", "March 1st"])
+    assert result.exit_code != 0
+    assert "YYYY-MM-DD" in result.output

@@ -1,0 +1,42 @@
+"""The spaCy component: nlp.add_pipe("onrecord") on a plain spaCy pipeline."""
+from __future__ import annotations
+
+import spacy
+
+import onrecord  # noqa: F401  (the entry point also registers the factory; the import makes it explicit)
+from onrecord.nlp import BASE_MODEL
+from onrecord.types import Attribution, Entity
+
+
+def test_add_pipe_puts_results_on_the_doc():
+    nlp = spacy.load(BASE_MODEL)
+    nlp.add_pipe("onrecord", config={"model": None})
+    doc = nlp("Union leader Grace Mbeki said the strike would begin on Monday.")
+    assert isinstance(doc._.attributions, tuple) and doc._.attributions
+    assert all(isinstance(a, Attribution) for a in doc._.attributions)
+    assert all(isinstance(e, Entity) for e in doc._.speakers)
+    (a,) = doc._.attributions
+    assert a.speaker.name == "Grace Mbeki"
+    assert a.content[0].text == "the strike would begin on Monday"
+
+
+def test_component_is_found_through_the_spacy_factories_entry_point():
+    from importlib.metadata import entry_points
+
+    names = {ep.name for ep in entry_points(group="spacy_factories")}
+    assert "onrecord" in names
+
+
+def test_min_confidence_filters_attributions():
+    nlp = spacy.load(BASE_MODEL)
+    nlp.add_pipe("onrecord", config={"model": None, "min_confidence": 0.99})
+    doc = nlp("Union leader Grace Mbeki said the strike would begin on Monday.")
+    assert doc._.attributions == ()
+
+
+def test_python_api_analyze_returns_an_article():
+    article = onrecord.analyze("“We will appeal,” said Samuel Achebe, the defence lawyer.", "2024-05-02", model=None)
+    assert isinstance(article, onrecord.Article)
+    assert article.published.isoformat() == "2024-05-02"
+    assert article.attributions[0].speaker.name == "Samuel Achebe"
+    assert len(article.text_sha256) == 64
