@@ -108,15 +108,40 @@ def _subject_of(token: Token) -> tuple[int, int] | None:
     return None
 
 
+def _with_apposed_name(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """"A spokesperson for the authority, Carl Meyer, said": the parser often leaves the
+    apposed name out of the subject; it belongs to the source."""
+    if source is None:
+        return None
+    start, end = source
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON":
+        j = end + 2  # past the comma and the name's first token
+        while j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I":
+            j += 1
+        if j < len(doc) and doc[j].text == ",":
+            return start, j
+    return source
+
+
 def find_source(verb: Token) -> tuple[int, int] | None:
     """The subject of a cue, climbing to the governing verb when the cue has none
     ("before adding, “…”" takes the subject of the verb that "adding" depends on)."""
+    return _with_apposed_name(verb.doc, _find_subject(verb))
+
+
+def _find_subject(verb: Token) -> tuple[int, int] | None:
     token = verb
     for _ in range(5):
         found = _subject_of(token)
         if found is not None:
             return found
-        if token.dep_ not in CLIMB_DEPS or token.head is token:
+        if token.head is token:
+            return None
+        if token.dep_ == "acl" and token.head.dep_ in ("dobj", "pobj"):
+            # "the ministry issued a statement saying …": the one who issued it
+            token = token.head.head
+            continue
+        if token.dep_ not in CLIMB_DEPS:
             return None
         token = token.head
         # a reported clause is not the speaker's: "X stated that Russia has …, before adding"
@@ -404,8 +429,20 @@ RULE_WEIGHT = {
 }
 
 
+def _snap_to_quotes(text: str, span: Span, quotes: list[Quote]) -> Span:
+    """Extend a content span that cuts a quotation off just before its closing mark."""
+    start, end = span.start, span.end
+    for q in quotes:
+        if start <= q.start < end < q.end and not text[end : q.end - 1].strip(" ,.;:!?"):
+            end = q.end
+        if q.start < start < q.end <= end and not text[q.start + 1 : start].strip():
+            start = q.start
+    return span if (start, end) == (span.start, span.end) else Span.of(text, start, end)
+
+
 def to_attribution(doc: Doc, c: Candidate, quotes: list[Quote]) -> Attribution:
-    content = [_char_span(doc, s, e) for s, e in c.content]
+    text = doc_text(doc)
+    content = [_snap_to_quotes(text, _char_span(doc, s, e), quotes) for s, e in c.content]
     if c.quotes:  # snap to the quotation marks themselves
         content = [Span.of(doc_text(doc), q.start, q.end) for q in c.quotes]
     source = (_char_span(doc, *c.source),) if c.source and c.source[1] > c.source[0] else ()
@@ -449,7 +486,9 @@ def _cut_at_coordinated_cues(doc: Doc, candidates: list[Candidate]) -> None:
         if a.source is None:
             continue
         for b in candidates:
-            if b is a or b.source != a.source or not b.rule.startswith("quote"):
+            if b is a or b.source != a.source:
+                continue
+            if not (b.rule.startswith("quote") or doc[b.cue[-1]].dep_ in ("advcl", "conj")):
                 continue
             cue = b.cue[0]
             for k, (start, end) in enumerate(a.content):

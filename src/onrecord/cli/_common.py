@@ -31,13 +31,13 @@ def print_article_table(target: Console, article: Article) -> None:
     table.add_column("speaker", style="bold cyan", ratio=2)
     table.add_column("cue", style="magenta", ratio=1)
     table.add_column("content", ratio=6)
-    table.add_column("type", ratio=1)
-    table.add_column("conf", justify="right", ratio=1)
+    table.add_column("type", no_wrap=True)
+    table.add_column("conf", justify="right", no_wrap=True)
     for a in article.attributions:
         speaker = a.speaker.name if a.speaker else "—"
         source = " ".join(s.text for s in a.source)
-        if source and source != speaker:
-            speaker = f"{speaker}\n[dim]({source})[/dim]"
+        if source and source.lower() not in (speaker.lower(), "the " + speaker.lower()) and len(source) <= 24:
+            speaker = f"{speaker} [dim]({source})[/dim]"
         table.add_row(speaker, " ".join(s.text for s in a.cue), a.content_text, a.type.value, f"{a.confidence:.2f}")
     if not article.attributions:
         table.add_row("—", "—", "[dim]no attributions found[/dim]", "", "")

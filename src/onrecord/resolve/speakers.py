@@ -80,11 +80,17 @@ class _Resolver:
             return self.resolve(_subtree_span(self.doc, antecedent, stop=head.head), cue)
         org_ents = [e for e in tokens.ents if e.label_ in ORG_LABELS]
         if org_ents and (head.ent_type_ in ORG_LABELS or head.lower_ in self.lex.orgs):
-            ent = next((e for e in org_ents if e.start <= head.i < e.end), org_ents[0])
-            if head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
+            ent = next((e for e in org_ents if e.start <= head.i < e.end), None)
+            if ent is not None and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
                 return self._other(_clean(ent.text), EntityKind.GROUP, span, "group")
-            return self._other(_clean(ent.text), EntityKind.ORGANISATION, span, "org")
+            # "the United Nations food agency": the whole phrase names it, not just "United Nations"
+            name = ent.text if ent is not None else self.doc[org_ents[0].start : head.i + 1].text
+            return self._other(_clean(name), EntityKind.ORGANISATION, span, "org")
         lemma = head.lemma_.lower()
+        if (word in self.lex.orgs or lemma in self.lex.orgs) and tokens[0].lower_ in ("the", "this", "that"):
+            earlier = self.resolve_org_anaphor(head, span)
+            if earlier is not None:
+                return earlier
         if lemma in self.lex.roles or word in self.lex.roles:
             person = self.resolve_role(tokens, head, span)
             if person is not None:
@@ -140,6 +146,19 @@ class _Resolver:
                     self._add_mention(builder, span, "pronoun")
                     return builder
         return None
+
+    def resolve_org_anaphor(self, head: Token, span: Span) -> EntityBuilder | None:
+        """"The agency warned …" after "the United Nations food agency": the latest organisation so named."""
+        word = head.lower_
+        best, best_offset = None, -1
+        for builder in self.others.values():
+            if builder.kind is EntityKind.ORGANISATION and word in builder.name.lower().split():
+                offset = builder.last_offset(span.start)
+                if offset > best_offset:
+                    best, best_offset = builder, offset
+        if best is not None:
+            self._add_mention(best, span, "nominal")
+        return best
 
     def resolve_role(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
         """"the Ukrainian leader" → the person whose nationality is Ukrainian and who leads."""
