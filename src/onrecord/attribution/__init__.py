@@ -1,2 +1,6 @@
-"""Attribution extraction: quote marks (quotes.py), cue lexicon (cues.py), parse rules (rules.py),
-the learned model (model.py), and their combination (assemble.py)."""
+"""Attribution extraction.
+
+quotes.py finds quotation marks; cues.py holds the cue lexicon and its Matcher; syntax.py the shared
+parse helpers; quote_rules.py and cue_rules.py the two rule families; rules.py turns their candidates
+into Attributions; model.py is the learned model; assemble.py combines rules and model.
+"""

@@ -1,0 +1,141 @@
+"""Cue rules: start from a cue (a reporting, attitude or evidence verb, a noun such as
+"claim", "according to", or a speaker's colon) and take its complement as the content and
+its subject as the source."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cues import CueLexicon
+from .syntax import (
+    CLAUSE_DEPS,
+    CONTENT_PREPS,
+    OBJECT_CUES,
+    OBJECT_PREPS,
+    SUBJECT_DEPS,
+    Candidate,
+    cue_tokens,
+    find_source,
+    minus,
+    subtree_range,
+    trim,
+)
+
+WEAK_RULES = {"verb-object", "verb-prep"}
+
+def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int]], str] | None:
+    """The content of a verb cue and the rule that found it."""
+    doc = verb.doc
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    if clauses:
+        clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+        start, end = subtree_range(clause)
+        # "urged the union to return": keep the object that is the complement's subject
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < clause.i and clause.dep_ == "xcomp"]
+        if objects and entry_lemma in OBJECT_CUES:
+            start = min(start, objects[0].left_edge.i)
+        return [(start, end)], "verb-clause"
+    if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)):
+        # "Russia, he said, is ready" / "As X reiterated, Ukraine's conditions …"
+        head_range = subtree_range(verb.head)
+        parts = minus(head_range, subtree_range(verb))
+        return [p for p in (trim(doc, *p) for p in parts) if p[1] > p[0]], "verb-parenthetical"
+    if verb.dep_ in ("acl", "amod") or (verb.dep_ == "conj" and verb.head.dep_ in ("acl", "amod")):
+        return None  # "the truce proposed by Putin": a participle modifying a noun, not a statement
+    if entry_lemma in OBJECT_CUES:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if objects:
+            start, end = subtree_range(objects[0])
+            for child in verb.rights:
+                if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and child.i >= end:
+                    end = child.right_edge.i + 1
+            return [(start, end)], "verb-object"
+        preps = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
+        if preps:  # "accused of", "warned of", "called for"
+            return [(preps[0].i, preps[0].right_edge.i + 1)], "verb-prep"
+    return None
+
+
+def candidates_from_verbs(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> list[Candidate]:
+    out = []
+    for i in starts:
+        verb = doc[i]
+        entry = lexicon.entry(verb.lemma_.lower(), "VERB")
+        if entry is None:
+            continue
+        found = _content_of_verb(verb, entry.lemma)
+        if found is None:
+            continue
+        content, rule = found
+        if rule in WEAK_RULES and entry.cls in ("evidence", "dual") and _inanimate_subject(verb):
+            continue  # "the remarks suggest a tentative opening": an inference, not a statement
+        content = [r for r in (trim(doc, s, e, keep_quotes=True) for s, e in content) if r[1] > r[0]]
+        if not content:
+            continue
+        source = find_source(verb)
+        if verb.dep_ == "relcl":
+            source = _relative_source(verb)
+        out.append(Candidate(cue_tokens(verb), content, source, entry.lemma, rule, entry.strength))
+    return out
+
+
+def _inanimate_subject(verb: Token) -> bool:
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return bool(subj) and subj[0].pos_ == "NOUN" and subj[0].ent_type_ == ""
+
+
+def _relative_source(verb: Token) -> tuple[int, int] | None:
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        return subtree_range(subjects[0])
+    return None
+
+
+def candidates_from_nouns(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> list[Candidate]:
+    """"Moscow's claim that …", "the allegation by X that …"."""
+    out = []
+    for i in starts:
+        noun = doc[i]
+        entry = lexicon.entry(noun.lemma_.lower(), "NOUN")
+        if entry is None:
+            continue
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark")]
+        if not clauses:
+            continue
+        content = trim(doc, *subtree_range(clauses[0]), keep_quotes=True)
+        source = None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                source = trim(doc, *subtree_range(child))
+                # drop the possessive 's
+                if doc[source[1] - 1].tag_ == "POS":
+                    source = (source[0], source[1] - 1)
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
+                pobj = [c for c in child.children if c.dep_ == "pobj"]
+                if pobj:
+                    source = trim(doc, *subtree_range(pobj[0]))
+        if source is None and noun.dep_ in ("dobj", "attr"):
+            source = find_source(noun.head)
+        out.append(Candidate([noun.i], [content], source, entry.lemma, "noun-clause", entry.strength * 0.9))
+    return out
+
+
+def candidates_from_according(doc: Doc, starts: list[int]) -> list[Candidate]:
+    """"According to X, CONTENT" and "CONTENT, according to X"."""
+    out = []
+    for i in starts:
+        according, to = doc[i], doc[i + 1]
+        pobj = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
+        if not pobj:
+            continue
+        source = trim(doc, *subtree_range(pobj[0]))
+        phrase = (i, max(source[1], i + 2))
+        head = according.head
+        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head is not head:
+            head = head.head
+        sent = according.sent
+        clause = subtree_range(head) if head.dep_ != "ROOT" else (sent.start, sent.end)
+        parts = [p for p in (trim(doc, *p, keep_quotes=True) for p in minus(clause, phrase)) if p[1] > p[0]]
+        if not parts:
+            continue
+        out.append(Candidate([i, i + 1], parts, source, "according to", "according-to", 0.9))
+    return out

@@ -1,0 +1,126 @@
+"""Quote rules: start from a quotation and look for the cue beside it (“…,” he said /
+said Peskov, “…” / she said: “…” / before adding, “…”), joining the parts of a quote split
+by its cue."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cues import CueLexicon
+from .quotes import Quote
+from .syntax import Candidate, cue_tokens, find_source
+
+QUOTE_VERB_CLASSES = {"speech", "dual"}
+PUNCT_BETWEEN = {",", ":", "—", "–", "-", ";"}
+
+
+
+def token_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def _is_speech_verb(token: Token, lexicon: CueLexicon) -> bool:
+    entry = lexicon.entry(token.lemma_.lower(), "VERB")
+    return (
+        entry is not None
+        and token.pos_ in ("VERB", "AUX")
+        and entry.cls in QUOTE_VERB_CLASSES
+        and entry.strength >= 0.7
+        and token.dep_ not in ("amod", "acl", "compound")
+    )
+
+
+def _is_scare_quote(doc: Doc, r: tuple[int, int]) -> bool:
+    """A short quotation inside a noun phrase or clause ("a 30-hour “Easter truce”", "may “take a pass”")
+    is a fragment, not a quote of its own."""
+    words = [t for t in doc[r[0] : r[1]] if not t.is_punct]
+    if len(words) > 4:
+        return False
+    before = doc[r[0] - 1] if r[0] > 0 else None
+    return before is not None and not before.is_punct and before.text != "\n" and "\n" not in before.text
+
+
+def _cue_after(doc: Doc, end: int, limit: int, lexicon: CueLexicon, owner: list[int]) -> Token | None:
+    """A speech verb right after a quotation: “…,” Peskov said / “…,” said Peskov, the spokesman."""
+    seen_words = 0
+    for i in range(end, min(limit, end + 10)):
+        t = doc[i]
+        if owner[i] >= 0 or t.text == "\n" or "\n" in t.text:
+            return None
+        if t.is_punct and t.text not in (",", "—", "–"):
+            if seen_words:
+                return None
+            continue
+        if _is_speech_verb(t, lexicon):
+            return t
+        if t.pos_ in ("VERB",) and t.dep_ not in ("amod", "compound"):
+            return None
+        seen_words += 1
+        if seen_words > 7:
+            return None
+    return None
+
+
+def _cue_before(doc: Doc, start: int, floor: int, lexicon: CueLexicon, owner: list[int]) -> Token | None:
+    """A speech verb right before a quotation: she said: “…” / before adding, “…” / he told reporters, “…”."""
+    i = start - 1
+    while i >= floor and doc[i].is_punct and doc[i].text in PUNCT_BETWEEN:
+        i -= 1
+    # allow a short object or adverbial between verb and quote ("told reporters", "said on Monday")
+    for j in range(i, max(floor - 1, i - 6), -1):
+        t = doc[j]
+        if owner[j] >= 0 or "\n" in t.text:
+            return None
+        if _is_speech_verb(t, lexicon):
+            return t
+        if t.is_punct and t.text not in (",",):
+            return None
+        # a subject, auxiliary or complementiser means a reported clause has begun: a mixed quote
+        if t.pos_ == "VERB" or t.dep_ in ("nsubj", "nsubjpass", "aux", "mark", "expl"):
+            return None
+    return None
+
+
+def candidates_from_quotes(doc: Doc, quotes: list[Quote], lexicon: CueLexicon) -> list[Candidate]:
+    owner = [-1] * len(doc)
+    ranges: list[tuple[int, int] | None] = []
+    for n, q in enumerate(quotes):
+        r = token_range(doc, q.start, q.end)
+        ranges.append(r)
+        if r:
+            owner[r[0] : r[1]] = [n] * (r[1] - r[0])
+    out: list[Candidate] = []
+    used: set[int] = set()
+    for n, (q, r) in enumerate(zip(quotes, ranges)):
+        if r is None or n in used or _is_scare_quote(doc, r):
+            continue
+        next_start = ranges[n + 1][0] if n + 1 < len(ranges) and ranges[n + 1] else len(doc)
+        prev_end = ranges[n - 1][1] if n > 0 and ranges[n - 1] else 0
+        floor = max(prev_end, doc[r[0]].sent.start if r[0] < len(doc) else 0)
+        before = doc[r[0] - 1] if r[0] > 0 else None
+        embedded = before is not None and not before.is_punct and "\n" not in before.text_with_ws
+        cue, rule = None, "quote-cue-after"
+        if not embedded:
+            cue = _cue_after(doc, r[1], next_start, lexicon, owner)
+        if cue is None:
+            cue = _cue_before(doc, r[0], max(floor, r[0] - 3) if embedded else floor, lexicon, owner)
+            rule = "quote-cue-before"
+        if cue is None:
+            continue
+        parts, members = [r], [q]
+        used.add(n)
+        if rule == "quote-cue-after" and n + 1 < len(quotes) and ranges[n + 1]:
+            # “A,” he said, “B.”: the second part joins when only the cue clause lies between
+            nxt = ranges[n + 1]
+            between = doc[cue.i + 1 : nxt[0]]
+            gap_ok = all(t.is_punct or t.head.i == cue.i or t.head.head.i == cue.i for t in between) and len(between) <= 6
+            if gap_ok and "\n" not in doc[r[1] : nxt[0]].text and _cue_after(doc, nxt[1], len(doc), lexicon, owner) is None:
+                parts.append(nxt)
+                members.append(quotes[n + 1])
+                used.add(n + 1)
+        entry = lexicon.entry(cue.lemma_.lower(), "VERB")
+        source = find_source(cue)
+        if source is not None and owner[source[0]] >= 0:
+            source = None
+        out.append(Candidate(cue_tokens(cue), parts, source, entry.lemma, rule, max(entry.strength, 0.85), members))
+    return out

@@ -1,0 +1,137 @@
+"""Shared pieces of the rules: the Candidate type and dependency-parse helpers
+(subtrees, trimming, cue extent, finding a cue's source)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .quotes import Quote
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+#: dependencies we climb through to find the subject of a cue that has none ("before adding, …")
+CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep", "dep", "parataxis"}
+#: complements that carry reported content
+CLAUSE_DEPS = {"ccomp", "xcomp"}
+#: cues whose direct object (and its "of/for/about" phrase) is the content
+OBJECT_CUES = {
+    "accuse", "deny", "confirm", "announce", "criticize", "criticise", "praise", "blame", "reject",
+    "dispute", "condemn", "endorse", "support", "oppose", "dismiss", "propose", "recommend", "demand",
+    "predict", "promise", "pledge", "question", "reveal", "disclose", "acknowledge", "admit", "cite",
+    "describe", "call", "mock", "tout", "warn", "urge", "ask", "threaten", "favor", "favour", "want",
+    "expect", "fear", "doubt", "show", "find", "estimate", "forecast", "label", "brand", "quote", "echo",
+    "repeat", "mention", "report", "concede", "hint", "signal", "suggest", "indicate",
+}
+OBJECT_PREPS = {"of", "for", "about", "over", "as", "on", "to"}
+#: prepositions that introduce content when a cue has no object ("warned of", "called for")
+CONTENT_PREPS = {"of", "for", "about", "against"}
+#: pure-speech verbs that attach to an adjacent quotation even when the parse does not link them
+@dataclass
+class Candidate:
+    """An attribution over token indices (end exclusive), before conversion to characters."""
+
+    cue: list[int]
+    content: list[tuple[int, int]]  # token ranges
+    source: tuple[int, int] | None
+    cue_lemma: str
+    rule: str
+    strength: float
+    quotes: list[Quote] = field(default_factory=list)
+
+
+# ----------------------------------------------------------------------------- helpers
+
+
+def subtree_range(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def trim(doc: Doc, start: int, end: int, keep_quotes: bool = False) -> tuple[int, int]:
+    """Drop punctuation and conjunctions at the edges of a token range."""
+
+    def droppable(t: Token) -> bool:
+        if keep_quotes and t.is_quote:
+            return False
+        return t.is_punct or t.is_space or (t.dep_ == "cc" and t.i in (start, end - 1))
+
+    while start < end and droppable(doc[start]):
+        start += 1
+    while end > start and droppable(doc[end - 1]):
+        end -= 1
+    return start, end
+
+
+def cue_tokens(verb: Token) -> list[int]:
+    """The cue: the verb with its adjacent auxiliaries and negation before, and its particle after
+    ("has suggested", "did not deny", "pointed out")."""
+    doc = verb.doc
+    tokens = [verb.i]
+    i = verb.i - 1
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "auxpass", "neg"):
+        tokens.insert(0, i)
+        i -= 1
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == tokens[-1] + 1:
+            tokens.append(child.i)
+    return tokens
+
+
+def _subject_of(token: Token) -> tuple[int, int] | None:
+    doc = token.doc
+    # the parser sometimes hangs the subject on the auxiliary ("Putin has … signalled")
+    for child in list(token.children) + [g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children]:
+        if child.dep_ in SUBJECT_DEPS:
+            return trim(doc, *subtree_range(child))
+        if child.dep_ == "agent":  # passive: "was accused by X"
+            pobj = [c for c in child.children if c.dep_ == "pobj"]
+            if pobj:
+                return trim(doc, *subtree_range(pobj[0]))
+    return None
+
+
+def _with_apposed_name(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """"A spokesperson for the authority, Carl Meyer, said": the parser often leaves the
+    apposed name out of the subject; it belongs to the source."""
+    if source is None:
+        return None
+    start, end = source
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "PERSON":
+        j = end + 2  # past the comma and the name's first token
+        while j < len(doc) and doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I":
+            j += 1
+        if j < len(doc) and doc[j].text == ",":
+            return start, j
+    return source
+
+
+def find_source(verb: Token) -> tuple[int, int] | None:
+    """The subject of a cue, climbing to the governing verb when the cue has none
+    ("before adding, “…”" takes the subject of the verb that "adding" depends on)."""
+    return _with_apposed_name(verb.doc, _find_subject(verb))
+
+
+def _find_subject(verb: Token) -> tuple[int, int] | None:
+    token = verb
+    for _ in range(5):
+        found = _subject_of(token)
+        if found is not None:
+            return found
+        if token.head is token:
+            return None
+        if token.dep_ == "acl" and token.head.dep_ in ("dobj", "pobj"):
+            # "the ministry issued a statement saying …": the one who issued it
+            token = token.head.head
+            continue
+        if token.dep_ not in CLIMB_DEPS:
+            return None
+        token = token.head
+        # a reported clause is not the speaker's: "X stated that Russia has …, before adding"
+        while token.dep_ == "ccomp" and token.head is not token:
+            token = token.head
+    return None
+
+
+def minus(outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int]]:
+    """``outer`` with ``inner`` cut out (0, 1 or 2 ranges)."""
+    parts = [(outer[0], min(outer[1], inner[0])), (max(outer[0], inner[1]), outer[1])]
+    return [(s, e) for s, e in parts if e > s]
