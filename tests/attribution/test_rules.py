@@ -196,3 +196,16 @@ def test_cues_inside_a_quotation_are_not_separate_attributions(extract):
 
 def test_participle_modifying_a_noun_is_not_a_cue(extract):
     assert extract("The truce proposed by the mediators ended on Sunday.") == []
+
+
+def test_speaker_colon_at_the_start_of_a_line(extract):
+    text = "The hearing went on for hours.\nHALDEN: We never agreed to that clause.\nMENDEZ: Then read it again."
+    attributions = extract(text)
+    by_source = {" ".join(texts(a.source)): a for a in attributions}
+    assert texts(by_source["HALDEN"].content) == ["We never agreed to that clause"]
+    assert texts(by_source["HALDEN"].cue) == [":"]
+    assert texts(by_source["MENDEZ"].content) == ["Then read it again"]
+
+
+def test_a_colon_label_is_not_a_speaker(extract):
+    assert extract("Update: The road has reopened.") == []

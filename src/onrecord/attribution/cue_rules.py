@@ -139,3 +139,31 @@ def candidates_from_according(doc: Doc, starts: list[int]) -> list[Candidate]:
             continue
         out.append(Candidate([i, i + 1], parts, source, "according to", "according-to", 0.9))
     return out
+
+
+#: labels that end in a colon at the start of a line without being speakers
+NOT_SPEAKERS = {"note", "update", "photo", "video", "watch", "read", "related", "source", "sources", "editor", "correction"}
+
+
+def candidates_from_colons(doc: Doc) -> list[Candidate]:
+    """A name and a colon at the start of a line: transcripts ("PENCE: Well, look …") and headlines
+    ("Poll: Wealthy Voters Abandon …"). The content is the rest of the line."""
+    out = []
+    starts = [0] + [t.i + 1 for t in doc if "\n" in t.text_with_ws and t.i + 1 < len(doc)]
+    for i in starts:
+        j = i
+        while j < len(doc) and (doc[j].is_quote or doc[j].is_space):
+            j += 1
+        k = j
+        while k < len(doc) and k - j < 4 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k += 1
+        if k == j or k >= len(doc) or doc[k].text != ":" or doc[j].lower_ in NOT_SPEAKERS:
+            continue
+        end = k + 1
+        while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+            end += 1
+        content = trim(doc, k + 1, end, keep_quotes=True)
+        if content[1] - content[0] < 2:
+            continue
+        out.append(Candidate([k], [content], (j, k), ":", "colon-speaker", 0.7))
+    return out

@@ -18,7 +18,13 @@ from spacy.tokens import Doc
 
 from ..nlp import doc_text
 from ..types import Attribution, AttributionType, Span
-from .cue_rules import WEAK_RULES, candidates_from_according, candidates_from_nouns, candidates_from_verbs
+from .cue_rules import (
+    WEAK_RULES,
+    candidates_from_according,
+    candidates_from_colons,
+    candidates_from_nouns,
+    candidates_from_verbs,
+)
 from .cues import ACCORDING_TO, NOUN_CUE, VERB_CUE, find_cue_candidates, load_cue_lexicon
 from .quote_rules import candidates_from_quotes, token_range
 from .quotes import Quote, find_quotes
@@ -55,6 +61,7 @@ RULE_WEIGHT = {
     "verb-prep": 0.5,
     "noun-clause": 0.8,
     "according-to": 1.0,
+    "colon-speaker": 1.0,
 }
 
 
@@ -150,6 +157,7 @@ def extract_rule_candidates(doc: Doc) -> tuple[list[Candidate], list[Quote]]:
     quote_cues = {c.cue[-1] for c in from_quotes}
     from_verbs = [c for c in candidates_from_verbs(doc, lexicon, verb_starts) if c.cue[-1] not in quote_cues]
     candidates = from_quotes + from_verbs + candidates_from_nouns(doc, lexicon, noun_starts) + candidates_from_according(doc, according)
+    candidates += candidates_from_colons(doc)
     _cut_at_coordinated_cues(doc, candidates)
     candidates = _drop_nested_weak(candidates)
     return [c for c in candidates if c.content], quotes
