@@ -145,6 +145,11 @@ def candidates_from_according(doc: Doc, starts: list[int]) -> list[Candidate]:
 NOT_SPEAKERS = {"note", "update", "photo", "video", "watch", "read", "related", "source", "sources", "editor", "correction"}
 
 
+def _is_name_word(token: Token) -> bool:
+    # transcripts write speakers in capitals, which the tagger often calls nouns
+    return (token.pos_ == "PROPN" and token.text[:1].isupper()) or (token.is_upper and token.is_alpha and len(token) > 1)
+
+
 def candidates_from_colons(doc: Doc) -> list[Candidate]:
     """A name and a colon at the start of a line: transcripts ("PENCE: Well, look …") and headlines
     ("Poll: Wealthy Voters Abandon …"). The content is the rest of the line."""
@@ -155,7 +160,7 @@ def candidates_from_colons(doc: Doc) -> list[Candidate]:
         while j < len(doc) and (doc[j].is_quote or doc[j].is_space):
             j += 1
         k = j
-        while k < len(doc) and k - j < 4 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        while k < len(doc) and k - j < 4 and _is_name_word(doc[k]):
             k += 1
         if k == j or k >= len(doc) or doc[k].text != ":" or doc[j].lower_ in NOT_SPEAKERS:
             continue
