@@ -4,6 +4,7 @@ from __future__ import annotations
 import typer
 
 from . import analyze as _analyze
+from . import serve as _serve
 
 app = typer.Typer(
     name="onrecord",
@@ -21,6 +22,7 @@ def _root() -> None:
 
 
 app.command("analyze")(_analyze.analyze_cli)
+app.command("serve")(_serve.serve_cli)
 
 
 def main() -> None:

@@ -1,0 +1,37 @@
+"""``onrecord serve [--db URL] [--host 127.0.0.1] [--port 8000]``"""
+from __future__ import annotations
+
+import os
+
+import typer
+
+from ._common import console
+
+DEFAULT_DB = "sqlite:///var/onrecord.db"
+
+
+def serve_cli(
+    db: str = typer.Option(os.environ.get("ONRECORD_DB", DEFAULT_DB), "--db", help="Store URL: sqlite:///FILE or postgresql://…"),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; anything but loopback requires a token for writes."),
+    port: int = typer.Option(8000, "--port", min=0, max=65535),
+    token: str | None = typer.Option(
+        None, "--token", envvar="ONRECORD_TOKEN", help="Bearer token for writes (generated when binding a non-loopback address)."
+    ),
+    max_body: int = typer.Option(2 * 1024 * 1024, "--max-body", min=1024, help="Largest request body in bytes (413 above)."),
+    no_store: bool = typer.Option(False, "--no-store", help="Serve only Analyze and the API docs, without a store."),
+) -> None:
+    """Serve the web UI and the REST API (OpenAPI at /docs)."""
+    import secrets
+
+    import uvicorn
+
+    from ..serve.app import create_app
+    from ..serve.security import is_loopback
+
+    if token is None and not is_loopback(host):
+        token = secrets.token_urlsafe(24)
+        console.print(f"[bold]Access token[/bold] (needed for writes from other machines): {token}", highlight=False)
+    app = create_app(None if no_store else db, token=token, max_body_bytes=max_body, warm_up=True)
+    shown = f"[{host}]" if ":" in host else host
+    console.print(f"onrecord serving {'no store' if no_store else db} at [bold]http://{shown}:{port}/[/bold] (API docs at /docs)")
+    uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)

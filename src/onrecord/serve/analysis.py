@@ -1,0 +1,130 @@
+"""Running the pipeline for web requests: inputs become ``RawArticle``; the CPU work leaves the event loop.
+
+Uploads go through :func:`onrecord.ingest.iter_articles` (the same readers as ``onrecord analyze``), so a file
+means the same thing on the command line and in the browser. Analyses run one at a time in a worker thread
+(spaCy is loaded once per process by :func:`onrecord.nlp.load_nlp`); a short queue waits, and a longer one is
+turned away with a 503 instead of piling up.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tempfile
+from pathlib import Path
+
+import anyio
+import anyio.to_thread
+from fastapi import HTTPException
+
+from ..types import Article, RawArticle, Skipped
+
+#: File endings the ingest readers understand; anything else is read as plain text.
+KNOWN_SUFFIXES = (".txt", ".text", ".html", ".htm", ".json", ".jsonl")
+
+
+def parse_published(value: str | dt.date | None) -> dt.date | None:
+    """A ``YYYY-MM-DD`` string (or nothing) as a date; a 422 naming the field otherwise."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    value = value.strip()
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise HTTPException(422, detail=f"[E020] published: {value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def raw_from_text(text: str, *, id: str = "text", published=None, title=None, url=None, outlet=None) -> RawArticle:
+    """A pasted text as a raw article; blank text is a 422 with the catalogue's code."""
+    if not text or not text.strip():
+        raise HTTPException(422, detail="[E001] the article text is empty")
+    return RawArticle(id=id, text=text, title=title, published=parse_published(published), url=url, outlet=outlet, origin="request")
+
+
+def raws_from_file(data: bytes, filename: str | None, published=None) -> list[RawArticle]:
+    """Articles in an uploaded file (text, HTML, JSON, JSONL), read by the ingest readers.
+
+    Raises:
+        HTTPException: 422 with the reader's code and reason when nothing in the file is usable.
+    """
+    name = Path(filename or "upload.txt").name
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name).stem).strip("-.") or "upload"
+    suffix = Path(name).suffix.lower()
+    suffix = suffix if suffix in KNOWN_SUFFIXES else ".txt"
+    with tempfile.TemporaryDirectory(prefix="onrecord-upload-") as folder:
+        path = Path(folder) / f"{stem[:100]}{suffix}"
+        path.write_bytes(data)
+        items = list(_iter_articles([path], parse_published(published)))
+    raws = [item for item in items if isinstance(item, RawArticle)]
+    if not raws:
+        reasons = "; ".join(f"[{s.code}] {s.reason}" for s in items if isinstance(s, Skipped)) or "[E001] no article in the file"
+        raise HTTPException(422, detail=f"{name}: {reasons}")
+    return raws
+
+
+def raw_from_html(html: str, *, id: str = "text", published=None, **meta) -> RawArticle:
+    """An HTML page as a raw article (body text and metadata), via the ingest readers."""
+    (raw, *_) = raws_from_file(html.encode("utf-8"), f"{id}.html", published)
+    fields = {k: v for k, v in meta.items() if v is not None}
+    return RawArticle(
+        id=id,
+        text=raw.text,
+        title=fields.get("title", raw.title),
+        published=raw.published,
+        url=fields.get("url", raw.url),
+        outlet=fields.get("outlet", raw.outlet),
+        author=raw.author,
+        origin="request",
+    )
+
+
+def _iter_articles(paths, published):
+    from ..ingest import iter_articles
+
+    return iter_articles(paths, published=published)
+
+
+class Analyzer:
+    """Analyses articles off the event loop, one at a time, with a bounded queue.
+
+    Example:
+        >>> analyzer = Analyzer()
+        >>> # inside a request handler: article = await analyzer.analyze(raw)
+    """
+
+    def __init__(self, model: str | None = "default", max_waiting: int = 8):
+        self.model = model
+        self.max_waiting = max_waiting
+        self.waiting = 0
+        self._limiter: anyio.CapacityLimiter | None = None
+
+    @property
+    def limiter(self) -> anyio.CapacityLimiter:
+        # created lazily: a limiter belongs to the running event loop
+        if self._limiter is None:
+            self._limiter = anyio.CapacityLimiter(1)
+        return self._limiter
+
+    def _nlp(self):
+        from ..nlp import load_nlp
+
+        return load_nlp(self.model)
+
+    def _analyze_sync(self, raws: list[RawArticle]) -> list[Article]:
+        from ..pipeline import analyze_raws
+
+        return [a for a in analyze_raws(raws, self._nlp()) if isinstance(a, Article)]
+
+    async def warm_up(self) -> None:
+        """Load the spaCy pipeline now rather than on the first request."""
+        await anyio.to_thread.run_sync(self._nlp, limiter=self.limiter)
+
+    async def analyze(self, raws: list[RawArticle]) -> list[Article]:
+        if self.waiting >= self.max_waiting:
+            raise HTTPException(503, detail="busy: too many analyses waiting, retry shortly", headers={"Retry-After": "2"})
+        self.waiting += 1
+        try:
+            return await anyio.to_thread.run_sync(self._analyze_sync, raws, limiter=self.limiter)
+        finally:
+            self.waiting -= 1

@@ -1,0 +1,139 @@
+"""Pydantic models of the REST API: requests, and responses that mirror ``data/article.schema.json``.
+
+The article models follow the JSON Schema field for field (``tests/serve/test_models.py`` compares them), so
+``/openapi.json`` documents the same records as ``onrecord analyze --jsonl``. Store-backed listings add their
+own small models below.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Offset = Annotated[int, Field(ge=0)]
+Pair = tuple[Offset, Offset]
+IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+Kind = Literal["person", "organisation", "group", "unresolved"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class TimeOut(_Strict):
+    span: Pair
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str | None = Field(description="TIMEX3 value, e.g. 2025-04-21, 2025-W17, P2Y")
+    mod: str | None = None
+    note: str | None = None
+
+
+class QuantityOut(_Strict):
+    span: Pair
+    text: str
+    value: float | None
+    upper: float | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    what: str | None = None
+
+
+class VerificationOut(_Strict):
+    status: Literal["unverified", "verified", "disputed"]
+    by: list[str]
+    evidence: Pair | None
+
+
+class ClaimOut(_Strict):
+    stance: str
+    certainty: Literal["certain", "probable", "possible", "unknown"]
+    negated: bool
+    hedges: list[Pair] = []
+    verification: VerificationOut | None
+    quantities: list[QuantityOut] = []
+    times: list[TimeOut] = []
+    flags: list[str] = []
+
+
+class SpeakerRef(_Strict):
+    id: str
+    name: str
+    kind: Kind
+
+
+class AttributionOut(_Strict):
+    source: list[Pair] = Field(description="who: the source mention (empty when implicit)")
+    cue: list[Pair] = Field(description="the words that attribute: said, according to, accused")
+    content: list[Pair] = Field(description="what was said; several spans when a cue splits a quote")
+    source_text: str = ""
+    cue_text: str = ""
+    content_text: str = ""
+    speaker: SpeakerRef | None
+    type: Literal["direct", "indirect", "mixed"]
+    cue_lemma: str
+    confidence: float = Field(ge=0, le=1)
+    origin: Literal["rules", "model"] = "rules"
+    said_on: IsoDate | None = None
+    claim: ClaimOut | None = None
+
+
+class MentionOut(_Strict):
+    span: Pair
+    text: str = ""
+    form: str
+
+
+class EntityOut(_Strict):
+    id: str
+    name: str
+    kind: Kind
+    aliases: list[str] = []
+    titles: list[str] = []
+    nationality: str | None = None
+    mentions: list[MentionOut] = []
+
+
+class ArticleOut(_Strict):
+    """One analysed article, as in ``article.schema.json`` (always with its text)."""
+
+    schema_version: str
+    id: str = Field(min_length=1)
+    title: str | None
+    published: IsoDate | None
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    text_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    text: str
+    entities: list[EntityOut]
+    attributions: list[AttributionOut]
+    time_expressions: list[TimeOut] = []
+    verification_notes: list[Pair] = []
+
+
+# ------------------------------------------------------------------ requests
+
+
+class AnalyzeRequest(BaseModel):
+    """Text or HTML of one article; ``published`` resolves relative dates ("on Monday")."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"text": "“We will rebuild the bridge,” Mayor Ana Ruiz said on Monday.", "published": "2024-03-05"}]
+        },
+    )
+
+    text: str | None = Field(None, description="plain article text")
+    html: str | None = Field(None, description="an HTML page; body text and metadata are extracted")
+    published: IsoDate | None = Field(None, description="publication date, YYYY-MM-DD, when the input has none")
+    id: str | None = Field(None, min_length=1, max_length=200, description="the id to report (default: 'text')")
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    outlet: str | None = Field(None, max_length=200)
+
+
+class ErrorOut(BaseModel):
+    detail: str
+    code: str | None = None
