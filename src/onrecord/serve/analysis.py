@@ -42,6 +42,11 @@ def raw_from_text(text: str, *, id: str = "text", published=None, title=None, ur
     return RawArticle(id=id, text=text, title=title, published=parse_published(published), url=url, outlet=outlet, origin="request")
 
 
+def form_text(value) -> str:
+    """A textarea's text as typed: browsers send its line breaks as CRLF, which would shift every offset."""
+    return value.replace("\r\n", "\n") if isinstance(value, str) else ""
+
+
 def raws_from_file(data: bytes, filename: str | None, published=None) -> list[RawArticle]:
     """Articles in an uploaded file (text, HTML, JSON, JSONL), read by the ingest readers.
 

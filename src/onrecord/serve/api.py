@@ -6,7 +6,7 @@ from pydantic import ValidationError
 
 from ..serialize import article_to_dict
 from ..types import RawArticle
-from .analysis import raw_from_html, raw_from_text, raws_from_file
+from .analysis import form_text, raw_from_html, raw_from_text, raws_from_file
 from .models import AnalyzeRequest, ArticleOut, ErrorOut
 from .security import require_token
 
@@ -62,7 +62,7 @@ async def read_article_input(request: Request) -> list[RawArticle]:
             if upload is not None and not isinstance(upload, str) and upload.filename:
                 return raws_from_file(await upload.read(), upload.filename, published)
         if isinstance(text, str) and text.strip():
-            return [raw_from_text(text, published=published)]
+            return [raw_from_text(form_text(text), published=published)]
         raise HTTPException(422, detail="[E001] send a file or some text")
     raise HTTPException(415, detail="send application/json or multipart/form-data")
 

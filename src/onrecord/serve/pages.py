@@ -9,7 +9,7 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
 from ..serialize import article_to_dict
-from .analysis import raw_from_text, raws_from_file
+from .analysis import form_text, raw_from_text, raws_from_file
 from .app import PACKAGE_DIR
 from .security import bearer_token
 from .view import article_view
@@ -62,7 +62,7 @@ async def analyze_page(request: Request):
     form_values = {}
     async with request.form(max_files=1, max_fields=20, max_part_size=limit) as form:
         text, published, token = form.get("text"), form.get("published"), form.get("token")
-        form_values = {"text": text if isinstance(text, str) else "", "published": published or ""}
+        form_values = {"text": form_text(text), "published": published or ""}
         upload = form.get("file")
         data = await upload.read() if upload is not None and not isinstance(upload, str) and upload.filename else None
         filename = upload.filename if data is not None else None

@@ -1,0 +1,196 @@
+"""The Analyze page in Debian's headless Chromium (Playwright): highlights, linking, details, keyboard, phone, XSS.
+
+Screenshots go to ``test-artifacts/`` (git-ignored).
+"""
+from __future__ import annotations
+
+import pytest
+
+import onrecord
+from onrecord.serialize import article_to_dict
+
+from .conftest import LiveServer
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+PUBLISHED = "2024-05-02"
+
+
+@pytest.fixture(scope="module")
+def server():
+    from onrecord.serve import create_app
+
+    with LiveServer(create_app(None)) as live:
+        yield live
+
+
+@pytest.fixture(scope="module")
+def court_text(examples_dir) -> str:
+    return (examples_dir / "court-fraud-trial.txt").read_text("utf-8")
+
+
+@pytest.fixture(scope="module")
+def expected(court_text) -> dict:
+    return article_to_dict(onrecord.analyze(court_text, PUBLISHED))
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(msg.text))
+    yield page
+    context.close()
+
+
+def analyze_in_page(page, server, text, published=PUBLISHED):
+    page.goto(f"{server.url}/analyze")
+    page.fill("#text", text)
+    page.fill("#published", published)
+    page.click("#analyze-button")
+    page.wait_for_selector("#article-text.is-highlighted")
+
+
+def segments_of(page, i: int) -> list[str]:
+    return page.eval_on_selector_all(
+        "#article-text .seg",
+        "(segs, i) => segs.filter(s => s.dataset.attrs.split(' ').includes(String(i))).map(s => s.textContent)",
+        i,
+    )
+
+
+def test_analyze_page_highlights_every_part_and_lists_the_speakers(page, server, court_text, expected, artifacts):
+    analyze_in_page(page, server, court_text)
+    # highlighting keeps the text exactly
+    assert page.text_content("#article-text") == court_text
+    # each attribution's highlighted segments spell out its source, cue and content spans, in text order
+    for i, attribution in enumerate(expected["attributions"]):
+        spans = sorted(attribution["source"] + attribution["cue"] + attribution["content"])
+        assert "".join(segments_of(page, i)) == "".join(court_text[s:e] for s, e in spans)
+    items = page.locator("#attribution-list .attr-item")
+    assert items.count() == len(expected["attributions"])
+    names = {a["speaker"]["name"] if a["speaker"] else "unresolved speaker" for a in expected["attributions"]}
+    legend = {t.rsplit(" ", 1)[0].strip() for t in page.locator(".legend li").all_text_contents()}
+    assert legend == names
+    assert page.locator(".seg.is-source").count() >= sum(bool(a["source"]) for a in expected["attributions"])
+    page.screenshot(path=str(artifacts / "analyze-wide.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_hovering_a_part_lights_up_the_other_parts(page, server, court_text, expected):
+    analyze_in_page(page, server, court_text)
+    i = next(k for k, a in enumerate(expected["attributions"]) if a["source"] and a["cue"] and a["content"])
+    source = page.locator(f"#article-text .seg.is-source[data-attr='{i}']").first
+    source.hover()
+    lit = page.eval_on_selector_all("#article-text .seg.lit", "segs => segs.map(s => s.textContent).join('')")
+    assert lit == "".join(segments_of(page, i))
+    assert "lit" in page.locator("#attribution-list .attr-item").nth(i).get_attribute("class")
+    page.mouse.move(1, 1)
+    assert page.locator("#article-text .seg.lit").count() == 0
+
+
+def test_clicking_a_highlight_shows_its_details(page, server, court_text, expected, artifacts):
+    analyze_in_page(page, server, court_text)
+    i = next(k for k, a in enumerate(expected["attributions"]) if a["speaker"] and a["content"])
+    attribution = expected["attributions"][i]
+    page.locator(f"#article-text .seg[data-attr='{i}']").first.click()
+    details = page.locator("#details")
+    assert details.is_visible()
+    text = details.text_content()
+    assert attribution["speaker"]["name"] in text
+    assert f"{attribution['confidence']:.2f}" in text
+    for term in ("Stance", "Verification", "Said on", "Confidence"):
+        assert term in text
+    page.screenshot(path=str(artifacts / "analyze-details.png"))
+
+
+def test_the_speaker_list_opens_details_too(page, server, court_text, expected):
+    analyze_in_page(page, server, court_text)
+    last = len(expected["attributions"]) - 1
+    page.locator("#attribution-list .attr-button").nth(last).click()
+    assert page.locator("#details").is_visible()
+    assert expected["attributions"][last]["cue_lemma"] in page.text_content("#details")
+
+
+def test_keyboard_tab_enter_escape(page, server, court_text):
+    analyze_in_page(page, server, court_text)
+    page.focus("#analyze-button")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('seg')"):
+            break
+    assert page.evaluate("document.activeElement.classList.contains('seg')"), "highlights are reachable by Tab"
+    focused_attr = page.evaluate("document.activeElement.dataset.attr")
+    assert page.locator("#article-text .seg.lit").count() > 0  # focus lights up the attribution like hover
+    page.keyboard.press("Enter")
+    assert page.locator("#details").is_visible()
+    assert page.evaluate("document.activeElement.id") == "details"
+    page.keyboard.press("Escape")
+    assert not page.locator("#details").is_visible()
+    assert page.evaluate("document.activeElement.dataset.attr") == focused_attr
+
+
+def test_phone_sized_screen(browser, server, court_text, artifacts):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        analyze_in_page(page, server, court_text)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, "no sideways scrolling"
+        article = page.locator(".article-panel").bounding_box()
+        who = page.locator(".who-panel").bounding_box()
+        assert who["y"] >= article["y"] + article["height"] - 1, "the list goes below the article"
+        page.locator("#article-text .seg.is-content").first.tap()
+        box = page.locator("#details").bounding_box()
+        assert box["y"] + box["height"] <= 740 + 1 and box["y"] > 740 / 3, "details open as a sheet at the bottom"
+        page.screenshot(path=str(artifacts / "analyze-phone.png"))
+    finally:
+        context.close()
+
+
+HOSTILE = """Council <script>window.__pwned = 'script'; alert('script')</script> meeting
+“We will not <img src=x onerror="window.__pwned='img'; alert('img')"> back down,” said <b onmouseover="window.__pwned='b'">Ana Ruiz</b>, the mayor.
+<svg onload="window.__pwned='svg'"></svg><a href="javascript:window.__pwned='a'">link</a> "Nothing <iframe srcdoc='<script>parent.__pwned=1</script>'></iframe> changes," she added."""
+
+
+def test_script_injection_runs_nothing(page, server, artifacts):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    analyze_in_page(page, server, HOSTILE)
+    for seg in page.locator("#article-text .seg").all():
+        seg.hover()
+        seg.click()
+    page.locator("#attribution-list .attr-button").first.click()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None
+    assert dialogs == []
+    assert page.locator("#article-text *:not(.seg)").count() == 0  # the text became text, not elements
+    assert page.locator("#details img, #details script, #attribution-list img, #attribution-list b").count() == 0
+    assert page.text_content("#article-text") == HOSTILE
+    page.screenshot(path=str(artifacts / "analyze-hostile.png"), full_page=True)
+
+
+def test_script_injection_by_upload_runs_nothing(page, server, tmp_path):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    path = tmp_path / "hostile.txt"
+    path.write_text(HOSTILE, "utf-8")
+    page.goto(f"{server.url}/analyze")
+    page.set_input_files("#file", str(path))
+    page.click("#analyze-button")
+    page.wait_for_selector("#article-text.is-highlighted")
+    page.locator("#article-text .seg").first.click()
+    assert page.evaluate("window.__pwned") is None and dialogs == []
+    assert "hostile" in page.text_content("#article-title")
+
+
+def test_api_docs_load_from_local_files(page, server, artifacts):
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{server.url}/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=15000)
+    assert "/api/analyze" in page.text_content("#swagger-ui")
+    assert requests and all(url.startswith((server.url, "data:")) for url in requests), requests
+    page.screenshot(path=str(artifacts / "api-docs.png"))
+    assert page.errors == []
