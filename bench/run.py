@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-SECTIONS = ["bench.analyze"]
+SECTIONS = ["bench.analyze", "bench.serve"]
 
 
 def main(argv=None) -> int:

@@ -1,0 +1,216 @@
+"""Latency of the web API under a bounded load, on loopback, against a real ``onrecord serve`` subprocess.
+
+- ``/api/quotes`` on a store of PolNeAR train + dev (built once with the store's ingest, kept under
+  ``var/bench/``): a mix of speaker, date, stance, full-text and paging queries. Goal: p99 < 100 ms.
+- ``/api/analyze`` on the bundled example articles (the spaCy pipeline runs in the server's worker thread).
+
+Every load run is bounded in requests and seconds and talks only to 127.0.0.1.
+Run alone: ``.venv/bin/python -m bench.run --only bench.serve``.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+REPO = Path(__file__).resolve().parents[1]
+BENCH_DIR = REPO / "var" / "bench"
+#: the issue's goal for /api/quotes
+GOAL_P99_MS = 100.0
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (q in 0..100) of a non-empty list.
+
+    Example:
+        >>> percentile([1.0, 2.0, 3.0, 4.0], 50)
+        2.0
+    """
+    ordered = sorted(values)
+    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5 - 1e-9)))
+    return ordered[rank - 1]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def running_server(db_url: str | None, timeout: float = 120.0):
+    """``onrecord serve`` in a subprocess on a free loopback port; yields its base URL, stops it after."""
+    import httpx
+
+    port = _free_port()
+    cmd = [sys.executable, "-m", "onrecord", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    cmd += ["--db", db_url] if db_url else ["--no-store"]
+    log = open(BENCH_DIR / "server.log", "w")
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"onrecord serve exited with {proc.returncode}; see {log.name}")
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{url}/api/health", timeout=1).status_code == 200:
+                    break
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"onrecord serve did not answer within {timeout:.0f}s")
+            time.sleep(0.25)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def load(url: str, requests: list[tuple[str, str, dict]], concurrency: int, max_seconds: float) -> dict:
+    """Send ``requests`` (method, path, kwargs) with ``concurrency`` keep-alive clients; stop at ``max_seconds``.
+
+    Returns latency percentiles in ms over the requests that finished, the error count and the rate.
+    """
+    import httpx
+
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    next_index = iter(range(len(requests)))
+    stop_at = time.monotonic() + max_seconds
+
+    def worker():
+        with httpx.Client(base_url=url, timeout=60) as client:
+            while time.monotonic() < stop_at:
+                with lock:
+                    i = next(next_index, None)
+                if i is None:
+                    return
+                method, path, kwargs = requests[i]
+                t0 = time.perf_counter()
+                response = client.request(method, path, **kwargs)
+                elapsed = (time.perf_counter() - t0) * 1000
+                with lock:
+                    if response.status_code == 200:
+                        latencies.append(elapsed)
+                    else:
+                        errors.append(f"{response.status_code} {path}")
+
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - t0
+    if not latencies:
+        return {"requests": 0, "errors": len(errors), "first_errors": errors[:5]}
+    return {
+        "requests": len(latencies),
+        "errors": len(errors),
+        "first_errors": errors[:5],
+        "concurrency": concurrency,
+        "p50_ms": round(percentile(latencies, 50), 1),
+        "p90_ms": round(percentile(latencies, 90), 1),
+        "p99_ms": round(percentile(latencies, 99), 1),
+        "max_ms": round(max(latencies), 1),
+        "rate_per_s": round(len(latencies) / wall, 1),
+    }
+
+
+# ---------------------------------------------------------------- /api/analyze
+
+
+def analyze_requests(n: int) -> list[tuple[str, str, dict]]:
+    texts = [p.read_text("utf-8") for p in sorted((REPO / "examples" / "articles").glob("*.txt"))]
+    return [("POST", "/api/analyze", {"json": {"text": texts[i % len(texts)], "published": "2024-05-02"}}) for i in range(n)]
+
+
+# ---------------------------------------------------------------- /api/quotes
+
+
+def polnear_store(shared: Path, console: Console) -> str | None:
+    """A SQLite store of PolNeAR train + dev, ingested once with the store's own ingest and kept for later runs."""
+    folders = [shared / "data" / "polnear" / split / "text" for split in ("train", "dev")]
+    if not all(f.is_dir() for f in folders):
+        return None
+    db = BENCH_DIR / "polnear.db"
+    url = f"sqlite:///{db}"
+    if not (BENCH_DIR / "polnear.done").exists():
+        from onrecord.store import ingest_paths  # the store's ingest (same code as `onrecord ingest`)
+
+        console.print(f"building {db} from PolNeAR train + dev (once; kept for later runs) …")
+        t0 = time.perf_counter()
+        ingest_paths(folders, url)
+        (BENCH_DIR / "polnear.done").write_text(f"{time.perf_counter() - t0:.0f} s\n")
+    return url
+
+
+def quotes_requests(url: str, n: int) -> list[tuple[str, str, dict]]:
+    """A mix of the queries an analyst makes: by speaker, by date range, by stance, full text, later pages."""
+    import httpx
+
+    speakers = httpx.get(f"{url}/api/speakers", params={"limit": 20}, timeout=60).json()["items"]
+    names = [s["name"] for s in speakers] or ["Donald Trump"]
+    words = ["tax", "email", "border", "debate", "campaign", "economy", "police", "vote"]
+    mixes = [
+        lambda i: {"speaker": names[i % len(names)]},
+        lambda i: {"speaker": names[i % len(names)], "since": "2016-09-01"},
+        lambda i: {"q": words[i % len(words)]},
+        lambda i: {"q": words[i % len(words)], "speaker": names[i % len(names)]},
+        lambda i: {"since": "2016-01-01", "until": "2016-12-31", "offset": (i % 10) * 50},
+        lambda i: {"stance": "states"},
+        lambda i: {},
+    ]
+    return [("GET", "/api/quotes", {"params": mixes[i % len(mixes)](i)}) for i in range(n)]
+
+
+def run(shared: Path, console: Console, quotes_n: int = 2000, analyze_n: int = 60) -> dict:
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    results: dict = {}
+    table = Table(title="web API latency on loopback (ms)")
+    for column in ("endpoint", "requests", "conc.", "p50", "p90", "p99", "max", "req/s", "errors"):
+        table.add_column(column, justify="right" if column != "endpoint" else "left")
+
+    def add(name, r):
+        results[name] = r
+        if r.get("requests"):
+            table.add_row(name, *(str(r[k]) for k in ("requests", "concurrency", "p50_ms", "p90_ms", "p99_ms", "max_ms", "rate_per_s", "errors")))
+
+    db_url = None
+    try:
+        db_url = polnear_store(shared, console)
+    except ImportError as error:
+        console.print(f"[yellow]/api/quotes skipped: the store is not available ({error})")
+        results["/api/quotes"] = {"skipped": f"store not available: {error}"}
+    if db_url is None and "/api/quotes" not in results:
+        console.print(f"[yellow]/api/quotes skipped: no PolNeAR train/dev under {shared}")
+        results["/api/quotes"] = {"skipped": "no PolNeAR under ../shared"}
+
+    with running_server(db_url) as url:
+        if db_url is not None:
+            requests = quotes_requests(url, quotes_n)
+            load(url, requests[:50], concurrency=4, max_seconds=30)  # warm caches, not counted
+            add("/api/quotes", load(url, requests, concurrency=4, max_seconds=120))
+        requests = analyze_requests(analyze_n)
+        load(url, requests[:2], concurrency=1, max_seconds=60)  # first analysis allocates, not counted
+        add("/api/analyze", load(url, requests, concurrency=2, max_seconds=180))
+    console.print(table)
+    quotes = results.get("/api/quotes", {})
+    if "p99_ms" in quotes:
+        ok = quotes["p99_ms"] < GOAL_P99_MS
+        console.print(f"/api/quotes p99 {quotes['p99_ms']} ms — goal < {GOAL_P99_MS:.0f} ms: {'[green]met' if ok else '[red]not met'}")
+        quotes["goal_met"] = ok
+    return results
