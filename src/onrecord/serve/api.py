@@ -1,13 +1,17 @@
 """REST API under ``/api``: analysis of posted articles, and the store's articles, quotes and speakers."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+import datetime as dt
+from typing import Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from ..serialize import article_to_dict
 from ..types import RawArticle
 from .analysis import form_text, raw_from_html, raw_from_text, raws_from_file
-from .models import AnalyzeRequest, ArticleOut, ErrorOut
+from .models import AnalyzeRequest, ArticleList, ArticleOut, ErrorOut, IngestOut, QuoteList, SpeakerDetail, SpeakerList
 from .security import require_token
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -85,3 +89,96 @@ async def analyze(request: Request) -> dict:
         raise HTTPException(422, detail=f"{len(raws)} articles in the input: /api/analyze takes one (POST /api/articles stores many)")
     (article,) = await request.app.state.analyzer.analyze(raws)
     return article_to_dict(article)
+
+
+# ---------------------------------------------------------------- the store
+
+
+def get_store(request: Request):
+    """The store behind this app (opened on first use); 404 when the server runs without one."""
+    from .queries import StoreView
+
+    state = request.app.state
+    if state.db_url is None:
+        raise HTTPException(404, detail="this server has no store (started with --no-store)")
+    if state.store is None:
+        state.store = StoreView(state.db_url)
+    return state.store
+
+
+def next_url(request: Request, total: int, limit: int, offset: int) -> str | None:
+    if offset + limit >= total:
+        return None
+    return str(request.url.include_query_params(offset=offset + limit, limit=limit))
+
+
+Limit = Query(50, ge=1, le=500, description="items per page")
+Offset = Query(0, ge=0, description="items to skip")
+
+
+@router.post(
+    "/articles",
+    summary="Analyse and store articles",
+    response_model=IngestOut,
+    responses=_ERRORS,
+    openapi_extra=_ANALYZE_BODY,
+    dependencies=[Depends(require_token)],
+)
+async def store_articles(request: Request) -> dict:
+    """Analyse the posted article(s) (as for ``/api/analyze``; a JSONL upload may hold many) and store them.
+
+    Idempotent by text hash: posting the same text again stores nothing new (``created: false``).
+    """
+    store = get_store(request)
+    raws = await read_article_input(request)
+    articles = await request.app.state.analyzer.analyze(raws)
+    stored = await run_in_threadpool(store.add_articles, articles)
+    return {"stored": stored}
+
+
+@router.get("/articles", summary="Stored articles, newest first", response_model=ArticleList)
+def list_articles(
+    request: Request,
+    q: str | None = Query(None, max_length=200, description="words in the title"),
+    limit: int = Limit,
+    offset: int = Offset,
+) -> dict:
+    page = get_store(request).articles(q=q, limit=limit, offset=offset)
+    return {**page, "limit": limit, "offset": offset, "next": next_url(request, page["total"], limit, offset)}
+
+
+@router.get("/articles/{article_id}", summary="One stored article with its attributions", response_model=ArticleOut)
+def get_article(request: Request, article_id: str) -> dict:
+    return get_store(request).article(article_id)
+
+
+@router.get("/quotes", summary="Attributions, filtered and paged", response_model=QuoteList)
+def list_quotes(
+    request: Request,
+    speaker: str | None = Query(None, max_length=200, description="speaker name or alias (or id)"),
+    since: dt.date | None = Query(None, description="said or published on or after YYYY-MM-DD"),
+    until: dt.date | None = Query(None, description="said or published on or before YYYY-MM-DD"),
+    stance: str | None = Query(None, max_length=40, description="claim stance: states, denies, warns …"),
+    q: str | None = Query(None, max_length=200, description="full-text query over the contents"),
+    limit: int = Limit,
+    offset: int = Offset,
+) -> dict:
+    page = get_store(request).quotes(speaker=speaker, since=since, until=until, stance=stance, q=q, limit=limit, offset=offset)
+    return {**page, "limit": limit, "offset": offset, "next": next_url(request, page["total"], limit, offset)}
+
+
+@router.get("/speakers", summary="Speakers ranked by number of attributions", response_model=SpeakerList)
+def list_speakers(
+    request: Request,
+    q: str | None = Query(None, max_length=200, description="part of a name or alias"),
+    kind: Literal["person", "organisation", "group", "unresolved"] | None = Query(None),
+    limit: int = Limit,
+    offset: int = Offset,
+) -> dict:
+    page = get_store(request).speakers(q=q, kind=kind, limit=limit, offset=offset)
+    return {**page, "limit": limit, "offset": offset, "next": next_url(request, page["total"], limit, offset)}
+
+
+@router.get("/speakers/{speaker_id}", summary="One speaker: aliases, roles, outlets, counts", response_model=SpeakerDetail)
+def get_speaker(request: Request, speaker_id: str) -> dict:
+    return get_store(request).speaker(speaker_id)

@@ -112,6 +112,91 @@ class ArticleOut(_Strict):
     verification_notes: list[Pair] = []
 
 
+# ------------------------------------------------------------------ store listings
+
+
+class PageOut(BaseModel):
+    """Paging of a listing: ``next`` is the URL of the following page, or null on the last one."""
+
+    total: int = Field(ge=0, description="matches in all pages")
+    limit: int
+    offset: int
+    next: str | None = None
+
+
+class ArticleSummary(_Strict):
+    id: str
+    title: str | None
+    published: IsoDate | None
+    outlet: str | None = None
+    url: str | None = None
+    attributions: int = Field(ge=0, description="number of attributions")
+
+
+class ArticleList(PageOut):
+    items: list[ArticleSummary]
+
+
+class QuoteOut(_Strict):
+    """One attribution from the store, with where and when it appeared."""
+
+    article_id: str
+    article_title: str | None
+    published: IsoDate | None
+    outlet: str | None = None
+    index: int = Field(ge=0, description="position of the attribution in its article")
+    speaker: SpeakerRef | None
+    source_text: str
+    cue_text: str
+    content_text: str
+    content: list[Pair] = Field(description="content offsets in the article text")
+    type: Literal["direct", "indirect", "mixed"]
+    cue_lemma: str
+    confidence: float = Field(ge=0, le=1)
+    stance: str | None = None
+    said_on: IsoDate | None = None
+
+
+class QuoteList(PageOut):
+    items: list[QuoteOut]
+
+
+class SpeakerSummary(_Strict):
+    id: str
+    name: str
+    kind: Kind
+    quotes: int = Field(ge=0, description="attributions to this speaker")
+    articles: int = Field(ge=0)
+    first_seen: IsoDate | None = None
+    last_seen: IsoDate | None = None
+    outlets: list[str] = []
+
+
+class SpeakerList(PageOut):
+    items: list[SpeakerSummary]
+
+
+class RoleOut(_Strict):
+    title: str
+    first_seen: IsoDate | None = None
+    last_seen: IsoDate | None = None
+
+
+class SpeakerDetail(SpeakerSummary):
+    aliases: list[str] = []
+    roles: list[RoleOut] = []
+
+
+class IngestResult(_Strict):
+    id: str
+    created: bool = Field(description="false when the same text was already stored")
+    attributions: int
+
+
+class IngestOut(BaseModel):
+    stored: list[IngestResult]
+
+
 # ------------------------------------------------------------------ requests
 
 

@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 import hmac
+import re
+from urllib.parse import quote, urlencode
 
 import jinja2
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
 from ..serialize import article_to_dict
-from .analysis import form_text, raw_from_text, raws_from_file
+from .analysis import form_text, parse_published, raw_from_text, raws_from_file
+from .api import get_store
 from .app import PACKAGE_DIR
 from .security import bearer_token
+from .timeline import build_timeline
 from .view import article_view
 
 router = APIRouter(include_in_schema=False)
@@ -82,3 +87,139 @@ async def analyze_page(request: Request):
     if expected is not None and token:
         response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
     return response
+
+
+# ---------------------------------------------------------------- store pages (each with a .json twin)
+
+
+def highlight(text: str, terms: list[str] | None) -> Markup:
+    """``text`` escaped, with each search term wrapped in ``<mark>`` (the only markup added).
+
+    Example:
+        >>> str(highlight("Taxes <b>rise</b>", ["tax"]))
+        '<mark>Tax</mark>es &lt;b&gt;rise&lt;/b&gt;'
+    """
+    if not terms:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)), re.IGNORECASE)
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out += [escape(text[last : match.start()]), Markup("<mark>"), escape(match.group()), Markup("</mark>")]
+        last = match.end()
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
+templates.env.filters["highlight"] = highlight
+
+
+def search_terms(q: str | None) -> list[str]:
+    return [w for w in re.findall(r"\w+", q or "") if w.upper() not in {"AND", "OR", "NOT", "NEAR"}]
+
+
+def _page_url(request: Request):
+    return lambda offset: str(request.url.include_query_params(offset=offset))
+
+
+def _json_twin(request: Request, api_path: str) -> str:
+    query = request.url.query
+    return f"{api_path}?{query}" if query else api_path
+
+
+def _optional(value: str | None) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _paged(page: dict, limit: int, offset: int) -> dict:
+    return {**page, "limit": limit, "offset": offset}
+
+
+@router.get("/articles.json")
+@router.get("/articles", response_class=HTMLResponse)
+def articles_page(request: Request, q: str | None = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)):
+    q = _optional(q)
+    if request.url.path.endswith(".json"):
+        return RedirectResponse(_json_twin(request, "/api/articles"), status_code=307)
+    page = _paged(get_store(request).articles(q=q, limit=limit, offset=offset), limit, offset)
+    return render(request, "articles.html", page=page, q=q, page_url=_page_url(request), json_url=_json_twin(request, "/api/articles"))
+
+
+@router.get("/articles/{article_id}.json")
+def article_json(article_id: str):
+    return RedirectResponse(f"/api/articles/{quote(article_id, safe='')}", status_code=307)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str):
+    article = get_store(request).article(article_id)
+    return render(request, "article.html", **article_view(article), json_url=f"/api/articles/{quote(article_id, safe='')}")
+
+
+@router.get("/speakers.json")
+@router.get("/speakers", response_class=HTMLResponse)
+def speakers_page(
+    request: Request, q: str | None = None, kind: str | None = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)
+):
+    if request.url.path.endswith(".json"):
+        return RedirectResponse(_json_twin(request, "/api/speakers"), status_code=307)
+    q, kind = _optional(q), _optional(kind)
+    if kind not in (None, "person", "organisation", "group", "unresolved"):
+        kind = None
+    page = _paged(get_store(request).speakers(q=q, kind=kind, limit=limit, offset=offset), limit, offset)
+    return render(request, "speakers.html", page=page, q=q, kind=kind, page_url=_page_url(request), json_url=_json_twin(request, "/api/speakers"))
+
+
+@router.get("/speakers/{speaker_id}.json")
+def speaker_json(speaker_id: str):
+    return RedirectResponse(f"/api/speakers/{quote(speaker_id, safe='')}", status_code=307)
+
+
+#: statements drawn on a speaker's timeline (the bars still count all of them)
+TIMELINE_MAX = 3000
+
+
+@router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
+def speaker_page(request: Request, speaker_id: str, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)):
+    store = get_store(request)
+    speaker = store.speaker(speaker_id)
+    page = _paged(store.quotes(speaker_id=speaker_id, limit=limit, offset=offset, oldest_first=True), limit, offset)
+    points = store.statement_dates(speaker_id, limit=TIMELINE_MAX)
+    timeline = build_timeline([(d, f"/articles/{quote(a, safe='')}#attr-{i}", text) for d, a, i, text in points])
+    return render(
+        request,
+        "speaker.html",
+        speaker=speaker,
+        page=page,
+        terms=None,
+        timeline=timeline,
+        page_url=_page_url(request),
+        json_url=f"/api/speakers/{quote(speaker_id, safe='')}",
+    )
+
+
+@router.get("/search.json")
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    q: str | None = None,
+    speaker: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    stance: str | None = None,
+    limit: int = Query(50, ge=1, le=500),
+    offset: int = Query(0, ge=0),
+):
+    if request.url.path.endswith(".json"):
+        return RedirectResponse(_json_twin(request, "/api/quotes"), status_code=307)
+    filters = {"q": _optional(q), "speaker": _optional(speaker), "stance": _optional(stance)}
+    context = {**filters, "since": _optional(since), "until": _optional(until), "page": None, "terms": search_terms(filters["q"])}
+    try:
+        dates = {"since": parse_published(context["since"]), "until": parse_published(context["until"])}
+    except HTTPException as error:
+        return render(request, "search.html", 422, error=str(error.detail).replace("published", "date"), **context)
+    if any(filters.values()) or any(dates.values()):
+        page = _paged(get_store(request).quotes(**filters, **dates, limit=limit, offset=offset), limit, offset)
+        api_query = {k: context[k] for k in ("q", "speaker", "stance", "since", "until") if context[k]}
+        api_query.update(limit=limit, offset=offset)
+        context.update(page=page, page_url=_page_url(request), json_url=f"/api/quotes?{urlencode(api_query)}")
+    return render(request, "search.html", **context)
