@@ -192,4 +192,14 @@
       showDetails(i, button);
     });
   });
+
+  // A link to #attr-N (from Search or a speaker's statements) opens that attribution.
+  const target = /^#attr-(\d+)$/.exec(window.location.hash);
+  if (target && attributions[Number(target[1])]) {
+    const i = Number(target[1]);
+    const first = segsByAttr[i] && segsByAttr[i][0];
+    if (first) first.scrollIntoView({ block: "center" });
+    light(i);
+    showDetails(i, first || null);
+  }
 })();
