@@ -194,3 +194,65 @@ def test_api_docs_load_from_local_files(page, server, artifacts):
     assert requests and all(url.startswith((server.url, "data:")) for url in requests), requests
     page.screenshot(path=str(artifacts / "api-docs.png"))
     assert page.errors == []
+
+
+# ---------------------------------------------------------------- store pages (in-memory store at the seam)
+
+
+@pytest.fixture(scope="module")
+def store_server(examples_dir):
+    from onrecord.serve import create_app
+
+    from .fakes import FakeStoreView
+    from .test_pages import DATES, hostile_article
+
+    articles = []
+    for stem, published in DATES.items():
+        text = (examples_dir / f"{stem}.txt").read_text("utf-8")
+        articles.append(onrecord.analyze(text, published, id=stem, title=text.splitlines()[0]))
+    app = create_app("sqlite:///unused.db")
+    app.state.store = FakeStoreView([*articles, hostile_article()])
+    with LiveServer(app) as live:
+        yield live
+
+
+@pytest.mark.parametrize(("path", "name"), [("/speakers", "speakers"), ("/search?q=will", "search"), ("/articles", "articles")])
+def test_store_pages_fit_a_phone(browser, store_server, artifacts, path, name):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    page = context.new_page()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(store_server.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        assert page.evaluate("window.__pwned") is None and dialogs == []
+        page.screenshot(path=str(artifacts / f"{name}-phone.png"), full_page=True)
+    finally:
+        context.close()
+
+
+def test_speaker_timeline_is_reachable_by_keyboard(page, store_server, artifacts):
+    page.goto(f"{store_server.url}/speakers")
+    page.click("#speakers-table tbody tr:first-child a")
+    page.wait_for_selector("#timeline")
+    dots = page.locator("#timeline a.dot-link")
+    statements = page.locator("#statements li.quote")
+    assert dots.count() == statements.count() > 0
+    page.focus("#timeline a.dot-link >> nth=0")
+    assert page.evaluate("document.activeElement.closest('svg') !== null")
+    page.screenshot(path=str(artifacts / "speaker.png"), full_page=True)
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#details:not([hidden])")  # the dot's link opens its attribution in the article
+    assert "/articles/" in page.url and "#attr-" in page.url
+
+
+def test_search_form_filters_and_links_to_the_article(page, store_server, artifacts):
+    page.goto(f"{store_server.url}/search")
+    page.fill("#q", "charges")
+    page.click("#search-button")
+    page.wait_for_selector("#results")
+    assert page.locator("#results mark").count() >= 1
+    page.screenshot(path=str(artifacts / "search.png"), full_page=True)
+    page.locator("#results .quote-meta a[href^='/articles/']").first.click()
+    page.wait_for_selector("#details:not([hidden])")
+    assert "charges" in page.text_content("#details").lower()
