@@ -19,8 +19,10 @@ from pathlib import Path
 
 from ..types import Article, RawArticle, Skipped
 
-#: Test-only fault injection: when this variable names a file that does not exist yet, the first
-#: worker to reach it creates it and SIGKILLs its own process mid-partition (see tests/engine).
+#: Test-only fault injection (tests/engine/test_spark.py): a folder. When it holds a file ``arm``,
+#: the first Python worker to get two articles into a partition renames it to ``fired`` (atomic:
+#: one winner) and SIGKILLs its own process; a task attempt after the first leaves a ``retried-*``
+#: file there, so a test can see that Spark itself retried the task.
 KILL_ONCE_ENV = "ONRECORD_SPARK_KILL_ONCE"
 
 #: The pipelines loaded in this Python worker, by (model, min_confidence).
@@ -149,17 +151,20 @@ def analyze_partition(items: Iterable[tuple], settings: WorkerSettings) -> Itera
 
 
 def _maybe_kill_self() -> None:
-    """Test-only: die like an OOM-killed worker, once per marker file, after a partial partition."""
-    marker = os.environ.get(KILL_ONCE_ENV)
-    if not marker:
-        return
-    try:
-        fd = os.open(marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-    except FileExistsError:
+    """Test-only: die like an OOM-killed worker, once per arming, after a partial partition."""
+    folder = os.environ.get(KILL_ONCE_ENV)
+    if not folder:
         return
     from pyspark import TaskContext
 
     context = TaskContext.get()
-    os.write(fd, f"{os.getpid()} partition={context.partitionId()} attempt={context.attemptNumber()}\n".encode())
-    os.close(fd)
+    where = f"partition={context.partitionId()} attempt={context.attemptNumber()} pid={os.getpid()}"
+    if context.attemptNumber() > 0:
+        Path(folder, f"retried-{context.partitionId()}-{context.attemptNumber()}").write_text(where + "\n")
+        return
+    try:
+        os.rename(os.path.join(folder, "arm"), os.path.join(folder, "fired"))
+    except FileNotFoundError:
+        return  # not armed, or another worker already fired
+    Path(folder, "fired").write_text(where + "\n")
     os.kill(os.getpid(), signal.SIGKILL)
