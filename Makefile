@@ -16,7 +16,7 @@ $(VENV)/.installed: pyproject.toml requirements/model.txt | $(BIN)/python
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.installed
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,spark]'
 	touch $@
 
 install: $(VENV)/.installed

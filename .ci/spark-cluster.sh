@@ -2,7 +2,7 @@
 # A one-machine standalone Spark cluster on loopback: a master and one worker, started with
 # spark-class from the venv's PySpark and the machine's Java. Used by CI and tests/engine/test_spark.py.
 #
-#   .ci/spark-cluster.sh check             Java present (installs Debian's JRE 17 if not) and PySpark importable
+#   .ci/spark-cluster.sh java              make sure Java is there (installs Debian's JRE 17 if not)
 #   .ci/spark-cluster.sh start DIR [CORES] [MEMORY]
 #                                          start master + worker; prints the master URL (also in DIR/master-url)
 #   .ci/spark-cluster.sh stop DIR          stop what start DIR started (by the pids it recorded)
@@ -35,9 +35,8 @@ wait_for() {  # wait_for FILE PATTERN SECONDS
 }
 
 case "${1:-}" in
-  check)
+  java)
     ensure_java
-    "$PY" -c 'import pyspark' || { echo "spark-cluster: PySpark missing (pip install -e '.[spark]')" >&2; exit 1; }
     java -version 2>&1 | head -1
     ;;
   start)
