@@ -1,0 +1,281 @@
+"""Queries over cross-article speakers: quotes with filters, speaker rankings, one speaker's record."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+
+from sqlalchemy import Connection, Text, cast, distinct, func, select
+
+from ..errors import EntityNotFound
+from ..resolve.entities import normalise_name, strip_titles
+from . import fulltext
+from . import tables as t
+from .records import LinkRecord, MergeRecord, Page, Quote, Role, SpeakerDetail, SpeakerRef, SpeakerSummary, StatementPoint
+
+A, AE, AT, C, N, E = t.articles, t.article_entities, t.attributions, t.claims, t.entity_names, t.entities
+
+
+def find_entities(conn: Connection, speaker: str) -> list[int]:
+    """Entity pks a user's speaker string means: an entity key, a name or spelling, a title-less name, an alias.
+
+    Example: ``"Hillary Clinton"``, ``"hillary-clinton"``, ``"Secretary Clinton"`` and (once merged) ``"Clinton"``
+    all find Hillary Clinton.
+    """
+    by_key = conn.execute(select(E.c.pk).where(E.c.key == speaker)).scalars().all()
+    if by_key:
+        return list(by_key)
+    norm = normalise_name(speaker)
+    _, core = strip_titles(norm.split())
+    for candidate in dict.fromkeys([norm, " ".join(core)]):
+        pks = conn.execute(select(N.c.entity_pk).distinct().where(N.c.norm == candidate, N.c.entity_pk.is_not(None))).scalars().all()
+        if pks:
+            return sorted(pks)
+    # an alias seen inside articles ("Putin" when every article spelled the full name)
+    rows = conn.execute(
+        select(N.c.entity_pk, AE.c.aliases)
+        .join(N, AE.c.name_pk == N.c.pk)
+        .where(func.lower(cast(AE.c.aliases, Text)).like(f"%{speaker.lower()}%"), N.c.entity_pk.is_not(None))
+    )
+    counts = Counter(r.entity_pk for r in rows if any(normalise_name(alias) == norm for alias in r.aliases))
+    return sorted(counts)
+
+
+def _quote_select(dialect: str, q: str | None):
+    day = AT.c.day
+    columns = [
+        A.c.id.label("article_id"), A.c.title, A.c.published, A.c.outlet, AT.c.idx, AT.c.speaker_name, AT.c.speaker_kind,
+        E.c.key, E.c.name.label("entity_name"), E.c.kind.label("entity_kind"), N.c.kind.label("group_kind"), N.c.norm,
+        AT.c.source_text, AT.c.cue_text, AT.c.content_text, AT.c.content, AT.c.type, AT.c.cue_lemma, AT.c.confidence,
+        AT.c.said_on, C.c.stance, C.c.certainty, C.c.verification, day,
+    ]
+    from_ = (
+        AT.join(A, AT.c.article_pk == A.c.pk)
+        .outerjoin(N, AT.c.name_pk == N.c.pk)
+        .outerjoin(E, N.c.entity_pk == E.c.pk)
+        .outerjoin(C, (C.c.article_pk == AT.c.article_pk) & (C.c.idx == AT.c.idx))
+    )
+    hits = fulltext.hits(dialect, q) if q else None
+    if hits is not None:
+        from_ = from_.join(hits, hits.c.rid == AT.c.pk)
+        columns.append(hits.c.score)
+    return columns, from_, hits
+
+
+def _quote(row) -> Quote:
+    from ..resolve.entities import entity_key
+
+    if row.key is not None:
+        speaker = SpeakerRef(row.key, row.entity_name, row.entity_kind)
+    elif row.speaker_name is not None:  # its name group awaits resolution
+        speaker = SpeakerRef(entity_key(row.group_kind, row.norm), row.speaker_name, row.speaker_kind)
+    else:
+        speaker = None
+    return Quote(
+        article_id=row.article_id,
+        article_title=row.title,
+        published=row.published,
+        outlet=row.outlet,
+        index=row.idx,
+        speaker=speaker,
+        source_text=row.source_text,
+        cue_text=row.cue_text,
+        content_text=row.content_text,
+        content=tuple(tuple(p) for p in row.content),
+        type=row.type,
+        cue_lemma=row.cue_lemma,
+        confidence=row.confidence,
+        stance=row.stance,
+        said_on=row.said_on,
+        certainty=row.certainty,
+        verification=row.verification,
+    )
+
+
+def quotes(
+    conn: Connection,
+    *,
+    speaker: str | None = None,
+    speaker_id: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    stance: str | None = None,
+    q: str | None = None,
+    verification: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    oldest_first: bool = False,
+    by_relevance: bool = False,
+) -> Page[Quote]:
+    """Attributions matching every filter given, by date (newest first unless ``oldest_first``)."""
+    dialect = conn.dialect.name
+    columns, from_, hits = _quote_select(dialect, q)
+    where = []
+    if q and hits is None:  # no word to search for: nothing matches
+        return Page(0, ())
+    if speaker_id is not None:
+        where.append(E.c.key == speaker_id)
+    if speaker is not None:
+        pks = find_entities(conn, speaker)
+        if not pks:
+            return Page(0, ())
+        where.append(N.c.entity_pk.in_(pks))
+    if since is not None:
+        where.append(AT.c.day >= since)
+    if until is not None:
+        where.append(AT.c.day <= until)
+    if stance is not None:
+        where.append(C.c.stance == stance)
+    if verification is not None:
+        where.append(C.c.verification == verification)
+    total = conn.execute(select(func.count()).select_from(from_).where(*where)).scalar_one()
+    if by_relevance and hits is not None:
+        order = [hits.c.score.desc(), AT.c.day.desc().nulls_last()]
+    elif oldest_first:
+        order = [AT.c.day.asc().nulls_last()]
+    else:
+        order = [AT.c.day.desc().nulls_last()]
+    rows = conn.execute(select(*columns).select_from(from_).where(*where).order_by(*order, A.c.id, AT.c.idx).limit(limit).offset(offset))
+    return Page(total, tuple(_quote(r) for r in rows))
+
+
+def _outlets(conn: Connection, entity_pks: list[int]) -> dict[int, tuple[str, ...]]:
+    if not entity_pks:
+        return {}
+    rows = conn.execute(
+        select(N.c.entity_pk, A.c.outlet, func.count().label("n"))
+        .select_from(AT.join(A, AT.c.article_pk == A.c.pk).join(N, AT.c.name_pk == N.c.pk))
+        .where(N.c.entity_pk.in_(entity_pks), A.c.outlet.is_not(None))
+        .group_by(N.c.entity_pk, A.c.outlet)
+    )
+    by_entity: dict[int, list] = defaultdict(list)
+    for r in rows:
+        by_entity[r.entity_pk].append((-r.n, r.outlet))
+    return {pk: tuple(outlet for _, outlet in sorted(v)) for pk, v in by_entity.items()}
+
+
+def _speaker_filters(conn: Connection, q: str | None, kind: str | None):
+    where = []
+    if kind is not None:
+        where.append(E.c.kind == kind)
+    if q:
+        pattern = f"%{normalise_name(q)}%"
+        where.append(E.c.pk.in_(select(N.c.entity_pk).where(N.c.norm.like(pattern))))
+    return where
+
+
+def speakers(conn: Connection, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> Page[SpeakerSummary]:
+    """Entities with at least one attribution, most quoted first; ``q`` matches any of their spellings."""
+    where = _speaker_filters(conn, q, kind)
+    from_ = AT.join(N, AT.c.name_pk == N.c.pk).join(E, N.c.entity_pk == E.c.pk)
+    grouped = (
+        select(
+            E.c.pk, E.c.key, E.c.name, E.c.kind, func.count().label("quotes"),
+            func.count(distinct(AT.c.article_pk)).label("articles"), func.min(AT.c.day).label("first"), func.max(AT.c.day).label("last"),
+        )
+        .select_from(from_)
+        .where(*where)
+        .group_by(E.c.pk, E.c.key, E.c.name, E.c.kind)
+    )
+    total = conn.execute(select(func.count()).select_from(grouped.subquery())).scalar_one()
+    rows = conn.execute(grouped.order_by(func.count().desc(), E.c.name, E.c.key).limit(limit).offset(offset)).all()
+    outlets = _outlets(conn, [r.pk for r in rows])
+    items = tuple(
+        SpeakerSummary(r.key, r.name, r.kind, r.quotes, r.articles, r.first, r.last, outlets.get(r.pk, ())) for r in rows
+    )
+    return Page(total, items)
+
+
+def speaker(conn: Connection, speaker_id: str) -> SpeakerDetail:
+    """One entity by key: counts, dates, outlets, aliases, dated roles, its spellings, merges and links."""
+    entity = conn.execute(select(E).where(E.c.key == speaker_id)).first()
+    if entity is None:
+        raise EntityNotFound(f"no speaker with id {speaker_id!r} (ids are listed by `onrecord speakers`)")
+    counts = conn.execute(
+        select(func.count(), func.count(distinct(AT.c.article_pk)), func.min(AT.c.day), func.max(AT.c.day))
+        .select_from(AT.join(N, AT.c.name_pk == N.c.pk))
+        .where(N.c.entity_pk == entity.pk)
+    ).one()
+    groups = conn.execute(select(N.c.pk, N.c.name, N.c.norm).where(N.c.entity_pk == entity.pk).order_by(N.c.norm)).all()
+    group_pks = [g.pk for g in groups]
+    # aliases, titles and nationalities as the articles gave them, with the publication dates
+    aliases: Counter = Counter()
+    nationalities: Counter = Counter()
+    titles: dict[str, list] = {}
+    rows = conn.execute(
+        select(AE.c.name, AE.c.aliases, AE.c.titles, AE.c.nationality, A.c.published)
+        .join(A, AE.c.article_pk == A.c.pk)
+        .where(AE.c.name_pk.in_(group_pks))
+    )
+    for r in rows:
+        aliases.update([r.name, *r.aliases])
+        if r.nationality:
+            nationalities[r.nationality] += 1
+        for title in r.titles:
+            entry = titles.setdefault(title.casefold(), [Counter(), None, None, 0])
+            entry[0][title] += 1
+            entry[3] += 1
+            if r.published is not None:
+                entry[1] = r.published if entry[1] is None else min(entry[1], r.published)
+                entry[2] = r.published if entry[2] is None else max(entry[2], r.published)
+    alias_list = tuple(a for a, _ in sorted(aliases.items(), key=lambda x: (-x[1], x[0])) if a != entity.name)
+    roles = tuple(
+        sorted(
+            (Role(forms.most_common(1)[0][0], first, last, n) for forms, first, last, n in titles.values()),
+            key=lambda role: (role.first_seen or dt.date.max, -role.articles, role.title),
+        )
+    )
+    return SpeakerDetail(
+        id=entity.key,
+        name=entity.name,
+        kind=entity.kind,
+        quotes=counts[0],
+        articles=counts[1],
+        first_seen=counts[2],
+        last_seen=counts[3],
+        outlets=_outlets(conn, [entity.pk]).get(entity.pk, ()),
+        aliases=alias_list,
+        roles=roles,
+        names=tuple(g.name for g in groups),
+        merges=_merges(conn, group_pks),
+        links=_links(conn, group_pks),
+        nationalities=tuple(n for n, _ in nationalities.most_common()),
+    )
+
+
+def _merges(conn: Connection, group_pks: list[int]) -> tuple[MergeRecord, ...]:
+    into = N.alias("into_group")
+    rows = conn.execute(
+        select(t.merges.c.pk, N.c.name, into.c.name.label("into"), t.merges.c.rule, t.merges.c.evidence, t.merges.c.manual)
+        .join(N, t.merges.c.name_pk == N.c.pk)
+        .join(into, t.merges.c.into_name_pk == into.c.pk)
+        .where(t.merges.c.name_pk.in_(group_pks))
+        .order_by(t.merges.c.pk)
+    )
+    return tuple(MergeRecord(r.pk, r.name, r.into, r.rule, r.evidence, r.manual) for r in rows)
+
+
+def _links(conn: Connection, group_pks: list[int]) -> tuple[LinkRecord, ...]:
+    target_group = N.alias("target_group")
+    target_entity = E.alias("target_entity")
+    rows = conn.execute(
+        select(N.c.name, t.entity_links.c.relation, t.entity_links.c.target, target_entity.c.key, t.entity_links.c.evidence)
+        .join(N, t.entity_links.c.name_pk == N.c.pk)
+        .outerjoin(target_group, t.entity_links.c.target_name_pk == target_group.c.pk)
+        .outerjoin(target_entity, target_group.c.entity_pk == target_entity.c.pk)
+        .where(t.entity_links.c.name_pk.in_(group_pks))
+        .order_by(t.entity_links.c.relation, t.entity_links.c.target)
+    )
+    return tuple(LinkRecord(r.name, r.relation, r.target, r.key, r.evidence) for r in rows)
+
+
+def statement_dates(conn: Connection, speaker_id: str, limit: int = 3000) -> list[StatementPoint]:
+    """A speaker's statements for a timeline, oldest first: (day, article id, index, the first 120 characters)."""
+    rows = conn.execute(
+        select(AT.c.day, A.c.id, AT.c.idx, func.substr(AT.c.content_text, 1, 120).label("text"))
+        .select_from(AT.join(A, AT.c.article_pk == A.c.pk).join(N, AT.c.name_pk == N.c.pk).join(E, N.c.entity_pk == E.c.pk))
+        .where(E.c.key == speaker_id)
+        .order_by(AT.c.day.asc().nulls_last(), A.c.id, AT.c.idx)
+        .limit(limit)
+    )
+    return [StatementPoint(r.day, r.id, r.idx, r.text) for r in rows]
+
