@@ -196,23 +196,25 @@ def test_api_docs_load_from_local_files(page, server, artifacts):
     assert page.errors == []
 
 
-# ---------------------------------------------------------------- store pages (in-memory store at the seam)
+# ---------------------------------------------------------------- store pages (a real SQLite store)
 
 
 @pytest.fixture(scope="module")
-def store_server(examples_dir):
+def store_server(examples_dir, tmp_path_factory):
     from onrecord.serve import create_app
+    from onrecord.serve.queries import StoreView
 
-    from .fakes import FakeStoreView
     from .test_pages import DATES, hostile_article
 
     articles = []
     for stem, published in DATES.items():
         text = (examples_dir / f"{stem}.txt").read_text("utf-8")
         articles.append(onrecord.analyze(text, published, id=stem, title=text.splitlines()[0]))
-    app = create_app("sqlite:///unused.db")
-    app.state.store = FakeStoreView([*articles, hostile_article()])
-    with LiveServer(app) as live:
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser-store') / 'web.db'}"
+    view = StoreView(url)
+    view.add_articles([*articles, hostile_article()])
+    view.close()
+    with LiveServer(create_app(url)) as live:
         yield live
 
 

@@ -1,4 +1,4 @@
-"""Store-backed routes and pages at the seam (an in-memory StoreView): shapes, paging, escaping, the timeline."""
+"""Store-backed routes and pages on a real SQLite store in a temporary folder: shapes, paging, escaping, timeline."""
 from __future__ import annotations
 
 import re
@@ -11,8 +11,9 @@ from onrecord.serve import create_app
 from onrecord.serve.models import QuoteList, SpeakerDetail, SpeakerList
 from onrecord.serve.pages import highlight
 
+from onrecord.serve.queries import StoreView
+
 from .conftest import make_client
-from .fakes import FakeStoreView
 
 pytestmark = pytest.mark.slow  # analyses the example articles with the pinned model
 
@@ -59,12 +60,24 @@ def articles(examples_dir):
     return out + [hostile_article()]
 
 
+@pytest.fixture(scope="module")
+def db_url(articles, tmp_path_factory):
+    url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'web.db'}"
+    view = StoreView(url)
+    view.add_articles(articles)
+    view.close()
+    return url
+
+
 @pytest.fixture
-def store_client(articles):
-    app = create_app("sqlite:///unused.db")
-    app.state.store = FakeStoreView(articles)
-    with make_client(app) as client:
+def store_client(db_url):
+    with make_client(create_app(db_url)) as client:
         yield client
+
+
+@pytest.fixture
+def hostile_speaker(store_client) -> str:
+    return store_client.get("/api/articles/hostile<b>").json()["attributions"][0]["speaker"]["id"]
 
 
 def test_speakers_api_ranks_and_pages(store_client):
@@ -97,20 +110,25 @@ def test_speaker_and_article_apis(store_client, articles):
     validate_article_dict(body)
     assert store_client.get("/api/articles/nope").status_code == 404
     assert store_client.get("/api/speakers/nope").json()["code"] == "E041"
+    # stored articles name their speakers by store-wide ids, which the speaker API knows
+    ids = {a["speaker"]["id"] for a in body["attributions"] if a["speaker"]}
+    assert ids and all(store_client.get(f"/api/speakers/{i}").status_code == 200 for i in ids)
 
 
-def test_posting_articles_stores_once(store_client):
+def test_posting_articles_stores_once(tmp_path):
     text = "“The ferry will run again on Friday,” said harbour master Lena Okafor."
-    first = store_client.post("/api/articles", json={"text": text, "id": "ferry"}).json()
-    again = store_client.post("/api/articles", json={"text": text, "id": "ferry"}).json()
-    assert first["stored"][0]["created"] is True and again["stored"][0]["created"] is False
-    assert store_client.get("/api/articles/ferry").status_code == 200
+    with make_client(create_app(f"sqlite:///{tmp_path / 'post.db'}")) as client:
+        first = client.post("/api/articles", json={"text": text, "id": "ferry", "published": "2024-08-01"}).json()
+        again = client.post("/api/articles", json={"text": text, "id": "ferry"}).json()
+        assert first["stored"][0]["created"] is True and again["stored"][0]["created"] is False
+        stored = client.get("/api/articles/ferry").json()
+        assert stored["text"] == text and stored["published"] == "2024-08-01"
+        quotes = client.get("/api/quotes", params={"q": "ferry"}).json()
+        assert quotes["total"] == len(stored["attributions"]) == 1
 
 
-def test_posting_articles_needs_the_token(articles):
-    app = create_app("sqlite:///unused.db", token="tok")
-    app.state.store = FakeStoreView(articles)
-    with make_client(app) as client:
+def test_posting_articles_needs_the_token(tmp_path):
+    with make_client(create_app(f"sqlite:///{tmp_path / 'tok.db'}", token="tok")) as client:
         assert client.post("/api/articles", json={"text": "Ana said yes."}).status_code == 401
         ok = client.post("/api/articles", json={"text": "Ana Ruiz said yes."}, headers={"Authorization": "Bearer tok"})
         assert ok.status_code == 200
@@ -146,11 +164,12 @@ def test_article_page_is_the_analyze_view(store_client, articles):
     assert html.count('class="attr-item') == len(articles[0].attributions)
 
 
-def test_hostile_store_content_is_escaped_everywhere(store_client):
+def test_hostile_store_content_is_escaped_everywhere(store_client, hostile_speaker):
     pages = [
         store_client.get("/articles").text,
         store_client.get("/articles/hostile<b>").text,
-        store_client.get("/speakers/e1").text,
+        store_client.get(f"/speakers/{hostile_speaker}").text,
+        store_client.get("/speakers").text,
         store_client.get("/search", params={"q": "rates"}).text,
     ]
     for html in pages:

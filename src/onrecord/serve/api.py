@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from typing import Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -94,6 +95,9 @@ async def analyze(request: Request) -> dict:
 # ---------------------------------------------------------------- the store
 
 
+_OPEN_LOCK = threading.Lock()
+
+
 def get_store(request: Request):
     """The store behind this app (opened on first use); 404 when the server runs without one."""
     from .queries import StoreView
@@ -101,8 +105,9 @@ def get_store(request: Request):
     state = request.app.state
     if state.db_url is None:
         raise HTTPException(404, detail="this server has no store (started with --no-store)")
-    if state.store is None:
-        state.store = StoreView(state.db_url)
+    with _OPEN_LOCK:  # sync routes run in threads: open the store once
+        if state.store is None:
+            state.store = StoreView(state.db_url)
     return state.store
 
 

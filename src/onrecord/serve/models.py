@@ -154,6 +154,8 @@ class QuoteOut(_Strict):
     cue_lemma: str
     confidence: float = Field(ge=0, le=1)
     stance: str | None = None
+    certainty: str | None = None
+    verification: str | None = Field(None, description="unverified / verified / disputed, when a note covers it")
     said_on: IsoDate | None = None
 
 
@@ -177,14 +179,42 @@ class SpeakerList(PageOut):
 
 
 class RoleOut(_Strict):
+    """A title or role, with the first and last publication dates it was seen on."""
+
     title: str
     first_seen: IsoDate | None = None
     last_seen: IsoDate | None = None
+    articles: int = 1
+
+
+class MergeOut(_Strict):
+    """Why one spelling joined this speaker (``onrecord entities split`` undoes it)."""
+
+    id: int
+    name: str
+    into: str
+    rule: str
+    evidence: str
+    manual: bool
+
+
+class LinkOut(_Strict):
+    """A relation of one of the speaker's names to another entity ("the Kremlin" speaks for Russia)."""
+
+    name: str
+    relation: str
+    target: str
+    target_id: str | None
+    evidence: str
 
 
 class SpeakerDetail(SpeakerSummary):
     aliases: list[str] = []
     roles: list[RoleOut] = []
+    names: list[str] = Field([], description="the spellings that make up this speaker")
+    merges: list[MergeOut] = []
+    links: list[LinkOut] = []
+    nationalities: list[str] = []
 
 
 class IngestResult(_Strict):

@@ -152,7 +152,7 @@ def article_json(article_id: str):
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str):
     article = get_store(request).article(article_id)
-    return render(request, "article.html", **article_view(article), json_url=f"/api/articles/{quote(article_id, safe='')}")
+    return render(request, "article.html", **article_view(article, stored=True), json_url=f"/api/articles/{quote(article_id, safe='')}")
 
 
 @router.get("/speakers.json")
@@ -218,7 +218,12 @@ def search_page(
     except HTTPException as error:
         return render(request, "search.html", 422, error=str(error.detail).replace("published", "date"), **context)
     if any(filters.values()) or any(dates.values()):
-        page = _paged(get_store(request).quotes(**filters, **dates, limit=limit, offset=offset), limit, offset)
+        store = get_store(request)
+        if filters["q"]:  # best match first
+            page = store.search(filters["q"], speaker=filters["speaker"], stance=filters["stance"], **dates, limit=limit, offset=offset)
+        else:
+            page = store.quotes(**filters, **dates, limit=limit, offset=offset)
+        page = _paged(page, limit, offset)
         api_query = {k: context[k] for k in ("q", "speaker", "stance", "since", "until") if context[k]}
         api_query.update(limit=limit, offset=offset)
         context.update(page=page, page_url=_page_url(request), json_url=f"/api/quotes?{urlencode(api_query)}")

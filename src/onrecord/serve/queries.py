@@ -1,19 +1,78 @@
 """The web app's view of the store: the few reads and writes the pages and the API need, as plain dicts.
 
-Everything goes through the store's own Python API (``onrecord.store``, the only code that speaks SQL);
-this module only shapes its results into the API's response models (``serve/models.py``).
+Everything goes through the store's own Python API (:class:`onrecord.store.Store`, the only code that speaks
+SQL); this module only turns its records into the dicts of the API's response models (``serve/models.py``).
+Speaker ids are the store's cross-article entity ids (``hillary-clinton``), in quotes and in stored articles
+alike, so every speaker links to ``/speakers/{id}``.
 """
 from __future__ import annotations
 
-from fastapi import HTTPException
+import datetime as dt
+import threading
+from typing import Any
+
+from ..types import Article
 
 
 class StoreView:
-    """Reads and writes of one store, for the web app."""
+    """Reads and writes of one store, for the web app (safe to share between request threads).
+
+    Example:
+        >>> view = StoreView("sqlite:///var/demo.db")
+        >>> view.speakers(limit=5)["total"] >= 0
+        True
+    """
 
     def __init__(self, db_url: str):
-        try:
-            from .. import store  # noqa: F401
-        except ImportError as error:  # the store lands separately (issue 5)
-            raise HTTPException(503, detail=f"the store is not available in this installation ({error})") from error
-        raise HTTPException(503, detail="the store's read API is not wired into the web app yet")
+        from ..store import Store
+
+        self.store = Store.open(db_url)
+        self._write_lock = threading.Lock()  # the store takes writes from one thread at a time
+
+    def close(self) -> None:
+        self.store.close()
+
+    # ------------------------------------------------------------ writes
+
+    def add_articles(self, articles: list[Article]) -> list[dict[str, Any]]:
+        """Store analysed articles (idempotent by text hash), then resolve speakers across articles."""
+        with self._write_lock:
+            return [r.to_dict() for r in self.store.add_articles(articles)]
+
+    # ------------------------------------------------------------ reads
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        return self.store.article(article_id, global_speakers=True)
+
+    def articles(self, q: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        return self.store.articles(q=q, limit=limit, offset=offset).to_dict()
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        speaker_id: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        stance: str | None = None,
+        q: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        oldest_first: bool = False,
+    ) -> dict[str, Any]:
+        page = self.store.quotes(
+            speaker=speaker, speaker_id=speaker_id, since=since, until=until, stance=stance, q=q, limit=limit, offset=offset, oldest_first=oldest_first
+        )
+        return page.to_dict()
+
+    def search(self, q: str, limit: int = 50, offset: int = 0, **filters) -> dict[str, Any]:
+        """Full-text search, best match first, with the same filters as :meth:`quotes`."""
+        return self.store.search(q, limit=limit, offset=offset, **filters).to_dict()
+
+    def speakers(self, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        return self.store.speakers(q=q, kind=kind, limit=limit, offset=offset).to_dict()
+
+    def speaker(self, speaker_id: str) -> dict[str, Any]:
+        return self.store.speaker(speaker_id).to_dict()
+
+    def statement_dates(self, speaker_id: str, limit: int = 3000) -> list[tuple]:
+        return [tuple(point) for point in self.store.statement_dates(speaker_id, limit=limit)]

@@ -42,18 +42,24 @@ def speaker_legend(attributions: list[dict[str, Any]], colours: list[str]) -> li
     for attribution, colour in zip(attributions, colours):
         key = speaker_key(attribution)
         speaker = attribution.get("speaker") or {"name": "unresolved speaker", "kind": "unresolved"}
-        entry = legend.setdefault(key, {"name": speaker["name"], "kind": speaker["kind"], "colour": colour, "count": 0, "first": len(legend)})
+        entry = legend.setdefault(
+            key, {"id": key, "name": speaker["name"], "kind": speaker["kind"], "colour": colour, "count": 0, "first": len(legend)}
+        )
         entry["count"] += 1
     return sorted(legend.values(), key=lambda e: (-e["count"], e["first"]))
 
 
-def article_view(article: dict[str, Any], **extra: Any) -> dict[str, Any]:
-    """Template context for ``_article_view.html``; ``data`` is what ``static/spans.js`` reads."""
+def article_view(article: dict[str, Any], *, stored: bool = False) -> dict[str, Any]:
+    """Template context for ``_article_view.html``; ``data`` is what ``static/spans.js`` reads.
+
+    ``stored`` articles carry store-wide speaker ids, so their speakers link to ``/speakers/{id}``.
+    """
     attributions = article.get("attributions") or []
     colours = assign_colours(attributions)
     return {
         "article": article,
         "colours": colours,
         "legend": speaker_legend(attributions, colours),
-        "data": {"article": article, "colours": colours, **extra},
+        "speaker_links": stored,
+        "data": {"article": article, "colours": colours, "speaker_links": stored},
     }

@@ -126,12 +126,19 @@
   const list = document.getElementById("details-list");
   let opener = null;
 
-  function row(term, value) {
+  function row(term, value, href) {
     if (value === null || value === undefined || value === "") return;
     const dt = document.createElement("dt");
     dt.textContent = term;
     const dd = document.createElement("dd");
-    dd.textContent = String(value);
+    if (href) {
+      const link = document.createElement("a");
+      link.href = href;
+      link.textContent = String(value);
+      dd.appendChild(link);
+    } else {
+      dd.textContent = String(value);
+    }
     list.append(dt, dd);
   }
   function spanTexts(pairs) {
@@ -144,7 +151,8 @@
     details.className = `details ${colours[i] || "x"}`;
     const claim = a.claim || {};
     const verification = claim.verification;
-    row("Speaker", a.speaker ? `${a.speaker.name} (${a.speaker.kind})` : "unresolved");
+    row("Speaker", a.speaker ? `${a.speaker.name} (${a.speaker.kind})` : "unresolved",
+      a.speaker && data.speaker_links ? `/speakers/${encodeURIComponent(a.speaker.id)}` : null);
     row("Source", spanTexts(a.source) || "implicit");
     row("Cue", `${spanTexts(a.cue)} (${a.cue_lemma})`);
     row("Content", spanTexts(a.content));
