@@ -250,14 +250,22 @@ def iter_table_articles(out_dir: Path | str) -> Iterator[Article]:
         >>> [a.id for a in iter_table_articles("var/spark-out")][:2]  # doctest: +SKIP
         ['a1', 'a2']
     """
+    for article, _origin in iter_table_rows(out_dir):
+        yield article
+
+
+def iter_table_rows(out_dir: Path | str) -> Iterator[tuple[Article, str | None]]:
+    """``(article, origin)`` for every row of the ``articles`` table, in input order."""
     import pyarrow.parquet as pq
 
     from ..serialize import article_from_dict
 
+    columns = ["origin", "text", "article_json"]
     for part in _parts(Path(out_dir) / "articles"):
-        for batch in pq.ParquetFile(part).iter_batches(batch_size=256, columns=["text", "article_json"]):
-            for text, article_json in zip(batch.column("text").to_pylist(), batch.column("article_json").to_pylist()):
-                yield article_from_dict(json.loads(article_json), text=text)
+        for batch in pq.ParquetFile(part).iter_batches(batch_size=256, columns=columns):
+            origins, texts, jsons = (batch.column(c).to_pylist() for c in columns)
+            for origin, text, article_json in zip(origins, texts, jsons):
+                yield article_from_dict(json.loads(article_json), text=text), origin
 
 
 def iter_table_skipped(out_dir: Path | str) -> Iterator[Skipped]:

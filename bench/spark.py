@@ -1,0 +1,169 @@
+"""The local engine against Spark on one node, same corpus, same run (articles/s).
+
+Corpus: PolNeAR train + dev texts (the first ``ONRECORD_BENCH_SPARK_ARTICLES``, default 300).
+Runs, one at a time on the same machine:
+
+- local, 1 process: ``analyze_raws`` in this process (the per-core rate every engine starts from);
+- local engine, 2 workers (``onrecord.engine.local``, when present);
+- Spark on a standalone cluster on loopback (``.ci/spark-cluster.sh``: a master and a worker JVM),
+  with 1 and then 2 executors of 1 core each: the whole job (read shards, analyse, write the four
+  Parquet tables) and, apart, the session start (executor JVMs, not per article);
+- loading the Spark run's ``articles`` table into a SQLite store (store write rate) and the
+  cross-article resolution stage, when the store is present.
+
+Numbers from a shared 2-core machine are noisy: compare the ratios inside one run.
+Run alone: ``.venv/bin/python -m bench.run --only bench.spark``.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+REPO = Path(__file__).resolve().parents[1]
+CLUSTER_SCRIPT = REPO / ".ci" / "spark-cluster.sh"
+
+
+def corpus_files(shared: Path, limit: int) -> list[Path]:
+    """PolNeAR train then dev texts, the first ``limit``."""
+    files = []
+    for split in ("train", "dev"):
+        files += sorted((shared / "data/polnear" / split / "text").glob("*.txt"))
+    return files[:limit]
+
+
+def _local_one_process(files: list[Path]) -> float:
+    from onrecord.ingest import iter_articles
+    from onrecord.nlp import load_nlp
+    from onrecord.pipeline import analyze_raws
+
+    nlp = load_nlp()
+    list(analyze_raws(iter_articles(files[:2]), nlp))  # warm: model load is not per article
+    t0 = time.perf_counter()
+    for _ in analyze_raws(iter_articles(files), nlp):
+        pass
+    return time.perf_counter() - t0
+
+
+def _local_engine(files: list[Path], workers: int) -> float | None:
+    """Seconds for the local multiprocessing engine, or None while it is not there."""
+    try:
+        from onrecord.engine import local
+    except ImportError:
+        return None
+    engine = local.LocalEngine(workers=workers)
+    t0 = time.perf_counter()
+    for _ in engine.analyze(files):
+        pass
+    return time.perf_counter() - t0
+
+
+def _spark(files: list[Path], master: str, executors: int, out: Path) -> dict:
+    from onrecord.engine.spark import SparkSettings, analyze_to_parquet, spark_session
+
+    settings = SparkSettings(master=master, max_cores=executors, partitions=2 * executors, app_name=f"bench-{executors}")
+    t0 = time.perf_counter()
+    spark = spark_session(settings)
+    # executors register asynchronously: wait for them, so the session start is not billed per article
+    sc = spark.sparkContext
+    while sc._jsc.sc().getExecutorMemoryStatus().size() - 1 < executors and time.perf_counter() - t0 < 120:
+        time.sleep(0.2)
+    started = time.perf_counter() - t0
+    try:
+        run = analyze_to_parquet(spark, files, out, settings)
+        seen = sc._jsc.sc().getExecutorMemoryStatus().size() - 1  # the driver's block manager is listed too
+    finally:
+        spark.stop()
+    if run.articles != len(files) or seen != executors:
+        raise RuntimeError(f"Spark run analysed {run.articles} of {len(files)} articles on {seen} executors")
+    return {"session_seconds": started, "job_seconds": run.seconds, "run": run}
+
+
+def _load_store(out: Path, db: Path) -> dict | None:
+    """Seconds to load a Spark run's articles into a SQLite store, and for the resolution stage."""
+    try:
+        from onrecord.engine.spark import load_into_store
+    except ImportError:
+        return None
+    return load_into_store(out, str(db))
+
+
+def run(shared: Path, console: Console, limit: int | None = None) -> dict:
+    limit = limit or int(os.environ.get("ONRECORD_BENCH_SPARK_ARTICLES", "300"))
+    files = corpus_files(shared, limit)
+    if not files:
+        console.print(f"[yellow]skipped: no PolNeAR texts under {shared}")
+        return {"skipped": "no PolNeAR texts"}
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        console.print('[yellow]skipped: PySpark is not installed (pip install -e ".[spark]")')
+        return {"skipped": "no PySpark"}
+    if shutil.which("java") is None:
+        console.print("[yellow]skipped: no Java")
+        return {"skipped": "no Java"}
+    n = len(files)
+    words = sum(len(f.read_text("utf-8").split()) for f in files)
+    rows: list[tuple[str, float, str]] = []
+    results: dict = {"articles": n, "words": words}
+
+    one = _local_one_process(files)
+    results["local_1_process_articles_per_s"] = round(n / one, 2)
+    rows.append(("local, 1 process (in-process analyze_raws)", one, ""))
+    two = _local_engine(files, 2)
+    if two is not None:
+        results["local_2_workers_articles_per_s"] = round(n / two, 2)
+        rows.append(("local engine, 2 workers", two, ""))
+
+    work = Path(tempfile.mkdtemp(prefix="onrecord-bench-spark-"))
+    cluster = work / "cluster"
+    started = subprocess.run(
+        ["bash", str(CLUSTER_SCRIPT), "start", str(cluster), "2", "2g"],
+        capture_output=True, text=True, env={**os.environ, "PYTHON": sys.executable},
+    )
+    if started.returncode != 0:
+        console.print(f"[red]could not start the Spark cluster: {started.stderr[-500:]}")
+        return {**results, "spark": "cluster did not start"}
+    master = (cluster / "master-url").read_text().strip()
+    try:
+        for executors in (1, 2):
+            spark = _spark(files, master, executors, work / f"out-{executors}")
+            results[f"spark_{executors}_executors_articles_per_s"] = round(n / spark["job_seconds"], 2)
+            results[f"spark_{executors}_executors_session_seconds"] = round(spark["session_seconds"], 1)
+            note = f"+ {spark['session_seconds']:.0f} s session start"
+            rows.append((f"Spark standalone, {executors} executor(s) × 1 core", spark["job_seconds"], note))
+        parquet_bytes = sum(p.stat().st_size for p in (work / "out-2").rglob("*.parquet"))
+        results["parquet_bytes_per_article"] = round(parquet_bytes / n)
+    finally:
+        subprocess.run(["bash", str(CLUSTER_SCRIPT), "stop", str(cluster)], capture_output=True)
+
+    loaded = _load_store(work / "out-2", work / "store.db")
+    if loaded is not None:
+        results["store_load_articles_per_s"] = round(n / loaded["load_seconds"], 1)
+        results["resolution_seconds"] = round(loaded["resolve_seconds"], 2)
+        rows.append(("load Parquet → SQLite store (driver, 1 process)", loaded["load_seconds"], ""))
+        rows.append(("cross-article resolution (global stage)", loaded["resolve_seconds"], ""))
+    shutil.rmtree(work, ignore_errors=True)
+
+    table = Table(title=f"local engine vs Spark on one node — PolNeAR, {n} articles, {words:,} words")
+    for col in ("run", "seconds", "articles/s", "note"):
+        table.add_column(col, justify="left" if col in ("run", "note") else "right")
+    for name, seconds, note in rows:
+        table.add_row(name, f"{seconds:.1f}", f"{n / seconds:.2f}", note)
+    console.print(table)
+    base = results["local_1_process_articles_per_s"]
+    for key in [k for k in results if k.endswith("_articles_per_s") and k != "local_1_process_articles_per_s"]:
+        results[key.replace("_articles_per_s", "_vs_1_process")] = round(results[key] / base, 2)
+    console.print(
+        "Spark 2 executors / local 1 process = "
+        f"{results['spark_2_executors_vs_1_process']:.2f}; Spark 2 / Spark 1 executors = "
+        f"{results['spark_2_executors_articles_per_s'] / results['spark_1_executors_articles_per_s']:.2f}"
+    )
+    return results
