@@ -90,3 +90,9 @@ class SchemaError(OnrecordError):
     """Output that does not match the published JSON Schema (a bug in onrecord)."""
 
     code = "E050"
+
+
+class EngineUnavailable(OnrecordError):
+    """An execution engine cannot start (PySpark not installed, no Java, cluster unreachable)."""
+
+    code = "E065"
