@@ -69,62 +69,95 @@ def fault_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def spark(master_url, fault_dir):
-    from onrecord.engine.spark import SparkSettings, spark_session
+def engine(master_url, fault_dir):
+    """A SparkEngine on the test cluster: 2 executors of 1 core (the issue's small footprint)."""
+    from onrecord.engine.spark import SparkEngine, SparkSettings
     from onrecord.engine.spark_worker import KILL_ONCE_ENV
 
     # the executors inherit the fault-injection folder; it does nothing until a test arms it
     previous = os.environ.get(KILL_ONCE_ENV)
     os.environ[KILL_ONCE_ENV] = str(fault_dir)
-    session = spark_session(SparkSettings(master=master_url, app_name="onrecord-tests", max_cores=2))
+    spark_engine = SparkEngine(spark=SparkSettings(master=master_url, app_name="onrecord-tests", max_cores=2, partitions=4))
     try:
-        yield session
+        spark_engine.start()
+        yield spark_engine
     finally:
-        session.stop()
+        spark_engine.close()
         if previous is None:
             os.environ.pop(KILL_ONCE_ENV, None)
         else:
             os.environ[KILL_ONCE_ENV] = previous
 
 
+def _published():
+    import datetime as dt
+
+    return dt.date.fromisoformat(PUBLISHED)
+
+
+def _local_dump(paths: list[Path], db: Path) -> dict:
+    """The local engine's stored result (one in-process worker: the pipeline is loaded already)."""
+    from onrecord.engine.corpus import ingest
+    from onrecord.engine.local import LocalEngine
+    from onrecord.store import Store
+
+    with Store.open(str(db)) as store, LocalEngine(workers=0) as local:
+        report = ingest(paths, store, local, published=_published())
+        assert not report.skipped
+        return store.dump()
+
+
 @pytest.fixture(scope="module")
-def local_articles(corpus, nlp):
-    """The local engine's result on the same corpus: the reference."""
-    import datetime as dt
-
-    from onrecord.ingest import iter_articles
-    from onrecord.pipeline import analyze_raws
-
-    return list(analyze_raws(iter_articles([corpus], published=dt.date.fromisoformat(PUBLISHED)), nlp))
+def local_dump(corpus, nlp, tmp_path_factory) -> dict:
+    """The reference: the local engine's store after ingesting the corpus."""
+    return _local_dump([corpus], tmp_path_factory.mktemp("local") / "local.db")
 
 
-def _run(spark, corpus: Path, out: Path):
-    import datetime as dt
+def _spark_ingest(engine, paths: list[Path], db: Path, out: Path):
+    from onrecord.engine.spark_parquet import ingest_on_spark
+    from onrecord.store import Store
 
-    from onrecord.engine.spark import SparkSettings, analyze_to_parquet, iter_table_articles
-
-    run = analyze_to_parquet(spark, [corpus], out, SparkSettings(partitions=4), dt.date.fromisoformat(PUBLISHED))
-    return run, list(iter_table_articles(out))
-
-
-def test_spark_cluster_result_equals_local_engine(spark, corpus, local_articles, tmp_path):
-    run, articles = _run(spark, corpus, tmp_path / "out")
-    assert run.articles == len(local_articles) == 240
-    assert run.skipped == 0
-    assert [a.id for a in articles] == [a.id for a in local_articles]
-    assert articles == local_articles
-    assert run.attributions == sum(len(a.attributions) for a in local_articles) > 240
-    assert run.entities == sum(len(a.entities) for a in local_articles)
+    with Store.open(str(db)) as store:
+        report = ingest_on_spark(paths, store, engine, published=_published(), out_dir=out)
+        return report, store.dump()
 
 
-def test_killed_python_worker_is_retried_and_every_article_appears_once(spark, corpus, local_articles, fault_dir, tmp_path):
+def test_spark_cluster_store_equals_local_engine_store(engine, corpus, local_dump, tmp_path):
+    from onrecord.engine.spark_parquet import iter_table_articles
+
+    report, dump = _spark_ingest(engine, [corpus], tmp_path / "spark.db", tmp_path / "tables")
+    assert report.analysis.articles == report.store.stored == 240
+    assert report.analysis.skipped == 0 and not report.store.skipped
+    assert report.store.resolution is not None and report.store.resolution.entities > 0
+    assert report.analysis.attributions == report.store.attributions > 240
+    assert [a["id"] for a in dump["articles"]] == [a["id"] for a in local_dump["articles"]]
+    assert dump == local_dump
+    # the Parquet tables hold the same articles as the store, in input order
+    ids = [a.id for a in iter_table_articles(tmp_path / "tables")]
+    assert ids == sorted(ids) and len(ids) == 240
+
+
+def test_killed_python_worker_is_retried_and_every_article_stored_once(engine, corpus, local_dump, fault_dir, tmp_path):
     (fault_dir / "arm").touch()
-    run, articles = _run(spark, corpus, tmp_path / "out")
+    report, dump = _spark_ingest(engine, [corpus], tmp_path / "spark.db", tmp_path / "tables")
     fired = fault_dir / "fired"
     assert fired.exists(), "no Python worker was killed"
-    killed_partition = fired.read_text().split()[0]
+    partition = fired.read_text().split()[0].split("=")[1]
     retries = [p.name for p in fault_dir.glob("retried-*")]
-    assert any(name.startswith(f"retried-{killed_partition.split('=')[1]}-") for name in retries), retries
-    ids = [a.id for a in articles]
-    assert len(ids) == len(set(ids)) == run.articles == 240
-    assert articles == local_articles
+    assert any(name.startswith(f"retried-{partition}-") for name in retries), retries
+    ids = [a["id"] for a in dump["articles"]]
+    assert len(ids) == len(set(ids)) == report.analysis.articles == 240
+    assert dump == local_dump
+
+
+def test_spark_engine_behind_the_executor_interface_stores_what_local_does(engine, corpus, nlp, tmp_path):
+    """``corpus.ingest`` with the SparkEngine (driver reads, executors analyse) = with the LocalEngine."""
+    from onrecord.engine.corpus import ingest
+    from onrecord.store import Store
+
+    folder = sorted(p for p in corpus.iterdir() if p.is_dir())[0]  # 60 articles keep this one short
+    with Store.open(str(tmp_path / "spark.db")) as store:
+        report = ingest([folder], store, engine, published=_published())
+        spark_dump = store.dump()
+    assert report.stored == 60
+    assert spark_dump == _local_dump([folder], tmp_path / "local.db")

@@ -12,9 +12,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from spark_corpus import make_records  # noqa: E402
 
-from onrecord.engine.spark import list_shards  # noqa: E402
+from onrecord.engine.base import EngineSettings  # noqa: E402
+from onrecord.engine.spark_parquet import list_shards  # noqa: E402
 from onrecord.engine.spark_tables import COLUMNS, article_row, attribution_rows, entity_rows, skipped_row  # noqa: E402
-from onrecord.engine.spark_worker import WorkerSettings, analyze_partition, read_shard  # noqa: E402
+from onrecord.engine.spark_worker import analyze_partition, read_shard  # noqa: E402
 from onrecord.serialize import article_from_dict  # noqa: E402
 from onrecord.types import Article, RawArticle, Skipped  # noqa: E402
 
@@ -79,7 +80,7 @@ def test_partition_is_analysed_in_input_order_whatever_order_spark_hands_it(rule
     spark_worker._PIPELINES[(None, 0.0)] = rules_nlp  # the worker cache, filled as a worker would
     raws = [RawArticle(id=a.id, text=a.text, published=a.published) for a in analysed[:5]]
     items = [(0, i, raw) for i, raw in enumerate(raws)] + [(1, 0, Skipped("bad.bin", "E002", "binary"))]
-    out = list(analyze_partition(reversed(items), WorkerSettings(model=None, batch_size=2)))
+    out = list(analyze_partition(reversed(items), EngineSettings(model=None, batch_size=2)))
     assert [table for table, _ in out] == ["articles"] * 5 + ["skipped"]
     rebuilt = [article_from_dict(json.loads(row[-1]), text=row[13]) for _, row in out[:5]]
     assert rebuilt == analysed[:5]
@@ -88,7 +89,7 @@ def test_partition_is_analysed_in_input_order_whatever_order_spark_hands_it(rule
 
 def test_partition_function_pickles_without_any_model():
     cloudpickle = pytest.importorskip("pyspark.cloudpickle")
-    payload = cloudpickle.dumps(functools.partial(analyze_partition, settings=WorkerSettings()))
+    payload = cloudpickle.dumps(functools.partial(analyze_partition, settings=EngineSettings()))
     # a pickled spaCy pipeline would be tens of megabytes; the task carries only names and numbers
     assert len(payload) < 4096
     assert b"spacy" not in payload

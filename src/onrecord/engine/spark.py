@@ -1,43 +1,39 @@
-"""Ingestion on Apache Spark: shards in, Parquet tables out, then the store.
+"""The Spark engine: onrecord's per-article function on a Spark cluster.
 
-The driver lists the input shards (files: text, HTML, JSON, JSONL, WARC, Parquet), Spark reads
-them on the executors, spreads the articles over partitions and runs onrecord's per-article
-function in each Python worker (:mod:`onrecord.engine.spark_worker`). The results land as
-Parquet tables (:mod:`onrecord.engine.spark_tables`), written through Spark's output committer,
-so a retried task never leaves a duplicate row. The driver then loads the ``articles`` table
-into the store in input order, and the store runs cross-article speaker resolution once over
-everything (it needs all articles, so it cannot run per partition).
+Two ways in:
 
-PySpark is an optional extra (``pip install "onrecord[spark]"``); nothing here imports it at
-module import time.
+- :class:`SparkEngine` implements the executor interface (:class:`onrecord.engine.base.Engine`):
+  ``map`` sends the driver's raw articles to the executors in chunks and yields the results in
+  input order, so :func:`onrecord.engine.corpus.ingest` stores them exactly as with the local
+  engine;
+- :func:`onrecord.engine.spark_parquet.ingest_on_spark` (``onrecord ingest --engine spark``) lets
+  the executors read the input shards themselves (JSONL, Parquet, WARC …), writes Parquet tables
+  of articles, attributions and entities, loads them into the store and runs the cross-article
+  speaker resolution as a second, global stage.
+
+In both, each Python worker loads the spaCy pipeline once (:mod:`onrecord.engine.spark_worker`);
+nothing heavy is pickled from the driver. PySpark is an optional extra
+(``pip install "onrecord[spark]"``), never imported at module import time.
 """
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import OnrecordError
-from ..types import Article, Skipped
-from .spark_tables import TABLES, attribution_rows, entity_rows, spark_schema
-from .spark_worker import KILL_ONCE_ENV, WorkerSettings, analyze_partition, read_shards
+from ..errors import EngineUnavailable
+from ..types import Article, RawArticle, Skipped
+from .base import Engine, EngineSettings
+from .spark_worker import KILL_ONCE_ENV, analyze_indexed
 
 #: Local mode with one retry budget like a cluster's (plain ``local[*]`` never retries a task).
 DEFAULT_MASTER = "local[*,4]"
 
 #: Environment variables the executors inherit from the driver when set there.
 FORWARDED_ENV = ("ONRECORD_SPACY_MODEL", KILL_ONCE_ENV)
-
-
-class SparkUnavailable(OnrecordError):
-    """PySpark or Java is missing."""
-
-    code = "E060"
 
 
 @dataclass(frozen=True)
@@ -56,23 +52,7 @@ class SparkSettings:
     max_cores: int | None = None  # standalone/cluster: cores the job may take in all
     partitions: int | None = None  # analysis partitions; default 2 × Spark's default parallelism
     max_task_failures: int = 4
-    model: str | None = "default"
-    min_confidence: float = 0.0
-    batch_size: int = 16
     conf: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class SparkRun:
-    """What a Spark analysis wrote."""
-
-    out_dir: Path
-    shards: int
-    articles: int
-    skipped: int
-    attributions: int
-    entities: int
-    seconds: float
 
 
 def _is_loopback(master: str) -> bool:
@@ -89,7 +69,7 @@ def spark_session(settings: SparkSettings):
     try:
         from pyspark.sql import SparkSession
     except ImportError as error:
-        raise SparkUnavailable('PySpark is not installed: pip install "onrecord[spark]"') from error
+        raise EngineUnavailable('PySpark is not installed: pip install "onrecord[spark]"') from error
     if _is_loopback(settings.master):
         # the machine's hostname may resolve elsewhere; keep a one-machine cluster on loopback
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
@@ -127,151 +107,82 @@ def spark_session(settings: SparkSettings):
     try:
         spark = builder.getOrCreate()
     except Exception as error:  # Py4J / Java launch failures have no narrower common type
-        raise SparkUnavailable(f"cannot start Spark at {settings.master!r}: {error}") from error
+        raise EngineUnavailable(f"cannot start Spark at {settings.master!r}: {error}") from error
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
 
-def list_shards(paths: Iterable[Path | str]) -> list[str]:
-    """The input files in a stable order: files as given, folders walked in sorted order.
+def _with_index(items: Iterable[RawArticle | Skipped]) -> Iterator[tuple[int, RawArticle | Skipped]]:
+    return enumerate(items)
+
+
+class SparkEngine(Engine):
+    """Run the per-article function on Spark executors, behind the same interface as the local engine.
+
+    ``map`` ships raw articles from the driver in chunks of ``chunk`` (one Spark job each, spread
+    over ``partitions``) and yields results in input order. For corpora on shared storage, use
+    :func:`onrecord.engine.spark_parquet.ingest_on_spark`, which has the executors read the shards.
 
     Example:
-        >>> list_shards([])
-        []
+        >>> with SparkEngine(spark=SparkSettings(master="local[2,4]")) as engine:  # doctest: +SKIP
+        ...     results = list(engine.map(raws))
     """
-    shards: list[str] = []
-    for path in map(Path, paths):
-        if path.is_dir():
-            shards.extend(str(p) for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith("."))
-        else:
-            shards.append(str(path))
-    return shards
 
+    name = "spark"
 
-def _table_is(name: str, item: tuple[str, tuple]) -> bool:
-    return item[0] == name
+    def __init__(
+        self,
+        settings: EngineSettings = EngineSettings(),
+        spark: SparkSettings = SparkSettings(),
+        *,
+        chunk: int = 512,
+        session=None,
+    ):
+        self.settings = settings
+        self.spark_settings = spark
+        self.chunk = chunk
+        self._session = session
+        self._owns_session = session is None
 
+    @property
+    def session(self):
+        """The SparkSession, started on first use."""
+        if self._session is None:
+            self._session = spark_session(self.spark_settings)
+        return self._session
 
-def _row(item: tuple[str, tuple]) -> tuple:
-    return item[1]
+    def start(self) -> None:
+        self.session  # noqa: B018 - starting the session is the side effect
 
+    def close(self) -> None:
+        if self._session is not None and self._owns_session:
+            self._session.stop()
+        self._session = None
 
-def _keyed(item: tuple) -> tuple:
-    shard, record, raw = item
-    return (shard, record), (shard, record, raw)
+    @property
+    def workers(self) -> int:
+        """Task slots: executors × cores (Spark's default parallelism)."""
+        return self.session.sparkContext.defaultParallelism
 
+    @property
+    def partitions(self) -> int:
+        return self.spark_settings.partitions or max(2, 2 * self.workers)
 
-def _article_json(item: tuple[str, tuple]) -> str:
-    return item[1][-1]  # article_json is the last column of the articles table
+    def map(self, items: Iterable[RawArticle | Skipped]) -> Iterator[Article | Skipped]:
+        sc = self.session.sparkContext
+        analyze = functools.partial(analyze_indexed, settings=self.settings)
+        chunk: list[tuple[int, RawArticle | Skipped]] = []
 
+        def run() -> Iterator[Article | Skipped]:
+            slices = max(1, min(len(chunk), self.partitions))
+            results = sc.parallelize(chunk, slices).mapPartitions(analyze).collect()
+            for _, result in sorted(results, key=lambda pair: pair[0]):
+                yield result
+            chunk.clear()
 
-def analyze_to_parquet(
-    spark,
-    paths: Iterable[Path | str],
-    out_dir: Path | str,
-    settings: SparkSettings = SparkSettings(),
-    published: dt.date | None = None,
-) -> SparkRun:
-    """Analyse every article of ``paths`` on Spark; write the Parquet tables under ``out_dir``.
-
-    Args:
-        spark: a session from :func:`spark_session`.
-        paths: input files or folders (text, HTML, JSON, JSONL(.gz), WARC(.gz), Parquet).
-        out_dir: where ``articles/``, ``attributions/``, ``entities/`` and ``skipped/`` go
-            (replaced if present).
-        settings: the engine settings (model, batch size, partitions).
-        published: publication date for inputs that have none.
-
-    Example:
-        >>> run = analyze_to_parquet(spark, ["corpus/"], "var/spark-out")  # doctest: +SKIP
-        >>> run.articles  # doctest: +SKIP
-        924
-    """
-    import time
-
-    from pyspark import StorageLevel
-
-    started = time.perf_counter()
-    out = Path(out_dir)
-    sc = spark.sparkContext
-    shards = list(enumerate(list_shards(paths)))
-    partitions = settings.partitions or max(2, 2 * sc.defaultParallelism)
-    worker = WorkerSettings(settings.model, settings.min_confidence, settings.batch_size, published)
-    raws = sc.parallelize(shards, max(1, min(len(shards), partitions))).mapPartitions(
-        functools.partial(read_shards, published=published)
-    )
-    # reading is cheap next to parsing: spread the articles evenly whatever the shard sizes
-    spread = raws.map(_keyed).partitionBy(partitions).values()
-    analyzed = spread.mapPartitions(functools.partial(analyze_partition, settings=worker))
-    analyzed.persist(StorageLevel.MEMORY_AND_DISK)
-    try:
-        articles = analyzed.filter(functools.partial(_table_is, "articles"))
-        frames = {
-            "articles": spark.createDataFrame(articles.map(_row), spark_schema("articles")).orderBy("shard", "record"),
-            "skipped": spark.createDataFrame(
-                analyzed.filter(functools.partial(_table_is, "skipped")).map(_row), spark_schema("skipped")
-            ).orderBy("shard", "record"),
-            "attributions": spark.createDataFrame(
-                articles.map(_article_json).flatMap(attribution_rows), spark_schema("attributions")
-            ),
-            "entities": spark.createDataFrame(articles.map(_article_json).flatMap(entity_rows), spark_schema("entities")),
-        }
-        for name in TABLES:
-            frames[name].write.mode("overwrite").parquet(str(out / name))
-    finally:
-        analyzed.unpersist()
-    counts = {name: _count_rows(out / name) for name in TABLES}
-    return SparkRun(
-        out_dir=out,
-        shards=len(shards),
-        articles=counts["articles"],
-        skipped=counts["skipped"],
-        attributions=counts["attributions"],
-        entities=counts["entities"],
-        seconds=time.perf_counter() - started,
-    )
-
-
-def _parts(table_dir: Path) -> list[Path]:
-    # Spark names part files by partition index; an orderBy makes that the global order
-    return sorted(table_dir.glob("part-*.parquet"))
-
-
-def _count_rows(table_dir: Path) -> int:
-    import pyarrow.parquet as pq
-
-    return sum(pq.ParquetFile(p).metadata.num_rows for p in _parts(table_dir))
-
-
-def iter_table_articles(out_dir: Path | str) -> Iterator[Article]:
-    """The articles of a Spark run's ``articles`` table, in input order, as :class:`Article` objects.
-
-    Example:
-        >>> [a.id for a in iter_table_articles("var/spark-out")][:2]  # doctest: +SKIP
-        ['a1', 'a2']
-    """
-    for article, _origin in iter_table_rows(out_dir):
-        yield article
-
-
-def iter_table_rows(out_dir: Path | str) -> Iterator[tuple[Article, str | None]]:
-    """``(article, origin)`` for every row of the ``articles`` table, in input order."""
-    import pyarrow.parquet as pq
-
-    from ..serialize import article_from_dict
-
-    columns = ["origin", "text", "article_json"]
-    for part in _parts(Path(out_dir) / "articles"):
-        for batch in pq.ParquetFile(part).iter_batches(batch_size=256, columns=columns):
-            origins, texts, jsons = (batch.column(c).to_pylist() for c in columns)
-            for origin, text, article_json in zip(origins, texts, jsons):
-                yield article_from_dict(json.loads(article_json), text=text), origin
-
-
-def iter_table_skipped(out_dir: Path | str) -> Iterator[Skipped]:
-    """The inputs a Spark run could not analyse, in input order."""
-    import pyarrow.parquet as pq
-
-    for part in _parts(Path(out_dir) / "skipped"):
-        for row in pq.read_table(part, columns=["origin", "code", "reason"]).to_pylist():
-            yield Skipped(row["origin"], row["code"], row["reason"])
+        for pair in _with_index(items):
+            chunk.append(pair)
+            if len(chunk) >= self.chunk:
+                yield from run()
+        if chunk:
+            yield from run()

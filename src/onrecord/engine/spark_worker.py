@@ -14,10 +14,10 @@ import os
 import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..types import Article, RawArticle, Skipped
+from .base import EngineSettings, analyze_batch
 
 #: Test-only fault injection (tests/engine/test_spark.py): a folder. When it holds a file ``arm``,
 #: the first Python worker to get two articles into a partition renames it to ``fired`` (atomic:
@@ -27,16 +27,6 @@ KILL_ONCE_ENV = "ONRECORD_SPARK_KILL_ONCE"
 
 #: The pipelines loaded in this Python worker, by (model, min_confidence).
 _PIPELINES: dict[tuple[str | None, float], object] = {}
-
-
-@dataclass(frozen=True, slots=True)
-class WorkerSettings:
-    """The few plain values a Spark task needs (pickled to the executors; no models in here)."""
-
-    model: str | None = "default"
-    min_confidence: float = 0.0
-    batch_size: int = 16
-    published: dt.date | None = None
 
 
 def worker_nlp(model: str | None, min_confidence: float):
@@ -119,35 +109,57 @@ def read_shards(shards: Iterable[tuple[int, str]], published: dt.date | None = N
             yield shard, record, item
 
 
-def analyze_partition(items: Iterable[tuple], settings: WorkerSettings) -> Iterator[tuple[str, tuple]]:
+def analyze_ordered(items: Iterable[tuple], settings: EngineSettings) -> Iterator[tuple]:
+    """``(key, Article | Skipped)`` for ``(key, RawArticle | Skipped)`` pairs, sorted by key.
+
+    Items are analysed in key order, so results do not depend on how Spark cut the partitions;
+    the raws go through :func:`onrecord.engine.base.analyze_batch` (``analyze_raws`` with an
+    article whose analysis raises isolated as ``Skipped``), exactly as in the local engine.
+    """
+    ordered = sorted(items, key=lambda t: t[0])
+    if not any(isinstance(item, RawArticle) for _, item in ordered):
+        yield from ordered
+        return
+    nlp = worker_nlp(settings.model, settings.min_confidence)
+    done = 0
+    for start in range(0, len(ordered), settings.batch_size):
+        batch = ordered[start : start + settings.batch_size]
+        raws = [item for _, item in batch if isinstance(item, RawArticle)]
+        results = iter(analyze_batch(raws, nlp, settings.batch_size) if raws else ())
+        for key, item in batch:
+            yield key, (item if isinstance(item, Skipped) else next(results))
+            done += 1
+            if done == 2:
+                _maybe_kill_self()
+
+
+def analyze_partition(items: Iterable[tuple], settings: EngineSettings) -> Iterator[tuple[str, tuple]]:
     """Analyse one partition of ``(shard, record, RawArticle | Skipped)``; yields table rows.
 
     Each output is ``("articles", row)`` or ``("skipped", row)`` (rows of
-    :mod:`onrecord.engine.spark_tables`). Items are analysed in input order so results do not
-    depend on how Spark cut the partitions.
+    :mod:`onrecord.engine.spark_tables`), in (shard, record) order.
     """
-    from ..pipeline import analyze_raws
     from .spark_tables import article_row, skipped_row
 
-    ordered = sorted(items, key=lambda t: (t[0], t[1]))
-    if not ordered:
-        return
-    nlp = worker_nlp(settings.model, settings.min_confidence)
-    numbers: deque[tuple[int, int, str | None]] = deque()
+    keyed = (((shard, record), item) for shard, record, item in items)
+    origins: dict[tuple[int, int], str | None] = {}
 
-    def feed() -> Iterator[RawArticle | Skipped]:
-        for shard, record, item in ordered:
-            numbers.append((shard, record, item.origin))
-            yield item
+    def remember() -> Iterator[tuple]:
+        for key, item in keyed:
+            if isinstance(item, RawArticle):
+                origins[key] = item.origin
+            yield key, item
 
-    for done, result in enumerate(analyze_raws(feed(), nlp, batch_size=settings.batch_size)):
-        shard, record, origin = numbers.popleft()
+    for (shard, record), result in analyze_ordered(remember(), settings):
         if isinstance(result, Article):
-            yield "articles", article_row(shard, record, origin, result)
+            yield "articles", article_row(shard, record, origins.pop((shard, record)), result)
         else:
             yield "skipped", skipped_row(shard, record, result)
-        if done == 1:
-            _maybe_kill_self()
+
+
+def analyze_indexed(items: Iterable[tuple[int, RawArticle | Skipped]], settings: EngineSettings) -> Iterator[tuple]:
+    """``(index, Article | Skipped)`` for one partition of indexed items (the engine's ``map``)."""
+    yield from analyze_ordered(items, settings)
 
 
 def _maybe_kill_self() -> None:
