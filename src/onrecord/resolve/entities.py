@@ -51,6 +51,7 @@ _DEMONYM_END = re.compile(r"(?:an|ian|ese|ish|i)$")
 # ---------------------------------------------------------------- names
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """The matching form of a name: case and accents folded, punctuation and a leading "the" dropped.
 
@@ -369,7 +370,10 @@ def load_metonyms() -> dict[str, tuple[str, str]]:
 
 def _links(groups: dict[int, NameGroup]) -> list[Link]:
     metonyms = load_metonyms()
+    lexicon = load_role_lexicon()
+    generic = lexicon.orgs | lexicon.groups  # "the campaign", "police": not an organisation one can name
     orgs = {g.norm: g for g in groups.values() if g.kind == "organisation" and len(g.norm) >= 3}
+    named_orgs = {norm: g for norm, g in orgs.items() if norm not in generic and g.name[:1].isupper()}
     out = []
     for g in groups.values():
         if g.kind in ("organisation", "unresolved") and g.norm in metonyms:
@@ -383,11 +387,18 @@ def _links(groups: dict[int, NameGroup]) -> list[Link]:
             tokens = normalise_name(title).split()
             for n in range(min(4, len(tokens)), 0, -1):
                 for i in range(len(tokens) - n + 1):
-                    org = orgs.get(" ".join(tokens[i : i + n]))
-                    if org is not None and org.pk not in seen and org.pk != g.pk:
-                        seen.add(org.pk)
-                        out.append(Link(g.pk, "affiliated-with", org.name, org.pk, f"title '{title}' ({count} article(s))"))
+                    org = named_orgs.get(" ".join(tokens[i : i + n]))
+                    if org is None or org.pk in seen or org.pk == g.pk or not _capitalised_in(org.name, title):
+                        continue
+                    seen.add(org.pk)
+                    out.append(Link(g.pk, "affiliated-with", org.name, org.pk, f"title '{title}' ({count} article(s))"))
     return out
+
+
+def _capitalised_in(name: str, title: str) -> bool:
+    """Whether ``name`` appears in ``title`` as a proper name ("Kremlin spokesperson", not "times")."""
+    at = title.casefold().find(name.casefold())
+    return at >= 0 and title[at : at + 1].isupper()
 
 
 # ---------------------------------------------------------------- the whole resolution

@@ -139,6 +139,11 @@ class Store:
         self._writer.forget()
         return report
 
+    def pending_groups(self) -> int:
+        """Speaker names stored since the last resolution (not yet part of an entity)."""
+        with self.engine.connect() as conn:
+            return _entities.pending_groups(conn)
+
     def merge_entities(self, into: str, other: str, reason: str = "") -> str:
         """Merge entity ``other`` into ``into`` (ids or names) for good; returns the merged entity's id."""
         with self.engine.begin() as conn:
@@ -162,10 +167,14 @@ class Store:
 
         return article_from_dict(self.article(article_id))
 
-    def iter_articles(self, *, global_speakers: bool = False, batch: int = 200) -> Iterator[dict[str, Any]]:
-        """Every stored article's JSON, in ingestion order (for exports and engines)."""
+    def iter_articles(self, *, global_speakers: bool = False, entity_keys: bool = False, batch: int = 200) -> Iterator[dict[str, Any]]:
+        """Every stored article's JSON, in ingestion order (for exports and engines).
+
+        ``global_speakers`` puts cross-article entity ids in place of the local ``e1`` ids;
+        ``entity_keys`` keeps the local ids and adds each speaker's and entity's ``entity`` id.
+        """
         with self.engine.connect() as conn:
-            yield from read.iter_article_dicts(conn, batch, global_speakers=global_speakers)
+            yield from read.iter_article_dicts(conn, batch, global_speakers=global_speakers, entity_keys=entity_keys)
 
     def articles(self, q: str | None = None, limit: int = 50, offset: int = 0) -> Page[ArticleSummary]:
         """Stored articles, newest first; ``q`` matches words of titles and ids."""

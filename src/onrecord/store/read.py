@@ -38,11 +38,14 @@ def _entity_keys(conn: Connection, article_pks: Sequence[int]) -> dict[tuple[int
     return out
 
 
-def article_dicts(conn: Connection, article_rows: Sequence, *, global_speakers: bool = False) -> list[dict[str, Any]]:
+def article_dicts(
+    conn: Connection, article_rows: Sequence, *, global_speakers: bool = False, entity_keys: bool = False
+) -> list[dict[str, Any]]:
     """Rebuild the article JSON (``serialize.article_to_dict``) of each article row, in order.
 
     With ``global_speakers``, each ``speaker`` (and entity ``id``) is the cross-article entity
     (``{"id": "vladimir-putin", …}``) instead of the article-local ``e1``, for linking across articles.
+    With ``entity_keys``, ids stay local and each speaker and entity gains an ``entity`` field instead.
     """
     pks = [r.pk for r in article_rows]
     if not pks:
@@ -57,7 +60,7 @@ def article_dicts(conn: Connection, article_rows: Sequence, *, global_speakers: 
     attributions: dict[int, list] = defaultdict(list)
     for a in conn.execute(select(AT).where(AT.c.article_pk.in_(pks)).order_by(AT.c.article_pk, AT.c.idx)):
         attributions[a.article_pk].append(a)
-    keys = _entity_keys(conn, pks) if global_speakers else {}
+    keys = _entity_keys(conn, pks) if global_speakers or entity_keys else {}
 
     out = []
     for r in article_rows:
@@ -69,7 +72,13 @@ def article_dicts(conn: Connection, article_rows: Sequence, *, global_speakers: 
             if global_speakers and (r.pk, a.speaker_local_id) in keys:
                 key, name, kind = keys[(r.pk, a.speaker_local_id)]
                 return {"id": key, "name": name, "kind": kind}
-            return {"id": a.speaker_local_id, "name": a.speaker_name, "kind": a.speaker_kind}
+            out = {"id": a.speaker_local_id, "name": a.speaker_name, "kind": a.speaker_kind}
+            if entity_keys:
+                out["entity"] = keys.get((r.pk, a.speaker_local_id), (None,))[0]
+            return out
+
+        def entity_extra(e) -> dict[str, Any]:
+            return {"entity": keys.get((r.pk, e.local_id), (None,))[0]} if entity_keys else {}
 
         out.append({
             "schema_version": r.schema_version,
@@ -90,6 +99,7 @@ def article_dicts(conn: Connection, article_rows: Sequence, *, global_speakers: 
                     "titles": list(e.titles),
                     "nationality": e.nationality,
                     "mentions": [{**_span(text, (m.start, m.end)), "form": m.form} for m in mentions[(r.pk, e.local_id)]],
+                    **entity_extra(e),
                 }
                 for e in entities[r.pk]
             ],
@@ -124,14 +134,16 @@ def article_dict(conn: Connection, article_id: str, *, global_speakers: bool = F
     return article_dicts(conn, [row], global_speakers=global_speakers)[0]
 
 
-def iter_article_dicts(conn: Connection, batch: int = 200, *, global_speakers: bool = False) -> Iterator[dict[str, Any]]:
+def iter_article_dicts(
+    conn: Connection, batch: int = 200, *, global_speakers: bool = False, entity_keys: bool = False
+) -> Iterator[dict[str, Any]]:
     """Every stored article's JSON, in ingestion order, read ``batch`` articles at a time."""
     last = 0
     while True:
         rows = conn.execute(select(A).where(A.c.pk > last).order_by(A.c.pk).limit(batch)).all()
         if not rows:
             return
-        yield from article_dicts(conn, rows, global_speakers=global_speakers)
+        yield from article_dicts(conn, rows, global_speakers=global_speakers, entity_keys=entity_keys)
         last = rows[-1].pk
 
 

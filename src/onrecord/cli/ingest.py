@@ -1,0 +1,119 @@
+"""``onrecord ingest PATH... [--db DB] [--workers N]``: analyse a corpus into the store."""
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+
+import typer
+
+from ._common import err_console, parse_date
+from ._store_options import db_option, open_store
+
+
+class EngineName(str, enum.Enum):
+    local = "local"
+    spark = "spark"
+
+
+def _progress():
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        def render(self, task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text(f"{speed:.1f} art/s" if speed else "– art/s", style="progress.data.speed")
+
+    return Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        RateColumn(),
+        TimeElapsedColumn(),
+        TextColumn("eta"),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[counts]}"),
+        console=err_console,
+        transient=False,
+    )
+
+
+def ingest_cli(
+    paths: list[Path] = typer.Argument(..., help="Files (text, HTML, JSON, JSONL, .jsonl.gz, WARC) or folders of them."),
+    db: str | None = db_option(),
+    workers: int | None = typer.Option(None, "--workers", "-w", min=0, help="Worker processes (default: all cores; 0 = in this process)."),
+    published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs that have none."),
+    engine: EngineName = typer.Option(EngineName.local, "--engine", help="Where to analyse: local worker processes, or a Spark cluster."),
+    master: str | None = typer.Option(None, "--master", help="Spark master URL (with --engine spark), e.g. spark://host:7077."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="Use the rules without the learned model."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop attributions below this confidence."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per nlp.pipe batch."),
+    resolve: bool = typer.Option(True, "--resolve/--no-resolve", help="Resolve speakers across articles at the end."),
+) -> None:
+    """Analyse articles into the store: idempotent by text hash, one transaction per article, resumable."""
+    from ..engine.base import EngineSettings
+
+    default_date = parse_date(published, "--published")
+    settings = EngineSettings(None if rules_only else "default", min_confidence, batch_size)
+    store = open_store(db)
+    failed = []
+
+    def report_skip(item) -> None:
+        failed.append(item)
+        err_console.print(f"[red]skipped[/red] {item}", highlight=False, soft_wrap=True)
+
+    try:
+        if engine == EngineName.spark:
+            report = _spark(paths, store, settings, master, workers, default_date, report_skip)
+        else:
+            report = _local(paths, store, settings, workers, default_date, report_skip)
+    finally:
+        store.close()
+    _summary(report, store)
+    if report.interrupted:
+        err_console.print("[yellow]interrupted[/yellow]: everything above was committed; run the same command again to resume")
+        raise typer.Exit(code=130)
+    if failed:
+        err_console.print(f"{len(failed)} input(s) failed")
+        raise typer.Exit(code=1)
+
+
+def _local(paths, store, settings, workers, published, on_skipped):
+    from ..engine.corpus import ingest
+    from ..engine.local import LocalEngine
+
+    with _progress() as progress, LocalEngine(workers, settings) as local:
+        task = progress.add_task("ingest", total=None, counts="starting workers")
+        local.start()
+
+        def on_progress(p) -> None:
+            progress.update(task, completed=p.done, total=p.total, counts=f"new {p.stored} · had {p.existing} · bad {p.skipped}")
+
+        progress.update(task, counts="")
+        return ingest(paths, store, local, published=published, on_progress=on_progress, on_skipped=on_skipped)
+
+
+def _spark(paths, store, settings, master, workers, published, on_skipped):
+    try:
+        from ..engine import spark
+    except ImportError as error:
+        raise typer.BadParameter(f'the Spark engine is not installed ({error}); pip install "onrecord[spark]"', param_hint="--engine") from None
+    run = getattr(spark, "ingest", None)
+    if run is None:
+        raise typer.BadParameter("this installation's Spark engine has no ingest entry point yet", param_hint="--engine")
+    return run(paths, store, settings=settings, master=master, workers=workers, published=published, on_skipped=on_skipped)
+
+
+def _summary(report, store) -> None:
+    from ..store.db import describe
+
+    line = (
+        f"[bold]{report.stored}[/bold] new article(s), {report.existing} already stored, {len(report.skipped)} skipped; "
+        f"{report.attributions} attribution(s) in {report.seconds:.1f} s ({report.rate:.2f} articles/s, "
+        f"{report.workers} worker(s)); store writes {report.write_share:.1%} of the time"
+    )
+    err_console.print(line, highlight=False)
+    if report.resolution is not None:
+        r = report.resolution
+        err_console.print(f"speakers across articles: {r.groups} name(s) → {r.entities} entities, {r.merges} merge(s), {r.links} link(s) ({r.seconds:.2f} s)", highlight=False)
+    err_console.print(f"store: {describe(store.url)}", highlight=False)

@@ -1,0 +1,40 @@
+"""``onrecord speakers [--top N]``: the most quoted speakers across the store."""
+from __future__ import annotations
+
+import typer
+
+from ._store_options import OutputFormat, db_option, emit, format_option, open_store
+
+
+def speakers_cli(
+    top: int = typer.Option(20, "--top", "-n", min=1, help="How many, most quoted first."),
+    offset: int = typer.Option(0, "--offset", min=0, help="Skip this many first."),
+    q: str | None = typer.Option(None, "--q", help="Only speakers with this in one of their names."),
+    kind: str | None = typer.Option(None, "--kind", help="person, organisation, group or unresolved."),
+    aliases: bool = typer.Option(True, "--aliases/--no-aliases", help="Show each speaker's other names (one query each)."),
+    db: str | None = db_option(),
+    fmt: OutputFormat = format_option(),
+) -> None:
+    """Speakers across articles: attributions, articles, first and last seen, outlets, aliases."""
+    store = open_store(db)
+    try:
+        page = store.speakers(q=q, kind=kind, limit=top, offset=offset)
+        records = [s.to_dict() for s in page.items]
+        if aliases:
+            for record in records:
+                record["aliases"] = list(store.speaker(record["id"]).aliases)
+    finally:
+        store.close()
+    columns = [
+        ("speaker", "bold cyan", lambda s: s["name"]),
+        ("id", "dim", lambda s: s["id"]),
+        ("kind", "", lambda s: s["kind"]),
+        ("quotes", "", lambda s: s["quotes"]),
+        ("articles", "", lambda s: s["articles"]),
+        ("first seen", "", lambda s: s["first_seen"]),
+        ("last seen", "", lambda s: s["last_seen"]),
+        ("outlets", "", lambda s: ", ".join(s["outlets"][:4]) + (" …" if len(s["outlets"]) > 4 else "")),
+    ]
+    if aliases:
+        columns.append(("aliases", "", lambda s: ", ".join(s["aliases"][:6]) + (" …" if len(s["aliases"]) > 6 else "")))
+    emit(records, fmt, columns, title=f"{page.total} speaker(s)", total=page.total)
