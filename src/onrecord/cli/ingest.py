@@ -94,14 +94,20 @@ def _local(paths, store, settings, workers, published, on_skipped):
 
 
 def _spark(paths, store, settings, master, workers, published, on_skipped):
+    """Spark: executors read the shards and analyse them into Parquet tables; this process loads the store."""
     try:
-        from ..engine import spark
+        from ..engine.spark import SparkEngine, SparkSettings
+        from ..engine.spark_parquet import ingest_on_spark
     except ImportError as error:
         raise typer.BadParameter(f'the Spark engine is not installed ({error}); pip install "onrecord[spark]"', param_hint="--engine") from None
-    run = getattr(spark, "ingest", None)
-    if run is None:
-        raise typer.BadParameter("this installation's Spark engine has no ingest entry point yet", param_hint="--engine")
-    return run(paths, store, settings=settings, master=master, workers=workers, published=published, on_skipped=on_skipped)
+    spark_settings = SparkSettings(**({"master": master} if master else {}), **({"max_cores": workers} if workers else {}))
+    with _progress() as progress, SparkEngine(settings, spark_settings) as engine:
+        task = progress.add_task("ingest", total=None, counts="analysing on Spark")
+
+        def on_progress(p) -> None:
+            progress.update(task, completed=p.done, total=p.total, counts=f"storing: new {p.stored} · had {p.existing} · bad {p.skipped}")
+
+        return ingest_on_spark(paths, store, engine, published=published, on_progress=on_progress, on_skipped=on_skipped).store
 
 
 def _summary(report, store) -> None:

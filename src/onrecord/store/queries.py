@@ -15,12 +15,18 @@ from .records import LinkRecord, MergeRecord, Page, Quote, Role, SpeakerDetail, 
 A, AE, AT, C, N, E = t.articles, t.article_entities, t.attributions, t.claims, t.entity_names, t.entities
 
 
+def clean(value: str | None) -> str | None:
+    """User text as a query parameter: NUL characters dropped (PostgreSQL refuses them in text)."""
+    return value.replace("\x00", "") if value is not None else None
+
+
 def find_entities(conn: Connection, speaker: str) -> list[int]:
     """Entity pks a user's speaker string means: an entity key, a name or spelling, a title-less name, an alias.
 
     Example: ``"Hillary Clinton"``, ``"hillary-clinton"``, ``"Secretary Clinton"`` and (once merged) ``"Clinton"``
     all find Hillary Clinton.
     """
+    speaker = clean(speaker)
     by_key = conn.execute(select(E.c.pk).where(E.c.key == speaker)).scalars().all()
     if by_key:
         return list(by_key)
@@ -108,6 +114,7 @@ def quotes(
 ) -> Page[Quote]:
     """Attributions matching every filter given, by date (newest first unless ``oldest_first``)."""
     dialect = conn.dialect.name
+    speaker, speaker_id, stance, q, verification = map(clean, (speaker, speaker_id, stance, q, verification))
     columns, from_, hits = _quote_select(dialect, q)
     where = []
     if q and hits is None:  # no word to search for: nothing matches
@@ -165,7 +172,7 @@ def _speaker_filters(conn: Connection, q: str | None, kind: str | None):
 
 def speakers(conn: Connection, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> Page[SpeakerSummary]:
     """Entities with at least one attribution, most quoted first; ``q`` matches any of their spellings."""
-    where = _speaker_filters(conn, q, kind)
+    where = _speaker_filters(conn, clean(q), clean(kind))
     from_ = AT.join(N, AT.c.name_pk == N.c.pk).join(E, N.c.entity_pk == E.c.pk)
     grouped = (
         select(
@@ -187,7 +194,7 @@ def speakers(conn: Connection, q: str | None = None, kind: str | None = None, li
 
 def speaker(conn: Connection, speaker_id: str) -> SpeakerDetail:
     """One entity by key: counts, dates, outlets, aliases, dated roles, its spellings, merges and links."""
-    entity = conn.execute(select(E).where(E.c.key == speaker_id)).first()
+    entity = conn.execute(select(E).where(E.c.key == clean(speaker_id))).first()
     if entity is None:
         raise EntityNotFound(f"no speaker with id {speaker_id!r} (ids are listed by `onrecord speakers`)")
     counts = conn.execute(
@@ -273,7 +280,7 @@ def statement_dates(conn: Connection, speaker_id: str, limit: int = 3000) -> lis
     rows = conn.execute(
         select(AT.c.day, A.c.id, AT.c.idx, func.substr(AT.c.content_text, 1, 120).label("text"))
         .select_from(AT.join(A, AT.c.article_pk == A.c.pk).join(N, AT.c.name_pk == N.c.pk).join(E, N.c.entity_pk == E.c.pk))
-        .where(E.c.key == speaker_id)
+        .where(E.c.key == clean(speaker_id))
         .order_by(AT.c.day.asc().nulls_last(), A.c.id, AT.c.idx)
         .limit(limit)
     )

@@ -128,7 +128,7 @@ def article_dicts(
 
 
 def article_dict(conn: Connection, article_id: str, *, global_speakers: bool = False) -> dict[str, Any]:
-    row = conn.execute(select(A).where(A.c.id == article_id)).first()
+    row = conn.execute(select(A).where(A.c.id == article_id.replace("\x00", ""))).first()
     if row is None:
         raise ArticleNotFound(f"no stored article with id {article_id!r}")
     return article_dicts(conn, [row], global_speakers=global_speakers)[0]
@@ -150,7 +150,7 @@ def iter_article_dicts(
 def list_articles(conn: Connection, q: str | None = None, limit: int = 50, offset: int = 0) -> Page[ArticleSummary]:
     """Stored articles, newest first; ``q`` filters on words of the title (or the id)."""
     where = []
-    for word in (q or "").split():
+    for word in (q or "").replace("\x00", "").split():
         pattern = f"%{word.lower()}%"
         where.append(func.lower(func.coalesce(A.c.title, "")).like(pattern) | func.lower(A.c.id).like(pattern))
     total = conn.execute(select(func.count()).select_from(A).where(*where)).scalar_one()

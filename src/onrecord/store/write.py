@@ -7,6 +7,7 @@ known to this process are cached, so a typical article costs six statements and 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from sqlalchemy import Connection, or_, select, tuple_
@@ -79,6 +80,8 @@ class ArticleWriter:
 
         Returns the result and the name-group keys used, to cache once the transaction commits.
         """
+        if self.dialect == "postgresql":
+            article = _without_nul(article)
         existing = conn.execute(
             select(t.articles.c.id, t.articles.c.text_sha256).where(
                 or_(t.articles.c.text_sha256 == article.text_sha256, t.articles.c.id == article.id)
@@ -182,6 +185,17 @@ class ArticleWriter:
     def committed(self, groups: dict[tuple[str, str], int]) -> None:
         """Cache the group keys of a committed article."""
         self._groups.update(groups)
+
+
+def _without_nul(article: Article) -> Article:
+    """PostgreSQL text cannot hold NUL: store U+FFFD in its place (one character for one, offsets unchanged)."""
+    from ..serialize import article_from_dict, dumps
+
+    # names, titles and spans are pieces of the text: checking the text and the metadata is enough
+    if not any("\x00" in (value or "") for value in (article.text, article.title, article.url, article.outlet, article.author, article.id)):
+        return article
+    encoded = dumps(article)
+    return article_from_dict(json.loads(encoded.replace("\\u0000", "\\ufffd")))
 
 
 def _claim_row(pk: int, i: int, a: Attribution) -> dict[str, Any]:

@@ -1,0 +1,124 @@
+"""Queries: quotes by speaker, date, stance and words; speaker rankings; one speaker's record; listings."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from onrecord.errors import EntityNotFound
+
+from .articles import claim
+
+
+@pytest.fixture
+def corpus(store, make_article):
+    """Three outlets quoting the same minister across three weeks, plus others."""
+    speakers = {"Irina Solberg": {"aliases": ["Solberg"], "titles": ["Trade Minister"], "nationality": "Velmoran"}}
+    store.add_articles([
+        make_article("w1", [("Irina Solberg", "Irina Solberg", "said", "grain exports would resume within a week"),
+                            ("Pavel Dremov", "Pavel Dremov", "said", "the corridor remained unsafe for ships")],
+                     published="2025-03-01", outlet="Harbour Times", title="Grain corridor talks open", speakers=speakers,
+                     claims={0: claim("states"), 1: claim("warns")}),
+        make_article("w2", [("Irina Solberg", "Trade Minister Solberg", "denied", "any ship had been turned back at the port"),
+                            ("Irina Solberg", "Solberg", "added", "inspections would be shared with observers")],
+                     published="2025-03-08", outlet="Velmora Daily", title="Minister denies ships turned back",
+                     speakers={"Irina Solberg": {"aliases": ["Solberg"], "titles": ["Trade Minister"]}},
+                     claims={0: claim("denies")}, said_on={0: "2025-03-07"}),
+        make_article("w3", [("Irina Solberg", "Minister Irina Solberg", "told", "the grain deal was finally signed"),
+                            ("United Nations food agency", "the United Nations food agency", "said", "prices of grain had fallen")],
+                     published="2025-03-15", outlet="Harbour Times", title="Grain deal signed",
+                     speakers={"Irina Solberg": {"titles": ["Minister"]}, "United Nations food agency": {"kind": "organisation"}}),
+    ])
+    return store
+
+
+def test_quotes_of_a_speaker_by_name_alias_or_id_in_date_order(corpus):
+    by_name = corpus.quotes(speaker="Irina Solberg", oldest_first=True)
+    assert by_name.total == 4
+    assert [q.day for q in by_name.items] == sorted(q.day for q in by_name.items)
+    assert [q.article_id for q in by_name.items] == ["w1", "w2", "w2", "w3"]
+    assert corpus.quotes(speaker="Solberg").total == 4  # alias
+    assert corpus.quotes(speaker="irina-solberg").total == 4  # entity id
+    assert corpus.quotes(speaker="Trade Minister Irina Solberg").total == 4  # with a title
+    assert corpus.quotes(speaker="Nobody Known").total == 0
+
+
+def test_quotes_between_dates_use_the_statement_day(corpus):
+    # said on 2025-03-07 although published on 2025-03-08
+    window = corpus.quotes(speaker="Irina Solberg", since=dt.date(2025, 3, 2), until=dt.date(2025, 3, 7))
+    assert [(q.article_id, q.said_on) for q in window.items] == [("w2", "2025-03-07")]
+    newest_first = corpus.quotes(since=dt.date(2025, 3, 8))
+    assert [q.article_id for q in newest_first.items] == ["w3", "w3", "w2"]
+
+
+def test_quotes_by_stance_and_words(corpus):
+    assert [q.content_text for q in corpus.quotes(stance="denies").items] == ["any ship had been turned back at the port"]
+    assert {q.article_id for q in corpus.quotes(q="grain").items} == {"w1", "w3"}
+    assert corpus.quotes(q="grain", speaker="Irina Solberg").total == 2
+    assert corpus.quotes(q='"grain deal"').total == 1
+    assert corpus.quotes(q="ships OR ship").total == 2
+    assert corpus.quotes(q="grain -prices").total == 2
+    assert corpus.quotes(q="exports", stance="warns").total == 0
+
+
+@pytest.mark.parametrize("hostile", ['"', "AND(", "NEAR(a b", "*", "'; DROP TABLE attributions; --", "-", "OR", "grain\x00"])
+def test_any_query_text_is_safe(corpus, hostile):
+    page = corpus.quotes(q=hostile)
+    assert page.total >= 0
+    assert corpus.stats().attributions == 6
+
+
+def test_paging_gives_each_quote_once(corpus):
+    seen = []
+    for offset in range(0, 6, 4):
+        seen += [(q.article_id, q.index) for q in corpus.quotes(limit=4, offset=offset).items]
+    assert len(seen) == len(set(seen)) == corpus.quotes().total == 6
+
+
+def test_speakers_ranked_with_counts_dates_and_outlets(corpus):
+    page = corpus.speakers()
+    top = page.items[0]
+    assert (top.id, top.name, top.kind, top.quotes, top.articles) == ("irina-solberg", "Irina Solberg", "person", 4, 3)
+    assert (top.first_seen, top.last_seen) == (dt.date(2025, 3, 1), dt.date(2025, 3, 15))
+    assert top.outlets == ("Harbour Times", "Velmora Daily")  # most statements first
+    assert page.total == 3
+    assert [s.name for s in corpus.speakers(kind="organisation").items] == ["United Nations food agency"]
+    assert [s.name for s in corpus.speakers(q="dremov").items] == ["Pavel Dremov"]
+
+
+def test_speaker_record_has_aliases_and_dated_roles(corpus):
+    detail = corpus.speaker("irina-solberg")
+    assert "Solberg" in detail.aliases
+    roles = {r.title: (r.first_seen, r.last_seen, r.articles) for r in detail.roles}
+    assert roles["Trade Minister"] == (dt.date(2025, 3, 1), dt.date(2025, 3, 8), 2)
+    assert roles["Minister"] == (dt.date(2025, 3, 15), dt.date(2025, 3, 15), 1)
+    assert detail.nationalities == ("Velmoran",)
+    with pytest.raises(EntityNotFound):
+        corpus.speaker("no-such-speaker")
+
+
+def test_statement_dates_for_a_timeline(corpus):
+    points = corpus.statement_dates("irina-solberg")
+    assert [(day, article, index) for day, article, index, _ in points] == [
+        (dt.date(2025, 3, 1), "w1", 0), (dt.date(2025, 3, 7), "w2", 0), (dt.date(2025, 3, 8), "w2", 1), (dt.date(2025, 3, 15), "w3", 0)]
+
+
+def test_articles_newest_first_with_title_filter(corpus):
+    page = corpus.articles()
+    assert [a.id for a in page.items] == ["w3", "w2", "w1"]
+    assert [a.id for a in corpus.articles(q="grain").items] == ["w3", "w1"]
+    assert page.items[0].attributions == 2
+
+
+def test_search_ranks_better_matches_first(corpus):
+    hits = corpus.search("grain deal")
+    assert hits.items[0].content_text == "the grain deal was finally signed"
+
+
+def test_records_serialise_to_json_shapes(corpus):
+    quote = corpus.quotes(speaker="Irina Solberg", limit=1, oldest_first=True).items[0].to_dict()
+    assert quote["published"] == "2025-03-01" and quote["speaker"] == {"id": "irina-solberg", "name": "Irina Solberg", "kind": "person"}
+    (start, end), = quote["content"]
+    assert corpus.article(quote["article_id"])["text"][start:end] == quote["content_text"]
+    speaker = corpus.speaker("irina-solberg").to_dict()
+    assert speaker["roles"][0]["first_seen"] == "2025-03-01"
