@@ -59,6 +59,14 @@ def _is_loopback(master: str) -> bool:
     return master.startswith("local") or "127.0.0.1" in master or "localhost" in master
 
 
+def _log_config() -> str | None:
+    """``file:`` URL of the packaged Log4j 2 settings (errors only), when installed as files."""
+    from importlib import resources
+
+    path = Path(str(resources.files("onrecord").joinpath("data/spark-log4j2.properties")))
+    return path.as_uri() if path.is_file() else None
+
+
 def spark_session(settings: SparkSettings):
     """Start (or reuse) a SparkSession for ``settings``.
 
@@ -75,7 +83,10 @@ def spark_session(settings: SparkSettings):
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
     # PySpark's RDD functions take the workers' Python from the environment, not from the conf
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = SparkSession.builder.master(settings.master).appName(settings.app_name)
+    master = settings.master
+    if master == DEFAULT_MASTER and settings.max_cores:
+        master = f"local[{settings.max_cores},4]"  # local mode: the core cap is the thread count
+    builder = SparkSession.builder.master(master).appName(settings.app_name)
     conf = {
         "spark.executor.memory": settings.executor_memory,
         "spark.executor.cores": str(settings.executor_cores),
@@ -87,6 +98,7 @@ def spark_session(settings: SparkSettings):
         "spark.python.worker.reuse": "true",  # the spaCy pipeline is loaded once per worker
         "spark.ui.enabled": "false",
         "spark.ui.showConsoleProgress": "false",
+        "spark.log.level": "ERROR",  # a failed-and-retried task is not the user's error
         "spark.sql.adaptive.enabled": "true",
         # one spaCy worker per core: no BLAS/OpenMP threads fighting over it
         "spark.executorEnv.OMP_NUM_THREADS": "1",
@@ -95,6 +107,10 @@ def spark_session(settings: SparkSettings):
     }
     if settings.max_cores:
         conf["spark.cores.max"] = str(settings.max_cores)
+    log_config = _log_config()
+    if log_config:
+        conf["spark.driver.extraJavaOptions"] = f"-Dlog4j2.configurationFile={log_config}"
+        conf["spark.executor.extraJavaOptions"] = f"-Dlog4j2.configurationFile={log_config}"
     if _is_loopback(settings.master):
         conf["spark.driver.host"] = "127.0.0.1"
         conf["spark.driver.bindAddress"] = "127.0.0.1"
@@ -186,3 +202,4 @@ class SparkEngine(Engine):
                 yield from run()
         if chunk:
             yield from run()
+
