@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 WIDTH, HEIGHT = 800, 220
 LEFT, RIGHT, TOP = 36, 12, 12
 BARS_HEIGHT = 90  # px for the histogram
-DOT_ROW = 9  # px between stacked dots
+DOT_ROW = 9  # px between stacked dots, shrunk so the dot strip stays under DOTS_HEIGHT
+DOTS_HEIGHT = 120
 AXIS_Y = TOP + BARS_HEIGHT + 4
 
 
@@ -30,6 +31,7 @@ class Bar:
 class Dot:
     x: float
     y: float
+    r: float
     href: str
     label: str
 
@@ -38,6 +40,7 @@ class Dot:
 class Tick:
     x: float
     label: str
+    anchor: str = "middle"  # the first and last labels stay inside the chart
 
 
 @dataclass
@@ -102,14 +105,18 @@ def build_timeline(statements: list[tuple[dt.date | None, str, str]]) -> Timelin
         label = f"{count} statement{'s' if count != 1 else ''}, {unit} of {bin_start.isoformat()}"
         timeline.bars.append(Bar(x0 + 0.5, round(AXIS_Y - height, 1), max(1.0, round(x1 - x0 - 1, 1)), round(height, 1), label))
 
+    placed = []
     stacks: Counter = Counter()
     for day, href, label in sorted(dated, key=lambda s: s[0]):
         x = x_of(day) + (x_of(day + dt.timedelta(days=1)) - x_of(day)) / 2
         column = round(x / 6)  # dots closer than 6px stack
-        level = stacks[column]
+        placed.append((x, stacks[column], href, f"{day.isoformat()}: {label}"))
         stacks[column] += 1
-        timeline.dots.append(Dot(round(x, 1), AXIS_Y + 12 + DOT_ROW * level, href, f"{day.isoformat()}: {label}"))
-    timeline.height = int(max(HEIGHT, AXIS_Y + 24 + DOT_ROW * max(stacks.values())))
+    row = min(DOT_ROW, DOTS_HEIGHT / max(stacks.values()))
+    radius = round(max(1.2, min(3.5, row / 2 - 0.3)), 1)
+    for x, level, href, label in placed:
+        timeline.dots.append(Dot(round(x, 1), round(AXIS_Y + 12 + row * level, 1), radius, href, label))
+    timeline.height = int(max(HEIGHT, AXIS_Y + 28 + row * max(stacks.values())))
 
     # ticks: at most ~8 labelled bins
     tick_unit = "year" if span > 3 * 365 else unit
@@ -121,5 +128,8 @@ def build_timeline(statements: list[tuple[dt.date | None, str, str]]) -> Timelin
         day = dt.date(day.year + 1, 1, 1) if tick_unit == "year" else _next_bin(day, unit)
     step = max(1, len(ticks) // 8 + (len(ticks) % 8 > 0))
     fmt = {"year": "%Y", "month": "%b %Y", "week": "%d %b", "day": "%d %b"}[tick_unit]
-    timeline.ticks = [Tick(x_of(d), d.strftime(fmt)) for d in ticks[::step]]
+    for d in ticks[::step]:
+        x = x_of(d)
+        anchor = "start" if x < timeline.left + 30 else "end" if x > timeline.right - 30 else "middle"
+        timeline.ticks.append(Tick(x, d.strftime(fmt), anchor))
     return timeline
