@@ -371,7 +371,8 @@ def load_metonyms() -> dict[str, tuple[str, str]]:
 def _links(groups: dict[int, NameGroup]) -> list[Link]:
     metonyms = load_metonyms()
     lexicon = load_role_lexicon()
-    generic = lexicon.orgs | lexicon.groups  # "the campaign", "police": not an organisation one can name
+    # "the campaign", "police": common nouns, not an organisation one can name (but "the Kremlin" is one)
+    generic = (lexicon.orgs | lexicon.groups) - set(metonyms)
     orgs = {g.norm: g for g in groups.values() if g.kind == "organisation" and len(g.norm) >= 3}
     named_orgs = {norm: g for norm, g in orgs.items() if norm not in generic and g.name[:1].isupper()}
     out = []

@@ -1,0 +1,61 @@
+"""Cross-article entities in the store (SQLite and PostgreSQL): resolution written back, merge and split by hand."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from onrecord.errors import EntityNotFound, StoreError
+
+
+@pytest.fixture
+def clintons(store, make_article):
+    store.add_articles([
+        make_article(f"h{i}", [("Hillary Clinton", "Hillary Clinton", "said", f"the plan number {i} would create jobs")],
+                     published=f"2016-09-{i + 1:02d}", speakers={"Hillary Clinton": {"aliases": ["Clinton"], "titles": ["Secretary"]}})
+        for i in range(6)
+    ] + [
+        make_article("b1", [("Bill Clinton", "Bill Clinton", "said", "the foundation had done nothing wrong")], published="2016-09-03"),
+        make_article("c1", [("Clinton", "Clinton", "said", "the debate had gone well for her campaign")], published="2016-09-27"),
+    ])
+    return store
+
+
+def test_resolution_joins_the_surname_alone_and_records_why(clintons):
+    assert clintons.find_speakers("Clinton") == ["hillary-clinton"]
+    hillary = clintons.speaker("hillary-clinton")
+    assert hillary.quotes == 7 and hillary.articles == 7
+    (merge,) = hillary.merges
+    assert (merge.name, merge.into, merge.rule) == ("Clinton", "Hillary Clinton", "alias")
+    assert clintons.speaker("bill-clinton").quotes == 1
+    assert clintons.pending_groups() == 0
+
+
+def test_split_and_merge_by_hand_persist(clintons):
+    assert clintons.split_name("hillary-clinton", "Clinton", reason="ambiguous") == "clinton"
+    assert clintons.quotes(speaker="hillary-clinton").total == 6
+    clintons.resolve_entities()
+    assert clintons.find_speakers("Clinton") == ["clinton"]
+    assert clintons.merge_entities("Bill Clinton", "clinton", reason="the debate piece is about Bill") == "bill-clinton"
+    assert clintons.quotes(speaker="Bill Clinton").total == 2
+    clintons.resolve_entities()
+    assert clintons.quotes(speaker="bill-clinton").total == 2
+    # the merge undid the split; a new split undoes the merge
+    assert clintons.split_name("bill-clinton", "Clinton") == "clinton"
+    assert clintons.quotes(speaker="bill-clinton").total == 1
+
+
+def test_entity_errors_are_clear(clintons):
+    with pytest.raises(EntityNotFound):
+        clintons.merge_entities("hillary-clinton", "Nobody At All")
+    with pytest.raises(StoreError, match="one entity already"):
+        clintons.merge_entities("hillary-clinton", "Clinton")
+    with pytest.raises(StoreError, match="not one of the names"):
+        clintons.split_name("hillary-clinton", "Bill Clinton")
+    with pytest.raises(StoreError, match="one name only"):
+        clintons.split_name("bill-clinton", "Bill Clinton")
+
+
+def test_new_articles_are_resolved_against_existing_entities(clintons, make_article):
+    clintons.add_articles([make_article("c2", [("Clinton", "Mrs. Clinton", "told", "voters would decide in November")], published="2016-10-02")])
+    assert clintons.quotes(speaker="Hillary Clinton", since=dt.date(2016, 10, 1)).total == 1
