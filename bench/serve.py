@@ -1,6 +1,6 @@
 """Latency of the web API under a bounded load, on loopback, against a real ``onrecord serve`` subprocess.
 
-- ``/api/quotes`` on a store of PolNeAR train + dev (built once through the store's API, kept under
+- ``/api/quotes`` on a store of PolNeAR train + dev (built once with the store's ingest, kept under
   ``var/bench/``; delete ``var/bench/polnear.done`` to rebuild): a mix of speaker, date, stance, full-text and paging queries. Goal: p99 < 100 ms.
 - ``/api/analyze`` on the bundled example articles (the spaCy pipeline runs in the server's worker thread).
 
@@ -172,29 +172,22 @@ def polnear_raws(shared: Path):
 
 
 def polnear_store(shared: Path, console: Console) -> str | None:
-    """A SQLite store of PolNeAR train + dev, built once through the store's API and kept for later runs."""
+    """A SQLite store of PolNeAR train + dev, built once with ``onrecord ingest``'s core and kept for later runs."""
     if not all((shared / "data" / "polnear" / split / "text").is_dir() for split in ("train", "dev")):
         return None
     db = BENCH_DIR / "polnear.db"
     url = f"sqlite:///{db}"
     done = BENCH_DIR / "polnear.done"
     if not done.exists():
-        from onrecord.nlp import load_nlp
-        from onrecord.pipeline import analyze_raws
+        from onrecord.engine.corpus import ingest
+        from onrecord.engine.local import LocalEngine
         from onrecord.store import Store
-        from onrecord.types import Article
 
         db.unlink(missing_ok=True)
-        console.print(f"building {db} from PolNeAR train + dev (once; kept for later runs) …")
-        t0 = time.perf_counter()
-        with Store.open(url) as store, store.writer() as writer:
-            n = 0
-            for item in analyze_raws(polnear_raws(shared), load_nlp()):
-                if isinstance(item, Article):
-                    writer.add(item, item.id)
-                    n += 1
-            store.resolve_entities()
-        done.write_text(f"{n} articles in {time.perf_counter() - t0:.0f} s\n")
+        console.print(f"building {db} from PolNeAR train + dev with the store's ingest (once; kept for later runs) …")
+        with Store.open(url) as store, LocalEngine() as engine:
+            report = ingest(polnear_raws(shared), store, engine)
+        done.write_text(f"{report.stored} articles stored in {report.seconds:.0f} s\n")
         console.print(done.read_text().strip())
     return url
 

@@ -20,13 +20,20 @@ def started(monkeypatch):
 
 
 def test_serve_on_loopback_needs_no_token(started, tmp_path):
-    db = f"sqlite:///{tmp_path / 'x.db'}"
-    result = runner.invoke(app, ["serve", "--db", db, "--port", "8123"])
+    db = tmp_path / "x.db"
+    result = runner.invoke(app, ["serve", "--db", str(db), "--port", "8123"])
     assert result.exit_code == 0, result.output
     assert (started["host"], started["port"]) == ("127.0.0.1", 8123)
     assert started["app"].state.token is None
-    assert started["app"].state.db_url == db
+    assert started["app"].state.db_url == f"sqlite:///{db}"  # a path means a SQLite file, as in every store command
     assert "http://127.0.0.1:8123/" in result.output
+
+
+def test_serve_reads_the_store_from_the_environment(started, tmp_path, monkeypatch):
+    monkeypatch.setenv("ONRECORD_DB", str(tmp_path / "env.db"))
+    result = runner.invoke(app, ["serve"])
+    assert result.exit_code == 0, result.output
+    assert started["app"].state.db_url == f"sqlite:///{tmp_path / 'env.db'}"
 
 
 def test_serve_on_a_public_address_generates_a_token(started):

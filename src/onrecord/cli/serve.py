@@ -1,17 +1,14 @@
 """``onrecord serve [--db URL] [--host 127.0.0.1] [--port 8000]``"""
 from __future__ import annotations
 
-import os
-
 import typer
 
 from ._common import console
-
-DEFAULT_DB = "sqlite:///var/onrecord.db"
+from ._store_options import db_option
 
 
 def serve_cli(
-    db: str = typer.Option(os.environ.get("ONRECORD_DB", DEFAULT_DB), "--db", help="Store URL: sqlite:///FILE or postgresql://…"),
+    db: str | None = db_option(),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; anything but loopback requires a token for writes."),
     port: int = typer.Option(8000, "--port", min=0, max=65535),
     token: str | None = typer.Option(
@@ -27,11 +24,14 @@ def serve_cli(
 
     from ..serve.app import create_app
     from ..serve.security import is_loopback
+    from ..store.db import database_url, describe
 
     if token is None and not is_loopback(host):
         token = secrets.token_urlsafe(24)
         console.print(f"[bold]Access token[/bold] (needed for writes from other machines): {token}", highlight=False)
-    app = create_app(None if no_store else db, token=token, max_body_bytes=max_body, warm_up=True)
+    url = None if no_store else database_url(db)
+    app = create_app(url, token=token, max_body_bytes=max_body, warm_up=True)
     shown = f"[{host}]" if ":" in host else host
-    console.print(f"onrecord serving {'no store' if no_store else db} at [bold]http://{shown}:{port}/[/bold] (API docs at /docs)")
+    what = "without a store" if url is None else describe(url)
+    console.print(f"onrecord serving {what} at [bold]http://{shown}:{port}/[/bold] (API docs at /docs)", highlight=False, soft_wrap=True)
     uvicorn.run(app, host=host, port=port, log_level="info", server_header=False)
