@@ -214,8 +214,8 @@ def quotes_requests(url: str, n: int) -> list[tuple[str, str, dict]]:
 def run(shared: Path, console: Console, quotes_n: int = 2000, analyze_n: int = 60) -> dict:
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     results: dict = {}
-    table = Table(title="web API latency on loopback (ms)")
-    for column in ("endpoint", "requests", "conc.", "p50", "p90", "p99", "max", "req/s", "errors"):
+    table = Table(title="web API latency on loopback (ms); c = concurrent clients")
+    for column in ("endpoint", "n", "c", "p50", "p90", "p99", "max", "req/s", "err"):
         table.add_column(column, justify="right" if column != "endpoint" else "left", no_wrap=True)
 
     def add(name, r):
@@ -233,7 +233,7 @@ def run(shared: Path, console: Console, quotes_n: int = 2000, analyze_n: int = 6
             requests = quotes_requests(url, quotes_n)
             load(url, requests[:50], concurrency=4, max_seconds=30)  # warm caches, not counted
             # one client shows the service time; four (twice the cores) show it with queueing
-            add("/api/quotes (1 client)", load(url, requests[: quotes_n // 2], concurrency=1, max_seconds=120))
+            add("/api/quotes c1", load(url, requests[: quotes_n // 2], concurrency=1, max_seconds=120))
             add("/api/quotes", load(url, requests, concurrency=4, max_seconds=120))
         requests = analyze_requests(analyze_n)
         load(url, requests[:2], concurrency=1, max_seconds=60)  # first analysis allocates, not counted
