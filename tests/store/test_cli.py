@@ -1,0 +1,111 @@
+"""The store commands through Typer's CliRunner: quotes, speakers, search, article, export, entities."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from onrecord.cli import app
+from onrecord.store import Store
+
+from .articles import build_article, claim
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "cli.db"
+    with Store.open(path) as store:
+        store.add_articles([
+            build_article("m1", [("Irina Solberg", "Irina Solberg", "said", "grain exports would resume within a week"),
+                                 ("Pavel Dremov", "Pavel Dremov", "said", "the corridor remained unsafe")],
+                          published="2025-03-01", outlet="Harbour Times", speakers={"Irina Solberg": {"aliases": ["Solberg"]}},
+                          claims={1: claim("warns")}),
+            build_article("m2", [("Irina Solberg", "Solberg", "denied", "any ship had been turned back")],
+                          published="2025-03-09", outlet="Velmora Daily", claims={0: claim("denies")}),
+            build_article("m3", [("Solberg", "Solberg", "added", "observers would see every inspection")], published="2025-03-12"),
+        ])
+    return str(path)
+
+
+def run(*args: str):
+    result = CliRunner().invoke(app, list(args))
+    return result
+
+
+def test_quotes_by_speaker_since_a_date_as_json(db):
+    result = run("quotes", "--speaker", "Irina Solberg", "--since", "2025-03-05", "--db", db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    quotes = json.loads(result.stdout)
+    assert [(q["article_id"], q["said_on"] or q["published"]) for q in quotes] == [("m2", "2025-03-09"), ("m3", "2025-03-12")]
+    assert {q["speaker"]["id"] for q in quotes} == {"irina-solberg"}
+
+
+def test_quotes_table_and_csv(db):
+    table = run("quotes", "--stance", "warns", "--db", db)
+    assert table.exit_code == 0 and "Pavel Dremov" in table.stdout and "Irina" not in table.stdout
+    rows = list(csv.DictReader(io.StringIO(run("quotes", "--db", db, "-f", "csv").stdout)))
+    assert len(rows) == 4 and rows[0]["speaker"] in {"Irina Solberg", "Pavel Dremov"}
+
+
+def test_quotes_of_an_unknown_speaker_says_so(db):
+    result = run("quotes", "--speaker", "Nobody Known", "--db", db)
+    assert result.exit_code == 0 and "no speaker matches" in result.output
+
+
+def test_bad_date_is_a_usage_error(db):
+    result = run("quotes", "--since", "March", "--db", db)
+    assert result.exit_code == 2 and "YYYY-MM-DD" in result.output
+
+
+def test_speakers_top_with_aliases(db):
+    result = run("speakers", "--top", "1", "--db", db, "-f", "json")
+    (top,) = json.loads(result.stdout)
+    assert (top["id"], top["quotes"], top["articles"], top["first_seen"], top["last_seen"]) == ("irina-solberg", 3, 3, "2025-03-01", "2025-03-12")
+    assert "Solberg" in top["aliases"] and top["outlets"] == ["Harbour Times", "Velmora Daily"]
+
+
+def test_search_full_text(db):
+    result = run("search", "ship OR corridor", "--db", db, "-f", "json")
+    assert {q["article_id"] for q in json.loads(result.stdout)} == {"m1", "m2"}
+
+
+def test_article_json_and_table(db):
+    as_json = json.loads(run("article", "m2", "--db", db, "-f", "json").stdout)
+    assert as_json["id"] == "m2" and as_json["attributions"][0]["cue_text"] == "denied"
+    table = run("article", "m2", "--db", db)
+    assert table.exit_code == 0 and "Solberg" in table.stdout and "turned" in table.stdout
+    missing = run("article", "nope", "--db", db)
+    assert missing.exit_code == 1 and "E042" in missing.output
+
+
+def test_export_writes_each_format(db, tmp_path):
+    for fmt, out in [("jsonl", "a.jsonl"), ("csv", "a.csv"), ("parquet", "pq"), ("brat", "brat"), ("doccano", "d.jsonl")]:
+        result = run("export", "--format", fmt, "--out", str(tmp_path / out), "--db", db)
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / out).exists()
+    assert len((tmp_path / "a.jsonl").read_text().splitlines()) == 3
+
+
+def test_entities_show_split_and_merge(db):
+    shown = run("entities", "show", "Solberg", "--db", db)
+    assert shown.exit_code == 0 and "irina-solberg" in shown.stdout and "alias" in shown.stdout
+    split = run("entities", "split", "irina-solberg", "Solberg", "--reason", "another Solberg", "--db", db)
+    assert split.exit_code == 0, split.output
+    assert len(json.loads(run("quotes", "--speaker", "irina-solberg", "--db", db, "-f", "json").stdout)) == 2
+    merged = run("entities", "merge", "irina-solberg", "solberg", "--db", db)
+    assert merged.exit_code == 0, merged.output
+    assert len(json.loads(run("quotes", "--speaker", "irina-solberg", "--db", db, "-f", "json").stdout)) == 3
+    bad = run("entities", "merge", "irina-solberg", "nobody", "--db", db)
+    assert bad.exit_code == 1 and "E041" in bad.output
+
+
+def test_every_store_command_is_documented():
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "store.md").read_text("utf-8")
+    for command in ("ingest", "quotes", "speakers", "search", "article", "export", "entities show", "entities merge",
+                    "entities split", "entities resolve"):
+        assert f"onrecord {command}" in doc, command
