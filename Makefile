@@ -23,9 +23,12 @@ install: $(VENV)/.installed
 
 dev: $(VENV)/.dev
 
-## demo: install into .venv, analyse the bundled example articles, print who said what
+## demo: install into .venv, ingest the bundled example articles into a store, print who said what from it
 demo: install
-	$(BIN)/onrecord analyze examples/articles
+	$(BIN)/onrecord ingest examples/articles --db $(DB)
+	$(BIN)/onrecord quotes --db $(DB)
+	@echo
+	@echo "Browse them in the web UI:  $(BIN)/onrecord serve --db $(DB)   then open http://127.0.0.1:8000"
 
 ## test: install dev dependencies and run the full test suite
 test: dev
@@ -35,7 +38,7 @@ test: dev
 eval: install
 	$(BIN)/python -m bench.eval --shared $(SHARED)
 
-## bench: throughput of onrecord analyze against bare spaCy parsing, same texts, same run
+## bench: throughput of onrecord analyze against bare spaCy parsing, same texts, same run; ingestion with 1 and 2 workers
 bench: install
 	$(BIN)/python -m bench.run --shared $(SHARED)
 

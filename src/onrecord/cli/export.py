@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ._common import err_console
-from ._store_options import db_option, open_store
+from ._store_options import db_option, fail, open_store
 
 
 class ExportFormat(str, enum.Enum):
@@ -25,11 +25,14 @@ def export_cli(
     db: str | None = db_option(),
 ) -> None:
     """Export every stored article; brat and doccano files can be corrected by annotators and read back."""
+    from ..errors import OnrecordError
     from ..store.export import export
 
     store = open_store(db)
     try:
         count = export(store, fmt.value, out)
+    except OnrecordError as error:
+        raise fail(error) from None
     finally:
         store.close()
     err_console.print(f"{count} article(s) written to {out} ({fmt.value})", highlight=False)

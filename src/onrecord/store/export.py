@@ -144,8 +144,13 @@ def _date(value: str | None) -> dt.date | None:
 
 def write_parquet(articles: Iterable[dict[str, Any]], folder: Path, batch: int = 500) -> int:
     """``articles.parquet``, ``attributions.parquet`` and ``entities.parquet`` under ``folder``."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as error:
+        from ..errors import StoreError
+
+        raise StoreError(f"the Parquet export needs pyarrow: pip install pyarrow ({error})") from None
 
     folder.mkdir(parents=True, exist_ok=True)
     schemas = _parquet_schemas()

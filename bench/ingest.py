@@ -1,0 +1,159 @@
+"""Ingestion throughput with 1 and 2 worker processes, and the share of ingest time spent writing the store.
+
+The corpus is PolNeAR train + dev repeated to at least 2,000 articles; each copy ends in a different
+number of blank lines, so every text is distinct (the store de-duplicates by text hash) while the
+parsing work stays the same. Each run ingests into a fresh SQLite store with the local engine, workers
+started and their pipelines loaded before the clock starts; the time includes reading, analysis,
+every per-article commit and the cross-article resolution at the end.
+
+Figures, as ratios from the same run: 2 workers' rate over 1 worker's (goal ≥ 1.8), and the share of
+wall time inside store writes and resolution (goal < 10%). The same articles are then written again
+into fresh stores without analysis (SQLite, and PostgreSQL when ``ONRECORD_BENCH_POSTGRES_URL`` or
+``ONRECORD_TEST_POSTGRES_URL`` is set), giving write milliseconds per article on each database.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+GOAL_SPEEDUP = 1.8
+GOAL_WRITE_SHARE = 0.10
+_NAME = re.compile(r"^(?P<outlet>[a-z-]+)_(?P<date>\d{4}-\d{2}-\d{2})_")
+
+
+def corpus(shared: Path, count: int):
+    """``count`` distinct raw articles from PolNeAR train + dev, repeated."""
+    from onrecord.types import RawArticle
+
+    files = sorted((shared / "data/polnear/train/text").glob("*.txt")) + sorted((shared / "data/polnear/dev/text").glob("*.txt"))
+    if not files:
+        return []
+    texts = [(f.stem, f.read_text("utf-8")) for f in files]
+    raws = []
+    for i in range(count):
+        stem, text = texts[i % len(texts)]
+        copy = i // len(texts)
+        match = _NAME.match(stem)
+        raws.append(RawArticle(
+            id=f"{stem}~{copy}" if copy else stem,
+            text=text + "\n" * copy,
+            published=dt.date.fromisoformat(match["date"]) if match else None,
+            outlet=match["outlet"] if match else None,
+            origin=f"{stem}.txt",
+        ))
+    return raws
+
+
+def _ingest(raws, workers: int, db: Path) -> dict:
+    from onrecord.engine.corpus import ingest
+    from onrecord.engine.local import LocalEngine
+    from onrecord.store import Store
+
+    with Store.open(db) as store, LocalEngine(workers=workers) as engine:
+        engine.start()  # pipelines loaded in every worker before the clock starts
+        report = ingest(raws, store, engine)
+    resolution = report.resolution.seconds if report.resolution else 0.0
+    return {
+        "workers": workers,
+        "articles": report.stored,
+        "seconds": round(report.seconds, 2),
+        "articles_per_s": round(report.rate, 3),
+        "write_seconds": round(report.write_seconds, 2),
+        "resolution_seconds": round(resolution, 2),
+        "write_share": round(report.write_share, 4),
+        "skipped": len(report.skipped),
+    }
+
+
+def _write_only(source_db: Path, url: str) -> dict:
+    """Write the analysed articles of ``source_db`` into a fresh store at ``url``: ms per article, then resolution."""
+    from onrecord.serialize import article_from_dict
+    from onrecord.store import Store
+
+    with Store.open(source_db) as source:
+        articles = [article_from_dict(d) for d in source.iter_articles()]
+    with Store.open(url) as store:
+        with store.writer() as writer:
+            t0 = time.perf_counter()
+            for article in articles:
+                writer.add(article)
+            write = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        store.resolve_entities()
+        resolve = time.perf_counter() - t0
+    return {"articles": len(articles), "ms_per_article": round(1000 * write / len(articles), 3), "resolution_seconds": round(resolve, 2)}
+
+
+def _fresh_pg_schema(url: str):
+    """A throwaway schema on the benchmark PostgreSQL server; returns (url, drop callback)."""
+    import uuid
+
+    from sqlalchemy import create_engine
+
+    from onrecord.store.db import database_url
+
+    schema = f"bench_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(database_url(url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+
+    def drop() -> None:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+    sep = "&" if "?" in url else "?"
+    return f"{url}{sep}options=-csearch_path%3D{schema}", drop
+
+
+def run(shared: Path, console: Console, count: int | None = None) -> dict:
+    count = count or int(os.environ.get("ONRECORD_BENCH_INGEST_ARTICLES", "2000"))
+    raws = corpus(shared, count)
+    if not raws:
+        console.print(f"[yellow]skipped: no PolNeAR texts under {shared}")
+        return {"skipped": "no PolNeAR texts"}
+    words = sum(len(r.text.split()) for r in raws)
+    work = Path(tempfile.mkdtemp(prefix="onrecord-bench-ingest-"))
+    runs = {}
+    for workers in (1, 2):
+        console.print(f"ingesting {len(raws)} articles with {workers} worker(s) …")
+        runs[workers] = _ingest(raws, workers, work / f"w{workers}.db")
+    speedup = runs[2]["articles_per_s"] / runs[1]["articles_per_s"]
+
+    table = Table(title=f"onrecord ingest — PolNeAR train+dev repeated: {len(raws)} articles, {words:,} words, SQLite")
+    for col in ("workers", "seconds", "articles/s", "words/s", "store writes s", "resolution s", "write share"):
+        table.add_column(col, justify="right")
+    for r in runs.values():
+        table.add_row(str(r["workers"]), f"{r['seconds']:.1f}", f"{r['articles_per_s']:.2f}", f"{words / r['seconds']:,.0f}",
+                      f"{r['write_seconds']:.2f}", f"{r['resolution_seconds']:.2f}", f"{r['write_share']:.1%}")
+    console.print(table)
+    verdict = "[green]meets" if speedup >= GOAL_SPEEDUP else "[red]misses"
+    console.print(f"2 workers / 1 worker = {speedup:.2f}× ({verdict} the goal of {GOAL_SPEEDUP}×[/])")
+    worst = max(r["write_share"] for r in runs.values())
+    verdict = "[green]meets" if worst < GOAL_WRITE_SHARE else "[red]misses"
+    console.print(f"store writes + resolution: at most {worst:.1%} of ingest time ({verdict} the goal of < {GOAL_WRITE_SHARE:.0%}[/])")
+
+    results = {"articles": len(raws), "words": words, "runs": list(runs.values()), "speedup_2_over_1": round(speedup, 3),
+               "max_write_share": worst}
+    writes = {"sqlite": _write_only(work / "w2.db", str(work / "write-only.db"))}
+    pg = os.environ.get("ONRECORD_BENCH_POSTGRES_URL") or os.environ.get("ONRECORD_TEST_POSTGRES_URL")
+    if pg:
+        url, drop = _fresh_pg_schema(pg)
+        try:
+            writes["postgresql"] = _write_only(work / "w2.db", url)
+        finally:
+            drop()
+    per_article = 1000 * runs[2]["seconds"] / len(raws)
+    for name, w in writes.items():
+        console.print(f"write path only, {name}: {w['ms_per_article']:.2f} ms per article "
+                      f"({w['ms_per_article'] / per_article:.1%} of the 2-worker ingest's {per_article:.0f} ms per article); "
+                      f"resolution {w['resolution_seconds']:.2f} s")
+    results["write_only"] = writes
+    return results

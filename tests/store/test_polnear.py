@@ -1,0 +1,131 @@
+"""PolNeAR train + dev (924 articles) through ``onrecord ingest``: the issue's "done when" checks.
+
+Parsing the corpus takes minutes, so one session fixture ingests it once (SQLite, 2 workers) and one
+runs ``onrecord analyze --jsonl`` on the same input; every check below reuses them. PostgreSQL gets
+the same articles loaded from the SQLite store and must end with the same canonical dump.
+Publication dates and outlets come from PolNeAR's file names (``outlet_YYYY-MM-DD_slug_hash``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from onrecord.cli import app
+from onrecord.store import Store
+
+pytestmark = pytest.mark.slow
+
+_NAME = re.compile(r"^(?P<outlet>[a-z-]+)_(?P<date>\d{4}-\d{2}-\d{2})_")
+
+
+def polnear_records(shared: Path) -> list[dict]:
+    records = []
+    for split in ("train", "dev"):
+        for path in sorted((shared / "data/polnear" / split / "text").glob("*.txt")):
+            match = _NAME.match(path.stem)
+            records.append({
+                "id": path.stem,
+                "text": path.read_text("utf-8"),
+                "published": match["date"] if match else None,
+                "outlet": match["outlet"] if match else None,
+            })
+    return records
+
+
+@pytest.fixture(scope="session")
+def polnear(shared_dir, tmp_path_factory):
+    """The corpus as JSONL, ingested once into SQLite and analysed once with ``onrecord analyze``."""
+    from onrecord.ingest import iter_articles
+    from onrecord.types import RawArticle
+
+    work = tmp_path_factory.mktemp("polnear")
+    corpus = work / "polnear.jsonl"
+    records = polnear_records(shared_dir)
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
+    probe = next(iter(iter_articles([corpus])))
+    if not (isinstance(probe, RawArticle) and probe.id == records[0]["id"] and probe.published):
+        pytest.skip("needs onrecord.ingest's JSONL reader (records with id, text, published, outlet)")
+    runner = CliRunner()
+    db = work / "polnear.db"
+    ingested = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--workers", "2"])
+    assert ingested.exit_code == 0, ingested.output
+    analysed = runner.invoke(app, ["analyze", str(corpus), "--jsonl", str(work / "analysed.jsonl")])
+    assert analysed.exit_code == 0, analysed.output
+    return {"corpus": corpus, "db": db, "records": records, "analysed": work / "analysed.jsonl", "ingest_output": ingested.output}
+
+
+def test_every_article_is_stored(polnear):
+    with Store.open(polnear["db"]) as store:
+        assert store.stats().articles == len(polnear["records"]) == 924
+
+
+def test_stored_attributions_equal_onrecord_analyze(polnear):
+    with Store.open(polnear["db"]) as store:
+        n = 0
+        for line in polnear["analysed"].read_text("utf-8").splitlines():
+            expected = json.loads(line)
+            assert store.article(expected["id"]) == expected, expected["id"]
+            n += 1
+    assert n == 924
+
+
+def test_a_second_ingest_adds_nothing(polnear):
+    with Store.open(polnear["db"]) as store:
+        before = store.dump()
+    again = CliRunner().invoke(app, ["ingest", str(polnear["corpus"]), "--db", str(polnear["db"]), "--workers", "1"])
+    assert again.exit_code == 0, again.output
+    assert "0 new article(s), 924 already stored" in " ".join(again.output.split())
+    with Store.open(polnear["db"]) as store:
+        assert store.dump() == before
+
+
+def test_postgresql_holds_the_same_store(polnear, pg_url):
+    from onrecord.serialize import article_from_dict
+
+    with Store.open(polnear["db"]) as sqlite_store, Store.open(pg_url) as pg_store:
+        with pg_store.writer() as writer:
+            for d in sqlite_store.iter_articles():
+                writer.add(article_from_dict(d), origin=str(polnear["corpus"]))
+        pg_store.resolve_entities()
+        assert _without_origin(pg_store.dump()) == _without_origin(sqlite_store.dump())
+        assert pg_store.quotes(speaker="Hillary Clinton", since=dt.date(2016, 9, 1)).total == \
+            sqlite_store.quotes(speaker="Hillary Clinton", since=dt.date(2016, 9, 1)).total > 0
+
+
+def _without_origin(dump: dict) -> dict:
+    return {**dump, "articles": [{k: v for k, v in a.items() if k != "origin"} for a in dump["articles"]]}
+
+
+def test_one_entity_each_for_trump_and_clinton_with_aliases(polnear):
+    result = CliRunner().invoke(app, ["speakers", "--db", str(polnear["db"]), "--top", "10", "--format", "json"])
+    speakers = {s["id"]: s for s in json.loads(result.stdout)}
+    assert {"donald-trump", "hillary-clinton"} <= set(speakers)
+    assert "Trump" in speakers["donald-trump"]["aliases"]
+    assert "Clinton" in speakers["hillary-clinton"]["aliases"]
+    with Store.open(polnear["db"]) as store:
+        for name, key in [("Donald Trump", "donald-trump"), ("Trump", "donald-trump"), ("Donald J. Trump", "donald-trump"),
+                          ("Hillary Clinton", "hillary-clinton"), ("Clinton", "hillary-clinton"), ("Hillary Rodham Clinton", "hillary-clinton")]:
+            found = store.find_speakers(name)
+            assert found in ([key], []), (name, found)
+        assert store.find_speakers("Trump") == ["donald-trump"] and store.find_speakers("Clinton") == ["hillary-clinton"]
+        # no other top-100 person is one of them under another spelling
+        for s in store.speakers(kind="person", limit=100).items:
+            if s.id not in ("donald-trump", "hillary-clinton"):
+                assert s.name not in ("Trump", "Clinton", "Donald Trump", "Hillary Clinton"), s
+
+
+def test_quotes_of_hillary_clinton_since_september_by_date(polnear):
+    result = CliRunner().invoke(
+        app, ["quotes", "--db", str(polnear["db"]), "--speaker", "Hillary Clinton", "--since", "2016-09-01", "--limit", "10000", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    quotes = json.loads(result.stdout)
+    assert len(quotes) > 10
+    days = [q["said_on"] or q["published"] for q in quotes]
+    assert days == sorted(days) and days[0] >= "2016-09-01"
+    assert {q["speaker"]["id"] for q in quotes} == {"hillary-clinton"}
