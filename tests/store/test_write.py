@@ -85,3 +85,23 @@ def test_a_nul_character_is_stored_on_every_database(store, make_article):
     stored = store.article("nul")
     assert len(stored["text"]) == len(article.text)  # offsets still point at the same words
     assert stored["attributions"][0]["content_text"].replace("\ufffd", "\x00") == "the bridge\x00 would reopen"
+
+
+def test_two_writers_storing_the_same_article_store_it_once(store_url, make_article):
+    from onrecord.store import Store
+
+    article = make_article("race", PEOPLE)
+    with Store.open(store_url) as a, Store.open(store_url) as b:
+        # a commits the article after b looked for it and before b inserts it
+        real_group_keys = b._writer._group_keys
+        fired = []
+
+        def a_commits_first(conn, wanted):
+            if not fired:
+                fired.append(a.add_article(article))
+            return real_group_keys(conn, wanted)
+
+        b._writer._group_keys = a_commits_first
+        result = b.add_article(article)
+        assert fired[0].created and not result.created
+        assert b.stats().articles == 1 and b.stats().attributions == 2

@@ -91,12 +91,21 @@ class Store:
             return self._add(conn, article, origin)
 
     def _add(self, conn, article: Article, origin: str | None) -> AddResult:
-        try:
-            with conn.begin():
-                result, groups = self._writer.add(conn, article, origin)
-        except Exception:
-            self._writer.forget()
-            raise
+        from sqlalchemy.exc import IntegrityError
+
+        for attempt in (1, 2):
+            try:
+                with conn.begin():
+                    result, groups = self._writer.add(conn, article, origin)
+                break
+            except IntegrityError:
+                # another writer stored the same text (or id) between our lookup and insert: look again
+                self._writer.forget()
+                if attempt == 2:
+                    raise
+            except Exception:
+                self._writer.forget()
+                raise
         self._writer.committed(groups)
         return result
 
