@@ -141,9 +141,13 @@ def test_phone_sized_screen(browser, server, court_text, artifacts):
         article = page.locator(".article-panel").bounding_box()
         who = page.locator(".who-panel").bounding_box()
         assert who["y"] >= article["y"] + article["height"] - 1, "the list goes below the article"
-        page.locator("#article-text .seg.is-content").first.tap()
+        page.locator("#article-text .seg.is-content").nth(1).tap()
         box = page.locator("#details").bounding_box()
         assert box["y"] + box["height"] <= 740 + 1 and box["y"] > 740 / 3, "details open as a sheet at the bottom"
+        chosen = page.locator("#article-text .seg.selected")
+        assert chosen.count() > 0, "the tapped attribution stays marked while its details are open"
+        first = chosen.first.bounding_box()
+        assert 0 <= first["y"] and first["y"] + first["height"] <= box["y"], "and is scrolled above the sheet"
         page.screenshot(path=str(artifacts / "analyze-phone.png"))
     finally:
         context.close()

@@ -144,9 +144,25 @@
   function spanTexts(pairs) {
     return (pairs || []).map(([s, e]) => text.slice(s, e)).join(" … ");
   }
+  let selected = null;
+  function select(i) {
+    if (selected !== null) {
+      segsByAttr[selected].forEach((seg) => seg.classList.remove("selected"));
+      if (items[selected]) items[selected].classList.remove("selected");
+    }
+    selected = i;
+    if (i === null) return;
+    segsByAttr[i].forEach((seg) => seg.classList.add("selected"));
+    if (items[i]) items[i].classList.add("selected");
+  }
+  const narrow = window.matchMedia("(max-width: 760px)");
+
   function showDetails(i, from) {
     const a = attributions[i];
     if (!a) return;
+    select(i);
+    // on a phone the details cover the lower part of the screen: bring the attribution to the top
+    if (narrow.matches && segsByAttr[i][0]) segsByAttr[i][0].scrollIntoView({ block: "start" });
     list.textContent = "";
     details.className = `details ${colours[i] || "x"}`;
     const claim = a.claim || {};
@@ -175,6 +191,7 @@
   }
   function hideDetails() {
     details.hidden = true;
+    select(null);
     if (opener && document.contains(opener)) opener.focus();
     opener = null;
   }
