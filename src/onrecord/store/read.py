@@ -38,6 +38,18 @@ def _entity_keys(conn: Connection, article_pks: Sequence[int]) -> dict[tuple[int
     return out
 
 
+def _speaker(article_pk: int, a, keys: dict, global_speakers: bool, entity_keys: bool) -> dict[str, Any] | None:
+    if a.speaker_local_id is None:
+        return None
+    if global_speakers and (article_pk, a.speaker_local_id) in keys:
+        key, name, kind = keys[(article_pk, a.speaker_local_id)]
+        return {"id": key, "name": name, "kind": kind}
+    speaker = {"id": a.speaker_local_id, "name": a.speaker_name, "kind": a.speaker_kind}
+    if entity_keys:
+        speaker["entity"] = keys.get((article_pk, a.speaker_local_id), (None,))[0]
+    return speaker
+
+
 def article_dicts(
     conn: Connection, article_rows: Sequence, *, global_speakers: bool = False, entity_keys: bool = False
 ) -> list[dict[str, Any]]:
@@ -66,20 +78,6 @@ def article_dicts(
     for r in article_rows:
         text = r.text
 
-        def speaker(a) -> dict[str, Any] | None:
-            if a.speaker_local_id is None:
-                return None
-            if global_speakers and (r.pk, a.speaker_local_id) in keys:
-                key, name, kind = keys[(r.pk, a.speaker_local_id)]
-                return {"id": key, "name": name, "kind": kind}
-            out = {"id": a.speaker_local_id, "name": a.speaker_name, "kind": a.speaker_kind}
-            if entity_keys:
-                out["entity"] = keys.get((r.pk, a.speaker_local_id), (None,))[0]
-            return out
-
-        def entity_extra(e) -> dict[str, Any]:
-            return {"entity": keys.get((r.pk, e.local_id), (None,))[0]} if entity_keys else {}
-
         out.append({
             "schema_version": r.schema_version,
             "id": r.id,
@@ -99,7 +97,7 @@ def article_dicts(
                     "titles": list(e.titles),
                     "nationality": e.nationality,
                     "mentions": [{**_span(text, (m.start, m.end)), "form": m.form} for m in mentions[(r.pk, e.local_id)]],
-                    **entity_extra(e),
+                    **({"entity": keys.get((r.pk, e.local_id), (None,))[0]} if entity_keys else {}),
                 }
                 for e in entities[r.pk]
             ],
@@ -111,7 +109,7 @@ def article_dicts(
                     "source_text": a.source_text,
                     "cue_text": a.cue_text,
                     "content_text": a.content_text,
-                    "speaker": speaker(a),
+                    "speaker": _speaker(r.pk, a, keys, global_speakers, entity_keys),
                     "type": a.type,
                     "cue_lemma": a.cue_lemma,
                     "confidence": a.confidence,
