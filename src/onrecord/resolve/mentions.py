@@ -97,10 +97,12 @@ def _is_nationality(token: Token, lex: RoleLexicon) -> bool:
 def _premodifiers(doc: Doc, start: int, root: Token) -> list[Token]:
     """Words in front of a name that describe the person: "Kremlin spokesperson", "Former President"."""
     out: list[Token] = []
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+        return out  # "700 Clinton supporters": the name describes something else
     j = start - 1
     while j >= 0:
         t = doc[j]
-        if t.dep_ in ("compound", "amod", "nmod", "nummod") and (t.head.i >= start or t.head in out) and t.ent_type_ != "PERSON":
+        if t.dep_ in ("compound", "amod", "nmod") and (t.head.i >= start or t.head in out) and t.ent_type_ != "PERSON":
             out.insert(0, t)
             j -= 1
         else:
@@ -108,8 +110,15 @@ def _premodifiers(doc: Doc, start: int, root: Token) -> list[Token]:
     return out
 
 
+def _names_a_role(tokens: list[Token], lex: RoleLexicon) -> bool:
+    return any(t.lower_ in lex.roles or t.lemma_.lower() in lex.roles or t.lower_ in lex.honorifics for t in tokens)
+
+
 def _describe(tokens: list[Token], lex: RoleLexicon) -> tuple[str, str | None]:
-    """Split describing words into a title (as written) and a nationality."""
+    """Split describing words into a title (as written) and a nationality; words that name no
+    role or title ("four classified", "700") give no title."""
+    if not _names_a_role(tokens, lex):
+        return "", next((t.text for t in tokens if _is_nationality(t, lex)), None)
     nationality = None
     kept = []
     for t in tokens:
