@@ -132,6 +132,14 @@ def test_titles_link_people_to_their_organisation():
     assert [(x.group, x.relation, x.target_group) for x in r.links if x.relation == "affiliated-with"] == [(1, "affiliated-with", 2)]
 
 
+def test_an_organisation_with_a_persons_name_points_to_the_person():
+    gs = groups(("person", "Donald Trump", 50, {"Trump": 40}), ("person", "Trump", 9), ("organisation", "Trump", 3))
+    r = resolve_groups(gs)
+    assert cluster_of(r, gs, "Donald Trump") == {"Donald Trump", "Trump"}
+    assert len(r.clusters) == 2
+    assert [(x.group, x.relation, x.target_group) for x in r.links] == [(3, "same-name-as", 2)]
+
+
 def test_acronyms_join_their_full_name():
     gs = groups(("organisation", "Federal Bureau of Investigation", 4), ("organisation", "FBI", 9), ("organisation", "CIA", 2))
     r = resolve_groups(gs)

@@ -17,7 +17,8 @@ two groups whatever the rules say, a ``split`` decision keeps two groups apart. 
 * ``acronym``: "FBI" and "Federal Bureau of Investigation".
 
 Organisations and metonyms stay distinct and are *linked* instead: "the Kremlin" and "Moscow" point to
-Russia (``data/metonyms.tsv``), and a person titled "Kremlin spokesperson" is affiliated with the Kremlin.
+Russia (``data/metonyms.tsv``), a person titled "Kremlin spokesperson" is affiliated with the Kremlin,
+and an organisation with a person's name ("Trump" tagged as an organisation) points to that person.
 The result depends only on the groups and decisions, never on the order articles arrived in.
 """
 from __future__ import annotations
@@ -175,7 +176,7 @@ class Link:
     """A relation between distinct entities: "the Kremlin" is a metonym of Russia; Peskov is affiliated with it."""
 
     group: int
-    relation: str  # "metonym-of", "affiliated-with"
+    relation: str  # "metonym-of", "affiliated-with", "same-name-as"
     target: str
     target_group: int | None
     evidence: str
@@ -375,8 +376,14 @@ def _links(groups: dict[int, NameGroup]) -> list[Link]:
     generic = (lexicon.orgs | lexicon.groups) - set(metonyms)
     orgs = {g.norm: g for g in groups.values() if g.kind == "organisation" and len(g.norm) >= 3}
     named_orgs = {norm: g for norm, g in orgs.items() if norm not in generic and g.name[:1].isupper()}
+    people = {g.norm: g for g in groups.values() if g.kind == "person"}
     out = []
     for g in groups.values():
+        if g.kind in ("organisation", "group") and g.norm in people:
+            # "Trump" tagged as an organisation (his campaign, his company): kept apart, pointed at the person
+            person = people[g.norm]
+            out.append(Link(g.pk, "same-name-as", person.name, person.pk,
+                            f"'{g.name}' is a{'n' if g.kind[0] == 'o' else ''} {g.kind} in {g.articles} article(s) and a person elsewhere"))
         if g.kind in ("organisation", "unresolved") and g.norm in metonyms:
             target, note = metonyms[g.norm]
             target_group = orgs.get(normalise_name(target))
