@@ -52,6 +52,9 @@ def fail(error: Exception) -> typer.Exit:
     return typer.Exit(code=1)
 
 
+_RATIOS = {"speaker": 2, "content": 6, "article": 2, "id": 2, "outlets": 2, "aliases": 3, "name": 2}
+
+
 def _flat(value: Any) -> Any:
     if isinstance(value, dict):
         return value.get("name", json.dumps(value, ensure_ascii=False))
@@ -81,7 +84,9 @@ def emit(
         return
     table = Table(title=title, title_justify="left", expand=True)
     for header, style, _ in columns:
-        table.add_column(header, style=style or None, overflow="fold", ratio=6 if header in ("content", "said") else None)
+        ratio = _RATIOS.get(header)
+        # short fields keep their natural width; text columns share the rest, the content the most
+        table.add_column(header, style=style or None, overflow="fold", ratio=ratio, no_wrap=ratio is None)
     for record in records:
         table.add_row(*("" if (v := get(record)) is None else str(v) for _, _, get in columns))
     console.print(table)

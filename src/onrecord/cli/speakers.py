@@ -28,13 +28,13 @@ def speakers_cli(
     columns = [
         ("speaker", "bold cyan", lambda s: s["name"]),
         ("id", "dim", lambda s: s["id"]),
-        ("kind", "", lambda s: s["kind"]),
+        ("kind", "", lambda s: s["kind"][:6]),
         ("quotes", "", lambda s: s["quotes"]),
-        ("articles", "", lambda s: s["articles"]),
-        ("first seen", "", lambda s: s["first_seen"]),
-        ("last seen", "", lambda s: s["last_seen"]),
-        ("outlets", "", lambda s: ", ".join(s["outlets"][:4]) + (" …" if len(s["outlets"]) > 4 else "")),
+        ("arts", "", lambda s: s["articles"]),
+        ("first", "", lambda s: s["first_seen"]),
+        ("last", "", lambda s: s["last_seen"]),
+        ("outlets", "", lambda s: ", ".join(s["outlets"][:3]) + (" …" if len(s["outlets"]) > 3 else "")),
     ]
     if aliases:
-        columns.append(("aliases", "", lambda s: ", ".join(s["aliases"][:6]) + (" …" if len(s["aliases"]) > 6 else "")))
+        columns.append(("aliases", "", lambda s: ", ".join(s["aliases"][:4]) + (" …" if len(s["aliases"]) > 4 else "")))
     emit(records, fmt, columns, title=f"{page.total} speaker(s)", total=page.total)
