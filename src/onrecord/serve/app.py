@@ -71,6 +71,10 @@ def create_app(
 
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     app.add_middleware(SecurityHeaders)  # outermost: its headers reach every response, 413s included
+    # Swagger UI's files come from the fastapi-offline package (Swagger UI 5, which reads OpenAPI 3.1):
+    # served locally, never from a CDN
+    swagger_dir = resources.files("fastapi_offline").joinpath("static")
+    app.mount("/static/swagger-ui", StaticFiles(directory=str(swagger_dir)), name="swagger-ui")
     app.mount("/static", StaticFiles(directory=PACKAGE_DIR / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

@@ -51,7 +51,7 @@ def favicon():
 
 @router.get("/docs", response_class=HTMLResponse)
 def docs(request: Request):
-    """Swagger UI from local files (``static/vendor/swagger-ui``), started by an external script."""
+    """Swagger UI from local files (the ``fastapi-offline`` package, mounted at ``/static/swagger-ui``), started by an external script."""
     return render(request, "docs.html")
 
 

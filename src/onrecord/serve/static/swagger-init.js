@@ -1,4 +1,4 @@
-// Starts the vendored Swagger UI; an external file because the Content-Security-Policy forbids inline scripts.
+// Starts Swagger UI (files from the fastapi-offline package); an external file because the Content-Security-Policy forbids inline scripts.
 "use strict";
 (function () {
   const root = document.getElementById("swagger-ui");
