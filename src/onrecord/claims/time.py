@@ -1,0 +1,311 @@
+"""Time expressions of an article, normalised against its publication date as TIMEX3 values.
+
+:func:`find_time_expressions` is the public entry point; the spans come from the spaCy Matcher
+patterns in ``time_patterns``, their values from ``timex_values`` / ``timex_resolve`` (dateparser
+for calendar dates, our own code for TIMEX3 granularity, parts of day, modifiers and sets).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from ..types import Span, TimeExpression
+from .time_patterns import build_matcher
+from .timex_resolve import resolve
+from .timex_values import Value, parse_calendar, read_parts
+
+#: Signals that TimeML leaves outside the expression ("on Monday" → "Monday").
+_SIGNALS = {"on", "in", "at", "since", "by", "until", "till", "during", "from", "through", "throughout", "of", "before",
+            "after", "to", "for", "within", "lasting", "between", "and"}
+_TIME_WORDS = {"century", "quarter", "half", "weekend", "time", "week", "year", "month", "day", "decade"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+_FUTURE_HEADS = {"due", "schedule", "scheduled", "set", "expect", "expected", "plan", "planned", "go", "going", "intend", "aim", "poise", "poised",
+                 "slate", "slated", "upcoming", "prepare", "hope"}
+#: Present-tense verbs that report rather than schedule ("says on Monday" is not about next Monday).
+_REPORTING = {"say", "tell", "report", "claim", "state", "write", "add", "note", "confirm", "deny", "show", "suggest", "believe", "think", "know",
+              # stative verbs: "the figures cover January to March" is not about next year
+              "remain", "cover", "include", "contain", "mean", "involve", "represent", "reflect", "account", "span", "mark", "follow"}
+_RANGE_LINKS = {"and": ("between",), "to": ("from",), "until": ("from",), "till": ("from",), "through": ("from",), "-": ("from", None), "–": ("from", None)}
+
+
+def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[TimeExpression]:
+    """Every time expression of ``doc`` in text order, with its TIMEX3 type and value.
+
+    Args:
+        doc: a parsed spaCy ``Doc`` (tags and dependencies are used to read the tense).
+        published: the publication date; defaults to ``doc._.published``.
+
+    Example:
+        >>> from onrecord.nlp import load_base
+        >>> doc = load_base()("The talks ended on Monday and resume next week.")
+        >>> [(t.span.text, t.value) for t in find_time_expressions(doc, dt.date(2025, 4, 22))]
+        [('Monday', '2025-04-21'), ('next week', '2025-W18')]
+    """
+    if published is None and doc.has_extension("published"):
+        published = doc._.published
+    spans = _candidate_spans(doc)
+    found: list[tuple[SpacySpan, Value, bool]] = []
+    anchor: tuple[dt.date, str] | None = None  # "the next day" needs a date mentioned before it
+    clock_only: list[int] = []
+    for span, after_in in spans:
+        future = _is_future(span)
+        if span.label_ == "RANGE":
+            value = _explicit_range(span, published, future)
+        elif span.label_ == "HOLIDAY":
+            value = _holiday(span, published, future)
+        else:
+            parts = read_parts(span)
+            value = resolve(parts, span.label_, published, future, anchor, span.text, after_in)
+            if parts.clock and not (parts.weekday or parts.dayword or parts.month):
+                clock_only.append(len(found))
+        found.append((span, value, future))
+        anchor = _anchor_of(value.value) or anchor
+    found = _anchor_clocks(found, clock_only)
+    found = _merge_clock_and_day(doc, found)
+    found = _merge_ranges(doc, found)
+    text = doc.text
+    return [
+        TimeExpression(Span.of(text, s.start_char, s.end_char), v.type, v.value, v.mod, v.note)
+        for s, v, _ in found
+    ]
+
+
+def _candidate_spans(doc: Doc) -> list[tuple[SpacySpan, bool]]:
+    matcher = build_matcher(doc.vocab)
+    candidates = []
+    for match_id, start, end in matcher(doc):
+        span = SpacySpan(doc, start, end, label=match_id)
+        if not _rejected(span):
+            candidates.append(span)
+    out = []
+    for span in _longest_first(candidates):
+        start, end = span.start, span.end
+        while start < end - 1 and doc[start].lower_ in _SIGNALS and not (span.label_ == "REF" and doc[start].lower_ in ("in", "at")) \
+                and doc[start + 1].lower_ not in ("least", "most", "excess"):
+            start += 1
+        if end - start > 2 and doc[start].lower_ in ("a", "an") and doc[start + 1].like_num:
+            start += 1  # "a 30-hour truce": the article belongs to the noun
+        while end - 1 > start and doc[end - 1].tag_ in ("NN", "NNP", "NNS") and doc[end - 1].lower_ not in _TIME_WORDS and not doc[end - 1]._.timex_unit \
+                and not doc[end - 1]._.timex_pod and not doc[end - 1]._.timex_month and not doc[end - 1]._.timex_weekday and not doc[end - 1]._.timex_season \
+                and doc[end - 2]._.timex_year:
+            end -= 1
+        after_in = start > 0 and doc[start - 1].lower_ == "in"
+        out.append((SpacySpan(doc, start, end, label=span.label), after_in))
+    return out
+
+
+def _longest_first(spans: list[SpacySpan]) -> list[SpacySpan]:
+    """Non-overlapping spans, preferring the most words that are not signals ("March 1998" over "in March")."""
+    def core(span: SpacySpan) -> int:
+        return sum(1 for t in span if t.lower_ not in _SIGNALS)
+
+    chosen: list[SpacySpan] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (core(s), len(s), -s.start), reverse=True):
+        if not any(i in taken for i in range(span.start, span.end)):
+            chosen.append(span)
+            taken.update(range(span.start, span.end))
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _rejected(span: SpacySpan) -> bool:
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+    low = [t.lower_ for t in span]
+    if span.label_ == "REF" and low[:3] in (["in", "the", "past"], ["in", "the", "future"]) and nxt is not None \
+            and (nxt._.timex_numpart or nxt._.timex_unit or nxt.lower_ == "few"):
+        return True
+    if nxt is not None and (nxt.lower_ == "old" or (nxt.text in ("-", "–") and after is not None and after.lower_ == "old")):
+        return True  # ages: "a 56-year-old", "three years old"
+    if low[-1] == "second" and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
+        return True  # "a second round"
+    if len(span) == 1 and span[0]._.timex_weekday and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" \
+            and not nxt._.timex_month and not nxt._.timex_daynum:
+        return True  # "the Sunday Times"
+    if low == ["may"] or low[-1:] == ["may"] and span[-1].tag_ == "MD":
+        return True
+    if span.label_ == "HOLIDAY" and (span.root.dep_ == "compound" or not span[0].is_title):
+        return True  # "Easter truce", "Christmas market": a name, not a date
+    return False
+
+
+def _is_future(span: SpacySpan) -> bool:
+    """Whether the clause around ``span`` speaks of the future ("will meet on Thursday", "votes on Wednesday")."""
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    for verb in (token, token.head):
+        kids = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        words = {c.lower_ for c in kids}
+        perfect = any(c.lemma_ == "have" for c in kids)
+        if words & _FUTURE_AUX or "would" in words:
+            return True
+        if any(c.tag_ == "MD" for c in kids) and not perfect:
+            return True  # "should be finished by", "could reopen on"
+        past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in kids)
+        if verb.lemma_ in _FUTURE_HEADS or verb.lower_ in _FUTURE_HEADS:
+            return not past or verb.lower_ in ("due", "set")
+        if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS | {"be"}:
+            return True  # "is due to attend … on Thursday"
+        if past or perfect:
+            return False
+        if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in kids):
+            return True  # present progressive: "is meeting on Thursday"
+        present = verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in kids)
+        if present and verb.lemma_ not in _REPORTING:
+            return True  # scheduled present: "the strike starts on Monday", "voting closes on Sunday"
+        if verb.head is verb:
+            break
+    return False
+
+
+def _day_of(value: str | None) -> dt.date | None:
+    if value and re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _anchor_of(value: str | None) -> tuple[dt.date, str] | None:
+    """A date value as (first day, granularity D/M/Y) for narrative expressions ("a year later")."""
+    if not value or value.endswith("_REF"):
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:$|T)", value)
+    if not m:
+        return None
+    year, month, day = int(m.group(1)), m.group(2), m.group(3)
+    if day:
+        return dt.date(year, int(month), int(day)), "D"
+    if month:
+        return dt.date(year, int(month), 1), "M"
+    return dt.date(year, 1, 1), "Y"
+
+
+def _anchor_clocks(found, clock_only: list[int]):
+    """A bare clock time ("at 7am") takes the day of a dated expression in its sentence, else publication."""
+    for i in clock_only:
+        span, value, future = found[i]
+        if not value.value or "T" not in value.value:
+            continue
+        days = [(abs(other.start - span.start), _day_of(v.value)) for j, (other, v, _) in enumerate(found)
+                if j != i and other.sent == span.sent and _day_of(v.value) and j not in clock_only]
+        if days:
+            day = min(days)[1]
+            found[i] = (span, Value("TIME", f"{day.isoformat()}T{value.value.split('T')[1]}", value.mod, value.note), future)
+    return found
+
+
+def _explicit_range(span: SpacySpan, published: dt.date | None, future: bool) -> Value:
+    """"April 3-5", "3-5 April 2024", "2019-2021"."""
+    tokens = [t for t in span if t.lower_ not in ("-", "–", ",", "to", "and")]
+    years = [int(t.text) for t in tokens if t._.timex_year]
+    if len(years) == 2 and len(tokens) == 2:
+        return Value("DATE", f"{years[0]}/{years[1]}")
+    month = next((t.text for t in tokens if t._.timex_month), None)
+    days = [int(re.match(r"\d+", t.text).group()) for t in tokens if t._.timex_daynum and not t._.timex_year]
+    if month is None or len(days) != 2:
+        return Value("DATE", None, note="not understood")
+    year = years[0] if years else None
+    if year is None and published is None:
+        return Value("DATE", None, note="no publication date to resolve it against")
+    base = published or dt.date(year, 1, 1)
+    first = parse_calendar(f"{days[0]} {month} {year or ''}".strip(), base, future)
+    if first is None:
+        return Value("DATE", None, note="not understood")
+    try:
+        last = first[0].replace(day=days[1])
+    except ValueError:
+        return Value("DATE", None, note="not understood")
+    return Value("DATE", f"{first[0].isoformat()}/{last.isoformat()}")
+
+
+def _holiday(span: SpacySpan, published: dt.date | None, future: bool) -> Value:
+    """Fixed-date and movable feasts: "Christmas Eve" → 12-24, "Good Friday" → Easter − 2 (dateutil.easter)."""
+    from .lexicons import timex_lexicon
+
+    name = " ".join(t.lower_ for t in span).replace(" 's", "'s").replace(" ’s", "'s")
+    rule = timex_lexicon()["holidays"].get(name)
+    if rule is None:
+        return Value("DATE", None, note="not understood")
+    if published is None:
+        return Value("DATE", f"XXXX-{rule}" if rule[0].isdigit() else None, note="no publication date to resolve it against")
+
+    def on(year: int) -> dt.date:
+        if rule.startswith("easter"):
+            from dateutil.easter import easter
+
+            return easter(year) + dt.timedelta(days=int(rule[6:]))
+        if rule == "thanksgiving":  # the fourth Thursday of November (United States)
+            from dateutil.relativedelta import TH, relativedelta
+
+            return dt.date(year, 11, 1) + relativedelta(weekday=TH(4))
+        return dt.date(year, int(rule[:2]), int(rule[3:]))
+
+    day = on(published.year)
+    if future and day < published:
+        day = on(published.year + 1)
+    elif not future and day > published:
+        day = on(published.year - 1)
+    return Value("DATE", day.isoformat())
+
+
+def _merge_clock_and_day(doc: Doc, found):
+    """"Monday at 3pm", "3pm on Monday" → one TIME expression on that day."""
+    out = []
+    i = 0
+    while i < len(found):
+        span, value, future = found[i]
+        if i + 1 < len(found):
+            other, other_value, _ = found[i + 1]
+            gap = [t.lower_ for t in doc[span.end : other.start]]
+            if gap in ([], ["at"], ["on"], [","]) and {value.type, other_value.type} == {"TIME", "DATE"}:
+                clock, date = (value, other_value) if value.type == "TIME" else (other_value, value)
+                day = _day_of(date.value)
+                if day is not None and clock.value and "T" in clock.value and len(date.value) == 10:
+                    merged = SpacySpan(doc, span.start, other.end, label="TIME")
+                    out.append((merged, Value("TIME", f"{day.isoformat()}T{clock.value.split('T')[1]}", clock.mod), future))
+                    i += 2
+                    continue
+        out.append(found[i])
+        i += 1
+    return out
+
+
+def _merge_ranges(doc: Doc, found):
+    """"between Sunday and Monday", "from 2019 to 2021" → one DATE with a start/end value."""
+    out = []
+    i = 0
+    while i < len(found):
+        span, value, future = found[i]
+        if i + 1 < len(found) and value.type == "DATE" and found[i + 1][1].type == "DATE":
+            other, other_value, _ = found[i + 1]
+            gap = [t.lower_ for t in doc[span.end : other.start]]
+            before = doc[span.start - 1].lower_ if span.start > 0 else None
+            if len(gap) == 1 and gap[0] in _RANGE_LINKS and before in _RANGE_LINKS[gap[0]] and value.value and other_value.value:
+                start_value = _start_before(value.value, other_value.value, span)
+                first = span.start - 1 if before is not None else span.start
+                merged = SpacySpan(doc, first, other.end, label="DATE")
+                out.append((merged, Value("DATE", f"{start_value}/{other_value.value}"), future))
+                i += 2
+                continue
+        out.append(found[i])
+        i += 1
+    return out
+
+
+def _start_before(start: str, end: str, span: SpacySpan) -> str:
+    """A weekday range's start is the last such weekday on or before its end ("from Monday to Friday")."""
+    a, b = _day_of(start), _day_of(end)
+    if a and b and a > b and any(t._.timex_weekday for t in span):
+        while a > b:
+            a -= dt.timedelta(days=7)
+        return a.isoformat()
+    return start

@@ -1,0 +1,226 @@
+"""spaCy Matcher patterns that find time expressions (the spans only; ``timex_values`` normalises them).
+
+Patterns are written in a small shorthand so they read like a grammar: each element is a token class
+from :data:`TOKEN_CLASSES` (``WD`` a weekday, ``MON`` a month, ``NUM`` a number …) or a literal word in
+quotes (``'ago'``, ``'more'|'less'``), with an optional ``?``, ``*`` or ``+``. Token classes are
+boolean token extensions (``token._.timex_month``) read from ``data/timex.json``.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.matcher import Matcher
+from spacy.tokens import Token
+from spacy.vocab import Vocab
+
+from .lexicons import timex_lexicon
+
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_DAYNUM = re.compile(r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$", re.I)
+_DECADE = re.compile(r"^(1[5-9]|20)?\d0s$")
+_ORDINAL = re.compile(r"^\d{1,2}(st|nd|rd|th)$", re.I)
+_CLOCK = re.compile(r"^(\d{1,2})([:.](\d{2}))?(am|pm|a\.m\.?|p\.m\.?)$|^(\d{1,2}):(\d{2})$", re.I)
+_HHMM = re.compile(r"^([01]\d|2[0-3])[0-5]\d$")
+_NUMDATE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})$")
+_QUARTER = re.compile(r"^[QH][1-4]$")
+_MODDATE = re.compile(r"^(mid|early|late)-(1[5-9]\d\d|20\d\d|(1[5-9]|20)\d0s|[a-z]+)$", re.I)
+
+NUMBER_WORDS = {
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+    "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "dozen",
+}
+ORDINAL_WORDS = {
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+}
+DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+TIMEZONES = ["gmt", "bst", "utc", "et", "est", "edt", "ct", "cst", "pt", "pst", "pdt", "cet", "cest", "eet", "eest", "msk", "ist", "jst"]
+
+
+def _lex(key: str) -> dict:
+    return timex_lexicon()[key]
+
+
+def _is_month(t: Token) -> bool:
+    low = t.lower_.rstrip(".")
+    if low not in _lex("months"):
+        return False
+    if low in _lex("_months_need_capital") and not (t.is_title or t.is_upper):
+        return False
+    if low == "may" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ in ("VB", "RB"):  # "May be", modal
+        return False
+    return True
+
+
+def _is_weekday(t: Token) -> bool:
+    low = t.lower_.rstrip(".")
+    if low not in _lex("weekdays"):
+        return False
+    return len(low) > 4 or t.is_title  # abbreviations only when capitalised ("Sat", not "sat")
+
+
+def _is_num(t: Token) -> bool:
+    low = t.lower_
+    if low in NUMBER_WORDS or low in ("a", "an", "couple", "half") or low in _lex("vague_numbers"):
+        return True
+    return bool(re.match(r"^\d+([.,]\d+)?$", low)) and not _YEAR.match(low)
+
+
+def _is_numpart(t: Token) -> bool:
+    return _is_num(t) or t.lower_ in ("-", "and", "a", "half", "of") or bool(re.match(r"^\d{1,3}(,\d{3})+$", t.text))
+
+
+def _register_extensions() -> None:
+    units = _lex("units")
+    getters = {
+        "timex_weekday": _is_weekday,
+        "timex_weekdays": lambda t: t.lower_.endswith("s") and t.lower_[:-1] in _lex("weekdays") and len(t.lower_) > 5,
+        "timex_month": _is_month,
+        "timex_year": lambda t: bool(_YEAR.match(t.text)),
+        "timex_daynum": lambda t: bool(_DAYNUM.match(t.text)),
+        "timex_decade": lambda t: bool(_DECADE.match(t.lower_)) or t.lower_ in DECADE_WORDS,
+        "timex_ordinal": lambda t: bool(_ORDINAL.match(t.text)) or t.lower_ in ORDINAL_WORDS,
+        "timex_num": _is_num,
+        "timex_numpart": _is_numpart,
+        "timex_unit": lambda t: t.lower_ in units,
+        "timex_plunit": lambda t: t.lower_ in units and t.lower_.endswith(("s", "ia")),
+        "timex_sgunit": lambda t: t.lower_ in units and not t.lower_.endswith(("s", "ia")),
+        "timex_pod": lambda t: t.lower_ in _lex("parts_of_day"),
+        "timex_season": lambda t: t.lower_ in _lex("seasons") and (t.lower_ != "fall" or t.i == 0 or t.doc[t.i - 1].lower_ in ("the", "this", "last", "next", "of")),
+        "timex_clock": lambda t: bool(_CLOCK.match(t.text)) or t.lower_ in ("noon", "midday", "midnight"),
+        "timex_hhmm": lambda t: bool(_HHMM.match(t.text)),
+        "timex_numdate": lambda t: bool(_NUMDATE.match(t.text)),
+        "timex_quarter": lambda t: bool(_QUARTER.match(t.text)),
+        "timex_moddate": lambda t: bool(_MODDATE.match(t.text)) and (t.lower_.split("-", 1)[1] in _lex("months") or t.text[-1].isdigit() or t.lower_.endswith("0s")),
+    }
+    for name, getter in getters.items():
+        if not Token.has_extension(name):
+            Token.set_extension(name, getter=getter)
+
+
+_PREPS = ["in", "on", "since", "by", "until", "till", "during", "from", "through", "throughout", "of", "before", "after", "to", "at", "around", "for", "between"]
+_QUAL1 = ["over", "nearly", "almost", "about", "around", "roughly", "approximately", "some", "under", "barely"]
+
+
+def token_classes() -> dict[str, dict]:
+    """The token classes the shorthand patterns are written in."""
+    ext = lambda name: {"_": {name: True}}  # noqa: E731
+    return {
+        "WD": ext("timex_weekday"), "WDS": ext("timex_weekdays"), "MON": ext("timex_month"), "DAY": ext("timex_daynum"),
+        "YEAR": ext("timex_year"), "DEC": ext("timex_decade"), "ORDN": ext("timex_ordinal"), "NUM": ext("timex_num"),
+        "NP": ext("timex_numpart"), "UNIT": ext("timex_unit"), "PLU": ext("timex_plunit"), "SGU": ext("timex_sgunit"),
+        "POD": ext("timex_pod"), "SEAS": ext("timex_season"), "CLOCK": ext("timex_clock"), "HHMM": ext("timex_hhmm"),
+        "NUMDATE": ext("timex_numdate"), "QTR": ext("timex_quarter"), "MODDATE": ext("timex_moddate"),
+        "AMPM": {"LOWER": {"IN": ["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]}},
+        "TZ": {"LOWER": {"IN": TIMEZONES}},
+        "REL": {"LOWER": {"IN": ["this", "last", "next", "past", "coming", "previous", "following", "current"]}},
+        "MOD": {"LOWER": {"IN": ["early", "mid", "late"]}},
+        "ELR": {"LOWER": {"IN": ["earlier", "later"]}},
+        "EDGE": {"LOWER": {"IN": ["start", "beginning", "end", "middle", "turn", "close"]}},
+        "ORD": {"LOWER": {"IN": ["first", "second", "third", "fourth", "final", "last"]}},
+        "DAYW": {"LOWER": {"IN": ["today", "tonight", "yesterday", "tomorrow", "overnight"]}},
+        "P": {"LOWER": {"IN": _PREPS}},
+        "Q1": {"LOWER": {"IN": _QUAL1}},
+        "HY": {"ORTH": {"IN": ["-", "–"]}},
+        "COMMA": {"ORTH": ","},
+        "APOS": {"ORTH": {"IN": ["'", "’", "‘"]}},
+        "EVERY": {"LOWER": {"IN": ["every", "each"]}},
+        "SETW": {"LOWER": {"IN": list(_lex("sets"))}},
+        "FREQ": {"LOWER": {"IN": list(_lex("frequencies"))}},
+        "PER": {"LOWER": {"IN": ["a", "an", "per", "every", "each"]}},
+        "NN": {"TAG": {"IN": ["NN", "NNP"]}},
+        "WEEKEND": {"LOWER": {"IN": ["weekend"]}},
+    }
+
+
+_QUALIFIED = ["", "Q1 ", "'more'|'less'|'fewer' 'than' ", "'at' 'least'|'most' ", "'up' 'to' ", "'just'|'well' 'over'|'under' ", "'close' 'to' "]
+
+#: (label, shorthand) — the label tells the normaliser what kind of expression it is.
+PATTERNS: list[tuple[str, str]] = [
+    # calendar dates and weekdays
+    ("DATE", "WD POD?"), ("DATE", "REL WD POD?"), ("DATE", "MOD 'on'? WD"),
+    ("DATE", "WD COMMA? MON DAY COMMA? YEAR?"), ("DATE", "WD COMMA? 'the'? DAY 'of'? MON COMMA? YEAR?"),
+    ("DATE", "MON DAY COMMA? YEAR?"), ("DATE", "DAY 'of'? MON COMMA? YEAR?"), ("DATE", "'the' DAY 'of' MON COMMA? YEAR?"),
+    ("DATE", "MON COMMA? YEAR"), ("DATE", "MON 'of' YEAR"), ("DATE", "NUMDATE"), ("DATE", "YEAR HY DAY HY DAY"),
+    ("DATE", "'the'? MODDATE"), ("DATE", "'and' YEAR"), ("DATE", "MOD DAYW"),
+    ("RANGE", "MON DAY 'to' DAY COMMA? YEAR?"), ("RANGE", "DAY 'to'|'and' DAY MON COMMA? YEAR?"),
+    ("HOLIDAY", "'christmas'|'easter'|'halloween'|'thanksgiving'"), ("HOLIDAY", "'christmas'|'boxing'|'armistice'|'bastille'|'independence' 'day'|'eve'"),
+    ("HOLIDAY", "'new' 'year' \"'s\"|'’s' 'day'|'eve'"), ("HOLIDAY", "'valentine' \"'s\"|'’s' 'day'"), ("HOLIDAY", "'easter'|'good' 'sunday'|'monday'|'friday'"),
+    ("RANGE", "MON DAY HY DAY COMMA? YEAR?"), ("RANGE", "DAY HY DAY MON COMMA? YEAR?"), ("RANGE", "YEAR HY YEAR"),
+    ("DATE", "P MON"), ("DATE", "REL MON"), ("DATE", "'the'? MOD HY? MON COMMA? YEAR?"),
+    ("DATE", "P YEAR"), ("DATE", "'the'? MOD HY? YEAR"), ("DATE", "'the' YEAR NN"),
+    ("DATE", "'the'? MOD? HY? APOS? DEC"), ("DATE", "'the' MOD? HY? ORDN 'century'"), ("DATE", "'the' NUM HY ORDN 'century'"),
+    # periods relative to publication
+    ("DATE", "REL UNIT"), ("DATE", "REL 'quarter'"), ("DATE", "MOD REL UNIT"), ("DATE", "ELR REL UNIT"), ("DATE", "ELR DAYW"),
+    ("DATE", "'the'? EDGE 'of' 'the'? REL? UNIT"), ("DATE", "'the'? EDGE 'of' MON COMMA? YEAR?"), ("DATE", "'the'? EDGE 'of' YEAR"),
+    ("DATE", "REL WEEKEND"), ("DATE", "'at'|'over'|'during'|'on'|'by'|'until' 'the' WEEKEND"),
+    ("DATE", "MOD? REL SEAS"), ("DATE", "MOD? SEAS 'of'? YEAR"), ("DATE", "'the' SEAS 'of' YEAR"), ("DATE", "P 'the' MOD? SEAS"),
+    ("DATE", "'the'? ORD 'quarter' 'of' YEAR"), ("DATE", "'the'? ORD 'quarter' 'of' 'the'|'this'|'last'|'next' 'year'"),
+    ("DATE", "'the' ORD 'quarter'"), ("DATE", "QTR YEAR?"),
+    ("DATE", "'the'? ORD 'half' 'of' YEAR"), ("DATE", "'the'? ORD 'half' 'of' 'the'|'this'|'last'|'next' 'year'"),
+    ("DATE", "DAYW POD?"), ("DATE", "'the' 'day' 'before' 'yesterday'"), ("DATE", "'the' 'day' 'after' 'tomorrow'"),
+    ("DATE", "REL POD"), ("DATE", "ELR 'this' POD"),
+    ("DATE", "NUM NP* UNIT 'ago'|'hence'|'earlier'|'later'"), ("DATE", "NUM NP* UNIT 'from' 'now'"), ("REF", "PLU 'ago'"),
+    ("DATE", "'the' 'next'|'following'|'previous' UNIT|POD"), ("DATE", "'that' 'day'|'night'|'morning'|'week'"),
+    # durations
+    *[("DURATION", q + "NUM NP* UNIT") for q in _QUALIFIED],
+    *[("DURATION", q + "NUM 'and' 'a' 'half' UNIT") for q in _QUALIFIED[:2]],
+    ("DURATION", "'a'|'an' SGU 'and' 'a' 'half'"), ("DURATION", "'half' 'a'|'an' SGU"),
+    ("DURATION", "NUM HY UNIT"), ("DURATION", "NUM HY UNIT HY 'long'"), ("DURATION", "SGU HY 'long'"),
+    ("DURATION", "'the' 'past'|'last'|'next'|'coming'|'first'|'final' NP* UNIT"),
+    ("DURATION", "'for'|'over'|'within'|'in'|'after'|'lasting' PLU"), ("DURATION", "'recent'|'coming' PLU"),
+    # sets
+    ("SET", "EVERY 'other'? NP* UNIT"), ("SET", "EVERY WD|POD|SEAS"), ("SET", "EVERY WEEKEND"), ("SET", "SETW"),
+    ("SET", "FREQ PER UNIT"), ("SET", "NUM 'times' PER UNIT"), ("SET", "'on' WDS"),
+    # clock times
+    ("TIME", "Q1? CLOCK AMPM? TZ?"), ("TIME", "Q1? NUM AMPM TZ?"), ("TIME", "Q1? NUM 'o'clock'"), ("TIME", "HHMM TZ"), ("TIME", "'at'|'by'|'around'|'before'|'after'|'until' HHMM"),
+    ("TIME", "Q1? CLOCK 'local' 'time'"), ("TIME", "Q1? NUM AMPM 'local' 'time'"),
+    # references
+    ("REF", "'now'|'currently'|'nowadays'|'presently'|'recently'|'lately'|'soon'"),
+    ("REF", "'at' 'present'"), ("REF", "'at' 'the' 'moment'"), ("REF", "'right' 'now'"), ("REF", "'these' 'days'"),
+    ("REF", "'in' 'the' 'past'|'future'"), ("REF", "'in' 'the' 'near'|'distant' 'future'"),
+]
+
+
+def compile_shorthand(shorthand: str, classes: dict[str, dict]) -> list[dict]:
+    """Turn ``"REL 'quarter' YEAR?"`` into a spaCy Matcher pattern."""
+    pattern = []
+    for element in shorthand.split():
+        op = element[-1] if element[-1] in "?*+" else None
+        body = element[:-1] if op else element
+        if body.startswith(("'", '"')):
+            words = [w.strip('"') if w.startswith('"') else w.strip("'") for w in body.split("|")]
+            spec: dict = {"LOWER": words[0]} if len(words) == 1 else {"LOWER": {"IN": words}}
+        elif "|" in body:  # alternatives of token classes: WD|POD
+            spec = {"_": {}}
+            alts = [classes[b] for b in body.split("|")]
+            if all("_" in a for a in alts):  # no OR across extensions in spaCy: use a combined getter
+                name = "timex_any_" + "_".join(body.split("|")).lower()
+                if not Token.has_extension(name):
+                    keys = [next(iter(a["_"])) for a in alts]
+                    Token.set_extension(name, getter=lambda t, keys=keys: any(getattr(t._, k) for k in keys))
+                spec = {"_": {name: True}}
+            else:
+                raise ValueError(f"cannot combine {body}")
+        else:
+            spec = dict(classes[body])
+        if op:
+            spec["OP"] = op
+        pattern.append(spec)
+    return pattern
+
+
+@functools.lru_cache(maxsize=4)
+def build_matcher(vocab: Vocab) -> Matcher:
+    """One Matcher per vocab with every time pattern, keyed by label."""
+    _register_extensions()
+    classes = token_classes()
+    matcher = Matcher(vocab)
+    by_label: dict[str, list] = {}
+    for label, shorthand in PATTERNS:
+        by_label.setdefault(label, []).append(compile_shorthand(shorthand, classes))
+    for label, patterns in by_label.items():
+        matcher.add(label, patterns)
+    return matcher

@@ -1,0 +1,240 @@
+"""From the :class:`~onrecord.claims.timex_values.Parts` of a time expression to its TIMEX3 type and value.
+
+``dct`` is the document creation time (the publication date), ``future`` whether the clause is in
+the future (so "on Thursday" means the coming Thursday), ``anchor`` the last day-level date the text
+mentioned before (for "the next day"). Without a publication date, relative expressions keep X
+placeholders or no value, and a note says why: they are never guessed from today's date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from .timex_values import Parts, Value, fmt_duration, fmt_unit, fmt_week, parse_calendar, shift
+
+NO_DCT = "no publication date to resolve it against"
+NO_ANCHOR = "relative to an event the text does not date"
+_MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, text: str, after_in: bool) -> Value:
+    """The TIMEX3 reading of one expression (see module docstring for the arguments)."""
+    if label == "SET" or p.every or p.setword or p.freq:
+        return _set(p)
+    if p.ref or (label == "REF" and p.ago == "ago"):
+        return Value("DATE", p.ref or "PAST_REF")
+    if label == "DURATION" and not (after_in and future and isinstance(p.num, float) and not p.qual):
+        if p.unit is None:
+            return Value("DURATION", None, note="no unit")
+        if p.rel in ("recent", "coming"):
+            return Value("DURATION", fmt_duration("X", p.unit))
+        return Value("DURATION", fmt_duration(p.num if p.num is not None else ("X" if p.plural else 1.0), p.unit), p.qual)
+    if p.clock is not None:
+        return _clock(p, label, dct, future, anchor, text)
+    if p.ago in ("earlier", "later") or (p.the_rel and p.rel in ("next", "following", "previous")) or p.that:
+        return _narrative(p, anchor)
+    if p.ago in ("ago", "hence", "from now") or (label == "DURATION" and after_in):
+        if dct is None:
+            return Value("DATE", None, note=NO_DCT)
+        n = p.num if isinstance(p.num, float) else 1.0
+        unit = p.unit or "D"
+        if unit.startswith("T"):
+            return Value("DATE", dct.isoformat(), note="hours or minutes from publication; time of day unknown")
+        sign = -1 if p.ago == "ago" else 1
+        return Value("DATE", fmt_unit(shift(dct, sign * n, unit), unit), p.qual)
+    return _calendar(p, dct, future, anchor, text)
+
+
+def _set(p: Parts) -> Value:
+    if p.weekday:
+        return Value("SET", f"XXXX-WXX-{p.weekday}")
+    if p.pod:
+        return Value("SET", f"XXXX-XX-XXT{p.pod}")
+    if p.season:
+        return Value("SET", f"XXXX-{p.season}")
+    if p.weekend:
+        return Value("SET", "XXXX-WXX-WE")
+    if p.setword:
+        from .lexicons import timex_lexicon
+
+        return Value("SET", timex_lexicon()["sets"][p.setword])
+    n = p.num if isinstance(p.num, float) else 1.0
+    if p.other:
+        n = 2.0
+    note = f"{p.freq} times" if p.freq and p.freq > 1 else None
+    return Value("SET", fmt_duration(n, p.unit or "D"), note=note)
+
+
+def _clock(p: Parts, label: str, dct, future, anchor, text) -> Value:
+    hour, minute = p.clock
+    day = None
+    if p.weekday or p.dayword or p.month:
+        date = _calendar(Parts(weekday=p.weekday, dayword=p.dayword, month=p.month, day=p.day, year=p.year), dct, future, anchor, text)
+        day = date.value[:10] if date.value and len(date.value) >= 10 and "X" not in date.value[:10] else None
+    elif dct is not None:
+        day = dct.isoformat()
+    mod = "APPROX" if p.qual == "APPROX" else None
+    if day is None:
+        return Value("TIME", f"XXXX-XX-XXT{hour:02d}:{minute:02d}", mod, NO_DCT if dct is None else None)
+    return Value("TIME", f"{day}T{hour:02d}:{minute:02d}", mod)
+
+
+_FINENESS = {"TS": 0, "TM": 1, "TH": 2, "D": 3, "W": 4, "2W": 4, "M": 5, "Q": 6, "H": 6, "Y": 7, "DE": 8, "CE": 9}
+
+
+def _narrative(p: Parts, anchored: tuple[dt.date, str] | None) -> Value:
+    unit = p.unit or ("D" if p.pod or p.that else None)
+    if anchored is None or unit is None or _FINENESS.get(unit, 3) < _FINENESS[anchored[1]]:
+        return Value("DATE", None, note=NO_ANCHOR)
+    anchor = anchored[0]
+    if p.that:
+        n = 0
+    elif p.ago in ("earlier", "later"):
+        n = (p.num if isinstance(p.num, float) else 1.0) * (-1 if p.ago == "earlier" else 1)
+    else:
+        n = -1 if p.rel == "previous" else 1
+    day = shift(anchor, n, unit)
+    value = fmt_unit(day, unit)
+    if p.pod:
+        return Value("TIME", f"{day.isoformat()}T{p.pod}")
+    return Value("DATE", value, note="relative to the date mentioned before")
+
+
+def _weekday(dct: dt.date, weekday: int, rel: str | None, future: bool) -> dt.date:
+    today = dct.isoweekday()
+    if rel == "last":
+        back = (today - weekday) % 7 or 7
+        return dct - dt.timedelta(days=back)
+    if rel in ("next", "coming"):
+        ahead = (weekday - today) % 7 or 7
+        return dct + dt.timedelta(days=ahead)
+    if rel == "this":
+        return dct + dt.timedelta(days=weekday - today) if not future or weekday >= today else dct + dt.timedelta(days=(weekday - today) % 7)
+    if future:
+        return dct + dt.timedelta(days=(weekday - today) % 7)
+    return dct - dt.timedelta(days=(today - weekday) % 7)
+
+
+def _period_offset(rel: str | None) -> int:
+    return {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(rel or "", 0)
+
+
+def _edge_period(dct: dt.date, unit: str, mod: str | None, future: bool) -> dt.date:
+    """For "the end of the month" with no this/last/next: the period whose edge fits the tense."""
+    start = {"M": dct.replace(day=1), "Y": dct.replace(month=1, day=1), "W": dct - dt.timedelta(days=dct.weekday())}.get(unit, dct)
+    end = shift(start, 1, unit) - dt.timedelta(days=1)
+    point = start if mod == "START" else end if mod == "END" else start + (end - start) / 2
+    if not future and point > dct:
+        return shift(dct, -1, unit)
+    if future and point < dct:
+        return shift(dct, 1, unit)
+    return dct
+
+
+def _season(dct: dt.date, season: str, rel: str | None, future: bool) -> str:
+    month = _SEASON_START[season]
+    # a season is named by the year it starts in (winter 2024 = Dec 2024 to Feb 2025)
+    this_start = dt.date(dct.year if month <= dct.month or season != "WI" else dct.year, month, 1)
+    if season == "WI" and dct.month <= 2:
+        this_start = dt.date(dct.year - 1, 12, 1)
+    this_end = shift(this_start, 3, "M") - dt.timedelta(days=1)
+    year = this_start.year
+    if rel == "last" or (rel is None and not future and this_start > dct):
+        year = year - 1 if this_end >= dct else year
+    elif rel in ("next", "coming") or (rel is None and future and this_end < dct):
+        year = year + 1 if this_start <= dct else year
+    return f"{year}-{season}"
+
+
+def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) -> Value:
+    mod = p.mod
+    # days named relative to publication
+    if p.dayword:
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}.get(p.dayword)
+        if p.dayword == "overnight":
+            offset = 0 if future else -1
+        pod = p.pod or ("NI" if p.dayword in ("tonight", "overnight") else None)
+        if dct is None:
+            return Value("TIME" if pod else "DATE", None, note=NO_DCT)
+        day = dct + dt.timedelta(days=offset)
+        pod = p.pod or ("NI" if p.dayword in ("tonight", "overnight") else None)
+        if pod:
+            return Value("TIME", f"{day.isoformat()}T{pod}")
+        return Value("DATE", day.isoformat(), mod)
+    if p.weekday:
+        if dct is None:
+            return Value("DATE", f"XXXX-WXX-{p.weekday}", note=NO_DCT)
+        if p.month and p.day:
+            found = parse_calendar(f"{p.day} {_MONTH_NAMES[p.month]} {p.year or ''}".strip(), dct, future)
+            if found:
+                return Value("DATE", found[0].isoformat(), mod)
+        day = _weekday(dct, p.weekday, p.rel, future)
+        if p.pod:
+            return Value("TIME", f"{day.isoformat()}T{p.pod}")
+        return Value("DATE", day.isoformat(), mod)
+    if p.rel and p.pod and not p.unit:  # this morning, last night
+        if dct is None:
+            return Value("TIME", None, note=NO_DCT)
+        day = dct - dt.timedelta(days=1) if p.rel == "last" else dct
+        return Value("TIME", f"{day.isoformat()}T{p.pod}")
+    if p.weekend:
+        if dct is None:
+            return Value("DATE", None, note=NO_DCT)
+        offset = _period_offset(p.rel)
+        if p.rel is None:
+            weekend_passed = dct.isoweekday() >= 6
+            offset = 0 if future or weekend_passed else -1
+        return Value("DATE", fmt_week(dct + dt.timedelta(weeks=offset)) + "-WE", mod)
+    if p.quarter or p.half:
+        unit, n = ("Q", p.quarter) if p.quarter else ("H", p.half)
+        year = p.year
+        if year is None:
+            if dct is None:
+                return Value("DATE", f"XXXX-{unit}{n}", note=NO_DCT)
+            year = dct.year + _period_offset(p.rel)
+            if p.rel is None and not p.the and not future:
+                current = (dct.month - 1) // (3 if unit == "Q" else 6) + 1
+                year = year - 1 if n > current else year
+        return Value("DATE", f"{year:04d}-{unit}{n}", mod)
+    if p.season:
+        if p.year:
+            return Value("DATE", f"{p.year:04d}-{p.season}", mod)
+        if dct is None:
+            return Value("DATE", f"XXXX-{p.season}", note=NO_DCT)
+        return Value("DATE", _season(dct, p.season, p.rel, future), mod)
+    if p.unit and (p.rel or p.edge or p.elr) and not p.month and not p.year:
+        if dct is None:
+            return Value("DATE", None, mod, NO_DCT)
+        unit = p.unit
+        if p.rel in ("past",) and p.the:
+            return Value("DURATION", fmt_duration(1.0, unit))
+        if p.edge and p.rel is None:
+            base = _edge_period(dct, unit, mod, future)
+        else:
+            base = shift(dct, _period_offset(p.rel), unit)
+        return Value("DATE", fmt_unit(base, unit), mod)
+    if p.decade:
+        return Value("DATE", p.decade, mod)
+    if p.century:
+        return Value("DATE", p.century, mod)
+    if p.numdate or p.month:
+        if p.year is None and dct is None:
+            if p.month and p.day:
+                return Value("DATE", f"XXXX-{p.month:02d}-{p.day:02d}", mod, NO_DCT)
+            if p.month:
+                return Value("DATE", f"XXXX-{p.month:02d}", mod, NO_DCT)
+        base = dct or dt.date(p.year or 2000, 1, 1)
+        if p.rel in ("next", "coming", "last", "past", "previous"):
+            future = p.rel in ("next", "coming")
+        phrase = text if p.numdate else " ".join(str(x) for x in (p.day, _MONTH_NAMES[p.month], p.year) if x)
+        found = parse_calendar(phrase, base, future)
+        if found:
+            day, period = found
+            if p.day or (period == "day" and p.numdate):
+                return Value("DATE", day.isoformat(), mod)
+            if p.year and not p.month:
+                return Value("DATE", f"{day.year:04d}", mod)
+            return Value("DATE", f"{day.year:04d}-{day.month:02d}", mod)
+    if p.year:
+        return Value("DATE", f"{p.year:04d}", mod)
+    return Value("DATE", None, mod, note="not understood")
