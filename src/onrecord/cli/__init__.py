@@ -23,6 +23,8 @@ def _root() -> None:
 
 app.command("analyze")(_analyze.analyze_cli)
 app.command("serve")(_serve.serve_cli)
+from . import train as _train  # noqa: E402
+app.command("train")(_train.train_cli)
 
 # the store commands
 from . import article as _article, entities as _entities, export as _export, ingest as _ingest  # noqa: E402

@@ -1,0 +1,316 @@
+"""Token features for the learned attribution model (cue tagger and per-cue role tagger).
+
+Everything is computed from the parse the pinned spaCy pipeline gives (tags, dependencies,
+lemmas, entities, sentences) and from the quotation finder. Features are strings
+``name=value`` as python-crfsuite takes them. Per-document facts are computed once
+(:class:`DocFacts`); the role features of a token depend on one cue (its syntactic relation to
+the cue's head, its direction and distance, whether it shares the cue's quotation), so linking
+is learned from the parse rather than guessed by distance.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..nlp import doc_text
+from .quotes import find_quotes
+
+#: dependency labels of children worth announcing on a token (clausal and argument structure)
+_CHILD_DEPS = frozenset(
+    {"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "dative", "prep", "advcl", "mark", "parataxis", "agent", "acl", "relcl", "attr", "oprd", "pobj"}
+)
+_QUOTE_CHARS = frozenset("\"“”„‘’'«»`")
+
+
+def _bucket(n: int) -> str:
+    """Distance buckets: exact up to 3, then coarser."""
+    if n <= 3:
+        return str(n)
+    if n <= 5:
+        return "4-5"
+    if n <= 10:
+        return "6-10"
+    if n <= 20:
+        return "11-20"
+    return "21+"
+
+
+def _kind(token) -> str:
+    """What kind of thing a subject is: a pronoun, a named entity type, or a common noun."""
+    if token.pos_ == "PRON":
+        return "PRON"
+    if token.ent_type_:
+        return token.ent_type_
+    return token.pos_
+
+
+def _shape(word: str) -> str:
+    if word.isalpha():
+        if word.isupper() and len(word) > 1:
+            return "XX"
+        if word[0].isupper():
+            return "Xx"
+        return "x"
+    if word.isdigit():
+        return "d"
+    if all(ch in _QUOTE_CHARS for ch in word):
+        return "Q"
+    if not any(ch.isalnum() for ch in word):
+        return "P"
+    return "m"
+
+
+@dataclass
+class DocFacts:
+    """Per-token facts of one parsed document, computed once and shared by both taggers."""
+
+    doc: Doc
+    words: list[str]
+    lemmas: list[str]
+    tags: list[str]
+    deps: list[str]
+    heads: list[int]
+    sent_of: list[int]  # sentence index of each token
+    sents: list[tuple[int, int]]  # token ranges of sentences
+    quote_of: list[int]  # index of the quotation holding the token (-1: none)
+    quotes: list[tuple[int, int]]  # token ranges of quotations (marks included)
+    static: list[list[str]]  # role-tagger features of the token that do not depend on the cue
+
+    @property
+    def n(self) -> int:
+        return len(self.words)
+
+
+def doc_facts(doc: Doc, lexicon: Mapping[str, str]) -> DocFacts:
+    """Collect the per-token facts of ``doc`` (``lexicon``: cue lemma -> class, from the model)."""
+    text = doc_text(doc)
+    words, lemmas, tags, deps, heads, ents = [], [], [], [], [], []
+    for t in doc:
+        words.append(t.lower_)
+        lemmas.append(t.lemma_.lower())
+        tags.append(t.tag_)
+        deps.append(t.dep_)
+        heads.append(t.head.i)
+        ents.append(t.ent_type_ if t.ent_type_ else "")
+    n = len(words)
+    sents, sent_of = [], [0] * n
+    for k, s in enumerate(doc.sents):
+        sents.append((s.start, s.end))
+        sent_of[s.start : s.end] = [k] * (s.end - s.start)
+    quote_of = [-1] * n
+    quotes = []
+    if n:
+        starts = [t.idx for t in doc]
+        import bisect
+
+        for q in find_quotes(text):
+            a = bisect.bisect_right(starts, q.start) - 1
+            b = bisect.bisect_left(starts, q.end)
+            a = max(a, 0)
+            if b <= a:
+                continue
+            quote_of[a:b] = [len(quotes)] * (b - a)
+            quotes.append((a, b))
+    static = []
+    for i in range(n):
+        w = words[i]
+        f = [
+            "w=" + w,
+            "t=" + tags[i],
+            "d=" + deps[i],
+            "s=" + _shape(doc[i].text),
+            "q=" + ("1" if quote_of[i] >= 0 else "0"),
+        ]
+        if ents[i]:
+            f.append("e=" + ents[i])
+        static.append(f)
+    facts = DocFacts(doc, words, lemmas, tags, deps, heads, sent_of, sents, quote_of, quotes, static)
+    facts.lexicon = lexicon  # type: ignore[attr-defined]
+    return facts
+
+
+# ---------------------------------------------------------------- cue tagger
+
+
+def cue_features(facts: DocFacts, start: int, end: int) -> list[list[str]]:
+    """Features of tokens ``start:end`` (one sentence) for the cue tagger."""
+    doc, words, lemmas, tags, deps, heads = facts.doc, facts.words, facts.lemmas, facts.tags, facts.deps, facts.heads
+    lexicon = facts.lexicon  # type: ignore[attr-defined]
+    out = []
+    for i in range(start, end):
+        lemma = lemmas[i]
+        f = list(facts.static[i])
+        f += [
+            "l=" + lemma,
+            "l|d=" + lemma + "|" + deps[i],
+            "l|t=" + lemma + "|" + tags[i],
+            "hl=" + lemmas[heads[i]],
+            "hd=" + deps[heads[i]],
+            "suf=" + words[i][-3:],
+        ]
+        cls = lexicon.get(lemma)
+        if cls:
+            f.append("lex=" + cls)
+            f.append("lex|d=" + cls + "|" + deps[i])
+        f.append("hl|d=" + lemmas[heads[i]] + "|" + deps[i])
+        for child in doc[i].children:
+            cdep = child.dep_
+            if cdep in _CHILD_DEPS:
+                f.append("cd=" + cdep)
+                f.append("l|cd=" + lemma + "|" + cdep)
+                if cdep == "prep" or cdep == "mark" or cdep == "agent":
+                    f.append("cw=" + words[child.i])
+                if cdep in ("nsubj", "nsubjpass", "poss", "agent"):
+                    f.append("subj=" + _kind(child))
+                    f.append("l|subj=" + lemma + "|" + _kind(child))
+            elif cdep == "poss":
+                f.append("poss=" + _kind(child))
+            if facts.quote_of[child.i] >= 0 and cdep in ("ccomp", "parataxis", "dobj", "xcomp", "advcl"):
+                f.append("cq=" + cdep)
+        if deps[i] in ("parataxis", "ccomp", "advcl", "conj"):
+            f.append("hq=" + ("1" if facts.quote_of[heads[i]] >= 0 else "0"))
+        if facts.quote_of[i] < 0:
+            for k in (1, 2, 3):
+                if i - k >= start and facts.quote_of[i - k] >= 0:
+                    f.append("qL=" + str(k))
+                    break
+            for k in (1, 2, 3):
+                if i + k < end and facts.quote_of[i + k] >= 0:
+                    f.append("qR=" + str(k))
+                    break
+        for k in (-2, -1, 1, 2):
+            j = i + k
+            if start <= j < end:
+                f.append(f"w{k}=" + words[j])
+                f.append(f"l{k}=" + lemmas[j])
+                f.append(f"t{k}=" + tags[j])
+            else:
+                f.append(f"w{k}=<s>")
+        if i == start:
+            f.append("BOS")
+        if i == end - 1:
+            f.append("EOS")
+        out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------- role tagger
+
+
+def cue_head(facts: DocFacts, start: int, end: int) -> int:
+    """The syntactic head of a cue span: its first token whose head lies outside the span."""
+    heads = facts.heads
+    for i in range(start, end):
+        h = heads[i]
+        if h == i or not start <= h < end:
+            return i
+    return start
+
+
+def role_window(facts: DocFacts, start: int, end: int) -> tuple[int, int]:
+    """Tokens the role tagger labels for the cue ``start:end``.
+
+    The cue's sentence, the one before, and the next two, widened to whole quotations so a
+    quotation that runs over several sentences is never cut.
+    """
+    k = facts.sent_of[start]
+    lo = facts.sents[max(k - 1, 0)][0]
+    hi = facts.sents[min(k + 2, len(facts.sents) - 1)][1]
+    q = facts.quote_of[lo]
+    if q >= 0:
+        lo = min(lo, facts.quotes[q][0])
+    q = facts.quote_of[hi - 1]
+    if q >= 0:
+        hi = max(hi, facts.quotes[q][1])
+    # a cap keeps pathological unclosed quotations cheap
+    return max(lo, start - 150), min(hi, end + 250)
+
+
+def _ancestors(heads: list[int], i: int) -> list[int]:
+    chain = [i]
+    while heads[i] != i and len(chain) < 60:
+        i = heads[i]
+        chain.append(i)
+    return chain
+
+
+def _relation(facts: DocFacts, i: int, h: int, h_chain: dict[int, int], h_list: list[int]) -> tuple[str, int]:
+    """How token ``i`` relates to the cue head ``h`` in the parse: a short code and a depth."""
+    deps, heads = facts.deps, facts.heads
+    if i == h:
+        return "self", 0
+    if facts.sent_of[i] != facts.sent_of[h]:
+        return "far", 0
+    chain = _ancestors(heads, i)
+    for up, a in enumerate(chain):
+        down = h_chain.get(a)
+        if down is None:
+            continue
+        if a == h:  # i is inside the cue head's subtree
+            child = chain[up - 1]
+            grand = deps[chain[up - 2]] if up >= 2 else "-"
+            return "sub:" + deps[child] + (">" + grand if deps[child] in ("prep", "agent") else ""), up
+        if a == i:  # i governs the cue
+            return "anc:" + deps[h_list[down - 1]], down
+        return "lca:" + deps[chain[up - 1]] + "/" + deps[h_list[down - 1]], up
+    return "none", 0
+
+
+def role_features(facts: DocFacts, start: int, end: int, lo: int, hi: int) -> list[list[str]]:
+    """Features of tokens ``lo:hi`` for labelling source and content of the cue ``start:end``."""
+    h = cue_head(facts, start, end)
+    heads, lemmas = facts.heads, facts.lemmas
+    h_list = _ancestors(heads, h)
+    h_chain = {a: k for k, a in enumerate(h_list)}
+    cue_lemma = lemmas[h]
+    cue_sent = facts.sent_of[h]
+    cue_quote = facts.quote_of[h]
+    # the quotation right before or right after the cue (a few tokens away) is its likeliest content
+    near_quotes = set()
+    for j in range(max(start - 3, 0), min(end + 3, facts.n)):
+        if facts.quote_of[j] >= 0 and facts.quote_of[j] != cue_quote:
+            near_quotes.add(facts.quote_of[j])
+    codes = []
+    for i in range(lo, hi):
+        code, depth = _relation(facts, i, h, h_chain, h_list)
+        codes.append(code)
+    out = []
+    for k, i in enumerate(range(lo, hi)):
+        code = codes[k]
+        f = list(facts.static[i])
+        if start <= i < end:
+            pos = "cue"
+        elif i < start:
+            pos = "L" + _bucket(start - i)
+        else:
+            pos = "R" + _bucket(i - end + 1)
+        so = facts.sent_of[i] - cue_sent
+        f += [
+            "pos=" + pos,
+            "so=" + str(max(-2, min(so, 3))),
+            "r=" + code,
+            "r|dir=" + code + "|" + pos[0],
+            "r|cl=" + code + "|" + cue_lemma,
+            "cl=" + cue_lemma,
+            "cl|dir=" + cue_lemma + "|" + pos[0],
+            "pr=" + (codes[k - 1] if k else "<w>"),
+            "nr=" + (codes[k + 1] if k + 1 < len(codes) else "</w>"),
+            "l=" + lemmas[i],
+        ]
+        q = facts.quote_of[i]
+        if q >= 0:
+            if q == cue_quote:
+                f.append("qsame")
+            elif q in near_quotes:
+                f.append("qnear")
+                f.append("qnear|so=" + str(max(-2, min(so, 3))))
+            else:
+                f.append("qother")
+        if i > lo:
+            f.append("w-1=" + facts.words[i - 1])
+        if i + 1 < hi:
+            f.append("w+1=" + facts.words[i + 1])
+        out.append(f)
+    return out
