@@ -1,0 +1,105 @@
+"""WARC files: HTML responses become articles (FastWARC, and warcio as the fallback); truncation keeps what came before."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+import pytest
+
+from onrecord.ingest import iter_articles
+from onrecord.ingest.warc import read_warc
+
+from .conftest import articles, skipped
+from .warcs import page, write_warc
+
+FLOOD = page(
+    "Flood Barrier Passes First Test",
+    [
+        "The new flood barrier on the river Fen held back the highest tide in a decade on Sunday night, the Fenbury harbour master said.",
+        "Harbour master Colm Duggan said water rose to within half a metre of the top of the barrier. \"It did exactly what it was built to do,\" he said.",
+        "Residents of the low-lying Quay district, which flooded twice in 2019, said they had slept through the night for the first time in years.",
+    ],
+    published="2024-01-14T09:00:00Z",
+)
+MARKET = page(
+    "Covered Market Gets New Tenants",
+    [
+        "Six new traders have signed leases at the covered market in Fenbury, the town's property office said on Thursday.",
+        "Market manager Edith Nkemelu said the empty stalls had been filled by a cheesemaker, two bakers, a bookbinder and two cafes.",
+        "She said the market would open on Sunday mornings from March, a change stallholders had asked for since last year.",
+    ],
+)
+FLOOD_URI = "https://fenbury-echo.example/news/flood-barrier"
+MARKET_URI = "https://fenbury-echo.example/news/covered-market"
+RESPONSES = [
+    (FLOOD_URI, "text/html; charset=utf-8", FLOOD),
+    ("https://fenbury-echo.example/static/logo.png", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(64)),
+    ("https://fenbury-echo.example/static/site.css", "text/css", b"body { margin: 0 }"),
+    (MARKET_URI, "text/html", MARKET),
+]
+
+
+@pytest.mark.parametrize("backend", ["fastwarc", "warcio"])
+@pytest.mark.parametrize("gzip", [False, True], ids=["warc", "warc.gz"])
+def test_warc_html_responses_become_articles(tmp_path, backend, gzip):
+    path = write_warc(tmp_path / ("crawl.warc.gz" if gzip else "crawl.warc"), RESPONSES, gzip=gzip)
+    flood, market = read_warc(path, dt.date(2024, 2, 1), 5_000_000, backend)
+    assert flood.id == hashlib.sha256(FLOOD_URI.encode()).hexdigest()[:16]
+    assert flood.url == FLOOD_URI and flood.title == "Flood Barrier Passes First Test" and flood.outlet == "The Fenbury Echo"
+    assert flood.published == dt.date(2024, 1, 14)
+    assert market.published == dt.date(2024, 2, 1)  # no date in the page: the default
+    assert '"It did exactly what it was built to do," he said.' in flood.text
+    assert "Sign up" not in flood.text and "Jobs" not in market.text
+    assert market.text.rstrip().endswith("a change stallholders had asked for since last year.")
+    assert flood.origin == f"{path}#3"  # warcinfo, request, then this response
+
+
+def test_warc_through_iter_articles_has_stable_unique_ids(tmp_path):
+    path = write_warc(tmp_path / "crawl.warc.gz", RESPONSES + [(FLOOD_URI, "text/html", FLOOD)], gzip=True)
+    first = [a.id for a in iter_articles([path])]
+    second = [a.id for a in iter_articles([path])]
+    assert first == second and len(set(first)) == 3  # the page crawled twice gets a suffixed id
+    assert first[2] == first[0] + "-2"
+
+
+@pytest.mark.parametrize("backend", ["fastwarc", "warcio"])
+def test_truncated_warc_gz_keeps_the_pages_before_the_cut(tmp_path, good_txt, backend):
+    whole = write_warc(tmp_path / "whole.warc.gz", RESPONSES, gzip=True).read_bytes()
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(whole[: len(whole) - 200])  # inside the last response
+    items = list(read_warc(cut, None, 5_000_000, backend)) + list(iter_articles([good_txt]))
+    assert [a.title for a in articles(items)] == ["Flood Barrier Passes First Test", None]
+    (skip,) = skipped(items)
+    assert skip.code == "E010" and skip.origin == str(cut)
+    assert "truncated gzip" in skip.reason and "records before it were read (1 HTML page)" in skip.reason
+
+
+def test_truncated_uncompressed_warc_is_reported(tmp_path):
+    whole = write_warc(tmp_path / "whole.warc", RESPONSES, gzip=False).read_bytes()
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(whole[: len(whole) - 300])
+    items = list(iter_articles([cut]))
+    assert [a.title for a in articles(items)] == ["Flood Barrier Passes First Test"]
+    (skip,) = skipped(items)
+    assert skip.code == "E010" and "is cut off" in skip.reason
+
+
+def test_a_bad_page_in_a_warc_is_skipped_and_the_rest_read(tmp_path):
+    german = page("Brücke", ["Der Bürgermeister sagte am Montag, die Brücke über den Fluss werde nach langen Reparaturarbeiten am Freitag wieder für den Verkehr geöffnet."] * 3)
+    path = write_warc(tmp_path / "mixed.warc", [(FLOOD_URI, "text/html", FLOOD), ("https://x.example/de", "text/html", german), (MARKET_URI, "text/html", MARKET)], gzip=False)
+    items = list(iter_articles([path]))
+    assert len(articles(items)) == 2
+    (skip,) = skipped(items)
+    assert skip.code == "E004" and skip.origin == f"{path}#5" and "German" in skip.reason and "https://x.example/de" in skip.reason
+
+
+def test_not_a_warc_and_warc_without_pages_are_reported(tmp_path):
+    fake = tmp_path / "fake.warc"
+    fake.write_text("This is a plain note, not an archive.", "utf-8")
+    empty = write_warc(tmp_path / "images.warc", [("https://x.example/a.png", "image/png", b"\x89PNG\r\n\x1a\n")], gzip=False)
+    not_gzip = tmp_path / "plain.warc.gz"
+    not_gzip.write_bytes(empty.read_bytes())
+    by_origin = {s.origin: s for s in skipped(iter_articles([fake, empty, not_gzip]))}
+    assert by_origin[str(fake)].code == "E010" and "not a WARC file" in by_origin[str(fake)].reason
+    assert by_origin[str(empty)].code == "E001" and "no HTML response" in by_origin[str(empty)].reason
+    assert by_origin[str(not_gzip)].code == "E010" and "not gzip" in by_origin[str(not_gzip)].reason
