@@ -71,7 +71,10 @@ def _spark(files: list[Path], master: str, executors: int, out: Path) -> dict:
     finally:
         spark.stop()
     if run.articles != len(files) or seen != executors:
-        raise RuntimeError(f"Spark run analysed {run.articles} of {len(files)} articles on {seen} executors")
+        from onrecord.engine.spark_parquet import iter_table_skipped
+
+        first = next(iter_table_skipped(out), None)
+        raise RuntimeError(f"Spark run analysed {run.articles} of {len(files)} articles on {seen} executors (first skipped: {first})")
     return {"session_seconds": started, "job_seconds": run.seconds, "run": run}
 
 

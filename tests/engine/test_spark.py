@@ -5,6 +5,7 @@ Set ``ONRECORD_SPARK_MASTER=spark://…`` to use a cluster that is already runni
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -107,10 +108,24 @@ def _local_dump(paths: list[Path], db: Path) -> dict:
         return store.dump()
 
 
+@contextlib.contextmanager
+def _inside(folder: Path):
+    """Run from ``folder``: inputs are given as relative paths, as users type them (executors run
+    in folders of their own, and origins must keep the spelling the local engine reports)."""
+    before = os.getcwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+
+
 @pytest.fixture(scope="module")
 def local_dump(corpus, nlp, tmp_path_factory) -> dict:
     """The reference: the local engine's store after ingesting the corpus."""
-    return _local_dump([corpus], tmp_path_factory.mktemp("local") / "local.db")
+    db = tmp_path_factory.mktemp("local") / "local.db"
+    with _inside(corpus.parent):
+        return _local_dump([Path(corpus.name)], db)
 
 
 def _spark_ingest(engine, paths: list[Path], db: Path, out: Path):
@@ -122,16 +137,31 @@ def _spark_ingest(engine, paths: list[Path], db: Path, out: Path):
         return report, store.dump()
 
 
+def _first_difference(got: dict, want: dict) -> str:
+    """Where two canonical dumps first differ (pytest's own diff of dumps this size is unreadable)."""
+    for table in want:
+        if got.get(table) == want[table]:
+            continue
+        for i, (g, w) in enumerate(zip(got.get(table, []), want[table])):
+            if g != w:
+                keys = [k for k in w if g.get(k) != w.get(k)] if isinstance(w, dict) else []
+                detail = {k: (g.get(k), w.get(k)) for k in keys[:3]} if keys else (g, w)
+                return f"{table}[{i}]: {str(detail)[:1500]}"
+        return f"{table}: {len(got.get(table, []))} rows against {len(want[table])}"
+    return "equal"
+
+
 def test_spark_cluster_store_equals_local_engine_store(engine, corpus, local_dump, tmp_path):
     from onrecord.engine.spark_parquet import iter_table_articles
 
-    report, dump = _spark_ingest(engine, [corpus], tmp_path / "spark.db", tmp_path / "tables")
+    with _inside(corpus.parent):
+        report, dump = _spark_ingest(engine, [Path(corpus.name)], tmp_path / "spark.db", tmp_path / "tables")
     assert report.analysis.articles == report.store.stored == 240
     assert report.analysis.skipped == 0 and not report.store.skipped
     assert report.store.resolution is not None and report.store.resolution.entities > 0
     assert report.analysis.attributions == report.store.attributions > 240
     assert [a["id"] for a in dump["articles"]] == [a["id"] for a in local_dump["articles"]]
-    assert dump == local_dump
+    assert dump == local_dump, _first_difference(dump, local_dump)
     # the Parquet tables hold the same articles as the store, in input order
     ids = [a.id for a in iter_table_articles(tmp_path / "tables")]
     assert ids == sorted(ids) and len(ids) == 240
@@ -139,7 +169,8 @@ def test_spark_cluster_store_equals_local_engine_store(engine, corpus, local_dum
 
 def test_killed_python_worker_is_retried_and_every_article_stored_once(engine, corpus, local_dump, fault_dir, tmp_path):
     (fault_dir / "arm").touch()
-    report, dump = _spark_ingest(engine, [corpus], tmp_path / "spark.db", tmp_path / "tables")
+    with _inside(corpus.parent):
+        report, dump = _spark_ingest(engine, [Path(corpus.name)], tmp_path / "spark.db", tmp_path / "tables")
     fired = fault_dir / "fired"
     assert fired.exists(), "no Python worker was killed"
     partition = fired.read_text().split()[0].split("=")[1]
@@ -147,7 +178,7 @@ def test_killed_python_worker_is_retried_and_every_article_stored_once(engine, c
     assert any(name.startswith(f"retried-{partition}-") for name in retries), retries
     ids = [a["id"] for a in dump["articles"]]
     assert len(ids) == len(set(ids)) == report.analysis.articles == 240
-    assert dump == local_dump
+    assert dump == local_dump, _first_difference(dump, local_dump)
 
 
 def test_spark_engine_behind_the_executor_interface_stores_what_local_does(engine, corpus, nlp, tmp_path):
@@ -160,4 +191,5 @@ def test_spark_engine_behind_the_executor_interface_stores_what_local_does(engin
         report = ingest([folder], store, engine, published=_published())
         spark_dump = store.dump()
     assert report.stored == 60
-    assert spark_dump == _local_dump([folder], tmp_path / "local.db")
+    local = _local_dump([folder], tmp_path / "local.db")
+    assert spark_dump == local, _first_difference(spark_dump, local)

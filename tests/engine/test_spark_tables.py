@@ -15,7 +15,7 @@ from spark_corpus import make_records  # noqa: E402
 from onrecord.engine.base import EngineSettings  # noqa: E402
 from onrecord.engine.spark_parquet import list_shards  # noqa: E402
 from onrecord.engine.spark_tables import COLUMNS, article_row, attribution_rows, entity_rows, skipped_row  # noqa: E402
-from onrecord.engine.spark_worker import analyze_partition, read_shard  # noqa: E402
+from onrecord.engine.spark_worker import analyze_partition, read_shard, read_shards  # noqa: E402
 from onrecord.serialize import article_from_dict  # noqa: E402
 from onrecord.types import Article, RawArticle, Skipped  # noqa: E402
 
@@ -126,3 +126,14 @@ def test_shards_are_listed_in_a_stable_order(tmp_path):
         str(tmp_path / "b/2.txt"),
         str(single),
     ]
+
+
+def test_relative_shards_are_read_from_the_driver_folder_and_keep_their_spelling(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("“We will rebuild the bridge,” Mayor Ana Ruiz said.", "utf-8")
+    (tmp_path / "in" / "b.txt").write_bytes(b"")
+    items = list(read_shards([(0, "in/a.txt"), (1, "in/b.txt")], base=str(tmp_path)))
+    assert [(shard, record) for shard, record, _ in items] == [(0, 0), (1, 0)]
+    raw, empty = items[0][2], items[1][2]
+    assert isinstance(raw, RawArticle) and raw.origin == "in/a.txt" and raw.id == "a"
+    assert isinstance(empty, Skipped) and empty.origin == "in/b.txt"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import os
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -111,7 +112,7 @@ def analyze_to_parquet(
     shards = list(enumerate(list_shards(paths)))
     partitions = partitions or max(2, 2 * sc.defaultParallelism)
     raws = sc.parallelize(shards, max(1, min(len(shards), partitions))).mapPartitions(
-        functools.partial(read_shards, published=published)
+        functools.partial(read_shards, published=published, base=os.getcwd())
     )
     # reading is cheap next to parsing: spread the articles evenly whatever the shard sizes
     spread = raws.map(_keyed).partitionBy(partitions).values()

@@ -9,6 +9,7 @@ spaCy's own ``n_process`` left at 1 (Spark is the parallelism).
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import signal
@@ -102,11 +103,28 @@ def _plain_record(row: dict, origin: str, published: dt.date | None) -> RawArtic
     )
 
 
-def read_shards(shards: Iterable[tuple[int, str]], published: dt.date | None = None) -> Iterator[tuple]:
-    """``(shard, record, item)`` for every input of the given ``(shard number, path)`` pairs."""
+def read_shards(
+    shards: Iterable[tuple[int, str]], published: dt.date | None = None, base: str | None = None
+) -> Iterator[tuple]:
+    """``(shard, record, item)`` for every input of the given ``(shard number, path)`` pairs.
+
+    A relative path is read from ``base`` (the driver's working directory: an executor runs in a
+    folder of its own) but keeps its relative spelling in every origin, as the local engine reports it.
+    """
     for shard, path in shards:
-        for record, item in enumerate(read_shard(path, published)):
-            yield shard, record, item
+        full = os.path.join(base, path) if base and not os.path.isabs(path) else path
+        for record, item in enumerate(read_shard(full, published)):
+            yield shard, record, _respelled(item, full, path)
+
+
+def _respelled(item: RawArticle | Skipped, full: str, given: str) -> RawArticle | Skipped:
+    origin = item.origin
+    if full == given or not origin or not origin.startswith(full):
+        return item
+    origin = given + origin[len(full) :]
+    if isinstance(item, Skipped):
+        return Skipped(origin, item.code, item.reason.replace(full, given))
+    return dataclasses.replace(item, origin=origin)
 
 
 def analyze_ordered(items: Iterable[tuple], settings: EngineSettings) -> Iterator[tuple]:
