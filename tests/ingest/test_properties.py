@@ -1,0 +1,70 @@
+"""Property: whatever bytes a file holds, under whatever name, ``iter_articles`` yields RawArticle or Skipped and never raises."""
+from __future__ import annotations
+
+import gzip
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from onrecord.ingest import iter_articles
+from onrecord.types import RawArticle, Skipped
+
+NAMES = ["a.txt", "a", "a.html", "a.json", "a.jsonl", "a.jsonl.gz", "a.json.gz", "a.warc", "a.warc.gz", "a.xyz"]
+# starts that steer the readers past their first checks, so the fuzzing reaches the parsers
+PREFIXES = [b"", b"WARC/1.0\r\n", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 40\r\n\r\nHTTP/1.1 200 OK\r\n",
+            b"{", b'{"id": "x", "text": ', b"[", b"<!DOCTYPE html><html><body><p>", b"\xef\xbb\xbf", b"\x1f\x8b"]
+
+contents = st.builds(lambda prefix, tail: prefix + tail, st.sampled_from(PREFIXES), st.binary(max_size=2048))
+texts = st.text(max_size=600).map(lambda s: s.encode("utf-8", "surrogatepass"))
+
+FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _read(name: str, data: bytes, max_bytes: int = 5_000_000) -> list:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        path.write_bytes(gzip.compress(data) if name.endswith(".gz") and not data.startswith(b"\x1f\x8b") else data)
+        items = list(iter_articles([path, Path(folder)], max_bytes=max_bytes))
+    for item in items:
+        assert isinstance(item, (RawArticle, Skipped))
+        if isinstance(item, Skipped):
+            assert item.code.startswith("E") and item.reason and "\n" not in item.reason
+        else:
+            assert item.text.strip() and item.id
+    return items
+
+
+@FUZZ
+@given(name=st.sampled_from(NAMES), data=contents)
+@example(name="a.warc.gz", data=b"WARC/1.0\r\n" * 3)
+@example(name="a.json", data=b"[" * 5000)
+@example(name="a.json", data=b'{"id": 1, "text": "' + b"9" * 5000 + b'"}')
+def test_arbitrary_bytes_never_crash(name, data):
+    _read(name, data)
+
+
+@FUZZ
+@given(name=st.sampled_from(NAMES), data=texts)
+def test_arbitrary_text_never_crashes(name, data):
+    _read(name, data)
+
+
+@FUZZ
+@given(name=st.sampled_from(["a.txt", "a.jsonl", "a.html"]), data=st.binary(min_size=1, max_size=400), limit=st.integers(1, 300))
+def test_the_size_limit_never_crashes(name, data, limit):
+    items = _read(name, data, max_bytes=limit)
+    assert all(len(item.text.encode("utf-8")) <= limit for item in items if isinstance(item, RawArticle))
+
+
+@FUZZ
+@given(data=contents, gz=st.booleans())
+def test_the_warcio_fallback_never_crashes_either(data, gz):
+    from onrecord.ingest.warc import read_warc
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ("a.warc.gz" if gz else "a.warc")
+        path.write_bytes(gzip.compress(data) if gz else data)
+        items = list(read_warc(path, None, 5_000_000, backend="warcio"))
+    assert all(isinstance(item, (RawArticle, Skipped)) for item in items)
