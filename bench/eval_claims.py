@@ -96,19 +96,29 @@ def score_timex(parse: Parser, path: Path = FIXTURES / "timex.jsonl") -> dict:
     }
 
 
-def attribution_for(text: str, cue: str, content: str, source: str | None = None, cue_nth: int = 1):
+def attribution_for(text: str, cue: str, content: str, source: str | None = None, cue_nth: int | None = None):
     """An :class:`~onrecord.types.Attribution` over ``text`` with the given cue/content/source strings.
 
-    ``cue_nth`` picks the n-th occurrence of the cue string (1-based) when it occurs more than once.
+    ``cue_nth`` picks the n-th occurrence of the cue string (1-based); by default the cue and source are
+    the occurrences nearest to the content.
     """
     from onrecord.types import Attribution, AttributionType, Span
 
-    def span(part: str | None, nth: int = 1) -> tuple[Span, ...]:
+    anchor = text.index(content)
+
+    def span(part: str | None, nth: int | None = None) -> tuple[Span, ...]:
         if not part:
             return ()
-        start = -1
-        for _ in range(nth):
-            start = text.index(part, start + 1)
+        starts, at = [], text.find(part)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(part, at + 1)
+        if part == content:
+            start = anchor
+        elif nth is not None:
+            start = starts[nth - 1]
+        else:
+            start = min(starts, key=lambda s: (s <= anchor < s + len(part), abs(s - anchor)))
         return (Span.of(text, start, start + len(part)),)
 
     kind = AttributionType.DIRECT if content[:1] in "“\"‘'" else AttributionType.INDIRECT
@@ -126,7 +136,7 @@ def score_stance(parse: Parser, path: Path = FIXTURES / "stance.jsonl") -> dict:
     errors = []
     for case in cases:
         doc = parse(case["text"])
-        attribution = attribution_for(case["text"], case["cue"], case["content"], case.get("source"), case.get("cue_nth", 1))
+        attribution = attribution_for(case["text"], case["cue"], case["content"], case.get("source"), case.get("cue_nth"))
         stance = stance_of(doc, attribution)
         certainty, _ = certainty_of(doc, attribution, stance)
         got = {"stance": stance.stance, "certainty": certainty, "negated": stance.negated}

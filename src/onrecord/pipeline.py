@@ -17,7 +17,7 @@ from .attribution.assemble import extract_attributions
 from .resolve.speakers import resolve_speakers
 from .types import Article, Attribution, RawArticle, Skipped
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: claims (stance, certainty, verification, quantities, times), said_on
 
 
 def annotate_doc(doc: Doc, model=None, min_confidence: float = 0.0) -> Doc:
@@ -31,10 +31,8 @@ def annotate_doc(doc: Doc, model=None, min_confidence: float = 0.0) -> Doc:
 
 
 def _attach_claims(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
-    try:
-        from .claims import attach_claims
-    except ImportError:  # the claims stage is optional until it lands
-        return attributions
+    from .claims import attach_claims
+
     return attach_claims(doc, attributions)
 
 

@@ -64,9 +64,9 @@ def _in_main_clause(token: Token, inside: set[int]) -> bool:
     """Whether ``token`` bears on a main predicate of the content, not on a clause embedded in it."""
     t = token
     for _ in range(12):
-        if t.head is t or t.head.i not in inside:
+        if t.head == t or t.head.i not in inside:
             return True
-        if t.dep_ not in _MAIN_CHAIN and not (t is token and t.dep_ in ("advmod", "aux", "acomp")):
+        if t.dep_ not in _MAIN_CHAIN and not (t == token and t.dep_ in ("advmod", "aux", "acomp")):
             return False
         t = t.head
     return False
@@ -101,6 +101,6 @@ def _cue_hedges(doc: Doc, cue: Token, inside: set[int]):
     for token in near:
         for first, last, hedge in _hedges_at(doc, token, inside):
             yield first, last, hedge
-        if token is head and head.lemma_ in ("believe", "think", "say", "report", "understand", "allege", "expect") and any(c.dep_ == "auxpass" for c in head.children):
+        if token == head and head.lemma_ in ("believe", "think", "say", "report", "understand", "allege", "expect") and any(c.dep_ == "auxpass" for c in head.children):
             aux = next(c for c in head.children if c.dep_ == "auxpass")
             yield aux, head, Hedge(("is", head.lemma_), "probable", "passive")

@@ -59,7 +59,7 @@ def head_of(tokens: list[Token]) -> Token | None:
     """The token of ``tokens`` whose syntactic head lies outside them (the first such)."""
     inside = {t.i for t in tokens}
     for t in tokens:
-        if t.head.i not in inside or t.head is t:
+        if t.head.i not in inside or t.head == t:
             return t
     return tokens[0] if tokens else None
 
@@ -99,7 +99,7 @@ def is_negated(cue: Token) -> bool:
     if any(c.lower_ == "yet" and c.dep_ == "advmod" for c in cue.children) and any(c.lemma_ == "have" for c in cue.children):
         return True
     head = cue.head
-    if cue.dep_ in ("xcomp", "ccomp", "conj") and head is not cue:
+    if cue.dep_ in ("xcomp", "ccomp", "conj") and head != cue:
         if head.lemma_ in _NEGATING_HEADS and cue.dep_ == "xcomp":
             return True
         if head.lemma_ == "have" and any(c.lower_ == "yet" for c in head.children):
@@ -140,7 +140,7 @@ def stance_of(doc: Doc, attribution: Attribution) -> StanceReading:
 def _from_context(doc: Doc, attribution: Attribution, cue: Token, stance: str, certainty: str) -> tuple[str, str]:
     if any(c.lower_ in _AGAIN for c in cue.children) or _once_more(cue):
         return "reiterates", certainty
-    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") and cue.head is not cue:
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") and cue.head != cue:
         main = entry_for(cue_key(cue.head, attribution), "say")
         if lexicon_lemma(cue.head) in stance_lexicon() and main.stance not in NEUTRAL:
             return main.stance, main.certainty

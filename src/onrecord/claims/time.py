@@ -51,7 +51,7 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
     anchor: tuple[dt.date, str] | None = None  # "the next day" needs a date mentioned before it
     clock_only: list[int] = []
     for span, after_in in spans:
-        future = _is_future(span)
+        future = is_future(span)
         if span.label_ == "RANGE":
             value = _explicit_range(span, published, future)
         elif span.label_ == "HOLIDAY":
@@ -133,11 +133,11 @@ def _rejected(span: SpacySpan) -> bool:
     return False
 
 
-def _is_future(span: SpacySpan) -> bool:
+def is_future(span: SpacySpan) -> bool:
     """Whether the clause around ``span`` speaks of the future ("will meet on Thursday", "votes on Wednesday")."""
     token = span.root
     for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
             break
         token = token.head
     for verb in (token, token.head):
@@ -160,7 +160,7 @@ def _is_future(span: SpacySpan) -> bool:
         present = verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in kids)
         if present and verb.lemma_ not in _REPORTING:
             return True  # scheduled present: "the strike starts on Monday", "voting closes on Sunday"
-        if verb.head is verb:
+        if verb.head == verb:
             break
     return False
 
