@@ -201,10 +201,25 @@ def evaluate() -> dict:
     parse = Parser()
     return {
         "timex": score_timex(parse),
+        "timex_heldout": score_timex(parse, FIXTURES / "timex_heldout.jsonl"),
         "stance": score_stance(parse),
+        "stance_heldout": score_stance(parse, FIXTURES / "stance_heldout.jsonl"),
         "quantities": score_quantities(parse),
         "verification": score_verification(parse),
     }
+
+
+def below_floor(results: dict) -> list[str]:
+    """The measures under their recorded floor (``bench/eval_claims_floor.json``)."""
+    floors = json.loads(FLOORS.read_text("utf-8"))
+    failures = []
+    for name, measures in floors.items():
+        if name.startswith("_"):
+            continue
+        for measure, floor in measures.items():
+            if results[name][measure] < floor:
+                failures.append(f"{name}/{measure} = {results[name][measure]:.3f} < floor {floor}")
+    return failures
 
 
 def print_report(results: dict, console: Console, show_errors: bool = False) -> None:
@@ -214,16 +229,19 @@ def print_report(results: dict, console: Console, show_errors: bool = False) -> 
     table.add_column("measure")
     table.add_column("value", justify="right")
     t, s, q, v = results["timex"], results["stance"], results["quantities"], results["verification"]
+    th, sh = results["timex_heldout"], results["stance_heldout"]
     table.add_row("time expressions", str(t["cases"]), "exact type+value", f"{t['accuracy']:.3f}")
     table.add_row("", "", "mod (where given)", f"{t['mod_accuracy']:.3f}" if t["mod_accuracy"] is not None else "—")
     table.add_row("", str(t["negatives"]), "false alarms on negatives", str(t["false_alarms"]))
+    table.add_row("time expressions, held out", str(th["cases"]), "exact type+value", f"{th['accuracy']:.3f}")
     for key in ("stance", "certainty", "negated", "all"):
         table.add_row("stance/certainty" if key == "stance" else "", str(s["cases"]) if key == "stance" else "", key, f"{s[key + '_accuracy']:.3f}")
+    table.add_row("stance/certainty, held out", str(sh["cases"]), "all three right", f"{sh['all_accuracy']:.3f}")
     table.add_row("quantities", str(q["cases"]), "value+upper+unit+qualifier", f"{q['accuracy']:.3f}")
     table.add_row("verification", f"{v['cases']} ({v['claims']} claims)", "status+by per claim", f"{v['accuracy']:.3f}")
     console.print(table)
     if show_errors:
-        for name in ("timex", "stance", "quantities", "verification"):
+        for name in ("timex", "timex_heldout", "stance", "stance_heldout", "quantities", "verification"):
             for error in results[name]["errors"]:
                 console.print(f"[red]{name}[/red] {json.dumps(error, ensure_ascii=False)}", highlight=False, soft_wrap=True)
         for alarm in results["timex"]["false_alarm_list"]:
@@ -239,6 +257,8 @@ def main(argv: list[str] | None = None) -> None:
     print_report(results, console, show_errors=args.errors)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(results, indent=1, ensure_ascii=False), "utf-8")
+    for failure in below_floor(results):
+        console.print(f"[red]below floor[/red] {failure}")
 
 
 if __name__ == "__main__":

@@ -56,9 +56,10 @@ def _own_date(doc: Doc, a: Attribution, cue: Token | None, times, contents, publ
         if any(s <= t.span.start < e for s, e in contents):
             continue
         span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-        if span is None or not _hangs_on(span.root, cue, contents):
+        if span is None:
             continue
-        return _day_of(t, published)
+        if _hangs_on(span.root, cue, contents) or _right_after(doc, cue, span, a):
+            return _day_of(t, published)
     return SpeechDate(None, None)
 
 
@@ -76,6 +77,13 @@ def _hangs_on(token: Token, cue: Token, contents) -> bool:
             return False  # another clause's verb: "after strikes that hit on Monday, …" stops here
         t = t.head
     return False
+
+
+def _right_after(doc: Doc, cue: Token, span, a: Attribution) -> bool:
+    """"said on Monday they had …": the time sits between cue and content, whatever the parser attached it to."""
+    gap = doc[cue.i + 1 : span.start]
+    content_starts = [s.start for s in a.content if s.start >= span.end_char]
+    return bool(content_starts) and all(t.lower_ in ("on", "at", "in", "late", "early", "earlier", "later") for t in gap) and len(gap) <= 2
 
 
 def _day_of(t: TimeExpression, published: dt.date | None) -> SpeechDate:

@@ -38,6 +38,10 @@ app.command("article")(_article.article_cli)
 app.command("export")(_export.export_cli)
 app.add_typer(_entities.app, name="entities")
 
+from . import timex as _timex  # noqa: E402
+
+app.command("timex")(_timex.timex_cli)
+
 
 def main() -> None:
     app()

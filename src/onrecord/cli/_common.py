@@ -33,12 +33,29 @@ def print_article_table(target: Console, article: Article) -> None:
     table.add_column("content", ratio=6)
     table.add_column("type", no_wrap=True)
     table.add_column("conf", justify="right", no_wrap=True)
+    table.add_column("claim", ratio=2)  # stance · certainty, verification, said_on
     for a in article.attributions:
         speaker = a.speaker.name if a.speaker else "—"
         source = " ".join(s.text for s in a.source)
         if source and source.lower() not in (speaker.lower(), "the " + speaker.lower()) and len(source) <= 24:
             speaker = f"{speaker} [dim]({source})[/dim]"
-        table.add_row(speaker, " ".join(s.text for s in a.cue), a.content_text, a.type.value, f"{a.confidence:.2f}")
+        table.add_row(speaker, " ".join(s.text for s in a.cue), a.content_text, a.type.value, f"{a.confidence:.2f}", _claim_cell(a))
     if not article.attributions:
-        table.add_row("—", "—", "[dim]no attributions found[/dim]", "", "")
+        table.add_row("—", "—", "[dim]no attributions found[/dim]", "", "", "")
     target.print(table)
+
+
+def _claim_cell(a) -> str:
+    """"claims · certain", then "unverified (BBC)" and "said 2025-04-21" when known."""
+    if a.claim is None:
+        return ""
+    c = a.claim
+    lines = ["no claim (negated cue)" if c.stance == "none" else f"{c.stance}{' (negated cue)' if c.negated else ''} · {c.certainty}"]
+    if c.verification is not None:
+        by = f" ({', '.join(c.verification.by)})" if c.verification.by else ""
+        lines.append(f"[yellow]{c.verification.status}{by}[/yellow]")
+    if a.said_on:
+        lines.append(f"said {a.said_on}")
+    if c.flags:
+        lines.append(f"[red]{', '.join(c.flags)}[/red]")
+    return "\n".join(lines)
