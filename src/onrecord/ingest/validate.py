@@ -20,7 +20,7 @@ MIN_LANGUAGE_LETTERS = 60
 #: A text is rejected as not English only when py3langid is at least this sure of another language.
 MIN_LANGUAGE_CONFIDENCE = 0.90
 #: Characters looked at for the language guess (py3langid walks bytes in Python: keep it cheap).
-LANGUAGE_SAMPLE_CHARS = 4000
+LANGUAGE_SAMPLE_CHARS = 2000
 
 # File signatures of common binary formats (each has a byte no text file starts with, or is
 # unmistakable). Source: the formats' specifications, as collected in file(1)'s magic database.
