@@ -47,7 +47,7 @@ CASES = {
     "json-not-records": ("numbers.json", lambda p: _write(p, "[17]"), "E006", ["expected a JSON object"]),
     "missing-text": ("nofield.jsonl", lambda p: _write(p, json.dumps({"id": "a", "body": "The council met."}) + "\n"), "E006", ["no 'text'", "body"]),
     "unsupported": ("minutes.docx", lambda p: _write(p, b"PK\x03\x04 pretend docx"), "E008", ["unsupported file type '.docx'"]),
-    "truncated-gzip": ("feed.jsonl.gz", _truncated_gzip, "E010", ["truncated gzip", "were read"]),
+    "truncated-gzip": ("feed.jsonl.gz", _truncated_gzip, "E010", ["truncated gzip", "read before it"]),
     "not-gzip": ("feed.jsonl.gz", lambda p: _write(p, json.dumps(GOOD_RECORD) + "\n"), "E010", ["not gzip data"]),
     "bad-date": ("dated.jsonl", lambda p: _write(p, json.dumps(dict(GOOD_RECORD, published="17/09/2022")) + "\n"), "E020", ["'17/09/2022'", "YYYY-MM-DD"]),
 }
@@ -76,7 +76,7 @@ def test_truncated_gzip_keeps_the_records_before_the_cut(tmp_path):
     ids = [a.id for a in articles(items)]
     assert ids and ids == [f"r{i}" for i in range(1, len(ids) + 1)] and len(ids) < 8
     (skip,) = skipped(items)
-    assert f"lines 1-{len(ids)} before it were read" in skip.reason and "decompressed" in skip.reason
+    assert f"kept lines 1-{len(ids)}, read before it" in skip.reason and "decompressed" in skip.reason
 
 
 def test_missing_path_is_reported(tmp_path, good_txt):

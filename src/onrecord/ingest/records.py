@@ -209,7 +209,7 @@ def read_jsonl(path: Path, base: str, published: dt.date | None, max_bytes: int)
                 continue
             yield _record_from_line(line, lineno, line_origin, f"{base}:{lineno}", published, max_bytes)
         if gz is not None and gz.damage:
-            kept = f"lines 1-{lines} before it were read" if lines else "no complete line came before it"
+            kept = {0: "no complete line came before it", 1: "kept line 1, read before it"}.get(lines, f"kept lines 1-{lines}, read before it")
             yield Skipped(origin, BadArchive.code, f"{gz.damage} after {human_size(gz.decompressed)} decompressed; {kept}")
 
 

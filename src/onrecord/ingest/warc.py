@@ -84,7 +84,7 @@ def read_warc(path: Path, published: dt.date | None, max_bytes: int, backend: st
             yield Skipped(origin, BadArchive.code, "not a WARC file: it does not start with a WARC/1.x record header")
             return
         responses = iter_responses(stream, max_bytes, backend)
-        seen = pages = 0
+        seen = pages = 0  # the number of the last response read; HTML pages yielded
         damage = None
         try:
             for response in responses:
@@ -94,15 +94,15 @@ def read_warc(path: Path, published: dt.date | None, max_bytes: int, backend: st
                     pages += 1
                     yield item
         except Truncated as cut:
-            damage, seen = f"record {cut.number} is cut off (truncated file)", cut.number - 1
+            damage = f"record {cut.number} is cut off (truncated file)"
         except _backend_errors() as error:
             damage = f"corrupt WARC after record {seen} ({type(error).__name__}: {str(error)[:120]})"
         if gz is not None and gz.damage:
             damage = f"{gz.damage} after {human_size(gz.decompressed)} decompressed"
         if damage:
-            yield Skipped(origin, BadArchive.code, f"{damage}; the {seen} records before it were read ({pages} HTML page{'' if pages == 1 else 's'})")
+            yield Skipped(origin, BadArchive.code, f"{damage}; kept the {pages} HTML page{'' if pages == 1 else 's'} read before it")
         elif not pages:
-            yield Skipped(origin, EmptyInput.code, f"no HTML response records among its {seen} records")
+            yield Skipped(origin, EmptyInput.code, "no HTML pages: the file holds no successful HTML response")
 
 
 def _article(response: WarcResponse, origin: str, published: dt.date | None, max_bytes: int) -> RawArticle | Skipped | None:
@@ -175,8 +175,8 @@ def _fastwarc_responses(stream, max_bytes: int) -> Iterator[WarcResponse]:
     # auto_decode stays off: decoding hides a truncated payload, so it is undone after the length check
     records = ArchiveIterator(stream, record_types=WarcRecordType.any_type, parse_http=True, auto_decode="none", stream_detect=False)
     for number, record in enumerate(records, 1):
-        if record.headers.get("Content-Length") is None:
-            raise Truncated(number)  # the header block itself was cut
+        if not (record.headers.get("Content-Length") or "").strip().isdigit():
+            raise Truncated(number)  # the header block itself was cut (at worst right after "Content-Length:")
         http = record.http_headers if record.record_type == WarcRecordType.response and record.is_http_parsed else None
         if http is None or http.status_code is None:  # not an HTTP response (a request, metadata, a dns: lookup)
             if record.reader.consume() < record.content_length:
