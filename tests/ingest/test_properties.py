@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import json
 import tempfile
 from pathlib import Path
 
@@ -68,3 +69,22 @@ def test_the_warcio_fallback_never_crashes_either(data, gz):
         path.write_bytes(gzip.compress(data) if gz else data)
         items = list(read_warc(path, None, 5_000_000, backend="warcio"))
     assert all(isinstance(item, (RawArticle, Skipped)) for item in items)
+
+
+RECORDS = [{"id": f"r{i}", "text": f"Councillor Ines Maro said on day {i} that the ferry timetable would change. " * (i % 3 + 1)} for i in range(12)]
+WHOLE_GZIP = gzip.compress("".join(json.dumps(r) + "\n" for r in RECORDS).encode())
+
+
+@FUZZ
+@given(size=st.integers(0, len(WHOLE_GZIP)))
+def test_a_gzip_cut_anywhere_keeps_a_prefix_of_the_records_and_says_so(size):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "feed.jsonl.gz"
+        path.write_bytes(WHOLE_GZIP[:size])
+        items = list(iter_articles([path]))
+    ids = [item.id for item in items if isinstance(item, RawArticle)]
+    assert ids == [r["id"] for r in RECORDS[: len(ids)]]
+    if size < len(WHOLE_GZIP):
+        assert [item.code for item in items if isinstance(item, Skipped)] == ["E010"]
+    else:
+        assert len(ids) == len(RECORDS)
