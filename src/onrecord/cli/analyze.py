@@ -10,7 +10,7 @@ from ._common import console, err_console, parse_date, print_article_table
 
 
 def analyze_cli(
-    paths: list[Path] = typer.Argument(..., help="Text, HTML, JSON or JSONL files, or folders of them."),
+    paths: list[Path] = typer.Argument(..., help="Text, HTML, JSON, JSONL (gzipped too) or WARC files, or folders of them (docs/input.md)."),
     jsonl: Path | None = typer.Option(None, "--jsonl", help="Write one JSON line per article here ('-' for stdout)."),
     published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD when the input has none."),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop attributions below this confidence."),
