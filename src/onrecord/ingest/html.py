@@ -38,8 +38,8 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         BadHtml: no article text could be extracted.
 
     Example:
-        >>> page = "<html><body><nav>Home | Sport</nav><article><p>The mayor said the bridge "
-        ...         "would reopen on Friday after repairs.</p></article></body></html>"
+        >>> page = ("<html><body><nav>Home | Sport</nav><article><p>The mayor said the bridge "
+        ...         "would reopen on Friday after repairs.</p></article></body></html>")
         >>> extract_html(page).text
         'The mayor said the bridge would reopen on Friday after repairs.'
     """

@@ -58,7 +58,7 @@ def warc_article_id(uri: str | None, record_id: str | None) -> str:
 
     Example:
         >>> warc_article_id("https://example.org/news/bridge", None)
-        'f3ad5ff1e3fa3f31'
+        'a7da4a554322c2fb'
         >>> warc_article_id(None, "<urn:uuid:6192d722-2af2-4185-a479-ba3290f4e096>")
         '6192d722-2af2-4185-a479-ba3290f4e096'
     """
