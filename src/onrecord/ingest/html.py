@@ -38,10 +38,10 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         BadHtml: no article text could be extracted.
 
     Example:
-        >>> page = ("<html><body><nav>Home | Sport</nav><article><p>The mayor said the bridge "
+        >>> page = ("<html><body><article><h1>Bridge to reopen</h1><p>The mayor said the bridge "
         ...         "would reopen on Friday after repairs.</p></article></body></html>")
         >>> extract_html(page).text
-        'The mayor said the bridge would reopen on Friday after repairs.'
+        'Bridge to reopen\nThe mayor said the bridge would reopen on Friday after repairs.'
     """
     import trafilatura  # heavy: imported when the first page is read
 
