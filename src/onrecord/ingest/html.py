@@ -41,7 +41,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         >>> page = ("<html><body><article><h1>Bridge to reopen</h1><p>The mayor said the bridge "
         ...         "would reopen on Friday after repairs.</p></article></body></html>")
         >>> extract_html(page).text
-        'Bridge to reopen\nThe mayor said the bridge would reopen on Friday after repairs.'
+        'Bridge to reopen\\nThe mayor said the bridge would reopen on Friday after repairs.'
     """
     import trafilatura  # heavy: imported when the first page is read
 
