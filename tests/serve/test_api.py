@@ -108,3 +108,15 @@ def test_openapi_documents_the_article_schema(client):
     assert analyze["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("/ArticleOut")
     assert set(analyze["requestBody"]["content"]) == {"application/json", "multipart/form-data"}
     assert "AttributionOut" in spec["components"]["schemas"]
+
+
+def test_upload_keeps_double_endings_the_readers_know():
+    import gzip
+    import json
+
+    from onrecord.serve.analysis import raws_from_file
+
+    lines = [{"id": f"brief-{n}", "text": f"Harbour master Iko Tan said berth {n} would reopen on Friday."} for n in (1, 2)]
+    data = gzip.compress("\n".join(json.dumps(x) for x in lines).encode("utf-8"))
+    raws = raws_from_file(data, "briefs.jsonl.gz", None)
+    assert [r.id for r in raws] == ["brief-1", "brief-2"]

@@ -16,10 +16,9 @@ import anyio
 import anyio.to_thread
 from fastapi import HTTPException
 
+from ..ingest import SUFFIXES
 from ..types import Article, RawArticle, Skipped
 
-#: File endings the ingest readers understand; anything else is read as plain text.
-KNOWN_SUFFIXES = (".txt", ".text", ".html", ".htm", ".json", ".jsonl")
 
 
 def parse_published(value: str | dt.date | None) -> dt.date | None:
@@ -54,9 +53,10 @@ def raws_from_file(data: bytes, filename: str | None, published=None) -> list[Ra
         HTTPException: 422 with the reader's code and reason when nothing in the file is usable.
     """
     name = Path(filename or "upload.txt").name
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name).stem).strip("-.") or "upload"
-    suffix = Path(name).suffix.lower()
-    suffix = suffix if suffix in KNOWN_SUFFIXES else ".txt"
+    # keep an ending the ingest readers know (double ones too: .warc.gz); anything else is plain text
+    suffix = next((s for s in SUFFIXES if name.lower().endswith(s)), ".txt")
+    base = name[: len(name) - len(suffix)] if name.lower().endswith(suffix) else Path(name).stem
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip("-.") or "upload"
     with tempfile.TemporaryDirectory(prefix="onrecord-upload-") as folder:
         path = Path(folder) / f"{stem[:100]}{suffix}"
         path.write_bytes(data)
