@@ -11,7 +11,9 @@ Runs, one at a time on the same machine:
 - loading the Spark run's ``articles`` table into a SQLite store (store write rate) and the
   cross-article resolution stage.
 
-Numbers from a shared 2-core machine are noisy: compare the ratios inside one run.
+Wall time on a shared 2-core machine depends on what else runs; CPU seconds (this process and its
+children for the local engine; the Python workers and executor JVMs, read from /proc, for Spark)
+do not, so the table gives articles per CPU second too, and the plan in ``docs/scaling.md`` uses those.
 Run alone: ``.venv/bin/python -m bench.run --only bench.spark``.
 """
 from __future__ import annotations
@@ -39,18 +41,51 @@ def corpus_files(shared: Path, limit: int) -> list[Path]:
     return files[:limit]
 
 
-def _local(files: list[Path], workers: int) -> tuple[float, float]:
-    """(start seconds, analysis seconds) of the local engine; ``workers=0`` is this process."""
+def _cpu_of(pids: list[int]) -> float:
+    """CPU seconds (user + system, own and reaped children) of live processes, from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+    return total / tick
+
+
+def _pids(marker: str) -> list[int]:
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if marker in (proc / "cmdline").read_bytes().decode(errors="replace"):
+                    pids.append(int(proc.name))
+            except OSError:
+                pass
+    return pids
+
+
+def _local(files: list[Path], workers: int) -> dict:
+    """Wall and CPU seconds of the local engine; ``workers=0`` is this process."""
+    import resource
+
     from onrecord.engine.local import LocalEngine
 
     t0 = time.perf_counter()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     with LocalEngine(workers=workers) as engine:
         engine.start()  # worker processes load their pipelines: paid once, not per article
         started = time.perf_counter() - t0
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         for _ in engine.analyze(files):
             pass
-        return started, time.perf_counter() - t0
+        wall = time.perf_counter() - t0
+        cpu = time.process_time() - cpu0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the pool's workers are reaped by now
+    # worker CPU includes their pipeline load (a few seconds each), like Spark's Python workers
+    cpu += (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)
+    return {"start_seconds": started, "seconds": wall, "cpu_seconds": cpu}
 
 
 def _spark(files: list[Path], master: str, executors: int, out: Path) -> dict:
@@ -66,8 +101,12 @@ def _spark(files: list[Path], master: str, executors: int, out: Path) -> dict:
         time.sleep(0.2)
     started = time.perf_counter() - t0
     try:
+        cpu0 = _cpu_of(_pids("CoarseGrainedExecutorBackend"))
         run = analyze_to_parquet(spark, files, out, partitions=2 * executors)
         seen = sc._jsc.sc().getExecutorMemoryStatus().size() - 1  # the driver's block manager is listed too
+        # Python workers (spaCy) and executor JVMs; the workers live until the session stops
+        python_cpu = _cpu_of(_pids("pyspark.daemon"))
+        jvm_cpu = _cpu_of(_pids("CoarseGrainedExecutorBackend")) - cpu0
     finally:
         spark.stop()
     if run.articles != len(files) or seen != executors:
@@ -75,7 +114,7 @@ def _spark(files: list[Path], master: str, executors: int, out: Path) -> dict:
 
         first = next(iter_table_skipped(out), None)
         raise RuntimeError(f"Spark run analysed {run.articles} of {len(files)} articles on {seen} executors (first skipped: {first})")
-    return {"session_seconds": started, "job_seconds": run.seconds, "run": run}
+    return {"session_seconds": started, "job_seconds": run.seconds, "run": run, "python_cpu": python_cpu, "jvm_cpu": jvm_cpu}
 
 
 def _load_store(out: Path, db: Path) -> dict:
@@ -109,15 +148,17 @@ def run(shared: Path, console: Console, limit: int | None = None) -> dict:
         return {"skipped": "no Java"}
     n = len(files)
     words = sum(len(f.read_text("utf-8").split()) for f in files)
-    rows: list[tuple[str, float, str]] = []
+    rows: list[tuple[str, float, float | None, str]] = []
     results: dict = {"articles": n, "words": words}
 
-    _, one = _local(files, 0)
-    results["local_1_process_articles_per_s"] = round(n / one, 2)
-    rows.append(("local engine, in this process", one, ""))
-    start, two = _local(files, 2)
-    results["local_2_workers_articles_per_s"] = round(n / two, 2)
-    rows.append(("local engine, 2 worker processes", two, f"+ {start:.0f} s worker start"))
+    one = _local(files, 0)
+    results["local_1_process_articles_per_s"] = round(n / one["seconds"], 2)
+    results["local_1_process_articles_per_cpu_s"] = round(n / one["cpu_seconds"], 2)
+    rows.append(("local engine, in this process", one["seconds"], one["cpu_seconds"], ""))
+    two = _local(files, 2)
+    results["local_2_workers_articles_per_s"] = round(n / two["seconds"], 2)
+    results["local_2_workers_articles_per_cpu_s"] = round(n / two["cpu_seconds"], 2)
+    rows.append(("local engine, 2 worker processes", two["seconds"], two["cpu_seconds"], f"+ {two['start_seconds']:.0f} s worker start"))
 
     work = Path(tempfile.mkdtemp(prefix="onrecord-bench-spark-"))
     cluster = work / "cluster"
@@ -132,10 +173,14 @@ def run(shared: Path, console: Console, limit: int | None = None) -> dict:
     try:
         for executors in (1, 2):
             spark = _spark(files, master, executors, work / f"out-{executors}")
+            cpu = spark["python_cpu"] + spark["jvm_cpu"]
             results[f"spark_{executors}_executors_articles_per_s"] = round(n / spark["job_seconds"], 2)
+            results[f"spark_{executors}_executors_articles_per_cpu_s"] = round(n / cpu, 2)
+            results[f"spark_{executors}_executors_python_cpu_seconds"] = round(spark["python_cpu"], 1)
+            results[f"spark_{executors}_executors_jvm_cpu_seconds"] = round(spark["jvm_cpu"], 1)
             results[f"spark_{executors}_executors_session_seconds"] = round(spark["session_seconds"], 1)
-            note = f"+ {spark['session_seconds']:.0f} s session start"
-            rows.append((f"Spark standalone, {executors} executor(s) × 1 core", spark["job_seconds"], note))
+            note = f"+ {spark['session_seconds']:.0f} s session start; JVM {spark['jvm_cpu']:.0f} CPU s"
+            rows.append((f"Spark standalone, {executors} executor(s) × 1 core", spark["job_seconds"], cpu, note))
         parquet_bytes = sum(p.stat().st_size for p in (work / "out-2").rglob("*.parquet"))
         results["parquet_bytes_per_article"] = round(parquet_bytes / n)
     finally:
@@ -145,22 +190,25 @@ def run(shared: Path, console: Console, limit: int | None = None) -> dict:
     results["store_load_articles_per_s"] = round(n / loaded["load_seconds"], 1)
     results["store_write_articles_per_s"] = round(n / loaded["write_seconds"], 1)
     results["resolution_seconds"] = round(loaded["resolve_seconds"], 2)
-    rows.append(("load Parquet → SQLite store (driver, 1 process)", loaded["load_seconds"], "read + rebuild + write"))
-    rows.append(("cross-article resolution (global stage)", loaded["resolve_seconds"], "once, after the load"))
+    rows.append(("load Parquet → SQLite store (driver, 1 process)", loaded["load_seconds"], None, "read + rebuild + write"))
+    rows.append(("cross-article resolution (global stage)", loaded["resolve_seconds"], None, "once, after the load"))
     shutil.rmtree(work, ignore_errors=True)
 
     table = Table(title=f"local engine vs Spark on one node — PolNeAR, {n} articles, {words:,} words")
-    for col in ("run", "seconds", "articles/s", "note"):
+    for col in ("run", "wall s", "articles/s", "CPU s", "articles/CPU s", "note"):
         table.add_column(col, justify="left" if col in ("run", "note") else "right")
-    for name, seconds, note in rows:
-        table.add_row(name, f"{seconds:.1f}", f"{n / seconds:.2f}", note)
+    for name, seconds, cpu, note in rows:
+        cpu_cells = (f"{cpu:.0f}", f"{n / cpu:.2f}") if cpu else ("", "")
+        table.add_row(name, f"{seconds:.1f}", f"{n / seconds:.2f}", *cpu_cells, note)
     console.print(table)
-    base = results["local_1_process_articles_per_s"]
-    for key in [k for k in results if k.endswith("_articles_per_s") and k != "local_1_process_articles_per_s"]:
-        results[key.replace("_articles_per_s", "_vs_1_process")] = round(results[key] / base, 2)
+    base = results["local_1_process_articles_per_cpu_s"]
+    for key in [k for k in results if k.endswith("_articles_per_cpu_s")]:
+        results[key.replace("_articles_per_cpu_s", "_cpu_efficiency_vs_1_process")] = round(results[key] / base, 2)
     console.print(
-        "Spark 2 executors / local 1 process = "
-        f"{results['spark_2_executors_vs_1_process']:.2f}; Spark 2 / Spark 1 executors = "
-        f"{results['spark_2_executors_articles_per_s'] / results['spark_1_executors_articles_per_s']:.2f}"
+        "articles per CPU second, relative to the local engine in one process: "
+        f"local 2 workers {results['local_2_workers_cpu_efficiency_vs_1_process']:.2f}, "
+        f"Spark 1 executor {results['spark_1_executors_cpu_efficiency_vs_1_process']:.2f}, "
+        f"Spark 2 executors {results['spark_2_executors_cpu_efficiency_vs_1_process']:.2f} "
+        "(CPU time does not depend on what else the machine runs; wall time does)"
     )
     return results

@@ -109,3 +109,51 @@ def write_jsonl_shards(folder: Path, records: list[dict], shards: int = 6) -> Pa
         lines = [json.dumps(r, ensure_ascii=False) for r in records[s::shards]]
         (folder / f"part-{s:02d}.jsonl").write_text("\n".join(lines) + "\n", "utf-8")
     return folder
+
+
+def write_warc(path: Path, records: list[dict]) -> Path:
+    """The records as HTML pages in one gzipped WARC file (response records, as a crawler writes them)."""
+    import html
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for r in records:
+            paragraphs = "".join(f"<p>{html.escape(p)}</p>\n" for p in r["text"].split("\n\n") if p.strip())
+            page = (
+                "<!doctype html><html><head>"
+                f"<title>{html.escape(r['title'])}</title>"
+                f'<meta property="article:published_time" content="{r["published"]}">'
+                "</head><body><nav><a href='/'>Home</a> <a href='/local'>Local</a></nav>"
+                f"<article><h1>{html.escape(r['title'])}</h1>\n{paragraphs}</article>"
+                "<footer>Copyright the Courier</footer></body></html>"
+            )
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            url = f"https://news.example.org/{r['id']}.html"
+            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(page.encode("utf-8")), http_headers=headers))
+    return path
+
+
+def write_mixed_corpus(folder: Path, records: list[dict]) -> Path:
+    """Shards of every kind an engine reads: JSONL (3 files), a gzipped WARC of HTML pages, text files.
+
+    Of ``records`` (at least 200): the first 120 as JSONL, the next 40 as WARC pages, the rest as text
+    files in two folders. One text file repeats a JSONL record's id with another text (the readers
+    renumber it ``-2``); one JSONL line is broken and one file is binary (both reported, not stored).
+    """
+    write_jsonl_shards(folder / "jsonl", records[:120], shards=3)
+    with open(folder / "jsonl" / "part-01.jsonl", "a", encoding="utf-8") as f:
+        f.write('{"id": "broken", "text": "an unterminated line\n')
+    write_warc(folder / "warc" / "pages.warc.gz", records[120:160])
+    rest = records[160:]
+    half = len(rest) // 2
+    write_text_files(folder / "text" / "a", rest[:half], per_folder=len(rest))
+    write_text_files(folder / "text" / "b", rest[half:], per_folder=len(rest))
+    clash = records[5]["id"]
+    (folder / "text" / "b" / f"{clash}.txt").write_text(records[0]["text"] + "\nThe ferry timetable was not discussed.\n", "utf-8")
+    (folder / "text" / "b" / "scan.txt").write_bytes(bytes(range(256)) * 8)
+    return folder

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from spark_corpus import make_records, write_text_files  # noqa: E402
+from spark_corpus import make_records, write_mixed_corpus  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 CLUSTER_SCRIPT = REPO / ".ci" / "spark-cluster.sh"
@@ -40,10 +40,15 @@ def _require_spark() -> None:
         pytest.skip(message)
 
 
+#: articles in the corpus: 240 records and one text file reusing a record's id, less the broken line
+ARTICLES = 241
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory) -> Path:
-    """240 template articles as text files in four folders (more than the 200 the issue asks)."""
-    return write_text_files(tmp_path_factory.mktemp("corpus"), make_records(240))
+    """240 template articles (more than the 200 the issue asks) as JSONL shards, a WARC of HTML
+    pages and text files, with a repeated id, a broken JSON line and a binary file."""
+    return write_mixed_corpus(tmp_path_factory.mktemp("corpus"), make_records(240))
 
 
 @pytest.fixture(scope="module")
@@ -104,7 +109,7 @@ def _local_dump(paths: list[Path], db: Path) -> dict:
 
     with Store.open(str(db)) as store, LocalEngine(workers=0) as local:
         report = ingest(paths, store, local, published=_published())
-        assert not report.skipped
+        assert all(item.code in ("E002", "E006") for item in report.skipped), report.skipped
         return store.dump()
 
 
@@ -152,19 +157,23 @@ def _first_difference(got: dict, want: dict) -> str:
 
 
 def test_spark_cluster_store_equals_local_engine_store(engine, corpus, local_dump, tmp_path):
-    from onrecord.engine.spark_parquet import iter_table_articles
+    from onrecord.engine.spark_parquet import iter_table_articles, iter_table_rows
 
     with _inside(corpus.parent):
         report, dump = _spark_ingest(engine, [Path(corpus.name)], tmp_path / "spark.db", tmp_path / "tables")
-    assert report.analysis.articles == report.store.stored == 240
-    assert report.analysis.skipped == 0 and not report.store.skipped
+    assert report.analysis.articles == report.store.stored == ARTICLES
+    assert report.analysis.skipped == len(report.store.skipped) == 2
+    assert sorted(item.code for item in report.store.skipped) == ["E002", "E006"]
     assert report.store.resolution is not None and report.store.resolution.entities > 0
-    assert report.analysis.attributions == report.store.attributions > 240
+    assert report.analysis.attributions == report.store.attributions > ARTICLES
     assert [a["id"] for a in dump["articles"]] == [a["id"] for a in local_dump["articles"]]
     assert dump == local_dump, _first_difference(dump, local_dump)
-    # the Parquet tables hold the same articles as the store, in input order
+    # the Parquet tables hold the same articles as the store, in input order (folders sorted: jsonl, text, warc)
+    origins = [origin for _, origin in iter_table_rows(tmp_path / "tables")]
+    assert len(origins) == ARTICLES
+    assert [o.split("/")[1] for o in origins] == ["jsonl"] * 120 + ["text"] * 81 + ["warc"] * 40
     ids = [a.id for a in iter_table_articles(tmp_path / "tables")]
-    assert ids == sorted(ids) and len(ids) == 240
+    assert "tmpl-0005-2" in ids and len(set(ids)) == ARTICLES
 
 
 def test_killed_python_worker_is_retried_and_every_article_stored_once(engine, corpus, local_dump, fault_dir, tmp_path):
@@ -177,7 +186,7 @@ def test_killed_python_worker_is_retried_and_every_article_stored_once(engine, c
     retries = [p.name for p in fault_dir.glob("retried-*")]
     assert any(name.startswith(f"retried-{partition}-") for name in retries), retries
     ids = [a["id"] for a in dump["articles"]]
-    assert len(ids) == len(set(ids)) == report.analysis.articles == 240
+    assert len(ids) == len(set(ids)) == report.analysis.articles == ARTICLES
     assert dump == local_dump, _first_difference(dump, local_dump)
 
 
@@ -186,10 +195,10 @@ def test_spark_engine_behind_the_executor_interface_stores_what_local_does(engin
     from onrecord.engine.corpus import ingest
     from onrecord.store import Store
 
-    folder = sorted(p for p in corpus.iterdir() if p.is_dir())[0]  # 60 articles keep this one short
+    folder = corpus / "text" / "a"  # 40 articles keep this one short
     with Store.open(str(tmp_path / "spark.db")) as store:
         report = ingest([folder], store, engine, published=_published())
         spark_dump = store.dump()
-    assert report.stored == 60
+    assert report.stored == 40
     local = _local_dump([folder], tmp_path / "local.db")
     assert spark_dump == local, _first_difference(spark_dump, local)

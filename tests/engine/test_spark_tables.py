@@ -115,17 +115,16 @@ def test_parquet_shard_rows_become_raw_articles(tmp_path):
     assert isinstance(items[3], Skipped)
 
 
-def test_shards_are_listed_in_a_stable_order(tmp_path):
-    for name in ("b/2.txt", "b/1.txt", "a/9.txt", "a/.hidden"):
+def test_shards_are_listed_in_the_order_the_readers_read_them(tmp_path):
+    from onrecord.ingest import iter_articles
+
+    for n, name in enumerate(("b/2.txt", "b/1.txt", "b.txt", "a/9.txt", "a/.draft.txt", ".cache/x.txt", "a-z.txt")):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / name).write_text("x")
+        (tmp_path / name).write_text(f"The council said on Monday that budget {n} was final.", "utf-8")
     single = tmp_path / "b/1.txt"
-    assert list_shards([tmp_path, single]) == [
-        str(tmp_path / "a/9.txt"),
-        str(tmp_path / "b/1.txt"),
-        str(tmp_path / "b/2.txt"),
-        str(single),
-    ]
+    shards = list_shards([tmp_path, single])
+    assert shards == [item.origin for item in iter_articles([tmp_path, single])]
+    assert shards[:3] == [str(tmp_path / "a/9.txt"), str(tmp_path / "a-z.txt"), str(tmp_path / "b/1.txt")]
 
 
 def test_relative_shards_are_read_from_the_driver_folder_and_keep_their_spelling(tmp_path):

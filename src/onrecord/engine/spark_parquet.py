@@ -16,6 +16,7 @@ speaker resolution across articles needs every article, so it runs once, after t
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -26,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..types import Article, Skipped
+from ..types import Article, RawArticle, Skipped
 from .base import EngineSettings
 from .spark_tables import TABLES, attribution_rows, entity_rows, spark_schema
 from .spark_worker import analyze_partition, read_shards
@@ -46,21 +47,84 @@ class SparkRun:
 
 
 def list_shards(paths: Iterable[Path | str]) -> list[str]:
-    """The input files in a stable order: files as given, folders walked in sorted order.
+    """The input files in the order :func:`onrecord.ingest.iter_articles` reads them.
+
+    Files as given; folders walked depth first, names sorted within each folder, hidden names left
+    out, each folder once (symlink loops). A path that cannot be read is listed anyway: the
+    executor's reader reports it as ``Skipped``, as the local engine does.
 
     Example:
         >>> list_shards([])
         []
     """
     shards: list[str] = []
+
+    def walk(folder: Path, seen: set[str]) -> None:
+        key = os.path.realpath(folder)
+        if key in seen:
+            return
+        seen.add(key)
+        try:
+            names = sorted(entry.name for entry in os.scandir(folder))
+        except OSError:
+            shards.append(str(folder))
+            return
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = folder / name
+            if path.is_dir():
+                walk(path, seen)
+            else:
+                shards.append(str(path))
+
     for path in map(Path, paths):
         if path.is_dir():
-            shards.extend(str(p) for p in sorted(path.rglob("*")) if p.is_file() and not p.name.startswith("."))
+            walk(path, set())
         else:
             shards.append(str(path))
     return shards
 
 
+def _id_count(item: tuple) -> Iterator[tuple[str, int]]:
+    if isinstance(item[2], RawArticle):
+        yield item[2].id, 1
+
+
+def _id_candidate(item: tuple, duplicated: frozenset[str]) -> Iterator[tuple[int, int, str]]:
+    raw = item[2]
+    if not isinstance(raw, RawArticle):
+        return
+    base, _, number = raw.id.rpartition("-")
+    if raw.id in duplicated or (number.isdigit() and base in duplicated):
+        yield item[0], item[1], raw.id
+
+
+def _more(a: int, b: int) -> int:
+    return a + b
+
+
+def _unique_id_renames(raws) -> dict[tuple[int, int], str]:
+    """New ids for repeated article ids, exactly as one ``iter_articles`` call over all shards gives.
+
+    Each executor reads its shards separately, so the reader cannot see an id repeated in another
+    shard. Repeats are rare: one counting pass finds them, and only the ids that can clash with
+    them (the id itself, and ``id-N``) come back to the driver to be renumbered in input order.
+    """
+    from ..ingest import _unique_ids  # the reader's own renumbering rule, not a copy of it
+
+    duplicated = frozenset(raws.flatMap(_id_count).reduceByKey(_more).filter(lambda kv: kv[1] > 1).keys().collect())
+    if not duplicated:
+        return {}
+    candidates = sorted(raws.flatMap(functools.partial(_id_candidate, duplicated=duplicated)).collect())
+    renamed = _unique_ids(RawArticle(id=old, text="") for _, _, old in candidates)
+    return {(shard, record): new.id for (shard, record, old), new in zip(candidates, renamed) if new.id != old}
+
+
+def _renamed(item: tuple, renames) -> tuple:
+    shard, record, raw = item
+    new_id = renames.value.get((shard, record))
+    return item if new_id is None else (shard, record, dataclasses.replace(raw, id=new_id))
 
 
 def _table_is(name: str, item: tuple[str, tuple]) -> bool:
@@ -114,6 +178,10 @@ def analyze_to_parquet(
     raws = sc.parallelize(shards, max(1, min(len(shards), partitions))).mapPartitions(
         functools.partial(read_shards, published=published, base=os.getcwd())
     )
+    read = raws.persist(StorageLevel.MEMORY_AND_DISK)  # read once, for the id check and the analysis
+    renames = _unique_id_renames(read)
+    if renames:
+        raws = raws.map(functools.partial(_renamed, renames=sc.broadcast(renames)))
     # reading is cheap next to parsing: spread the articles evenly whatever the shard sizes
     spread = raws.map(_keyed).partitionBy(partitions).values()
     analyzed = spread.mapPartitions(functools.partial(analyze_partition, settings=settings))
@@ -134,6 +202,7 @@ def analyze_to_parquet(
             frames[name].write.mode("overwrite").parquet(str(out / name))
     finally:
         analyzed.unpersist()
+        read.unpersist()
     counts = {name: _count_rows(out / name) for name in TABLES}
     return SparkRun(
         out_dir=out,
