@@ -61,46 +61,17 @@ def read_shard(path: str, published: dt.date | None = None) -> Iterator[RawArtic
 
 
 def _read_parquet(path: str, published: dt.date | None) -> Iterator[RawArticle | Skipped]:
-    """Rows of a Parquet shard with ``id``/``text`` (and optional metadata) columns."""
+    """Rows of a Parquet shard (``id``, ``text`` or ``html``, optional metadata), each read as a JSON
+    record is: by :func:`onrecord.ingest.raw_from_record`."""
     import pyarrow.parquet as pq
 
-    from .. import ingest
+    from ..ingest import raw_from_record
 
-    record_to_raw = getattr(ingest, "raw_from_record", None)
     n = 0
     for batch in pq.ParquetFile(path).iter_batches(batch_size=256):
         for row in batch.to_pylist():
-            origin = f"{path}:{n}"
             n += 1
-            if record_to_raw is not None:
-                yield record_to_raw(row, origin=origin, published=published)
-                continue
-            yield _plain_record(row, origin, published)
-
-
-def _plain_record(row: dict, origin: str, published: dt.date | None) -> RawArticle | Skipped:
-    # stands in until the ingest package exposes its JSON record parser (then that one is used)
-    text = row.get("text")
-    if not isinstance(text, str) or not text.strip():
-        return Skipped(origin, "E001", "record has no text")
-    date = row.get("published")
-    if isinstance(date, str):
-        try:
-            date = dt.date.fromisoformat(date[:10])
-        except ValueError:
-            return Skipped(origin, "E020", f"bad published date {date!r}")
-    elif isinstance(date, dt.datetime):
-        date = date.date()
-    return RawArticle(
-        id=str(row.get("id") or origin),
-        text=text,
-        title=row.get("title"),
-        published=date or published,
-        url=row.get("url"),
-        outlet=row.get("outlet"),
-        author=row.get("author"),
-        origin=origin,
-    )
+            yield raw_from_record(row, origin=f"{path}:{n}", published=published)
 
 
 def read_shards(
