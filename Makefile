@@ -40,7 +40,7 @@ eval: install
 	$(BIN)/python -m bench.eval_claims
 
 ## bench: throughput of onrecord analyze against bare spaCy parsing, same texts, same run; ingestion with 1 and 2 workers
-bench: install
+bench: dev
 	$(BIN)/python -m bench.run --shared $(SHARED)
 
 clean:
