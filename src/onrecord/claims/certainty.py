@@ -9,8 +9,11 @@ president said that it was possible …, he had in mind …" stays certain). Hed
 """
 from __future__ import annotations
 
+import functools
+
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ..types import Attribution, Span
 from .lexicons import Hedge, hedge_lexicon
 from .stance import StanceReading, content_tokens, stance_of
@@ -48,7 +51,7 @@ def certainty_of(doc: Doc, attribution: Attribution, reading: StanceReading | No
             hedges.extend(_hedges_at(doc, token, in_content))
     if reading.cue_token is not None:
         hedges.extend(_cue_hedges(doc, reading.cue_token, in_content))
-    text = doc.text
+    text = doc_text(doc)
     spans = []
     for first, last, hedge in hedges:
         certainty = lowest(certainty, hedge.certainty)
@@ -72,8 +75,18 @@ def _in_main_clause(token: Token, inside: set[int]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _hedges_by_first_word() -> dict[str, tuple[Hedge, ...]]:
+    index: dict[str, list[Hedge]] = {}
+    for hedge in hedge_lexicon():  # longest first, kept in that order
+        index.setdefault(hedge.words[0], []).append(hedge)
+    return {word: tuple(hedges) for word, hedges in index.items()}
+
+
 def _hedges_at(doc: Doc, token: Token, inside: set[int]):
-    for hedge in hedge_lexicon():
+    index = _hedges_by_first_word()
+    candidates = index.get(token.lower_, ()) + index.get(token.lemma_.lower(), ())
+    for hedge in candidates:
         n = len(hedge.words)
         if token.i + n > len(doc):
             continue

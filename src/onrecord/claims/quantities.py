@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
+from ..nlp import doc_text
 from ..types import Quantity, Span, TimeExpression
 from .lexicons import quantity_lexicon
 
@@ -34,31 +35,42 @@ def _lex(key: str):
     return quantity_lexicon()[key]
 
 
+def _is_num_text(text: str) -> bool:
+    return bool(_DIGITS.match(text) or _SUFFIXED.match(text)) or text.lower() in _WORDS
+
+
 def _is_num(t: Token) -> bool:
-    low = t.lower_
-    if low in ("one",) and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("another", "of", "day"):
-        return False  # "one another", "one of them"
-    return bool(_DIGITS.match(t.text) or _SUFFIXED.match(t.text)) or low in _WORDS
+    return _is_num_text(t.text)
 
 
-def _register() -> None:
-    getters = {
-        "qty_num": _is_num,
-        "qty_numcont": lambda t: _is_num(t) or (t.text in ("-", "and") and t.i + 1 < len(t.doc) and _is_num(t.doc[t.i + 1]) and t.doc[t.i + 1].lower_ in _WORDS),
-        "qty_scale": lambda t: t.lower_ in _lex("scales") and t.lower_ not in ("hundred", "thousand", "b") or t.lower_ in ("million", "billion", "trillion"),
-        "qty_cur": lambda t: t.lower_ in ("$", "£", "€", "¥", "₹", "₽", "₴", "us$"),
+#: Lexeme flag slots (after the time classes' FLAG30-FLAG50): numbers, number-or-link, scale words, currency symbols.
+_FLAGS = {"num": 55, "numcont": 56, "scale": 57, "cur": 58}
+
+
+def _flag_getters():
+    scales = _lex("scales")
+    return {
+        "num": _is_num_text,
+        "numcont": lambda text: _is_num_text(text) or text in ("-", "and"),
+        "scale": lambda text: (text.lower() in scales and text.lower() not in ("hundred", "thousand", "b")) or text.lower() in ("million", "billion", "trillion"),
+        "cur": lambda text: text.lower() in ("$", "£", "€", "¥", "₹", "₽", "₴", "us$"),
     }
-    for name, getter in getters.items():
-        if not Token.has_extension(name):
-            Token.set_extension(name, getter=getter)
+
+
+def _register(vocab: Vocab) -> None:
+    for name, getter in _flag_getters().items():
+        vocab.add_flag(getter, flag_id=_FLAGS[name])
+    if not Token.has_extension("qty_cur"):
+        cur = _flag_getters()["cur"]
+        Token.set_extension("qty_cur", getter=lambda t: cur(t.text))
 
 
 @functools.lru_cache(maxsize=4)
 def _matcher(vocab: Vocab) -> Matcher:
-    _register()
-    matcher = Matcher(vocab)
-    body = [{"_": {"qty_cur": True}, "OP": "?"}, {"_": {"qty_num": True}}, {"_": {"qty_numcont": True}, "OP": "*"},
-            {"_": {"qty_scale": True}, "OP": "?"}]
+    _register(vocab)
+    flag = lambda name: {f"FLAG{_FLAGS[name]}": True}  # noqa: E731
+    matcher = Matcher(vocab, validate=False)  # flag attributes are not in the pattern schema
+    body = [{**flag("cur"), "OP": "?"}, flag("num"), {**flag("numcont"), "OP": "*"}, {**flag("scale"), "OP": "?"}]
     prefixes: list[list[dict]] = [[]]
     for q in _lex("qualifiers"):
         prefixes.append([{"LOWER": w} for w in q.split()])
@@ -71,6 +83,9 @@ def _matcher(vocab: Vocab) -> Matcher:
             patterns.append(prefix + [{"LOWER": w} for w in vague.split()])
     matcher.add("QUANTITY", patterns)
     return matcher
+
+
+_VAGUE_HEADS = {"hundreds", "thousands", "dozens", "millions", "billions", "scores", "tens", "several", "few", "handful", "couple", "dozen"}
 
 
 def find_quantities(doc: Doc, within: tuple[Span, ...], times: tuple[TimeExpression, ...] | None = None) -> list[Quantity]:
@@ -92,12 +107,18 @@ def find_quantities(doc: Doc, within: tuple[Span, ...], times: tuple[TimeExpress
 
         times = tuple(find_time_expressions(doc, None))
     blocked = [(t.span.start, t.span.end) for t in times if t.type != "DURATION"]
+    matcher = _matcher(doc.vocab)
     spans = []
-    for _, start, end in _matcher(doc.vocab)(doc):
-        span = doc[start:end]
-        if any(s.start <= span.start_char and span.end_char <= s.end for s in within) \
-                and not any(b0 < span.end_char and span.start_char < b1 for b0, b1 in blocked) and not _ordinal_or_name(span):
-            spans.append(span)
+    for part in within:
+        region = doc.char_span(part.start, part.end, alignment_mode="expand")
+        if region is None:
+            continue
+        for window_start, window_end in _windows(region):
+            for _, start, end in matcher(doc[window_start:window_end]):
+                for span in _split_at_digit_and(_strip_links(doc[window_start + start : window_start + end])):
+                    if any(s.start <= span.start_char and span.end_char <= s.end for s in within) \
+                            and not any(b0 < span.end_char and span.start_char < b1 for b0, b1 in blocked) and not _ordinal_or_name(span):
+                        spans.append(span)
     spans = _longest(spans)
     spans = _merge_ranges(doc, spans)
     out = []
@@ -106,6 +127,43 @@ def find_quantities(doc: Doc, within: tuple[Span, ...], times: tuple[TimeExpress
         if q is not None:
             out.append(q)
     return out
+
+
+def _windows(region: SpacySpan) -> list[tuple[int, int]]:
+    """Token windows (doc indices) around numbers and vague amounts inside ``region``."""
+    windows: list[list[int]] = []
+    for t in region:
+        if _is_num(t) or t.lower_ in _VAGUE_HEADS or t.text in ("$", "£", "€", "¥"):
+            start, end = max(region.start, t.i - 5), min(region.end, t.i + 6)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], end)
+            else:
+                windows.append([start, end])
+    return [(s, e) for s, e in windows]
+
+
+def _split_at_digit_and(span: SpacySpan | None) -> list[SpacySpan]:
+    """"20 and 30" are two numbers (a range when "between" precedes), "two hundred and five" is one."""
+    if span is None:
+        return []
+    doc = span.doc
+    for t in span:
+        if t.lower_ == "and" and t.i > span.start and _DIGITS.match(doc[t.i - 1].text) and t.i + 1 < span.end and _DIGITS.match(doc[t.i + 1].text):
+            return [doc[span.start : t.i], *_split_at_digit_and(doc[t.i + 1 : span.end])]
+    return [span]
+
+
+def _strip_links(span: SpacySpan) -> SpacySpan | None:
+    """Drop a trailing "and"/"-" the number pattern may have swallowed, and "one another"/"one of"."""
+    end = span.end
+    while end > span.start and span.doc[end - 1].text in ("-", "and"):
+        end -= 1
+    if end == span.start:
+        return None
+    last = span.doc[end - 1]
+    if last.lower_ == "one" and last.i + 1 < len(span.doc) and span.doc[last.i + 1].lower_ in ("another", "of"):
+        return None
+    return span.doc[span.start : end]
 
 
 def _ordinal_or_name(span: SpacySpan) -> bool:
@@ -203,7 +261,7 @@ def _quantity(doc: Doc, span: SpacySpan, upper_span: SpacySpan | None) -> Quanti
     if unit is None and unit_token is not None:
         unit = _unit_name(unit_token)
     what = _what(head)
-    return Quantity(Span.of(doc.text, span.start_char, span.end_char), value, unit, qualifier, upper, what)
+    return Quantity(Span.of(doc_text(doc), span.start_char, span.end_char), value, unit, qualifier, upper, what)
 
 
 def _unit_token(doc: Doc, last: Token) -> tuple[Token, Token | None]:

@@ -12,8 +12,9 @@ import re
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from ..nlp import doc_text
 from ..types import Span, TimeExpression
-from .time_patterns import build_matcher
+from .time_patterns import build_matcher, is_anchor
 from .timex_resolve import resolve
 from .timex_values import Value, parse_calendar, read_parts
 
@@ -66,20 +67,34 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
     found = _anchor_clocks(found, clock_only)
     found = _merge_clock_and_day(doc, found)
     found = _merge_ranges(doc, found)
-    text = doc.text
+    text = doc_text(doc)
     return [
         TimeExpression(Span.of(text, s.start_char, s.end_char), v.type, v.value, v.mod, v.note)
         for s, v, _ in found
     ]
 
 
+def anchor_windows(doc: Doc, is_anchor, before: int = 6, after: int = 8) -> list[tuple[int, int]]:
+    """Token windows around anchor words, merged: the Matcher runs on these only (most of a text has no dates)."""
+    windows: list[list[int]] = []
+    for token in doc:
+        if is_anchor(token):
+            start, end = max(0, token.i - before), min(len(doc), token.i + after + 1)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], end)
+            else:
+                windows.append([start, end])
+    return [(s, e) for s, e in windows]
+
+
 def _candidate_spans(doc: Doc) -> list[tuple[SpacySpan, bool]]:
     matcher = build_matcher(doc.vocab)
     candidates = []
-    for match_id, start, end in matcher(doc):
-        span = SpacySpan(doc, start, end, label=match_id)
-        if not _rejected(span):
-            candidates.append(span)
+    for window_start, window_end in anchor_windows(doc, is_anchor):
+        for match_id, start, end in matcher(doc[window_start:window_end]):
+            span = SpacySpan(doc, window_start + start, window_start + end, label=match_id)
+            if not _rejected(span):
+                candidates.append(span)
     out = []
     for span in _longest_first(candidates):
         start, end = span.start, span.end

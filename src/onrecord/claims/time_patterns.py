@@ -43,61 +43,98 @@ def _lex(key: str) -> dict:
     return timex_lexicon()[key]
 
 
-def _is_month(t: Token) -> bool:
-    low = t.lower_.rstrip(".")
+def _is_month(text: str) -> bool:
+    low = text.lower().rstrip(".")
     if low not in _lex("months"):
         return False
-    if low in _lex("_months_need_capital") and not (t.is_title or t.is_upper):
-        return False
-    if low == "may" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].tag_ in ("VB", "RB"):  # "May be", modal
-        return False
-    return True
+    # "may", "march", "sun" … are months only when capitalised; modal "May" is rejected in context (time.py)
+    return low not in _lex("_months_need_capital") or text[:1].isupper()
 
 
-def _is_weekday(t: Token) -> bool:
-    low = t.lower_.rstrip(".")
+def _is_weekday(text: str) -> bool:
+    low = text.lower().rstrip(".")
     if low not in _lex("weekdays"):
         return False
-    return len(low) > 4 or t.is_title  # abbreviations only when capitalised ("Sat", not "sat")
+    return len(low) > 4 or text[:1].isupper()  # abbreviations only when capitalised ("Sat", not "sat")
 
 
-def _is_num(t: Token) -> bool:
-    low = t.lower_
+def _is_num(text: str) -> bool:
+    low = text.lower()
     if low in NUMBER_WORDS or low in ("a", "an", "couple", "half") or low in _lex("vague_numbers"):
         return True
     return bool(re.match(r"^\d+([.,]\d+)?$", low)) and not _YEAR.match(low)
 
 
-def _is_numpart(t: Token) -> bool:
-    return _is_num(t) or t.lower_ in ("-", "and", "a", "half", "of") or bool(re.match(r"^\d{1,3}(,\d{3})+$", t.text))
+@functools.lru_cache(maxsize=200_000)
+def _classes_of_text(text: str) -> frozenset[str]:
+    """Every token class a word belongs to, from its text alone (so it can be cached by ``orth``)."""
+    low = text.lower()
+    units = _lex("units")
+    checks = {
+        "weekday": _is_weekday(text),
+        "weekdays": low.endswith("s") and low[:-1] in _lex("weekdays") and len(low) > 5,
+        "month": _is_month(text),
+        "year": bool(_YEAR.match(text)),
+        "daynum": bool(_DAYNUM.match(text)),
+        "decade": bool(_DECADE.match(low)) or low in DECADE_WORDS,
+        "ordinal": bool(_ORDINAL.match(text)) or low in ORDINAL_WORDS,
+        "num": _is_num(text),
+        "unit": low in units,
+        "plunit": low in units and low.endswith(("s", "ia")),
+        "sgunit": low in units and not low.endswith(("s", "ia")),
+        "pod": low in _lex("parts_of_day"),
+        "season": low in _lex("seasons"),
+        "clock": bool(_CLOCK.match(text)) or low in ("noon", "midday", "midnight"),
+        "hhmm": bool(_HHMM.match(text)),
+        "numdate": bool(_NUMDATE.match(text)),
+        "quarter": bool(_QUARTER.match(text)),
+        "moddate": bool(_MODDATE.match(text)) and (low.split("-", 1)[1] in _lex("months") or text[-1].isdigit() or low.endswith("0s")),
+    }
+    checks["numpart"] = checks["num"] or low in ("-", "and", "a", "half", "of") or bool(re.match(r"^\d{1,3}(,\d{3})+$", text))
+    return frozenset(name for name, hit in checks.items() if hit)
+
+
+def classes_of(token: Token) -> frozenset[str]:
+    """The token classes of ``token`` (from its text alone, cached)."""
+    return _classes_of_text(token.text)
+
+
+CLASS_NAMES = ["weekday", "weekdays", "month", "year", "daynum", "decade", "ordinal", "num", "numpart", "unit", "plunit", "sgunit",
+               "pod", "season", "clock", "hhmm", "numdate", "quarter", "moddate"]
+#: Lexeme flag slots used for the classes (spaCy's FLAG19-FLAG63 are free for applications); unions after them.
+_FLAG_BASE = 30
+_UNIONS = {"weekday|pod|season": ("weekday", "pod", "season"), "unit|pod": ("unit", "pod")}
+
+
+def flag_id(name: str) -> int:
+    names = CLASS_NAMES + list(_UNIONS)
+    return _FLAG_BASE + names.index(name)
+
+
+def register_flags(vocab: Vocab) -> None:
+    """Lexeme flags for the token classes: the Matcher tests them in C, not through Python getters."""
+    for name in CLASS_NAMES:
+        vocab.add_flag(lambda text, name=name: name in _classes_of_text(text), flag_id=flag_id(name))
+    for union, parts in _UNIONS.items():
+        vocab.add_flag(lambda text, parts=parts: any(p in _classes_of_text(text) for p in parts), flag_id=flag_id(union))
+
+
+#: Words near which a time expression can be: the Matcher only runs on windows around them.
+def is_anchor(token: Token) -> bool:
+    return bool(classes_of(token) - {"numpart"}) or token.lower_ in _ANCHOR_WORDS
+
+
+_ANCHOR_WORDS = {"today", "tonight", "yesterday", "tomorrow", "overnight", "now", "currently", "nowadays", "presently", "recently",
+                 "lately", "soon", "present", "moment", "past", "future", "weekend", "quarter", "half", "century", "christmas",
+                 "easter", "halloween", "thanksgiving", "valentine", "o'clock", "daily", "weekly", "monthly", "annually", "yearly",
+                 "hourly", "nightly", "fortnightly", "quarterly", "biannually", "once", "twice", "thrice", "boxing", "armistice",
+                 "bastille", "independence", "new", "good", "days", "ago"}
 
 
 def _register_extensions() -> None:
-    units = _lex("units")
-    getters = {
-        "timex_weekday": _is_weekday,
-        "timex_weekdays": lambda t: t.lower_.endswith("s") and t.lower_[:-1] in _lex("weekdays") and len(t.lower_) > 5,
-        "timex_month": _is_month,
-        "timex_year": lambda t: bool(_YEAR.match(t.text)),
-        "timex_daynum": lambda t: bool(_DAYNUM.match(t.text)),
-        "timex_decade": lambda t: bool(_DECADE.match(t.lower_)) or t.lower_ in DECADE_WORDS,
-        "timex_ordinal": lambda t: bool(_ORDINAL.match(t.text)) or t.lower_ in ORDINAL_WORDS,
-        "timex_num": _is_num,
-        "timex_numpart": _is_numpart,
-        "timex_unit": lambda t: t.lower_ in units,
-        "timex_plunit": lambda t: t.lower_ in units and t.lower_.endswith(("s", "ia")),
-        "timex_sgunit": lambda t: t.lower_ in units and not t.lower_.endswith(("s", "ia")),
-        "timex_pod": lambda t: t.lower_ in _lex("parts_of_day"),
-        "timex_season": lambda t: t.lower_ in _lex("seasons") and (t.lower_ != "fall" or t.i == 0 or t.doc[t.i - 1].lower_ in ("the", "this", "last", "next", "of")),
-        "timex_clock": lambda t: bool(_CLOCK.match(t.text)) or t.lower_ in ("noon", "midday", "midnight"),
-        "timex_hhmm": lambda t: bool(_HHMM.match(t.text)),
-        "timex_numdate": lambda t: bool(_NUMDATE.match(t.text)),
-        "timex_quarter": lambda t: bool(_QUARTER.match(t.text)),
-        "timex_moddate": lambda t: bool(_MODDATE.match(t.text)) and (t.lower_.split("-", 1)[1] in _lex("months") or t.text[-1].isdigit() or t.lower_.endswith("0s")),
-    }
-    for name, getter in getters.items():
-        if not Token.has_extension(name):
-            Token.set_extension(name, getter=getter)
+    for name in CLASS_NAMES:
+        if not Token.has_extension(f"timex_{name}"):
+            Token.set_extension(f"timex_{name}", getter=lambda t, name=name: name in _classes_of_text(t.text))
 
 
 _PREPS = ["in", "on", "since", "by", "until", "till", "during", "from", "through", "throughout", "of", "before", "after", "to", "at", "around", "for", "between"]
@@ -106,11 +143,12 @@ _QUAL1 = ["over", "nearly", "almost", "about", "around", "roughly", "approximate
 
 def token_classes() -> dict[str, dict]:
     """The token classes the shorthand patterns are written in."""
-    ext = lambda name: {"_": {name: True}}  # noqa: E731
+    ext = lambda name: {f"FLAG{flag_id(name.removeprefix('timex_'))}": True}  # noqa: E731
     return {
         "WD": ext("timex_weekday"), "WDS": ext("timex_weekdays"), "MON": ext("timex_month"), "DAY": ext("timex_daynum"),
         "YEAR": ext("timex_year"), "DEC": ext("timex_decade"), "ORDN": ext("timex_ordinal"), "NUM": ext("timex_num"),
         "NP": ext("timex_numpart"), "UNIT": ext("timex_unit"), "PLU": ext("timex_plunit"), "SGU": ext("timex_sgunit"),
+        "WD|POD|SEAS": ext("weekday|pod|season"), "UNIT|POD": ext("unit|pod"),
         "POD": ext("timex_pod"), "SEAS": ext("timex_season"), "CLOCK": ext("timex_clock"), "HHMM": ext("timex_hhmm"),
         "NUMDATE": ext("timex_numdate"), "QTR": ext("timex_quarter"), "MODDATE": ext("timex_moddate"),
         "AMPM": {"LOWER": {"IN": ["am", "pm", "a.m.", "p.m.", "a.m", "p.m"]}},
@@ -184,6 +222,28 @@ PATTERNS: list[tuple[str, str]] = [
 ]
 
 
+#: Free lexeme flag slots for the word-set classes (REL, P, MOD …); the Matcher then tests them in C.
+_WORD_SET_SLOTS = [*range(19, 30), *range(51, 55), *range(59, 64)]
+
+
+def _word_sets_as_flags(vocab: Vocab, classes: dict[str, dict]) -> dict[str, dict]:
+    """Replace ``{"LOWER": {"IN": words}}`` classes by lexeme flags (Python set predicates are the Matcher's slow path)."""
+    out = dict(classes)
+    slots = iter(_WORD_SET_SLOTS)
+    for name, spec in sorted(classes.items()):
+        attr = next(iter(spec))
+        if len(spec) != 1 or attr not in ("LOWER", "ORTH") or not isinstance(spec[attr], dict):
+            continue
+        slot = next(slots, None)
+        if slot is None:
+            break
+        words = frozenset(spec[attr]["IN"])
+        getter = (lambda text, words=words: text.lower() in words) if attr == "LOWER" else (lambda text, words=words: text in words)
+        vocab.add_flag(getter, flag_id=slot)
+        out[name] = {f"FLAG{slot}": True}
+    return out
+
+
 def compile_shorthand(shorthand: str, classes: dict[str, dict]) -> list[dict]:
     """Turn ``"REL 'quarter' YEAR?"`` into a spaCy Matcher pattern."""
     pattern = []
@@ -193,17 +253,8 @@ def compile_shorthand(shorthand: str, classes: dict[str, dict]) -> list[dict]:
         if body.startswith(("'", '"')):
             words = [w.strip('"') if w.startswith('"') else w.strip("'") for w in body.split("|")]
             spec: dict = {"LOWER": words[0]} if len(words) == 1 else {"LOWER": {"IN": words}}
-        elif "|" in body:  # alternatives of token classes: WD|POD
-            spec = {"_": {}}
-            alts = [classes[b] for b in body.split("|")]
-            if all("_" in a for a in alts):  # no OR across extensions in spaCy: use a combined getter
-                name = "timex_any_" + "_".join(body.split("|")).lower()
-                if not Token.has_extension(name):
-                    keys = [next(iter(a["_"])) for a in alts]
-                    Token.set_extension(name, getter=lambda t, keys=keys: any(getattr(t._, k) for k in keys))
-                spec = {"_": {name: True}}
-            else:
-                raise ValueError(f"cannot combine {body}")
+        elif "|" in body:  # alternatives of token classes: a union flag registered for them
+            spec = dict(classes[body])
         else:
             spec = dict(classes[body])
         if op:
@@ -216,8 +267,9 @@ def compile_shorthand(shorthand: str, classes: dict[str, dict]) -> list[dict]:
 def build_matcher(vocab: Vocab) -> Matcher:
     """One Matcher per vocab with every time pattern, keyed by label."""
     _register_extensions()
-    classes = token_classes()
-    matcher = Matcher(vocab)
+    register_flags(vocab)
+    classes = _word_sets_as_flags(vocab, token_classes())
+    matcher = Matcher(vocab, validate=False)  # flag attributes (FLAGnn) are not in the pattern schema
     by_label: dict[str, list] = {}
     for label, shorthand in PATTERNS:
         by_label.setdefault(label, []).append(compile_shorthand(shorthand, classes))

@@ -14,18 +14,21 @@ about, in this order:
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
+from ..nlp import doc_text
 from ..types import Attribution, Span, Verification
 from .lexicons import verification_patterns
 
 _SINGULAR = {"this", "it", "that", "claim", "allegation", "account", "report", "figure", "number", "toll", "statement", "assertion",
              "video", "image", "photo", "photograph", "picture", "recording", "document", "version"}
 _PUBLISHER = {"we", "us", "our"}
+_TRIGGER = re.compile(r"verif|confirm|corroborat|authentic|substantiat|disput|contest|contradict|geolocat|at odds", re.I)
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,12 @@ def find_verification_notes(doc: Doc) -> list[Note]:
         [('unverified', 'These claims could not be independently verified.')]
     """
     by_sentence: dict[int, tuple[str, int, int]] = {}
-    for match_id, start, end in _matcher(doc.vocab)(doc):
+    if not _TRIGGER.search(doc_text(doc)):
+        return []  # most articles have no note: skip the Matcher
+    matches = []
+    for window_start, window_end in _trigger_windows(doc):
+        matches.extend((m, window_start + s, window_start + e) for m, s, e in _matcher(doc.vocab)(doc[window_start:window_end]))
+    for match_id, start, end in matches:
         label = doc.vocab.strings[match_id]
         verb = _verify_token(doc, start, end)
         if label == "verified" and verb is not None and any(c.dep_ == "neg" for c in verb.children):
@@ -69,7 +77,7 @@ def find_verification_notes(doc: Doc) -> list[Note]:
         if sent not in by_sentence or (label == "unverified" and by_sentence[sent][0] != "unverified"):
             by_sentence[sent] = (label, start, end)
     notes = []
-    text = doc.text
+    text = doc_text(doc)
     for sent_start, (label, start, end) in sorted(by_sentence.items()):
         sent = doc[sent_start].sent
         verb = _verify_token(doc, start, end) or doc[end - 1]
@@ -85,6 +93,19 @@ def find_verification_notes(doc: Doc) -> list[Note]:
             end_token=end,
         ))
     return notes
+
+
+def _trigger_windows(doc: Doc) -> list[tuple[int, int]]:
+    """Token windows around words that can make a note (verify, confirm, dispute …), merged."""
+    windows: list[list[int]] = []
+    for token in doc:
+        if _TRIGGER.search(token.text) or token.lower_ in ("odds", "unverified", "unconfirmed"):
+            start, end = max(0, token.i - 10), min(len(doc), token.i + 6)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], end)
+            else:
+                windows.append([start, end])
+    return [(s, e) for s, e in windows]
 
 
 def _trimmed(text: str, start: int, end: int) -> Span:
@@ -176,7 +197,7 @@ def link_verification(doc: Doc, notes: list[Note], attributions: list[Attributio
     """Which attribution (by index) each note verifies, as ``{index: Verification}``; nearest note wins."""
     if not notes or not attributions:
         return {}
-    text = doc.text
+    text = doc_text(doc)
     paragraph_of = _paragraphs(text)
     order = sorted(range(len(attributions)), key=lambda i: _start(attributions[i]))
     result: dict[int, Verification] = {}
