@@ -47,22 +47,29 @@ def _is_num(t: Token) -> bool:
 _FLAGS = {"num": 55, "numcont": 56, "scale": 57, "cur": 58}
 
 
+def _is_num_or_link(text: str) -> bool:
+    return _is_num_text(text) or text in ("-", "and")
+
+
+def _is_scale(text: str) -> bool:
+    low = text.lower()
+    return (low in _lex("scales") and low not in ("hundred", "thousand", "b")) or low in ("million", "billion", "trillion")
+
+
+def _is_currency(text: str) -> bool:
+    return text.lower() in ("$", "£", "€", "¥", "₹", "₽", "₴", "us$")
+
+
 def _flag_getters():
-    scales = _lex("scales")
-    return {
-        "num": _is_num_text,
-        "numcont": lambda text: _is_num_text(text) or text in ("-", "and"),
-        "scale": lambda text: (text.lower() in scales and text.lower() not in ("hundred", "thousand", "b")) or text.lower() in ("million", "billion", "trillion"),
-        "cur": lambda text: text.lower() in ("$", "£", "€", "¥", "₹", "₽", "₴", "us$"),
-    }
+    # module-level functions, so a vocab carrying these getters still pickles
+    return {"num": _is_num_text, "numcont": _is_num_or_link, "scale": _is_scale, "cur": _is_currency}
 
 
 def _register(vocab: Vocab) -> None:
     for name, getter in _flag_getters().items():
         vocab.add_flag(getter, flag_id=_FLAGS[name])
     if not Token.has_extension("qty_cur"):
-        cur = _flag_getters()["cur"]
-        Token.set_extension("qty_cur", getter=lambda t: cur(t.text))
+        Token.set_extension("qty_cur", getter=lambda t: _is_currency(t.text))
 
 
 @functools.lru_cache(maxsize=4)

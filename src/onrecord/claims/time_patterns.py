@@ -113,10 +113,24 @@ def flag_id(name: str) -> int:
 
 def register_flags(vocab: Vocab) -> None:
     """Lexeme flags for the token classes: the Matcher tests them in C, not through Python getters."""
+    # module-level functions under functools.partial: a vocab with these getters still pickles
     for name in CLASS_NAMES:
-        vocab.add_flag(lambda text, name=name: name in _classes_of_text(text), flag_id=flag_id(name))
+        vocab.add_flag(functools.partial(_has_any_class, (name,)), flag_id=flag_id(name))
     for union, parts in _UNIONS.items():
-        vocab.add_flag(lambda text, parts=parts: any(p in _classes_of_text(text) for p in parts), flag_id=flag_id(union))
+        vocab.add_flag(functools.partial(_has_any_class, parts), flag_id=flag_id(union))
+
+
+def _has_any_class(names: tuple[str, ...], text: str) -> bool:
+    classes = _classes_of_text(text)
+    return any(name in classes for name in names)
+
+
+def _in_lower(words: frozenset[str], text: str) -> bool:
+    return text.lower() in words
+
+
+def _in_orth(words: frozenset[str], text: str) -> bool:
+    return text in words
 
 
 #: Words near which a time expression can be: the Matcher only runs on windows around them.
@@ -238,7 +252,7 @@ def _word_sets_as_flags(vocab: Vocab, classes: dict[str, dict]) -> dict[str, dic
         if slot is None:
             break
         words = frozenset(spec[attr]["IN"])
-        getter = (lambda text, words=words: text.lower() in words) if attr == "LOWER" else (lambda text, words=words: text in words)
+        getter = functools.partial(_in_lower if attr == "LOWER" else _in_orth, words)
         vocab.add_flag(getter, flag_id=slot)
         out[name] = {f"FLAG{slot}": True}
     return out
