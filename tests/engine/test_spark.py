@@ -202,3 +202,26 @@ def test_spark_engine_behind_the_executor_interface_stores_what_local_does(engin
     assert report.stored == 40
     local = _local_dump([folder], tmp_path / "local.db")
     assert spark_dump == local, _first_difference(spark_dump, local)
+
+
+def test_ingest_cli_with_the_spark_engine_keeps_parquet_tables_and_adds_nothing_the_second_time(engine, master_url, corpus, tmp_path):
+    """``onrecord ingest --engine spark --master URL --parquet DIR`` (last here: it stops the session it shares)."""
+    import pyarrow.parquet as pq
+    from typer.testing import CliRunner
+
+    from onrecord.cli import app
+    from onrecord.store import Store
+
+    folder = corpus / "text" / "a"
+    db, tables = tmp_path / "cli.db", tmp_path / "tables"
+    args = ["ingest", str(folder), "--engine", "spark", "--master", master_url, "--db", str(db), "--parquet", str(tables)]
+    first = CliRunner().invoke(app, [*args, "--published", PUBLISHED])
+    assert first.exit_code == 0, first.output
+    assert "40 new article(s)" in first.output
+    assert pq.read_table(tables / "articles").num_rows == 40
+    assert pq.read_table(tables / "attributions").num_rows > 40
+    with Store.open(str(db)) as store:
+        assert store.stats().articles == 40
+    second = CliRunner().invoke(app, [*args, "--published", PUBLISHED])
+    assert second.exit_code == 0, second.output
+    assert "0 new article(s), 40 already stored" in second.output

@@ -45,6 +45,7 @@ def ingest_cli(
     published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD for inputs that have none."),
     engine: EngineName = typer.Option(EngineName.local, "--engine", help="Where to analyse: local worker processes, or a Spark cluster."),
     master: str | None = typer.Option(None, "--master", help="Spark master URL (with --engine spark), e.g. spark://host:7077."),
+    parquet: Path | None = typer.Option(None, "--parquet", help="With --engine spark: keep the Parquet tables (articles, attributions, entities, skipped) in this folder."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Use the rules without the learned model."),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop attributions below this confidence."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per nlp.pipe batch."),
@@ -64,7 +65,7 @@ def ingest_cli(
 
     try:
         if engine == EngineName.spark:
-            report = _spark(paths, store, settings, master, workers, default_date, report_skip)
+            report = _spark(paths, store, settings, master, workers, default_date, report_skip, parquet)
         else:
             report = _local(paths, store, settings, workers, default_date, report_skip)
     finally:
@@ -93,11 +94,12 @@ def _local(paths, store, settings, workers, published, on_skipped):
         return ingest(paths, store, local, published=published, on_progress=on_progress, on_skipped=on_skipped)
 
 
-def _spark(paths, store, settings, master, workers, published, on_skipped):
+def _spark(paths, store, settings, master, workers, published, on_skipped, parquet=None):
     """Spark: executors read the shards and analyse them into Parquet tables; this process loads the store."""
     try:
         from ..engine.spark import SparkEngine, SparkSettings
         from ..engine.spark_parquet import ingest_on_spark
+        from ..errors import EngineUnavailable
     except ImportError as error:
         raise typer.BadParameter(f'the Spark engine is not installed ({error}); pip install "onrecord[spark]"', param_hint="--engine") from None
     spark_settings = SparkSettings(**({"master": master} if master else {}), **({"max_cores": workers} if workers else {}))
@@ -107,7 +109,11 @@ def _spark(paths, store, settings, master, workers, published, on_skipped):
         def on_progress(p) -> None:
             progress.update(task, completed=p.done, total=p.total, counts=f"storing: new {p.stored} · had {p.existing} · bad {p.skipped}")
 
-        return ingest_on_spark(paths, store, engine, published=published, on_progress=on_progress, on_skipped=on_skipped).store
+        try:
+            return ingest_on_spark(paths, store, engine, published=published, out_dir=parquet, on_progress=on_progress, on_skipped=on_skipped).store
+        except EngineUnavailable as error:  # no Java, no PySpark, or the master cannot be reached
+            err_console.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
+            raise typer.Exit(code=2) from None
 
 
 def _summary(report, store) -> None:
