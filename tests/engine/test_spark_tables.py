@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
 from spark_corpus import make_records  # noqa: E402
@@ -136,3 +138,38 @@ def test_relative_shards_are_read_from_the_driver_folder_and_keep_their_spelling
     raw, empty = items[0][2], items[1][2]
     assert isinstance(raw, RawArticle) and raw.origin == "in/a.txt" and raw.id == "a"
     assert isinstance(empty, Skipped) and empty.origin == "in/b.txt"
+
+
+_ID_PARTS = st.sampled_from(["a", "b", "a-2", "a-3", "a-2-2", "b-2", "a-b", "2"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ID_PARTS, max_size=14))
+def test_renumbering_only_the_clashing_ids_equals_the_readers_rule_on_all_ids(ids):
+    from collections import Counter
+
+    from onrecord.engine.spark_parquet import clashes_with, renumber
+    from onrecord.ingest import _unique_ids
+
+    full = [raw.id for raw in _unique_ids(RawArticle(id=i, text="") for i in ids)]
+    duplicated = frozenset(i for i, n in Counter(ids).items() if n > 1)
+    renames = renumber([((0, n), i) for n, i in enumerate(ids) if clashes_with(i, duplicated)])
+    assert [renames.get((0, n), i) for n, i in enumerate(ids)] == full
+
+
+_NAMES = st.text(alphabet="ab-_.1Z", min_size=1, max_size=4).filter(lambda n: n not in (".", ".."))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(_NAMES, min_size=1, max_size=3), min_size=1, max_size=8, unique_by=tuple))
+def test_shard_order_is_the_readers_order_for_any_tree(tmp_path_factory, paths):
+    from onrecord.ingest import iter_articles
+
+    root = tmp_path_factory.mktemp("tree")
+    for parts in paths:
+        target = root.joinpath(*parts[:-1], parts[-1] + ".txt")
+        if any(p.exists() and not p.is_dir() for p in target.parents if root in p.parents):
+            continue  # a file already where this path needs a folder
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("The council said the budget was final.", "utf-8")
+    assert list_shards([root]) == [item.origin for item in iter_articles([root])]

@@ -86,18 +86,45 @@ def list_shards(paths: Iterable[Path | str]) -> list[str]:
     return shards
 
 
+def clashes_with(article_id: str, duplicated: frozenset[str]) -> bool:
+    """Whether renumbering the ``duplicated`` ids can touch ``article_id``: it is one of them, or one
+    of them with ``-N`` suffixes (``a``, ``a-2``, ``a-2-3`` for ``a``), the only forms a renumbered id takes.
+
+    Example:
+        >>> [clashes_with(i, frozenset({"a"})) for i in ("a", "a-2", "a-2-3", "a-b", "b")]
+        [True, True, True, False, False]
+    """
+    while True:
+        if article_id in duplicated:
+            return True
+        base, dash, number = article_id.rpartition("-")
+        if not (dash and number.isdigit()):
+            return False
+        article_id = base
+
+
+def renumber(candidates: list[tuple[tuple[int, int], str]]) -> dict[tuple[int, int], str]:
+    """New ids for ``(key, id)`` pairs in input order, by the readers' own rule; only changed ones.
+
+    Given every id that :func:`clashes_with` a repeated one, this equals what one
+    :func:`onrecord.ingest.iter_articles` call over all inputs gives (``tests/engine`` checks it
+    against the full rule with random ids).
+    """
+    from ..ingest import _unique_ids  # the reader's own renumbering rule, not a copy of it
+
+    renamed = _unique_ids(RawArticle(id=old, text="") for _, old in candidates)
+    return {key: new.id for (key, old), new in zip(candidates, renamed) if new.id != old}
+
+
 def _id_count(item: tuple) -> Iterator[tuple[str, int]]:
     if isinstance(item[2], RawArticle):
         yield item[2].id, 1
 
 
-def _id_candidate(item: tuple, duplicated: frozenset[str]) -> Iterator[tuple[int, int, str]]:
+def _id_candidate(item: tuple, duplicated: frozenset[str]) -> Iterator[tuple[tuple[int, int], str]]:
     raw = item[2]
-    if not isinstance(raw, RawArticle):
-        return
-    base, _, number = raw.id.rpartition("-")
-    if raw.id in duplicated or (number.isdigit() and base in duplicated):
-        yield item[0], item[1], raw.id
+    if isinstance(raw, RawArticle) and clashes_with(raw.id, duplicated):
+        yield (item[0], item[1]), raw.id
 
 
 def _more(a: int, b: int) -> int:
@@ -109,16 +136,12 @@ def _unique_id_renames(raws) -> dict[tuple[int, int], str]:
 
     Each executor reads its shards separately, so the reader cannot see an id repeated in another
     shard. Repeats are rare: one counting pass finds them, and only the ids that can clash with
-    them (the id itself, and ``id-N``) come back to the driver to be renumbered in input order.
+    them come back to the driver to be renumbered in input order.
     """
-    from ..ingest import _unique_ids  # the reader's own renumbering rule, not a copy of it
-
     duplicated = frozenset(raws.flatMap(_id_count).reduceByKey(_more).filter(lambda kv: kv[1] > 1).keys().collect())
     if not duplicated:
         return {}
-    candidates = sorted(raws.flatMap(functools.partial(_id_candidate, duplicated=duplicated)).collect())
-    renamed = _unique_ids(RawArticle(id=old, text="") for _, _, old in candidates)
-    return {(shard, record): new.id for (shard, record, old), new in zip(candidates, renamed) if new.id != old}
+    return renumber(sorted(raws.flatMap(functools.partial(_id_candidate, duplicated=duplicated)).collect()))
 
 
 def _renamed(item: tuple, renames) -> tuple:
