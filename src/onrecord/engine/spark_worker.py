@@ -13,7 +13,6 @@ import dataclasses
 import datetime as dt
 import os
 import signal
-from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
