@@ -190,6 +190,42 @@ def test_killed_python_worker_is_retried_and_every_article_stored_once(engine, c
     assert dump == local_dump, _first_difference(dump, local_dump)
 
 
+@pytest.fixture
+def postgres_url():
+    """A fresh schema on the PostgreSQL server of ``ONRECORD_TEST_POSTGRES_URL`` (``.ci/run`` starts one)."""
+    import uuid
+
+    from sqlalchemy import create_engine
+
+    from onrecord.store.db import database_url
+
+    url = os.environ.get("ONRECORD_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("needs a PostgreSQL server: set ONRECORD_TEST_POSTGRES_URL (.ci/run does)")
+    schema = f"spark_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(database_url(url), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    try:
+        yield f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.connect() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+
+@pytest.mark.postgres
+def test_spark_loads_into_postgresql_what_the_local_engine_stores_in_sqlite(engine, corpus, local_dump, postgres_url, tmp_path):
+    from onrecord.engine.spark_parquet import ingest_on_spark
+    from onrecord.store import Store
+
+    with _inside(corpus.parent), Store.open(postgres_url) as store:
+        report = ingest_on_spark([Path(corpus.name)], store, engine, published=_published())
+        dump = store.dump()
+    assert report.store.stored == ARTICLES
+    assert dump == local_dump, _first_difference(dump, local_dump)
+
+
 def test_spark_engine_behind_the_executor_interface_stores_what_local_does(engine, corpus, nlp, tmp_path):
     """``corpus.ingest`` with the SparkEngine (driver reads, executors analyse) = with the LocalEngine."""
     from onrecord.engine.corpus import ingest
