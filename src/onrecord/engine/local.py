@@ -70,8 +70,8 @@ class LocalEngine(Engine):
     def __init__(self, workers: int | None = None, settings: EngineSettings = EngineSettings(), *, chunk: int | None = None):
         self._workers = (os.cpu_count() or 1) if workers is None else workers
         self.settings = settings
-        # a task is one nlp.pipe batch; small enough that the last batches do not leave a worker idle long
-        self.chunk = chunk or max(1, min(settings.batch_size, 8))
+        # a task is one nlp.pipe batch; small, so the last batches of a run leave a worker idle only briefly
+        self.chunk = chunk or max(1, min(settings.batch_size, 4))
         self._pool: ProcessPoolExecutor | None = None
         self._nlp = None
 
