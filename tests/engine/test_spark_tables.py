@@ -149,9 +149,9 @@ def test_renumbering_only_the_clashing_ids_equals_the_readers_rule_on_all_ids(id
     from collections import Counter
 
     from onrecord.engine.spark_parquet import clashes_with, renumber
-    from onrecord.ingest import _unique_ids
+    from onrecord.ingest import unique_ids
 
-    full = [raw.id for raw in _unique_ids(RawArticle(id=i, text="") for i in ids)]
+    full = [raw.id for raw in unique_ids(RawArticle(id=i, text="") for i in ids)]
     duplicated = frozenset(i for i, n in Counter(ids).items() if n > 1)
     renames = renumber([((0, n), i) for n, i in enumerate(ids) if clashes_with(i, duplicated)])
     assert [renames.get((0, n), i) for n, i in enumerate(ids)] == full

@@ -110,9 +110,9 @@ def renumber(candidates: list[tuple[tuple[int, int], str]]) -> dict[tuple[int, i
     :func:`onrecord.ingest.iter_articles` call over all inputs gives (``tests/engine`` checks it
     against the full rule with random ids).
     """
-    from ..ingest import _unique_ids  # the reader's own renumbering rule, not a copy of it
+    from ..ingest import unique_ids  # the readers' own renumbering rule, not a copy of it
 
-    renamed = _unique_ids(RawArticle(id=old, text="") for _, old in candidates)
+    renamed = unique_ids(RawArticle(id=old, text="") for _, old in candidates)
     return {key: new.id for (key, old), new in zip(candidates, renamed) if new.id != old}
 
 

@@ -82,7 +82,7 @@ def iter_articles(
         paths = [paths]
     if max_bytes < 1:
         raise ValueError(f"max_bytes must be positive, not {max_bytes}")
-    return _unique_ids(item for path in paths for item in _read_path(Path(path), published, max_bytes))
+    return unique_ids(item for path in paths for item in _read_path(Path(path), published, max_bytes))
 
 
 def detect_format(path: Path) -> tuple[str | None, str]:
@@ -181,7 +181,7 @@ def _read_file(path: Path, info: os.stat_result, published, max_bytes: int) -> I
         yield Skipped(origin, MissingFile.code, f"cannot read: {error.strerror or error}")
 
 
-def _unique_ids(items: Iterable[RawArticle | Skipped]) -> Iterator[RawArticle | Skipped]:
+def unique_ids(items: Iterable[RawArticle | Skipped]) -> Iterator[RawArticle | Skipped]:
     seen: set[str] = set()
     for item in items:
         if isinstance(item, RawArticle):
