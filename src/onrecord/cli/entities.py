@@ -47,7 +47,7 @@ def show_cli(
                 roles.add_row(r.title, str(r.first_seen or ""), str(r.last_seen or ""), str(r.articles))
             console.print(roles)
         if d.merges:
-            merges = Table("name", "joined", "rule", "evidence", title="merges (undo: onrecord entities split ID NAME)", title_justify="left")
+            merges = Table("name", "joined", "rule", "evidence", title=f"merges (undo one: onrecord entities split {d.id} NAME)", title_justify="left")
             for m in d.merges:
                 merges.add_row(m.name, m.into, m.rule + (" (by hand)" if m.manual else ""), m.evidence)
             console.print(merges)
