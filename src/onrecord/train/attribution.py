@@ -128,7 +128,7 @@ def train_attribution_model(
         ...     Path("out/model"), scorer=Path("../shared/eval/score_attributions.py"))  # doctest: +SKIP
     """
     from ..attribution.model import MODEL_FORMAT, AttributionModel
-    from .dev import calibrate_on_dev, fit_rule_confidence, model_card, score_on_dev
+    from .dev import calibrate_on_dev, fit_rule_confidence, score_on_dev
 
     progress = progress or Progress.quiet()
     random.seed(settings.seed)
@@ -163,7 +163,7 @@ def train_attribution_model(
     config = {
         "format": MODEL_FORMAT,
         "feature_version": FEATURE_VERSION,
-        "spacy_pipeline": nlp.meta.get("name", "") + "-" + nlp.meta.get("version", ""),
+        "spacy_pipeline": f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}",
         "labels": {"cue": ["O", "B-CUE", "I-CUE"], "role": ["O", "B-SRC", "I-SRC", "B-CON", "I-CON"]},
         "candidate_floor": settings.candidate_floor,
         "accept_threshold": 0.0,
@@ -198,8 +198,19 @@ def train_attribution_model(
         "model_bytes": sum(f.stat().st_size for f in out_dir.iterdir() if f.is_file()),
     }
     (out_dir / "training.json").write_text(json.dumps(report, indent=1) + "\n", "utf-8")
-    (out_dir / "model-card.md").write_text(model_card(config, calibration, figures, report), "utf-8")
+    write_model_card(out_dir)
     return report
+
+
+def write_model_card(out_dir: Path) -> Path:
+    """(Re)write ``model-card.md`` of a model directory from its config, calibration and figures."""
+    from .dev import model_card
+
+    out_dir = Path(out_dir)
+    parts = [json.loads((out_dir / name).read_text("utf-8")) for name in ("config.json", "calibration.json", "dev_scores.json", "training.json")]
+    path = out_dir / "model-card.md"
+    path.write_text(model_card(*parts), "utf-8")
+    return path
 
 
 def _cache_path(cache_dir: Path | None, split: str, arts: list[GoldArticle]) -> Path | None:
