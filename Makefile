@@ -37,7 +37,6 @@ test: dev
 ## eval: predictions for PolNeAR dev scored with the shared scorer, plus the seed article
 eval: install
 	$(BIN)/python -m bench.eval --shared $(SHARED)
-	$(BIN)/python -m bench.eval_claims
 
 ## bench: throughput of onrecord analyze against bare spaCy parsing, same texts, same run; ingestion with 1 and 2 workers
 bench: dev

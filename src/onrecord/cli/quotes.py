@@ -9,11 +9,11 @@ from ._store_options import OutputFormat, db_option, emit, fail, format_option, 
 #: the columns of the table view (every field goes to JSON and CSV)
 QUOTE_COLUMNS = [
     ("date", "", lambda q: q["said_on"] or q["published"]),
-    ("speaker", "bold cyan", lambda q: (q["speaker"] or {}).get("name", "—")),
+    # the article reference sits under the speaker: a narrow terminal keeps room for the content
+    ("speaker", "bold cyan", lambda q: f"{(q['speaker'] or {}).get('name', '—')}\n[dim]{q['article_id']}#{q['index']}[/dim]"),
     ("cue", "magenta", lambda q: q["cue_text"]),
     ("content", "", lambda q: q["content_text"]),
     ("stance", "", lambda q: q["stance"]),
-    ("article", "dim", lambda q: f"{q['article_id']}#{q['index']}"),
 ]
 
 
