@@ -52,8 +52,7 @@ def fail(error: Exception) -> typer.Exit:
     return typer.Exit(code=1)
 
 
-_MIN_WIDTHS = {"cue": 9}  # "according" unbroken
-_RATIOS = {"speaker": 2, "content": 6, "cue": 1, "article": 2, "id": 2, "outlets": 2, "aliases": 3, "name": 2}
+_RATIOS = {"speaker": 2, "content": 6, "cue": 2, "article": 2, "id": 2, "outlets": 2, "aliases": 3, "name": 2}
 
 
 def _flat(value: Any) -> Any:
@@ -87,7 +86,7 @@ def emit(
     for header, style, _ in columns:
         ratio = _RATIOS.get(header)
         # short fields keep their natural width; text columns share the rest, the content the most
-        table.add_column(header, style=style or None, overflow="fold", ratio=ratio, no_wrap=ratio is None, min_width=_MIN_WIDTHS.get(header))
+        table.add_column(header, style=style or None, overflow="fold", ratio=ratio, no_wrap=ratio is None)
     for record in records:
         table.add_row(*("" if (v := get(record)) is None else str(v) for _, _, get in columns))
     console.print(table)
