@@ -10,8 +10,13 @@ if ! pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main"' | grep -q 
   pg_createcluster "$version" main >&2
 fi
 # loopback only: the test server is never reachable from outside the machine
-pg_conftool "$version" main set listen_addresses "127.0.0.1" >&2 || true
-pg_ctlcluster "$version" main start >&2 2>/dev/null || pg_ctlcluster "$version" main status >&2
+# (written to conf.d, quoted: pg_conftool writes a bare 127.0.0.1, which postgresql.conf rejects)
+pg_conftool "$version" main remove listen_addresses >&2 || true
+mkdir -p "/etc/postgresql/$version/main/conf.d"
+echo "listen_addresses = '127.0.0.1'" >"/etc/postgresql/$version/main/conf.d/onrecord-loopback.conf"
+if ! pg_ctlcluster "$version" main status >/dev/null 2>&1; then
+  pg_ctlcluster "$version" main start >&2
+fi
 for _ in $(seq 1 30); do pg_isready -q && break; sleep 1; done
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname = 'onrecord'\"" | grep -q 1 \
   || su postgres -c "psql -qc \"CREATE ROLE onrecord LOGIN PASSWORD 'onrecord'\"" >&2
