@@ -24,8 +24,9 @@ install: $(VENV)/.installed
 dev: $(VENV)/.dev
 
 ## demo: install into .venv, ingest the bundled example articles into a store, print who said what from it
+## (plain-text files carry no date: --published gives them one; the HTML page and JSONL records keep their own)
 demo: install
-	$(BIN)/onrecord ingest examples/articles --db $(DB)
+	$(BIN)/onrecord ingest examples/articles --db $(DB) --published 2024-06-07
 	$(BIN)/onrecord quotes --db $(DB)
 	@echo
 	@echo "Browse them in the web UI:  $(BIN)/onrecord serve --db $(DB)   then open http://127.0.0.1:8000"

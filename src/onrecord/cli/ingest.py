@@ -20,8 +20,12 @@ def _progress():
     from rich.text import Text
 
     class RateColumn(ProgressColumn):
+        """Articles per second since the start (Rich's own speed is a recent-window estimate, which reads
+        hundreds per second when a batch of workers finishes at once)."""
+
         def render(self, task) -> Text:
-            speed = task.finished_speed or task.speed
+            elapsed = task.finished_time or task.elapsed
+            speed = task.completed / elapsed if elapsed and task.completed else None
             return Text(f"{speed:.1f} art/s" if speed else "– art/s", style="progress.data.speed")
 
     return Progress(
