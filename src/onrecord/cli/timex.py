@@ -11,7 +11,7 @@ from ._common import console, err_console, parse_date
 
 
 def timex_cli(
-    paths: list[Path] = typer.Argument(..., help="Text, HTML, JSON or JSONL files, or folders of them."),
+    paths: list[Path] = typer.Argument(..., help="Files (text, HTML, JSON, JSONL, .jsonl.gz, WARC) or folders of them, read as `onrecord analyze` reads them."),
     published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD when the input has none."),
     jsonl: Path | None = typer.Option(None, "--jsonl", help="Write one JSON line per expression here ('-' for stdout)."),
 ) -> None:

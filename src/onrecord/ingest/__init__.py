@@ -182,6 +182,16 @@ def _read_file(path: Path, info: os.stat_result, published, max_bytes: int) -> I
 
 
 def unique_ids(items: Iterable[RawArticle | Skipped]) -> Iterator[RawArticle | Skipped]:
+    """Make article ids unique within one stream: a repeated id gets ``-2``, ``-3`` … in reading order.
+
+    Skipped items pass through unchanged. As reading order is fixed, the same inputs get the same ids
+    in every run (the store and the Spark engine rely on it).
+
+    Example:
+        >>> from onrecord.types import RawArticle
+        >>> [a.id for a in unique_ids([RawArticle(id="a", text="x"), RawArticle(id="a", text="y"), RawArticle(id="a-2", text="z")])]
+        ['a', 'a-2', 'a-2-2']
+    """
     seen: set[str] = set()
     for item in items:
         if isinstance(item, RawArticle):
