@@ -54,10 +54,10 @@ def fit_calibrator(scores: Sequence[dict[str, float]], kinds: Sequence[str], rig
     """Fit the logistic calibrator by Newton's method (small L2 penalty keeps it stable).
 
     Example:
-        >>> cal = fit_calibrator([{"cue": .9, "content_min": .8, "content_mean": .9, "source_min": .9,
-        ...     "has_source": 1, "sequence": .5}] * 4, ["indirect"] * 4, [True, True, True, False])
-        >>> round(cal.probability({"cue": .9, "content_min": .8, "content_mean": .9, "source_min": .9,
-        ...     "has_source": 1, "sequence": .5}, "indirect"), 1)
+        >>> scores = {"cue": .9, "cue_mean": .9, "content_min": .8, "content_mean": .9, "source_min": .9,
+        ...     "sequence": .5, "has_source": 1, "viterbi": 1}
+        >>> cal = fit_calibrator([scores] * 4, ["indirect"] * 4, [True, True, True, False])
+        >>> round(cal.probability(scores, "indirect"), 1)
         0.7
     """
     import numpy as np
