@@ -122,3 +122,15 @@ def test_records_serialise_to_json_shapes(corpus):
     assert corpus.article(quote["article_id"])["text"][start:end] == quote["content_text"]
     speaker = corpus.speaker("irina-solberg").to_dict()
     assert speaker["roles"][0]["first_seen"] == "2025-03-01"
+
+
+@pytest.mark.parametrize("filters", [
+    {}, {"speaker": "Solberg"}, {"speaker_id": "irina-solberg"}, {"stance": "states"}, {"stance": "denies"},
+    {"q": "grain"}, {"q": "grain", "speaker": "Irina Solberg", "stance": "states"}, {"since": dt.date(2025, 3, 5)},
+    {"until": dt.date(2025, 3, 7), "speaker": "Irina Solberg"}, {"verification": "unverified"},
+])
+def test_total_counts_exactly_the_rows_a_full_page_lists(corpus, filters):
+    """The count query joins only what the filters need; it must agree with the page query's rows."""
+    everything = corpus.quotes(**filters, limit=1000)
+    assert everything.total == len(everything.items)
+    assert corpus.quotes(**filters, limit=1).total == everything.total
