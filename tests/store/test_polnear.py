@@ -140,3 +140,40 @@ def test_quotes_of_hillary_clinton_since_september_by_date(polnear):
     days = [q["said_on"] or q["published"] for q in quotes]
     assert days == sorted(days) and days[0] >= "2016-09-01"
     assert {q["speaker"]["id"] for q in quotes} == {"hillary-clinton"}
+
+
+def test_every_web_page_and_endpoint_works_on_the_polnear_store(polnear):
+    """The web UI over the corpus store: lists, one article, the most quoted speaker's page and timeline,
+    search with filters, and the JSON API behind them (issue 7: every page on a PolNeAR store)."""
+    import warnings
+
+    from onrecord.serve import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's note about httpx vs httpx2 in its test client
+        from fastapi.testclient import TestClient
+
+    with TestClient(create_app(str(polnear["db"]), model=None)) as client:
+        articles = client.get("/api/articles", params={"limit": 5}).json()
+        assert articles["total"] == 923 and len(articles["items"]) == 5
+        first = articles["items"][0]["id"]
+        speakers = client.get("/api/speakers", params={"limit": 3}).json()
+        top = speakers["items"][0]
+        assert top["id"] == "donald-trump" and top["quotes"] > 1000
+        quotes = client.get("/api/quotes", params={"speaker": "Hillary Clinton", "since": "2016-09-01", "limit": 10}).json()
+        assert quotes["total"] > 50 and all(q["speaker"]["id"] == "hillary-clinton" for q in quotes["items"])
+        for url, must_show in [
+            ("/articles", first),
+            (f"/articles/{first}", "attr-0"),
+            ("/speakers", "Donald Trump"),
+            ("/speakers/donald-trump", "Donald Trump"),
+            ("/speakers/hillary-clinton?offset=50", "Hillary Clinton"),
+            ("/search?q=email&speaker=Hillary+Clinton&since=2016-01-01", "email"),
+            ("/analyze", "<textarea"),
+        ]:
+            page = client.get(url)
+            assert page.status_code == 200, url
+            assert must_show in page.text, url
+        detail = client.get("/api/speakers/donald-trump").json()
+        assert "Trump" in detail["aliases"]
+        assert client.get(f"/api/articles/{first}").json()["id"] == first
