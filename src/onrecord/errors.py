@@ -86,6 +86,10 @@ class ArticleNotFound(StoreError):
     code = "E042"
 
 
+class AttributionNotFound(StoreError):
+    code = "E043"
+
+
 class SchemaError(OnrecordError):
     """Output that does not match the published JSON Schema (a bug in onrecord)."""
 

@@ -106,3 +106,46 @@ def with_times(article: Article, phrase: str, value: str) -> Article:
     from dataclasses import replace
 
     return replace(article, time_expressions=(TimeExpression(_find(article.text, phrase), "DATE", value),))
+
+
+def with_quantity(article: Article, index: int, phrase: str, value: float, unit: str, qualifier: str | None = None) -> Article:
+    """The article with one quantity in the claim of attribution ``index`` (its span found by ``phrase``)."""
+    from dataclasses import replace
+
+    from onrecord.types import Quantity
+
+    attributions = list(article.attributions)
+    old = attributions[index]
+    quantity = Quantity(_find(article.text, phrase, old.content[0].start), value, unit, qualifier)
+    attributions[index] = replace(old, claim=replace(old.claim or claim("states"), quantities=(quantity,)))
+    return replace(article, attributions=tuple(attributions))
+
+
+def related_corpus() -> list[Article]:
+    """Six outlets on one invented river-pollution story, and one unrelated article (for ``Store.related``).
+
+    r1#0 is the allegation; r2 denies it, r3 confirms it (another speaker), r4 is the same councillor again,
+    r5 and r6 give numbers that cannot agree, r7 is about something else.
+    """
+    lind = {"Mara Lind": {"titles": ["Councillor"]}}
+    return [
+        build_article("r1", [("Mara Lind", "Councillor Mara Lind", "alleged", "the Tarsk chemical plant dumped waste into the Orvel river last spring"),
+                             ("Mara Lind", "Lind", "added", "the Tarsk chemical plant dumped waste into the Orvel river twice")],
+                      published="2025-05-02", outlet="Harbour Times", speakers=lind, claims={0: claim("alleges"), 1: claim("states")}),
+        build_article("r2", [("Jonas Brek", "the plant director Jonas Brek", "denied", "the Tarsk chemical plant had dumped any waste into the Orvel river")],
+                      published="2025-05-03", outlet="Velmora Daily", claims={0: claim("denies")}),
+        build_article("r3", [("Hanna Voss", "inspector Hanna Voss", "confirmed", "the Tarsk chemical plant dumped waste into the Orvel river in April")],
+                      published="2025-05-06", outlet="River Post", claims={0: claim("confirms")}),
+        build_article("r4", [("Mara Lind", "Mara Lind", "repeated", "the Tarsk chemical plant dumped waste into the Orvel river")],
+                      published="2025-05-09", outlet="Harbour Times", speakers=lind, claims={0: claim("reiterates")}),
+        with_quantity(
+            build_article("r5", [("Anton Feld", "the fisheries officer Anton Feld", "said", "the Tarsk plant released nearly 3,000 tonnes of sludge into the Orvel river")],
+                          published="2025-05-10", outlet="River Post", claims={0: claim("states")}),
+            0, "nearly 3,000", 3000.0, "tonnes", "nearly"),
+        with_quantity(
+            build_article("r6", [("Jonas Brek", "Jonas Brek", "said", "the Tarsk plant released 500 tonnes of sludge into the Orvel river")],
+                          published="2025-05-11", outlet="Velmora Daily", claims={0: claim("states")}),
+            0, "500", 500.0, "tonnes"),
+        build_article("r7", [("Ilse Marr", "the harbour master Ilse Marr", "said", "the ferry timetable to the northern islands would change in June")],
+                      published="2025-05-12", outlet="Harbour Times", claims={0: claim("states")}),
+    ]

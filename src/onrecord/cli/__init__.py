@@ -28,12 +28,13 @@ app.command("train")(_train.train_cli)
 
 # the store commands
 from . import article as _article, entities as _entities, export as _export, ingest as _ingest  # noqa: E402
-from . import quotes as _quotes, search as _search, speakers as _speakers  # noqa: E402
+from . import quotes as _quotes, related as _related, search as _search, speakers as _speakers  # noqa: E402
 
 app.command("ingest")(_ingest.ingest_cli)
 app.command("quotes")(_quotes.quotes_cli)
 app.command("speakers")(_speakers.speakers_cli)
 app.command("search")(_search.search_cli)
+app.command("related")(_related.related_cli)
 app.command("article")(_article.article_cli)
 app.command("export")(_export.export_cli)
 app.add_typer(_entities.app, name="entities")

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from ..serialize import article_to_dict
 from ..types import RawArticle
 from .analysis import form_text, raw_from_html, raw_from_text, raws_from_file
-from .models import AnalyzeRequest, ArticleList, ArticleOut, ErrorOut, IngestOut, QuoteList, SpeakerDetail, SpeakerList
+from .models import AnalyzeRequest, ArticleList, ArticleOut, ErrorOut, IngestOut, QuoteList, RelatedList, SpeakerDetail, SpeakerList
 from .security import require_token
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -155,6 +155,20 @@ def list_articles(
 @router.get("/articles/{article_id}", summary="One stored article with its attributions", response_model=ArticleOut)
 def get_article(request: Request, article_id: str) -> dict:
     return get_store(request).article(article_id)
+
+
+@router.get(
+    "/articles/{article_id}/attributions/{index}/related",
+    summary="Statements in other articles that corroborate, contradict or relate to one attribution",
+    response_model=RelatedList,
+    responses={404: {"model": ErrorOut, "description": "no such article or attribution"}},
+)
+def get_related(request: Request, article_id: str, index: int, limit: int = Query(20, ge=1, le=100)) -> dict:
+    """Candidates from the full-text index, re-ranked by content-word overlap, each classified with its reasons
+    (rules in ``docs/store.md``, "Related statements")."""
+    if index < 0:
+        raise HTTPException(404, detail=f"no attribution {index}")
+    return get_store(request).related(article_id, index, limit=limit)
 
 
 @router.get("/quotes", summary="Attributions, filtered and paged", response_model=QuoteList)

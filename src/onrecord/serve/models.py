@@ -163,6 +163,26 @@ class QuoteList(PageOut):
     items: list[QuoteOut]
 
 
+class RelatedOut(_Strict):
+    """A statement in another article and how it relates to the one asked about, with the evidence."""
+
+    relation: Literal["corroborates", "contradicts", "related"]
+    score: float = Field(ge=0, le=1, description="content-word overlap (weighted Dice)")
+    reasons: list[str] = Field(description="why: shared words, polarity, numbers, same speaker …")
+    shared_words: list[str]
+    stance: str | None = Field(None, description="the stance compared: the stored claim's, else the cue lemma's")
+    quote: QuoteOut
+
+
+class RelatedList(_Strict):
+    """One attribution and the related statements of other articles, best overlap first."""
+
+    statement: QuoteOut
+    stance: str | None = None
+    candidates: int = Field(ge=0, description="statements the full-text index proposed before re-ranking")
+    items: list[RelatedOut]
+
+
 class SpeakerSummary(_Strict):
     id: str
     name: str

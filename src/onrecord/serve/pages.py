@@ -155,6 +155,16 @@ def article_page(request: Request, article_id: str):
     return render(request, "article.html", **article_view(article, stored=True), json_url=f"/api/articles/{quote(article_id, safe='')}")
 
 
+@router.get("/articles/{article_id}/attributions/{index}/related", response_class=HTMLResponse)
+def related_page(request: Request, article_id: str, index: int, limit: int = Query(20, ge=1, le=100)):
+    """One attribution and the statements of other articles that corroborate, contradict or relate to it."""
+    if index < 0:
+        raise HTTPException(404, detail=f"no attribution {index}")
+    found = get_store(request).related(article_id, index, limit=limit)
+    api_path = f"/api/articles/{quote(article_id, safe='')}/attributions/{index}/related"
+    return render(request, "related.html", found=found, article_id=article_id, index=index, json_url=_json_twin(request, api_path))
+
+
 @router.get("/speakers.json")
 @router.get("/speakers", response_class=HTMLResponse)
 def speakers_page(

@@ -68,6 +68,10 @@ class StoreView:
         """Full-text search, best match first, with the same filters as :meth:`quotes`."""
         return self.store.search(q, limit=limit, offset=offset, **filters).to_dict()
 
+    def related(self, article_id: str, index: int, limit: int = 20) -> dict[str, Any]:
+        """Statements of other articles that corroborate, contradict or relate to one attribution."""
+        return self.store.related(article_id, index, limit=limit).to_dict()
+
     def speakers(self, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
         return self.store.speakers(q=q, kind=kind, limit=limit, offset=offset).to_dict()
 

@@ -29,6 +29,7 @@ from .records import (
     ArticleSummary,
     Page,
     Quote,
+    RelatedStatements,
     ResolutionReport,
     SpeakerDetail,
     SpeakerSummary,
@@ -236,6 +237,21 @@ class Store:
         with self.engine.connect() as conn:
             pks = queries.find_entities(conn, name)
             return list(conn.execute(select(t.entities.c.key).where(t.entities.c.pk.in_(pks)).order_by(t.entities.c.key)).scalars())
+
+    def related(self, article_id: str, index: int, limit: int = 20) -> RelatedStatements:
+        """Statements of other articles about what attribution ``index`` of ``article_id`` says, each
+        ``corroborates``, ``contradicts`` or ``related``, with a score and its reasons, best overlap first.
+
+        Raises ``ArticleNotFound`` / ``AttributionNotFound``. Rules: ``docs/store.md`` ("Related statements").
+
+        Example:
+            >>> with Store.open(":memory:") as store:
+            ...     store.related("no-such-article", 0)
+            Traceback (most recent call last):
+            onrecord.errors.ArticleNotFound: [E042] no stored article with id 'no-such-article'
+        """
+        with self.engine.connect() as conn:
+            return queries.related(conn, article_id, index, limit)
 
     def statement_dates(self, speaker_id: str, limit: int = 3000) -> list[StatementPoint]:
         """A speaker's statements for a timeline: ``(day, article_id, index, text)``, oldest first."""

@@ -200,3 +200,25 @@ class StoreStats(_Record):
     speakers: int
     claims: int
     unresolved_groups: int
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedStatement(_Record):
+    """A statement in another article about the same thing, and how it relates (``onrecord.claims.relations``)."""
+
+    relation: str  # corroborates / contradicts / related
+    score: float  # content-word overlap with the statement asked about, 0–1
+    reasons: tuple[str, ...]  # the evidence, one readable sentence each
+    shared_words: tuple[str, ...]
+    stance: str | None  # the stance compared: the stored claim's, else the cue lemma's in data/stance.tsv
+    quote: Quote
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedStatements(_Record):
+    """One stored attribution and the related statements of other articles, best overlap first."""
+
+    statement: Quote
+    stance: str | None
+    candidates: int  # statements the full-text index proposed before re-ranking
+    items: tuple[RelatedStatement, ...]

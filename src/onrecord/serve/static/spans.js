@@ -185,6 +185,7 @@
     row("Numbers", (claim.quantities || []).map((q) => `${q.text} = ${q.value}${q.unit ? " " + q.unit : ""}`).join("; "));
     row("Flags", (claim.flags || []).join(", "));
     row("Found by", a.origin);
+    if (data.speaker_links) row("Across articles", "related statements", `/articles/${encodeURIComponent(article.id)}/attributions/${i}/related`);
     details.hidden = false;
     opener = from || null;
     details.focus();
