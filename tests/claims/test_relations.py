@@ -3,7 +3,14 @@ from __future__ import annotations
 
 import math
 
-from onrecord.claims.relations import Statement, classify, compare_quantities, content_words, polarity, quantity_range
+from onrecord.claims.relations import (
+    Statement,
+    classify,
+    compare_quantities,
+    content_words,
+    polarity,
+    quantity_range,
+)
 
 ALLEGATION = "the Corvin bridge contractor skipped the safety inspections of the east span"
 

@@ -91,8 +91,7 @@ def normalise_word(token: str) -> str:
     word = token.lower().replace("’", "'")
     if word[0].isdigit():
         return word.replace(",", "").rstrip(".")
-    if word.endswith("'s"):
-        word = word[:-2]
+    word = word.removesuffix("'s")
     if token[0].isupper():  # a name keeps its final s (James, Williams)
         return word
     if len(word) > 4 and word.endswith("ies"):
@@ -280,7 +279,7 @@ class Statement:
 
     @classmethod
     def of(cls, content: str, speaker_id: str | None = None, speaker_name: str | None = None, stance: str | None = None,
-           negated: bool = False, quantities: Sequence[Mapping[str, Any]] = ()) -> "Statement":
+           negated: bool = False, quantities: Sequence[Mapping[str, Any]] = ()) -> Statement:
         """A statement with its content words computed."""
         return cls(content, speaker_id, speaker_name, stance, negated, tuple(quantities), content_words(content))
 

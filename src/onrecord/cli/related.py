@@ -3,7 +3,14 @@ from __future__ import annotations
 
 import typer
 
-from ._store_options import OutputFormat, db_option, emit, fail, format_option, open_store
+from ._store_options import (
+    OutputFormat,
+    db_option,
+    emit,
+    fail,
+    format_option,
+    open_store,
+)
 
 #: the columns of the table view (JSON and CSV carry every field)
 RELATED_COLUMNS = [

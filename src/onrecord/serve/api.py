@@ -12,7 +12,17 @@ from starlette.concurrency import run_in_threadpool
 from ..serialize import article_to_dict
 from ..types import RawArticle
 from .analysis import form_text, raw_from_html, raw_from_text, raws_from_file
-from .models import AnalyzeRequest, ArticleList, ArticleOut, ErrorOut, IngestOut, QuoteList, RelatedList, SpeakerDetail, SpeakerList
+from .models import (
+    AnalyzeRequest,
+    ArticleList,
+    ArticleOut,
+    ErrorOut,
+    IngestOut,
+    QuoteList,
+    RelatedList,
+    SpeakerDetail,
+    SpeakerList,
+)
 from .security import require_token
 
 router = APIRouter(prefix="/api", tags=["api"])
