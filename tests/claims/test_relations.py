@@ -76,3 +76,18 @@ def test_unrelated_statements_are_dropped():
 def test_content_words_drop_stop_words_and_weigh_names_and_numbers():
     words = content_words("He said that the Corvin contractors had 12 cranes")
     assert words == {"corvin": 2.0, "contractor": 1.0, "12": 2.0, "crane": 1.0}
+
+
+def test_a_negative_content_said_plainly_contradicts_the_positive_one():
+    """Negation inside the content is a denial too: "Velmora will not pay …, she said" against "Velmora will pay …"."""
+    pays = statement("Velmora will pay for the new border fence along the river", "ada-quist", "states")
+    refuses = statement("Velmora will not pay for the new border fence along the river", "ivo-marsh", "states")
+    relation = classify(pays, refuses)
+    assert relation.relation == "contradicts"
+    assert any("negative content" in reason for reason in relation.reasons)
+    # both negative: they agree, and two independent speakers corroborate
+    also_refuses = statement("Velmora would never pay for the new border fence along the river", "lena-brook", "states")
+    assert classify(refuses, also_refuses).relation == "corroborates"
+    # "not only … but" is not a negation
+    not_only = statement("Velmora will not only pay for the new border fence along the river but also staff it", "lena-brook", "states")
+    assert classify(pays, not_only).relation != "contradicts"

@@ -4,8 +4,9 @@ Pure Python over what the store keeps (content text, claim stance, ``negated``, 
 ``onrecord.store.queries.related`` finds the candidates with the full-text index and calls
 :func:`classify` on each. The rules, in order (``docs/store.md`` explains them):
 
-1. **contradicts** (polarity): one side denies (stance ``denies``, or a negated cue read as doubt:
-   "does not believe" → ``questions`` with ``negated``) and the other asserts (``ASSERTING`` stances),
+1. **contradicts** (polarity): one side denies (stance ``denies``, a negated cue read as doubt:
+   "does not believe" → ``questions`` with ``negated``, or an asserting cue whose content is itself
+   negated: "Mexico would not pay for the wall, he said") and the other asserts (``ASSERTING`` stances),
    and the contents overlap at least ``CONTRADICT_MIN`` with ``MIN_SHARED_COMMON`` shared words that are
    not names or numbers, each side with ``MIN_CLAIM_WORDS`` content words
    (every relation needs a weighted Dice of ``RELATED_MIN`` and ``MIN_SHARED`` shared content words);
@@ -29,7 +30,7 @@ from importlib import resources
 from typing import Any
 
 #: stances that put the content forward as true
-ASSERTING = frozenset({"states", "claims", "alleges", "accuses", "confirms", "admits", "reiterates", "clarifies", "warns"})
+ASSERTING = frozenset({"states", "claims", "alleges", "accuses", "confirms", "admits", "reiterates", "clarifies", "warns", "promises"})
 #: weighted Dice of content words below which a candidate is dropped
 RELATED_MIN = 0.2
 #: distinct shared content words needed (one shared word on a short quote says little)
@@ -53,6 +54,8 @@ INITIAL_WEIGHT = 1.5
 #: words of the full-text OR query
 QUERY_WORDS = 12
 
+#: a negation in the content ("not", "n't", "never", "no" …), but not "not only" (X, but also Y)
+_NEGATION = re.compile(r"\b(?:not(?!\s+only\b)|never|no|nobody|nothing|none|neither|nor|cannot)\b|n[’']t\b", re.I)
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_](?:[\w’'-]*\w)?")
 _LOWER_BOUND = frozenset({"more than", "at least", "over", "well over", "just over", "no fewer than", "no less than", "in excess of", "upwards of"})
 _UPPER_BOUND = frozenset({"less than", "fewer than", "at most", "up to", "as many as", "under", "no more than", "barely"})
@@ -163,6 +166,31 @@ def overlap(a: Mapping[str, float], b: Mapping[str, float]) -> tuple[float, list
     if not total:
         return 0.0, []
     return round(sum(a[w] + b[w] for w in shared) / total, 3), shared
+
+
+def negates(content: str) -> bool:
+    """Whether a content says something is not so: a negation word in it.
+
+    Example:
+        >>> negates("Mexico would not pay for the wall"), negates("Mexico won’t pay"), negates("Mexico will pay")
+        (True, True, False)
+        >>> negates("not only the wall but the fence"), negates("notably the wall")
+        (False, False)
+    """
+    return _NEGATION.search(content) is not None
+
+
+def content_polarity(stance: str | None, negated: bool, content_negated: bool) -> int | None:
+    """:func:`polarity`, with an asserted negative content counted as a denial ("the ship was never
+    seized, she said" denies what "the navy seized the ship" asserts). A denial keeps -1 whatever its
+    content says: "denied that it had never paid" is rare, an emphatic "denied it had ever" common.
+
+    Example:
+        >>> content_polarity("states", False, True), content_polarity("states", False, False), content_polarity("denies", False, True)
+        (-1, 1, -1)
+    """
+    found = polarity(stance, negated)
+    return -1 if found == 1 and content_negated else found
 
 
 def polarity(stance: str | None, negated: bool = False) -> int | None:
@@ -276,12 +304,13 @@ class Statement:
     negated: bool = False
     quantities: tuple[Mapping[str, Any], ...] = ()
     words: Mapping[str, float] = field(default_factory=dict)
+    content_negated: bool = False
 
     @classmethod
     def of(cls, content: str, speaker_id: str | None = None, speaker_name: str | None = None, stance: str | None = None,
            negated: bool = False, quantities: Sequence[Mapping[str, Any]] = ()) -> Statement:
         """A statement with its content words computed."""
-        return cls(content, speaker_id, speaker_name, stance, negated, tuple(quantities), content_words(content))
+        return cls(content, speaker_id, speaker_name, stance, negated, tuple(quantities), content_words(content), negates(content))
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +338,7 @@ def is_description(name: str | None) -> bool:
 def _describe(statement: Statement) -> str:
     who = statement.speaker_name or "an unresolved speaker"
     stance = statement.stance or "no stance stored"
-    return f"{who} ({stance}{', negated cue' if statement.negated else ''})"
+    return f"{who} ({stance}{', negated cue' if statement.negated else ''}{', negative content' if statement.content_negated else ''})"
 
 
 def classify(statement: Statement, other: Statement) -> Relation | None:
@@ -326,7 +355,8 @@ def classify(statement: Statement, other: Statement) -> Relation | None:
     if score < RELATED_MIN or len(shared) < MIN_SHARED:
         return None
     reasons = [f"shared words: {', '.join(shared[:8])}" + (" …" if len(shared) > 8 else "")]
-    mine, theirs = polarity(statement.stance, statement.negated), polarity(other.stance, other.negated)
+    mine = content_polarity(statement.stance, statement.negated, statement.content_negated)
+    theirs = content_polarity(other.stance, other.negated, other.content_negated)
     agree, disagree = compare_quantities(statement.quantities, other.quantities)
     common = sum(1 for w in shared if min(statement.words[w], other.words[w]) == 1.0)
     shorter = min(statement.words, other.words, key=lambda words: sum(words.values()))
