@@ -54,8 +54,10 @@ INITIAL_WEIGHT = 1.5
 #: words of the full-text OR query
 QUERY_WORDS = 12
 
-#: a negation in the content ("not", "n't", "never", "no" …), but not "not only" (X, but also Y)
-_NEGATION = re.compile(r"\b(?:not(?!\s+only\b)|never|no|nobody|nothing|none|neither|nor|cannot)\b|n[’']t\b", re.I)
+#: negation words; "n't" endings count too ("wouldn't"), "not only" (X, but also Y) does not
+_NEGATORS = frozenset({"not", "never", "no", "nobody", "nothing", "none", "neither", "nor", "cannot"})
+#: words after a negation that it covers ("would not pay for": would, pay, for)
+NEGATION_SCOPE = 3
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_](?:[\w’'-]*\w)?")
 _LOWER_BOUND = frozenset({"more than", "at least", "over", "well over", "just over", "no fewer than", "no less than", "in excess of", "upwards of"})
 _UPPER_BOUND = frozenset({"less than", "fewer than", "at most", "up to", "as many as", "under", "no more than", "barely"})
@@ -168,16 +170,31 @@ def overlap(a: Mapping[str, float], b: Mapping[str, float]) -> tuple[float, list
     return round(sum(a[w] + b[w] for w in shared) / total, 3), shared
 
 
-def negates(content: str) -> bool:
-    """Whether a content says something is not so: a negation word in it.
+def negated_words(content: str) -> frozenset[str]:
+    """The words a negation in the content covers: the ``NEGATION_SCOPE`` words after "not", "never",
+    "no" … or a "n't" ending, normalised as :func:`content_words` does.
 
     Example:
-        >>> negates("Mexico would not pay for the wall"), negates("Mexico won’t pay"), negates("Mexico will pay")
-        (True, True, False)
-        >>> negates("not only the wall but the fence"), negates("notably the wall")
-        (False, False)
+        >>> sorted(negated_words("Mexico would not pay for the wall"))
+        ['for', 'pay', 'the']
+        >>> sorted(negated_words("Mexico won’t pay")), sorted(negated_words("Mexico will pay"))
+        (['pay'], [])
+        >>> sorted(negated_words("not only the wall but the fence")), sorted(negated_words("No, I meant it"))
+        ([], [])
     """
-    return _NEGATION.search(content) is not None
+    matches = list(_TOKEN.finditer(content))
+    tokens = [m.group() for m in matches]
+    covered: set[str] = set()
+    for i, token in enumerate(tokens):
+        low = token.lower().replace("’", "'")
+        if low.endswith("n't"):
+            pass
+        elif low not in _NEGATORS or content[matches[i].end() : matches[i].end() + 1] in (",", ".", "!", "?"):
+            continue  # not a negation, or an answer ("No, I meant …")
+        elif low == "not" and i + 1 < len(tokens) and tokens[i + 1].lower() == "only":
+            continue  # "not only X but Y" asserts both
+        covered.update(normalise_word(t) for t in tokens[i + 1 : i + 1 + NEGATION_SCOPE])
+    return frozenset(covered)
 
 
 def content_polarity(stance: str | None, negated: bool, content_negated: bool) -> int | None:
@@ -304,13 +321,13 @@ class Statement:
     negated: bool = False
     quantities: tuple[Mapping[str, Any], ...] = ()
     words: Mapping[str, float] = field(default_factory=dict)
-    content_negated: bool = False
+    negated_words: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, content: str, speaker_id: str | None = None, speaker_name: str | None = None, stance: str | None = None,
            negated: bool = False, quantities: Sequence[Mapping[str, Any]] = ()) -> Statement:
         """A statement with its content words computed."""
-        return cls(content, speaker_id, speaker_name, stance, negated, tuple(quantities), content_words(content), negates(content))
+        return cls(content, speaker_id, speaker_name, stance, negated, tuple(quantities), content_words(content), negated_words(content))
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,7 +355,7 @@ def is_description(name: str | None) -> bool:
 def _describe(statement: Statement) -> str:
     who = statement.speaker_name or "an unresolved speaker"
     stance = statement.stance or "no stance stored"
-    return f"{who} ({stance}{', negated cue' if statement.negated else ''}{', negative content' if statement.content_negated else ''})"
+    return f"{who} ({stance}{', negated cue' if statement.negated else ''})"
 
 
 def classify(statement: Statement, other: Statement) -> Relation | None:
@@ -355,8 +372,14 @@ def classify(statement: Statement, other: Statement) -> Relation | None:
     if score < RELATED_MIN or len(shared) < MIN_SHARED:
         return None
     reasons = [f"shared words: {', '.join(shared[:8])}" + (" …" if len(shared) > 8 else "")]
-    mine = content_polarity(statement.stance, statement.negated, statement.content_negated)
-    theirs = content_polarity(other.stance, other.negated, other.content_negated)
+    # a content negates the claim when a negation covers one of the shared words that are not names
+    # ("Mexico would not pay for a wall" against "Mexico pays for the wall": "pay")
+    shared_common = {w for w in shared if min(statement.words[w], other.words[w]) == 1.0}
+    negative = [sorted(s.negated_words & shared_common) for s in (statement, other)]
+    if statement.negated_words and other.negated_words:  # both say "not" somewhere: no contrast read from that
+        negative = [[], []]
+    mine = content_polarity(statement.stance, statement.negated, bool(negative[0]))
+    theirs = content_polarity(other.stance, other.negated, bool(negative[1]))
     agree, disagree = compare_quantities(statement.quantities, other.quantities)
     common = sum(1 for w in shared if min(statement.words[w], other.words[w]) == 1.0)
     shorter = min(statement.words, other.words, key=lambda words: sum(words.values()))
@@ -365,9 +388,15 @@ def classify(statement: Statement, other: Statement) -> Relation | None:
     both_known = statement.speaker_id is not None and other.speaker_id is not None
     same_speaker = both_known and statement.speaker_id == other.speaker_id
     described = next((s.speaker_name for s in (statement, other) if is_description(s.speaker_name)), None)
-    if mine is not None and theirs is not None and mine != theirs and score >= CONTRADICT_MIN and claim_like:
+    by_cue = polarity(statement.stance, statement.negated) != polarity(other.stance, other.negated)
+    # a negation word can sit anywhere in a long content: opposite polarity read from the contents alone
+    # needs the overlap asked of a corroboration (the same thing said, once with "not")
+    strong = score >= CORROBORATE_MIN and len(shared) > MIN_SHARED and contained >= CONTAIN_MIN
+    if mine is not None and theirs is not None and mine != theirs and score >= CONTRADICT_MIN and claim_like and (by_cue or strong):
         relation = "contradicts"
         reasons.append(f"opposite polarity: {_describe(statement)} vs {_describe(other)}")
+        reasons += [f"negative content: {who.speaker_name or 'an unresolved speaker'} says not “{', '.join(words)}”"
+                    for who, words in zip((statement, other), negative) if words]
     elif disagree and score >= CONTRADICT_MIN and claim_like and statement.stance != "none" and other.stance != "none":
         relation = "contradicts"
         reasons += disagree
@@ -384,6 +413,8 @@ def classify(statement: Statement, other: Statement) -> Relation | None:
             reasons.append(f"no polarity to compare: {_describe(statement)} vs {_describe(other)}")
         elif not claim_like:
             reasons.append(f"a topic, not a claim: {common} shared word(s) besides names, or a content under {MIN_CLAIM_WORDS} words")
+        elif mine != theirs and not by_cue:
+            reasons.append(f"one content negative, but overlap {score:.2f} ({len(shared)} words, {contained:.0%} of the shorter) too weak to oppose them")
         elif mine != theirs:
             reasons.append(f"opposite polarity, but overlap {score:.2f} below {CONTRADICT_MIN}")
         elif score < CORROBORATE_MIN or len(shared) <= MIN_SHARED or contained < CONTAIN_MIN:
