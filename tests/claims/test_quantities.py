@@ -30,6 +30,17 @@ def test_quantities_ranges_money_and_percentages(parse):
     assert (q.value, q.unit) == (48.0, "percent")
 
 
+def test_a_scale_word_written_once_counts_for_both_bounds_of_a_range(parse):
+    (q,) = _all(parse, "The dam repairs will cost $2-3 billion.")
+    assert (q.value, q.upper, q.unit) == (2e9, 3e9, "USD")
+    (q,) = _all(parse, "Between 6 and 9 million voters stayed home.")
+    assert (q.value, q.upper, q.unit) == (6e6, 9e6, "voters")
+    (q,) = _all(parse, "Between 700 and 1.2 million pilgrims are expected.")
+    assert (q.value, q.upper) == (700.0, 1.2e6)  # 700 is larger than 1.2: no shared scale
+    (q,) = _all(parse, "The fund lost 40 to 50 billion pounds.")
+    assert (q.value, q.upper, q.unit) == (4e10, 5e10, "GBP")
+
+
 def test_quantities_dates_and_ordinals_are_not_counts(parse):
     assert _all(parse, "The first vote was held on 3 March 2024.") == []
 

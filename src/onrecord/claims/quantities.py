@@ -254,21 +254,47 @@ def _quantity(doc: Doc, span: SpacySpan, upper_span: SpacySpan | None) -> Quanti
     else:
         if "-" in [t.text for t in body] and len(hyphen_digits) == 2 and upper_span is None:  # "20-30"
             value, upper = _number([hyphen_digits[0]]), _number([hyphen_digits[1]])
-            body = body[: body.index(hyphen_digits[1]) - 1]
+            after = body[body.index(hyphen_digits[1]) + 1 :]
+            if value is not None and upper is not None and after and after[0].lower_ in _lex("scales"):
+                value, upper = _shared_scale(value, upper, float(_lex("scales")[after[0].lower_]))  # "$5-10 billion"
         else:
             value = _number([t for t in body if not t._.qty_cur and t.lower_ not in ("%", "percent", "per", "cent")])
         if value is None:
             return None
     if upper_span is not None:
-        upper = _number([t for t in upper_span if not t._.qty_cur and t.lower_ not in ("%", "percent", "per", "cent")])
+        upper_tokens = [t for t in upper_span if not t._.qty_cur and t.lower_ not in ("%", "percent", "per", "cent")]
+        upper = _number(upper_tokens)
+        lower_words = [t for t in body if not t._.qty_cur]
+        if (
+            upper is not None
+            and len(upper_tokens) > 1
+            and upper_tokens[-1].lower_ in _lex("scales")
+            and lower_words
+            and lower_words[-1].lower_ not in _lex("scales")
+        ):  # "between 5 and 10 billion", "2 to 3 million": the scale word belongs to both bounds
+            bare = _number(upper_tokens[:-1])
+            if bare:
+                value, upper = _shared_scale(value, bare, upper / bare)
     last = span[-1]
     if last.lower_ in ("%", "percent") or (last.lower_ == "cent" and span[-2].lower_ == "per"):
         unit = "percent"
     head, unit_token = _unit_token(doc, upper_span[-1] if upper_span is not None else last)
     if unit is None and unit_token is not None:
-        unit = _unit_name(unit_token)
+        unit = _lex("currencies").get(unit_token.lower_) or _unit_name(unit_token)
     what = _what(head)
     return Quantity(Span.of(doc_text(doc), span.start_char, span.end_char), value, unit, qualifier, upper, what)
+
+
+def _shared_scale(low: float, high: float, scale: float) -> tuple[float, float]:
+    """Bounds of a range whose scale word is written once, after the upper bound: "5-10 billion" is
+    5e9 to 1e10, but in "500 to 2 million" the lower bound is a plain 500.
+
+    >>> _shared_scale(5, 10, 1e9)
+    (5000000000.0, 10000000000.0)
+    >>> _shared_scale(500, 2, 1e6)
+    (500, 2000000.0)
+    """
+    return (low * scale if low <= high else low), high * scale
 
 
 def _unit_token(doc: Doc, last: Token) -> tuple[Token, Token | None]:
