@@ -134,3 +134,26 @@ def test_total_counts_exactly_the_rows_a_full_page_lists(corpus, filters):
     everything = corpus.quotes(**filters, limit=1000)
     assert everything.total == len(everything.items)
     assert corpus.quotes(**filters, limit=1).total == everything.total
+
+
+@pytest.mark.parametrize("filters", [
+    {"stance": "states"}, {"stance": "denies"}, {"stance": "warns", "since": dt.date(2025, 3, 1)},
+    {"stance": "states", "speaker": "Solberg"}, {"stance": "denies", "q": "ship"}, {"verification": "unverified"},
+])
+def test_claim_filters_list_the_same_rows_whether_or_not_the_value_counts_as_common(corpus, filters, monkeypatch):
+    """A common stance is filtered without its index on SQLite (a planning choice): the rows, their order
+    and the total must not depend on it."""
+    from onrecord.store import queries
+
+    def listing():
+        page = corpus.quotes(**filters, limit=1000)
+        return page.total, [(q.article_id, q.index) for q in page.items]
+
+    monkeypatch.setattr(queries, "COMMON_SHARE", 0.0)
+    common = listing()
+    monkeypatch.setattr(queries, "COMMON_SHARE", 1.0)
+    rare = listing()
+    assert common == rare
+    assert common[0] == len(common[1])
+    if "stance" in filters and "q" not in filters and "speaker" not in filters:
+        assert common[0] > 0, "the fixture has this stance"
