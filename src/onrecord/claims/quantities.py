@@ -274,7 +274,7 @@ def _quantity(doc: Doc, span: SpacySpan, upper_span: SpacySpan | None) -> Quanti
         ):  # "between 5 and 10 billion", "2 to 3 million": the scale word belongs to both bounds
             bare = _number(upper_tokens[:-1])
             if bare:
-                value, upper = _shared_scale(value, bare, upper / bare)
+                value, upper = _shared_scale(value, bare, float(_lex("scales")[upper_tokens[-1].lower_]))
     last = span[-1]
     if last.lower_ in ("%", "percent") or (last.lower_ == "cent" and span[-2].lower_ == "per"):
         unit = "percent"

@@ -102,10 +102,9 @@ def _count_from(hits, speaker, speaker_id, claim_filter, dated=False):
 COMMON_SHARE = 0.1
 
 
-def _common(conn: Connection, claim_where: list) -> bool:
-    """Whether the claims matching ``claim_where`` are more than :data:`COMMON_SHARE` of all claims."""
-    matches = conn.execute(select(func.count()).select_from(C).where(*(col == v for col, v in claim_where))).scalar_one()
-    return matches > COMMON_SHARE * conn.execute(select(func.count()).select_from(C)).scalar_one()
+def _count_claims(conn: Connection, claim_where: list) -> int:
+    """How many claims match every ``(column, value)`` of ``claim_where`` (the claims' own indexes count them)."""
+    return conn.execute(select(func.count()).select_from(C).where(*(col == v for col, v in claim_where))).scalar_one()
 
 
 def _quote(row) -> Quote:
@@ -176,18 +175,19 @@ def quotes(
         claim_where.append((C.c.stance, stance))
     if verification is not None:
         claim_where.append((C.c.verification, verification))
-    dated = since is not None or until is not None
-    count_from = _count_from(hits, speaker, speaker_id, stance or verification, dated)
-    if count_from is C:  # the claims' own index counts them
-        total = conn.execute(select(func.count()).select_from(C).where(*(col == v for col, v in claim_where))).scalar_one()
-    if dialect == "sqlite" and claim_where and _common(conn, claim_where):
+    count_from = _count_from(hits, speaker, speaker_id, stance or verification, since is not None or until is not None)
+    # claims matching the claim filters: the total when they are the only filters, and on SQLite how common they are
+    matches = _count_claims(conn, claim_where) if claim_where and (count_from is C or dialect == "sqlite") else None
+    if dialect == "sqlite" and matches is not None and matches > COMMON_SHARE * _count_claims(conn, []):
         # SQLite keeps no statistics of values: it would start from the stance index and sort every match
         # by date; for a common value, starting from the other filters (or walking the date index) and
         # checking each row's claim is much faster. "stance || ''" keeps the index out.
         where.extend((col + "") == v for col, v in claim_where)
     else:
         where.extend(col == v for col, v in claim_where)
-    if count_from is not C:
+    if count_from is C:
+        total = matches
+    else:
         total = conn.execute(select(func.count()).select_from(count_from).where(*where)).scalar_one()
     if by_relevance and hits is not None:
         order = [hits.c.score.desc(), AT.c.day.desc().nulls_last()]
