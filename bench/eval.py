@@ -63,11 +63,11 @@ def _analyze_cached(raws, nlp, cache: Path):
     """Development shortcut: reuse base-pipeline parses stored as a DocBin (same result, no re-parse)."""
     from spacy.tokens import DocBin
 
+    from onrecord.attribution.model_data import restore_tensors, save_tensors
     from onrecord.pipeline import build_article
 
-    if cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-    else:
+    docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab)) if cache.exists() else []
+    if not (len(docs) == len(raws) and restore_tensors(docs, cache)):  # the model reads doc.tensor too
         with nlp.select_pipes(disable=["onrecord"]):  # parse once, annotate separately
             docs = list(nlp.pipe(r.text for r in raws))
         bin_ = DocBin(store_user_data=False)
@@ -75,6 +75,7 @@ def _analyze_cached(raws, nlp, cache: Path):
             bin_.add(d)
         cache.parent.mkdir(parents=True, exist_ok=True)
         bin_.to_disk(cache)
+        save_tensors(docs, cache)
     component = nlp.get_pipe("onrecord")
     for raw, doc in zip(raws, docs):
         assert doc.text == raw.text, "stale parse cache"

@@ -75,5 +75,31 @@ def test_find_quotes_spans_are_ordered_disjoint_and_in_bounds(text):
     last_end = 0
     for q in quotes:
         assert last_end <= q.start < q.end <= len(text)
-        assert text[q.start] == q.open_mark
+        assert text.startswith(q.open_mark, q.start)
         last_end = q.end
+
+
+def test_find_quotes_two_apostrophes_make_one_double_mark():
+    # archive style: ''…'' with apostrophes inside the quotation that must not close it
+    text = "''It's the mayor's plan,'' Ruiz said, ''and it's late.'' A so-called ''fix'' followed."
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ["''It's the mayor's plan,''", "''and it's late.''", "''fix''"]
+    assert [text[slice(*q.inner)] for q in quotes] == ["It's the mayor's plan,", "and it's late.", "fix"]
+    assert {q.open_mark for q in quotes} == {"''"}
+
+
+def test_find_quotes_two_apostrophes_over_paragraphs():
+    text = "''The first part.\n''The second part,'' she said."
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == [text[: text.index(" she")]]
+    assert quotes[0].paragraphs == 2
+
+
+def test_find_quotes_over_paragraphs_separated_by_blank_lines():
+    text = "“The first part.\n\n“The second part.\n\n“The third part,” she said. “Next.”\n\n“Unclosed.\n\nPlain text."
+    quotes = find_quotes(text)
+    assert [(text[q.start : q.end], q.paragraphs, q.closed) for q in quotes] == [
+        ("“The first part.\n\n“The second part.\n\n“The third part,”", 3, True),
+        ("“Next.”", 1, True),
+        ("“Unclosed.", 1, False),
+    ]

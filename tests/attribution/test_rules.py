@@ -101,6 +101,40 @@ def test_quote_over_several_paragraphs(extract):
     assert any("We were slow in attack" in c and "We were slow in defence" in c for c in contents)
 
 
+def test_direct_quote_with_party_affiliation_after_the_name(extract):
+    a = one(extract("“The vote was rushed,” Sen. Ana Ruiz (D-Ore.) said on Tuesday."), "said")
+    assert texts(a.content) == ["“The vote was rushed,”"]
+    assert texts(a.source)[0].startswith("Sen. Ana Ruiz")
+    assert a.speaker.name == "Ana Ruiz"
+
+
+def test_quote_going_on_in_the_next_sentence_joins_the_attribution(extract):
+    text = "“The harbour is full,” said Tomas Berg, the port director. “Ships wait for days. We need a second quay.”"
+    a = one(extract(text), "said")
+    assert texts(a.content) == ["“The harbour is full,”", "“Ships wait for days. We need a second quay.”"]
+    assert a.speaker.name == "Tomas Berg"
+
+
+def test_next_quotation_with_its_own_cue_stays_separate(extract):
+    text = "“The harbour is full,” said Tomas Berg. “Ships wait for days,” a captain added."
+    attributions = extract(text)
+    assert texts(one(attributions, "said").content) == ["“The harbour is full,”"]
+    assert texts(one(attributions, "added").content) == ["“Ships wait for days,”"]
+
+
+def test_quote_over_paragraphs_separated_by_blank_lines(extract):
+    text = "“We lost,” Marta Lindqvist said. “We were slow in defence.\n\n“We were slow in attack.”\n\nThe team plays on Sunday."
+    a = one(extract(text), "said")
+    assert texts(a.content) == ["“We lost,”", "“We were slow in defence.\n\n“We were slow in attack.”"]
+
+
+def test_quote_in_two_apostrophe_marks(extract):
+    a = one(extract("''It's the council's decision,'' Mayor Ana Ruiz said."), "said")
+    assert texts(a.content) == ["''It's the council's decision,''"]
+    assert texts(a.source) == ["Mayor Ana Ruiz"]
+    assert a.type is AttributionType.DIRECT
+
+
 # ---------------------------------------------------------------- indirect speech
 
 
@@ -156,6 +190,13 @@ def test_according_to_before_and_after_the_content(extract):
     second = one(extract("The storm will reach the coast tonight, according to the weather office."), "according to")
     assert texts(second.source) == ["the weather office"]
     assert texts(second.content) == ["The storm will reach the coast tonight"]
+
+
+def test_according_to_with_a_long_source_the_parser_misreads(extract):
+    # the small parser makes "reeks" an apposition of the source; the comma still ends the source
+    a = one(extract("According to talk show host Lena Okafor, the bill reeks of “panic” and haste."), "According to")
+    assert texts(a.source) == ["talk show host Lena Okafor"]
+    assert texts(a.content) == ["the bill reeks of “panic” and haste"]
 
 
 def test_as_x_reiterated_content_is_the_main_clause(extract):

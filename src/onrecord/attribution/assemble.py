@@ -14,5 +14,5 @@ def extract_attributions(doc: Doc, model=None) -> list[Attribution]:
     if model is not None:  # strong rules and the learned model combined (policy in model_merge)
         from .model_merge import merge_with_rules
 
-        found = merge_with_rules(model.predict(doc), found, model.rule_confidence, model.merge_policy)
+        found = merge_with_rules(model.predict(doc), found, model.rule_confidence, model.merge_policy, doc)
     return sorted(found, key=lambda a: (a.content[0].start if a.content else a.cue[0].start))

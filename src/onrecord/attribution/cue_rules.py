@@ -135,6 +135,13 @@ def candidates_from_according(doc: Doc, starts: list[int]) -> list[Candidate]:
         sent = according.sent
         clause = subtree_range(head) if head.dep_ != "ROOT" else (sent.start, sent.end)
         parts = [p for p in (trim(doc, *p, keep_quotes=True) for p in minus(clause, phrase)) if p[1] > p[0]]
+        if not parts and i == sent.start:
+            # the parser hung the whole sentence under the source ("According to radio host
+            # Ana Ruiz, the plan failed" with "failed" as an apposition): the comma ends the source
+            comma = next((t.i for t in doc[i + 2 : sent.end] if t.text == ","), None)
+            if comma is not None and comma > i + 2:
+                source = trim(doc, i + 2, comma)
+                parts = [p for p in [trim(doc, comma + 1, sent.end, keep_quotes=True)] if p[1] > p[0]]
         if not parts:
             continue
         out.append(Candidate([i, i + 1], parts, source, "according to", "according-to", 0.9))

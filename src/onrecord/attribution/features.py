@@ -1,7 +1,8 @@
 """Token features for the learned attribution model (cue tagger and per-cue role tagger).
 
 Everything is computed from the parse the pinned spaCy pipeline gives (tags, dependencies,
-lemmas, entities, sentences) and from the quotation finder. Features are strings
+lemmas, entities, sentences), from the parser's contextual vectors turned into word classes
+(:mod:`onrecord.attribution.clusters`) and from the quotation finder. Features are strings
 ``name=value`` as python-crfsuite takes them. Per-document facts are computed once
 (:class:`DocFacts`); the role features of a token depend on one cue (its syntactic relation to
 the cue's head, its direction and distance, whether it shares the cue's quotation), so linking
@@ -12,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc
 
 from ..nlp import doc_text
+from .clusters import doc_clusters
 from .quotes import find_quotes
 
 #: dependency labels of children worth announcing on a token (clausal and argument structure)
@@ -76,6 +79,7 @@ class DocFacts:
     sents: list[tuple[int, int]]  # token ranges of sentences
     quote_of: list[int]  # index of the quotation holding the token (-1: none)
     quotes: list[tuple[int, int]]  # token ranges of quotations (marks included)
+    classes: list[str]  # word class of each token ("-": no classes)
     static: list[list[str]]  # role-tagger features of the token that do not depend on the cue
 
     @property
@@ -83,8 +87,14 @@ class DocFacts:
         return len(self.words)
 
 
-def doc_facts(doc: Doc, lexicon: Mapping[str, str]) -> DocFacts:
-    """Collect the per-token facts of ``doc`` (``lexicon``: cue lemma -> class, from the model)."""
+def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None = None) -> DocFacts:
+    """Collect the per-token facts of ``doc``.
+
+    Args:
+        doc: a document parsed by the pinned pipeline.
+        lexicon: cue lemma -> class, from the model.
+        centroids: the model's word-class centroids (``None``: no word-class features).
+    """
     text = doc_text(doc)
     words, lemmas, tags, deps, heads, ents = [], [], [], [], [], []
     for t in doc:
@@ -113,6 +123,7 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str]) -> DocFacts:
                 continue
             quote_of[a:b] = [len(quotes)] * (b - a)
             quotes.append((a, b))
+    classes = doc_clusters(doc, centroids)
     static = []
     for i in range(n):
         w = words[i]
@@ -125,8 +136,10 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str]) -> DocFacts:
         ]
         if ents[i]:
             f.append("e=" + ents[i])
+        if classes[i] != "-":
+            f.append("c=" + classes[i])
         static.append(f)
-    facts = DocFacts(doc, words, lemmas, tags, deps, heads, sent_of, sents, quote_of, quotes, static)
+    facts = DocFacts(doc, words, lemmas, tags, deps, heads, sent_of, sents, quote_of, quotes, classes, static)
     facts.lexicon = lexicon  # type: ignore[attr-defined]
     return facts
 
@@ -137,6 +150,7 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str]) -> DocFacts:
 def cue_features(facts: DocFacts, start: int, end: int) -> list[list[str]]:
     """Features of tokens ``start:end`` (one sentence) for the cue tagger."""
     doc, words, lemmas, tags, deps, heads = facts.doc, facts.words, facts.lemmas, facts.tags, facts.deps, facts.heads
+    classes = facts.classes
     lexicon = facts.lexicon  # type: ignore[attr-defined]
     out = []
     for i in range(start, end):
@@ -155,6 +169,9 @@ def cue_features(facts: DocFacts, start: int, end: int) -> list[list[str]]:
             f.append("lex=" + cls)
             f.append("lex|d=" + cls + "|" + deps[i])
         f.append("hl|d=" + lemmas[heads[i]] + "|" + deps[i])
+        if classes[i] != "-":
+            f.append("c|d=" + classes[i] + "|" + deps[i])
+            f.append("hc=" + classes[heads[i]])
         for child in doc[i].children:
             cdep = child.dep_
             if cdep in _CHILD_DEPS:
@@ -186,6 +203,8 @@ def cue_features(facts: DocFacts, start: int, end: int) -> list[list[str]]:
                 f.append(f"w{k}=" + words[j])
                 f.append(f"l{k}=" + lemmas[j])
                 f.append(f"t{k}=" + tags[j])
+                if abs(k) == 1 and classes[j] != "-":
+                    f.append(f"c{k}=" + classes[j])
             else:
                 f.append(f"w{k}=<s>")
         if i == start:
@@ -299,6 +318,13 @@ def role_features(facts: DocFacts, start: int, end: int, lo: int, hi: int) -> li
             "nr=" + (codes[k + 1] if k + 1 < len(codes) else "</w>"),
             "l=" + lemmas[i],
         ]
+        if facts.classes[i] != "-":
+            f.append("r|c=" + code + "|" + facts.classes[i])
+            # the neighbours' classes mark clause edges, where content boundaries fall
+            if i > lo:
+                f.append("c-1=" + facts.classes[i - 1])
+            if i + 1 < hi:
+                f.append("c+1=" + facts.classes[i + 1])
         q = facts.quote_of[i]
         if q >= 0:
             if q == cue_quote:

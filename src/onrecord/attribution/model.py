@@ -76,13 +76,15 @@ class Prediction:
 class AttributionModel:
     """Predicts attributions on a parsed ``Doc`` (see the module docstring)."""
 
-    def __init__(self, folder: Path, config: dict, cue_tagger, role_tagger, calibrator):
+    def __init__(self, folder: Path, config: dict, cue_tagger, role_tagger, calibrator, centroids=None):
         self.folder = folder
         self.config = config
         self.lexicon = config["lexicon"]
         self.cue_tagger = cue_tagger
         self.role_tagger = role_tagger
         self.calibrator = calibrator
+        #: word-class centroids over the parser's token vectors (``None``: a model without them)
+        self.centroids = centroids
         #: dev accuracy of rule attributions kept beside the model's, per type (their confidence)
         self.rule_confidence: dict[str, float] = {}
         #: how model and rule attributions are combined (see model_merge)
@@ -96,6 +98,7 @@ class AttributionModel:
 
         from ..errors import ModelError
         from .calibration import Calibrator
+        from .clusters import load_clusters
 
         config_file = folder / "config.json"
         if not config_file.exists():
@@ -110,7 +113,8 @@ class AttributionModel:
         calibration_file = folder / "calibration.json"
         calibration = json.loads(calibration_file.read_text("utf-8")) if calibration_file.exists() else None
         calibrator = Calibrator.from_dict(calibration) if calibration else None
-        model = cls(folder, config, cue_tagger, role_tagger, calibrator)
+        centroids = load_clusters(folder / config["clusters"]["file"]) if config.get("clusters") else None
+        model = cls(folder, config, cue_tagger, role_tagger, calibrator, centroids)
         if calibration:
             model.rule_confidence = calibration.get("rules", {})
         return model
@@ -127,7 +131,7 @@ class AttributionModel:
         from .features import doc_facts
 
         if facts is None:
-            facts = doc_facts(doc, self.lexicon)
+            facts = doc_facts(doc, self.lexicon, self.centroids)
         with self._lock:
             return self._predict_tokens(facts, candidates)
 

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 ROLES = ("source", "cue", "content")
 
 
@@ -88,13 +90,15 @@ def parse_cached(nlp, texts: list[str], cache: Path | None, progress=None) -> li
     """Parsed ``Doc`` objects for ``texts``, stored as a DocBin at ``cache`` and reused when it matches.
 
     ``nlp`` must be the onrecord base pipeline (spaCy model + paragraph component), without the
-    onrecord component, so training sees the parses that prediction sees.
+    onrecord component, so training sees the parses that prediction sees. A DocBin drops
+    ``doc.tensor`` (the parser's token vectors, read by the word-class features), so the
+    tensors are cached beside it (``<cache>.tensors.npz``) and restored.
     """
     from spacy.tokens import DocBin
 
     if cache is not None and cache.exists():
         docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] == texts:
+        if [d.text for d in docs] == texts and restore_tensors(docs, cache):
             return docs
     docs = []
     for doc in nlp.pipe(texts, batch_size=16):
@@ -107,7 +111,31 @@ def parse_cached(nlp, texts: list[str], cache: Path | None, progress=None) -> li
             bin_.add(doc)
         cache.parent.mkdir(parents=True, exist_ok=True)
         bin_.to_disk(cache)
+        save_tensors(docs, cache)
     return docs
+
+
+def _tensor_path(cache: Path) -> Path:
+    return cache.with_name(cache.name + ".tensors.npz")
+
+
+def save_tensors(docs: list, cache: Path) -> None:
+    """Store the token vectors (``doc.tensor``) of ``docs`` beside their DocBin ``cache``."""
+    np.savez(_tensor_path(cache), *[doc.tensor for doc in docs])
+
+
+def restore_tensors(docs: list, cache: Path) -> bool:
+    """Put the token vectors stored beside ``cache`` back on ``docs``; ``False`` when missing or stale."""
+    path = _tensor_path(cache)
+    if not path.exists():
+        return False
+    with np.load(path, allow_pickle=False) as stored:
+        tensors = [stored[f"arr_{k}"] for k in range(len(stored.files))]
+    if len(tensors) != len(docs) or any(t.shape[0] != len(d) for t, d in zip(tensors, docs)):
+        return False
+    for doc, tensor in zip(docs, tensors):
+        doc.tensor = tensor
+    return True
 
 
 def base_pipeline():

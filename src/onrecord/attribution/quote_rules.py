@@ -43,10 +43,21 @@ def _is_scare_quote(doc: Doc, r: tuple[int, int]) -> bool:
 def _cue_after(doc: Doc, end: int, limit: int, lexicon: CueLexicon, owner: list[int]) -> Token | None:
     """A speech verb right after a quotation: “…,” Peskov said / “…,” said Peskov, the spokesman."""
     seen_words = 0
-    for i in range(end, min(limit, end + 10)):
+    i = end - 1
+    stop = min(limit, end + 10)
+    while i + 1 < stop:
+        i += 1
         t = doc[i]
         if owner[i] >= 0 or t.text == "\n" or "\n" in t.text:
             return None
+        if t.text == "(" and seen_words:
+            # an affiliation after the name: Sen. Ana Ruiz (D-Ore.) said
+            close = next((j for j in range(i + 1, min(len(doc), i + 8)) if doc[j].text == ")"), None)
+            if close is None:
+                return None
+            stop = min(limit, stop + close - i + 1)
+            i = close
+            continue
         if t.is_punct and t.text not in (",", "—", "–"):
             if seen_words:
                 return None
@@ -79,6 +90,24 @@ def _cue_before(doc: Doc, start: int, floor: int, lexicon: CueLexicon, owner: li
         if t.pos_ == "VERB" or t.dep_ in ("nsubj", "nsubjpass", "aux", "mark", "expl"):
             return None
     return None
+
+
+def _continues_after_cue_sentence(doc: Doc, cue: Token, nxt: tuple[int, int]) -> bool:
+    """“A,” said Ruiz, the mayor. “B.”: a quotation opening the sentence right after the cue's
+    sentence goes on with the same quote."""
+    # by punctuation rather than by the parser's sentences, which often give the next quote's
+    # opening mark to the sentence before it
+    ends = [t.i for t in doc[cue.i + 1 : nxt[0]] if t.text in (".", "!", "?")]
+    return len(ends) == 1 and all(t.is_space for t in doc[ends[0] + 1 : nxt[0]])
+
+
+def _has_own_cue(doc: Doc, r: tuple[int, int], cue: Token, lexicon: CueLexicon, owner: list[int]) -> bool:
+    """Whether the quotation at ``r`` has a speech verb of its own, other than ``cue``."""
+    if _cue_after(doc, r[1], len(doc), lexicon, owner) is not None:
+        return True
+    floor = doc[r[0]].sent.start if r[0] < len(doc) else r[0]
+    before = _cue_before(doc, r[0], floor, lexicon, owner) if floor < r[0] else None
+    return before is not None and before.i != cue.i
 
 
 def candidates_from_quotes(doc: Doc, quotes: list[Quote], lexicon: CueLexicon) -> list[Candidate]:
@@ -114,7 +143,10 @@ def candidates_from_quotes(doc: Doc, quotes: list[Quote], lexicon: CueLexicon) -
             nxt = ranges[n + 1]
             between = doc[cue.i + 1 : nxt[0]]
             gap_ok = all(t.is_punct or t.head.i == cue.i or t.head.head.i == cue.i for t in between) and len(between) <= 6
-            if gap_ok and "\n" not in doc[r[1] : nxt[0]].text and _cue_after(doc, nxt[1], len(doc), lexicon, owner) is None:
+            same_line = "\n" not in doc[r[1] : nxt[0]].text
+            if ((gap_ok and same_line) or _continues_after_cue_sentence(doc, cue, nxt)) and not _has_own_cue(
+                doc, nxt, cue, lexicon, owner
+            ):
                 parts.append(nxt)
                 members.append(quotes[n + 1])
                 used.add(n + 1)

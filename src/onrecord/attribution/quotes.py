@@ -1,6 +1,7 @@
 """Quotation spans in raw text, in every common quotation style.
 
-Handles “…”, "…", ‘…’, '…', «…», »…« and „…“; quotes that run over several
+Handles “…”, "…", ‘…’, '…', «…», »…«, „…“ and ''…'' (two apostrophes standing for a
+double mark, as some wire and archive texts write it); quotes that run over several
 sentences; quotes that run over several paragraphs (the opening mark repeated
 at the start of each new paragraph, no closing mark until the end); and
 apostrophes (don’t, Putin’s, leaders’, ’90s) that must never open or close a
@@ -21,8 +22,10 @@ PAIRS: dict[str, str] = {
     "‘": "’",
     "‚": "‘’",
     "'": "'",
+    "''": "''",
 }
-DOUBLE_OPENERS = frozenset("“„«»\"")
+_MARKS = frozenset("".join(PAIRS) + "".join(PAIRS.values()))
+DOUBLE_OPENERS = frozenset(["“", "„", "«", "»", '"', "''"])
 SINGLE_OPENERS = frozenset("‘‚'")
 #: characters after which a mark is at the start of a stretch, so it opens rather than closes
 _OPEN_CONTEXT = frozenset(" \t\n([{—–-/:;") | DOUBLE_OPENERS | SINGLE_OPENERS
@@ -40,8 +43,13 @@ class Quote:
     paragraphs: int = 1
 
     @property
+    def width(self) -> int:
+        """Characters of one quotation mark (2 for ``''``)."""
+        return len(self.open_mark)
+
+    @property
     def inner(self) -> tuple[int, int]:
-        return self.start + 1, self.end - 1 if self.closed else self.end
+        return self.start + self.width, self.end - self.width if self.closed else self.end
 
 
 def _prev(text: str, i: int) -> str:
@@ -52,10 +60,21 @@ def _next(text: str, i: int) -> str:
     return text[i + 1] if i + 1 < len(text) else " "
 
 
+def _mark_at(text: str, i: int) -> str:
+    """The quotation mark starting at ``i`` ("" for none): two apostrophes make one double mark."""
+    ch = text[i]
+    if ch == "'" and text.startswith("''", i):
+        return "''"
+    return ch if ch in _MARKS else ""
+
+
 def _can_open(text: str, i: int) -> bool:
-    mark, before, after = text[i], _prev(text, i), _next(text, i)
+    mark = _mark_at(text, i)
+    before, after = _prev(text, i), _next(text, i + len(mark) - 1)
     if after.isspace():
         return False
+    if mark == "''":
+        return before in _OPEN_CONTEXT and after != "'"
     if mark in "'‘":
         # an apostrophe eliding digits or letters ('90s, ’em) is not an opening mark
         if before.isalnum() or re.match(r"['‘](\d\d|em\b|til\b|cause\b|n\b)", text[i : i + 7]):
@@ -69,7 +88,11 @@ def _can_open(text: str, i: int) -> bool:
 
 
 def _can_close(text: str, i: int, open_mark: str) -> bool:
-    mark, before, after = text[i], _prev(text, i), _next(text, i)
+    mark = _mark_at(text, i)
+    before, after = _prev(text, i), _next(text, i + len(mark) - 1)
+    if open_mark == "''" or mark == "''":
+        # ''…'' closes only on its own double mark, never on one apostrophe (it's, Obama's)
+        return mark == "''" == open_mark and not before.isspace()
     if mark not in PAIRS[open_mark]:
         return False
     if mark in "'’":
@@ -112,24 +135,29 @@ def find_quotes(text: str) -> list[Quote]:
     paragraphs = _paragraphs(text)
     pending: tuple[int, str, int] | None = None  # (start, open mark, paragraphs so far) carried over a break
     for index, (p_start, p_end) in enumerate(paragraphs):
+        if pending and not text[p_start:p_end].strip():
+            continue  # a blank line inside a quote that goes on
         open_at, open_mark, n_paragraphs = (pending if pending else (None, "", 1))
         i = p_start
         if pending:
             # the carried quote goes on: skip the repeated opening mark of this paragraph
-            i = _first_char(text, p_start, p_end) + 1
+            i = _first_char(text, p_start, p_end) + len(open_mark)
             pending = None
         while i < p_end:
-            ch = text[i]
-            if open_at is None:
-                if ch in PAIRS and _can_open(text, i):
-                    open_at, open_mark, n_paragraphs = i, ch, 1
-            elif ch in PAIRS[open_mark] and _can_close(text, i, open_mark):
-                quotes.append(Quote(open_at, i + 1, open_mark, True, n_paragraphs))
+            mark = _mark_at(text, i)
+            if not mark:
+                pass
+            elif open_at is None:
+                if mark in PAIRS and _can_open(text, i):
+                    open_at, open_mark, n_paragraphs = i, mark, 1
+            elif _can_close(text, i, open_mark):
+                quotes.append(Quote(open_at, i + len(mark), open_mark, True, n_paragraphs))
                 open_at = None
-            i += 1
+            i += max(1, len(mark))
         if open_at is not None:
-            nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-            if nxt and text[_first_char(text, *nxt) : _first_char(text, *nxt) + 1] == open_mark:
+            # the next paragraph with text (blank lines between paragraphs are common)
+            nxt = next((p for p in paragraphs[index + 1 :] if text[p[0] : p[1]].strip()), None)
+            if nxt and text.startswith(open_mark, _first_char(text, *nxt)):
                 pending = (open_at, open_mark, n_paragraphs + 1)
             else:
                 end = p_end

@@ -69,9 +69,9 @@ def _snap_to_quotes(text: str, span: Span, quotes: list[Quote]) -> Span:
     """Extend a content span that cuts a quotation off just before its closing mark."""
     start, end = span.start, span.end
     for q in quotes:
-        if start <= q.start < end < q.end and not text[end : q.end - 1].strip(" ,.;:!?"):
+        if start <= q.start < end < q.end and not text[end : q.end - q.width].strip(" ,.;:!?"):
             end = q.end
-        if q.start < start < q.end <= end and not text[q.start + 1 : start].strip():
+        if q.start < start < q.end <= end and not text[q.start + q.width : start].strip():
             start = q.start
     return span if (start, end) == (span.start, span.end) else Span.of(text, start, end)
 
@@ -110,7 +110,7 @@ def _merge_adjacent(text: str, spans: tuple[Span, ...]) -> tuple[Span, ...]:
 def _inside_quotes(doc: Doc, quotes: list[Quote]) -> list[bool]:
     inside = [False] * len(doc)
     for q in quotes:
-        r = token_range(doc, q.start + 1, max(q.start + 1, q.end - 1))
+        r = token_range(doc, q.start + q.width, max(q.start + q.width, q.end - q.width))
         if r:
             inside[r[0] : r[1]] = [True] * (r[1] - r[0])
     return inside

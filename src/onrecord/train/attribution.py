@@ -18,7 +18,7 @@ from ..attribution.model_data import GoldArticle, base_pipeline, parse_cached, r
 from .progress import Progress
 
 #: bumped when the feature functions change meaning (a model only runs with its own version)
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -33,10 +33,13 @@ class TrainSettings:
     role_c2: float = 0.001
     role_iterations: int = 150
     candidate_floor: float = 0.4  # marginal cue probability that makes an extra candidate
+    word_classes: int = 800  # k-means classes over the parser's token vectors (0: none)
     train_limit: int | None = None  # first N train articles (tests, quick runs)
     dev_limit: int | None = None
     rules_win_at: float = 0.8  # merge: rule attributions this confident win over the model's
-    model_alone_min: float = 0.7  # merge: a model attribution no rule saw needs this confidence
+    model_over_rule_min: float = 0.4  # merge: a model attribution overlapping a weaker rule one needs this to replace it
+    model_alone_min: float = 0.5  # merge: a model attribution no rule saw needs this confidence (clause content)
+    model_alone_min_phrase: float = 0.75  # ... and this when its content is a bare phrase
     subset_size: int = 12  # first N dev articles: the fixed subset whose figures tests recompute
 
 
@@ -78,14 +81,29 @@ def _train_crf(sequences, path: Path, c1: float, c2: float, iterations: int, pro
     return time.perf_counter() - started
 
 
-def _sequences(articles: list[GoldArticle], docs: list, lexicon: dict, progress: Progress, label: str):
+def _fit_word_classes(docs: list, k: int, seed: int, out_dir: Path):
+    """Word-class centroids (``k × 96`` array, or ``None`` when ``k`` is 0) from the train
+    documents' token vectors, saved as ``clusters.npy``."""
+    import numpy as np
+
+    from ..attribution.clusters import fit_clusters, save_clusters
+
+    if k <= 0:
+        return None
+    vectors = np.concatenate([d.tensor for d in docs if d.tensor is not None and d.tensor.ndim == 2 and len(d.tensor)])
+    centroids = fit_clusters(vectors, k, seed)
+    save_clusters(out_dir / "clusters.npy", centroids)
+    return centroids
+
+
+def _sequences(articles: list[GoldArticle], docs: list, lexicon: dict, centroids, progress: Progress, label: str):
     from ..attribution.features import cue_features, doc_facts, role_features, role_window
     from ..attribution.model_labels import align, cue_labels, role_labels
 
     cue_seqs, role_seqs = [], []
     progress.start(label, total=len(docs))
     for art, doc in zip(articles, docs, strict=True):
-        facts = doc_facts(doc, lexicon)
+        facts = doc_facts(doc, lexicon, centroids)
         gold = align(doc, list(art.attributions))
         labels = cue_labels(len(doc), gold)
         for start, end in facts.sents:
@@ -153,7 +171,9 @@ def train_attribution_model(
 
     lexicon = cue_lexicon_snapshot()
     t0 = time.perf_counter()
-    cue_seqs, role_seqs = _sequences(train, docs["train"], lexicon, progress, "features")
+    (out_dir / "clusters.npy").unlink(missing_ok=True)
+    centroids = _fit_word_classes(docs["train"], settings.word_classes, settings.seed, out_dir)
+    cue_seqs, role_seqs = _sequences(train, docs["train"], lexicon, centroids, progress, "features")
     timings["features"] = time.perf_counter() - t0
     timings["cue_crf"] = _train_crf(cue_seqs, out_dir / "cue.crfsuite", settings.cue_c1, settings.cue_c2, settings.cue_iterations, progress, "cue tagger")
     del cue_seqs
@@ -166,8 +186,14 @@ def train_attribution_model(
         "spacy_pipeline": f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}-{nlp.meta.get('version', '')}",
         "labels": {"cue": ["O", "B-CUE", "I-CUE"], "role": ["O", "B-SRC", "I-SRC", "B-CON", "I-CON"]},
         "candidate_floor": settings.candidate_floor,
+        "clusters": {"file": "clusters.npy", "k": settings.word_classes, "input": "doc.tensor"} if centroids is not None else None,
         "accept_threshold": 0.0,
-        "merge": {"rules_win_at": settings.rules_win_at, "model_alone_min": settings.model_alone_min},
+        "merge": {
+            "rules_win_at": settings.rules_win_at,
+            "model_over_rule_min": settings.model_over_rule_min,
+            "model_alone_min": settings.model_alone_min,
+            "model_alone_min_phrase": settings.model_alone_min_phrase,
+        },
         "settings": asdict(settings),
         "training_data": {"train": str(train_dir), "train_articles": len(train), "dev": str(dev_dir), "dev_articles": len(dev)},
         "lexicon": lexicon,
