@@ -9,6 +9,7 @@ quote.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -25,6 +26,8 @@ PAIRS: dict[str, str] = {
     "''": "''",
 }
 _MARKS = frozenset("".join(PAIRS) + "".join(PAIRS.values()))
+#: where a mark may stand: two apostrophes first (one double mark), else any single mark character
+_MARK_RE = re.compile("''|[" + re.escape("".join(sorted(_MARKS))) + "]")
 DOUBLE_OPENERS = frozenset(["“", "„", "«", "»", '"', "''"])
 SINGLE_OPENERS = frozenset("‘‚'")
 #: characters after which a mark is at the start of a stretch, so it opens rather than closes
@@ -125,12 +128,18 @@ def find_quotes(text: str) -> list[Quote]:
     """All top-level quotations of ``text``, in order.
 
     Quote marks nested inside a quotation (‘…’ inside “…”) belong to it and are not
-    reported separately.
+    reported separately. Several stages ask for the same text's quotations, so the last few
+    answers are kept.
 
     Example:
         >>> [text[q.start:q.end] for text in ["He said “yes,” then ‘no’."] for q in find_quotes(text)]
         ['“yes,”', '‘no’']
     """
+    return list(_find_quotes(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _find_quotes(text: str) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     paragraphs = _paragraphs(text)
     pending: tuple[int, str, int] | None = None  # (start, open mark, paragraphs so far) carried over a break
@@ -143,17 +152,15 @@ def find_quotes(text: str) -> list[Quote]:
             # the carried quote goes on: skip the repeated opening mark of this paragraph
             i = _first_char(text, p_start, p_end) + len(open_mark)
             pending = None
-        while i < p_end:
-            mark = _mark_at(text, i)
-            if not mark:
-                pass
-            elif open_at is None:
+        while (found := _MARK_RE.search(text, i, p_end)) is not None:
+            i, mark = found.start(), found.group()
+            if open_at is None:
                 if mark in PAIRS and _can_open(text, i):
                     open_at, open_mark, n_paragraphs = i, mark, 1
             elif _can_close(text, i, open_mark):
                 quotes.append(Quote(open_at, i + len(mark), open_mark, True, n_paragraphs))
                 open_at = None
-            i += max(1, len(mark))
+            i += len(mark)
         if open_at is not None:
             # the next paragraph with text (blank lines between paragraphs are common)
             nxt = next((p for p in paragraphs[index + 1 :] if text[p[0] : p[1]].strip()), None)
@@ -164,7 +171,7 @@ def find_quotes(text: str) -> list[Quote]:
                 while end > open_at and text[end - 1].isspace():
                     end -= 1
                 quotes.append(Quote(open_at, end, open_mark, False, n_paragraphs))
-    return quotes
+    return tuple(quotes)
 
 
 def quote_index(quotes: list[Quote], length: int) -> list[int]:
