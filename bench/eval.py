@@ -61,21 +61,11 @@ def predict_folder(text_dir: Path, out_path: Path, dates: dict, model: str | Non
 
 def _analyze_cached(raws, nlp, cache: Path):
     """Development shortcut: reuse base-pipeline parses stored as a DocBin (same result, no re-parse)."""
-    from spacy.tokens import DocBin
-
-    from onrecord.attribution.model_data import restore_tensors, save_tensors
+    from onrecord.attribution.model_data import parse_cached
     from onrecord.pipeline import build_article
 
-    docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab)) if cache.exists() else []
-    if not (len(docs) == len(raws) and restore_tensors(docs, cache)):  # the model reads doc.tensor too
-        with nlp.select_pipes(disable=["onrecord"]):  # parse once, annotate separately
-            docs = list(nlp.pipe(r.text for r in raws))
-        bin_ = DocBin(store_user_data=False)
-        for d in docs:
-            bin_.add(d)
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        bin_.to_disk(cache)
-        save_tensors(docs, cache)
+    with nlp.select_pipes(disable=["onrecord"]):  # parse once, annotate separately
+        docs = parse_cached(nlp, [r.text for r in raws], cache)
     component = nlp.get_pipe("onrecord")
     for raw, doc in zip(raws, docs):
         assert doc.text == raw.text, "stale parse cache"

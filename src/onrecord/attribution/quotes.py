@@ -63,16 +63,8 @@ def _next(text: str, i: int) -> str:
     return text[i + 1] if i + 1 < len(text) else " "
 
 
-def _mark_at(text: str, i: int) -> str:
-    """The quotation mark starting at ``i`` ("" for none): two apostrophes make one double mark."""
-    ch = text[i]
-    if ch == "'" and text.startswith("''", i):
-        return "''"
-    return ch if ch in _MARKS else ""
-
-
-def _can_open(text: str, i: int) -> bool:
-    mark = _mark_at(text, i)
+def _can_open(text: str, i: int, mark: str) -> bool:
+    """Whether ``mark`` (found by ``_MARK_RE`` at ``i``) opens a quotation."""
     before, after = _prev(text, i), _next(text, i + len(mark) - 1)
     if after.isspace():
         return False
@@ -90,8 +82,8 @@ def _can_open(text: str, i: int) -> bool:
     return True
 
 
-def _can_close(text: str, i: int, open_mark: str) -> bool:
-    mark = _mark_at(text, i)
+def _can_close(text: str, i: int, mark: str, open_mark: str) -> bool:
+    """Whether ``mark`` (found by ``_MARK_RE`` at ``i``) closes a quotation opened by ``open_mark``."""
     before, after = _prev(text, i), _next(text, i + len(mark) - 1)
     if open_mark == "''" or mark == "''":
         # ''…'' closes only on its own double mark, never on one apostrophe (it's, Obama's)
@@ -155,9 +147,9 @@ def _find_quotes(text: str) -> tuple[Quote, ...]:
         while (found := _MARK_RE.search(text, i, p_end)) is not None:
             i, mark = found.start(), found.group()
             if open_at is None:
-                if mark in PAIRS and _can_open(text, i):
+                if mark in PAIRS and _can_open(text, i, mark):
                     open_at, open_mark, n_paragraphs = i, mark, 1
-            elif _can_close(text, i, open_mark):
+            elif _can_close(text, i, mark, open_mark):
                 quotes.append(Quote(open_at, i + len(mark), open_mark, True, n_paragraphs))
                 open_at = None
             i += len(mark)

@@ -258,11 +258,11 @@ def _quantity(doc: Doc, span: SpacySpan, upper_span: SpacySpan | None) -> Quanti
             if value is not None and upper is not None and after and after[0].lower_ in _lex("scales"):
                 value, upper = _shared_scale(value, upper, float(_lex("scales")[after[0].lower_]))  # "$5-10 billion"
         else:
-            value = _number([t for t in body if not t._.qty_cur and t.lower_ not in ("%", "percent", "per", "cent")])
+            value = _number(_number_words(body))
         if value is None:
             return None
     if upper_span is not None:
-        upper_tokens = [t for t in upper_span if not t._.qty_cur and t.lower_ not in ("%", "percent", "per", "cent")]
+        upper_tokens = _number_words(upper_span)
         upper = _number(upper_tokens)
         lower_words = [t for t in body if not t._.qty_cur]
         if (
@@ -283,6 +283,11 @@ def _quantity(doc: Doc, span: SpacySpan, upper_span: SpacySpan | None) -> Quanti
         unit = _lex("currencies").get(unit_token.lower_) or _unit_name(unit_token)
     what = _what(head)
     return Quantity(Span.of(doc_text(doc), span.start_char, span.end_char), value, unit, qualifier, upper, what)
+
+
+def _number_words(tokens) -> list[Token]:
+    """The tokens of a number phrase that spell the number: no currency, no percent words."""
+    return [t for t in tokens if not t._.qty_cur and t.lower_ not in ("%", "percent", "per", "cent")]
 
 
 def _shared_scale(low: float, high: float, scale: float) -> tuple[float, float]:

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..attribution.model_data import GoldArticle, base_pipeline, parse_cached, read_polnear
+from ..attribution.model_merge import DEFAULT_POLICY
 from .progress import Progress
 
 #: bumped when the feature functions change meaning (a model only runs with its own version)
@@ -36,10 +37,11 @@ class TrainSettings:
     word_classes: int = 800  # k-means classes over the parser's token vectors (0: none)
     train_limit: int | None = None  # first N train articles (tests, quick runs)
     dev_limit: int | None = None
-    rules_win_at: float = 0.8  # merge: rule attributions this confident win over the model's
-    model_over_rule_min: float = 0.4  # merge: a model attribution overlapping a weaker rule one needs this to replace it
-    model_alone_min: float = 0.5  # merge: a model attribution no rule saw needs this confidence (clause content)
-    model_alone_min_phrase: float = 0.75  # ... and this when its content is a bare phrase
+    # merge bars, defaults from onrecord.attribution.model_merge.DEFAULT_POLICY:
+    rules_win_at: float = DEFAULT_POLICY["rules_win_at"]  # rule attributions this confident win over the model's
+    model_over_rule_min: float = DEFAULT_POLICY["model_over_rule_min"]  # a model attribution overlapping a weaker rule one needs this to replace it
+    model_alone_min: float = DEFAULT_POLICY["model_alone_min"]  # a model attribution no rule saw needs this (clause content)
+    model_alone_min_phrase: float = DEFAULT_POLICY["model_alone_min_phrase"]  # ... and this when its content is a bare phrase
     subset_size: int = 12  # first N dev articles: the fixed subset whose figures tests recompute
 
 

@@ -157,7 +157,9 @@ def model_card(config: dict, calibration: dict, figures: dict, report: dict) -> 
     )
     data = config["training_data"]
     s = config["settings"]
-    merge = config["merge"]
+    from ..attribution.model_merge import DEFAULT_POLICY
+
+    merge = {**DEFAULT_POLICY, **config["merge"]}  # what the merge applies to this config
     classes = config.get("clusters")
     word_classes = (
         f"""
@@ -197,8 +199,8 @@ attribution is right.
 
 "With the rules" is what onrecord outputs: rule attributions with rule confidence >= {merge['rules_win_at']} win
 where they overlap the model's; a model attribution overlapping a weaker rule one replaces it at
-confidence >= {merge.get('model_over_rule_min', 0.0)}; model attributions that no rule saw need confidence >= {merge['model_alone_min']} when
-their content is a clause and >= {merge.get('model_alone_min_phrase', merge['model_alone_min'])} when it is a bare phrase; the other rule
+confidence >= {merge['model_over_rule_min']}; model attributions that no rule saw need confidence >= {merge['model_alone_min']} when
+their content is a clause and >= {merge['model_alone_min_phrase']} when it is a bare phrase; the other rule
 attributions fill in where nothing was kept (see onrecord.attribution.model_merge).
 
 Calibration: expected calibration error {calibration['ece']['cross_fitted_all']:.4f} (10 equal bins, probabilities
