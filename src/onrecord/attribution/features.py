@@ -10,6 +10,7 @@ is learned from the parse rather than guessed by distance.
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -85,6 +86,26 @@ class DocFacts:
     @property
     def n(self) -> int:
         return len(self.words)
+
+    @functools.cached_property
+    def role_static(self) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
+        """Per token, the role features that do not depend on the cue, as ready strings: its
+        lemma, its neighbours' classes (``None`` where the token has no class or no neighbour)
+        and its neighbours' words. :func:`role_features` drops the neighbours at a window's edges."""
+        words, classes, n = self.words, self.classes, self.n
+        out = []
+        for i in range(n):
+            has_class = classes[i] != "-"
+            out.append(
+                (
+                    "l=" + self.lemmas[i],
+                    "c-1=" + classes[i - 1] if has_class and i > 0 else None,
+                    "c+1=" + classes[i + 1] if has_class and i + 1 < n else None,
+                    "w-1=" + words[i - 1] if i > 0 else None,
+                    "w+1=" + words[i + 1] if i + 1 < n else None,
+                )
+            )
+        return out
 
 
 def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None = None) -> DocFacts:
@@ -280,63 +301,64 @@ def _relation(facts: DocFacts, i: int, h: int, h_chain: dict[int, int], h_list: 
 def role_features(facts: DocFacts, start: int, end: int, lo: int, hi: int) -> list[list[str]]:
     """Features of tokens ``lo:hi`` for labelling source and content of the cue ``start:end``."""
     h = cue_head(facts, start, end)
-    heads, lemmas = facts.heads, facts.lemmas
+    heads, lemmas, classes = facts.heads, facts.lemmas, facts.classes
     h_list = _ancestors(heads, h)
     h_chain = {a: k for k, a in enumerate(h_list)}
     cue_lemma = lemmas[h]
     cue_sent = facts.sent_of[h]
     cue_quote = facts.quote_of[h]
+    static = facts.role_static
     # the quotation right before or right after the cue (a few tokens away) is its likeliest content
     near_quotes = set()
     for j in range(max(start - 3, 0), min(end + 3, facts.n)):
         if facts.quote_of[j] >= 0 and facts.quote_of[j] != cue_quote:
             near_quotes.add(facts.quote_of[j])
-    codes = []
-    for i in range(lo, hi):
-        code, depth = _relation(facts, i, h, h_chain, h_list)
-        codes.append(code)
+    codes = [_relation(facts, i, h, h_chain, h_list)[0] for i in range(lo, hi)]
+    cue_const = "cl=" + cue_lemma
+    by_dir = {d: "cl|dir=" + cue_lemma + "|" + d for d in ("L", "c", "R")}
     out = []
+    last = hi - lo - 1
     for k, i in enumerate(range(lo, hi)):
         code = codes[k]
-        f = list(facts.static[i])
+        lemma_f, c_left, c_right, w_left, w_right = static[i]
         if start <= i < end:
             pos = "cue"
         elif i < start:
             pos = "L" + _bucket(start - i)
         else:
             pos = "R" + _bucket(i - end + 1)
-        so = facts.sent_of[i] - cue_sent
-        f += [
+        so = min(max(facts.sent_of[i] - cue_sent, -2), 3)
+        f = facts.static[i] + [
             "pos=" + pos,
-            "so=" + str(max(-2, min(so, 3))),
+            "so=" + str(so),
             "r=" + code,
             "r|dir=" + code + "|" + pos[0],
             "r|cl=" + code + "|" + cue_lemma,
-            "cl=" + cue_lemma,
-            "cl|dir=" + cue_lemma + "|" + pos[0],
+            cue_const,
+            by_dir[pos[0]],
             "pr=" + (codes[k - 1] if k else "<w>"),
-            "nr=" + (codes[k + 1] if k + 1 < len(codes) else "</w>"),
-            "l=" + lemmas[i],
+            "nr=" + (codes[k + 1] if k < last else "</w>"),
+            lemma_f,
         ]
-        if facts.classes[i] != "-":
-            f.append("r|c=" + code + "|" + facts.classes[i])
+        if classes[i] != "-":
+            f.append("r|c=" + code + "|" + classes[i])
             # the neighbours' classes mark clause edges, where content boundaries fall
-            if i > lo:
-                f.append("c-1=" + facts.classes[i - 1])
-            if i + 1 < hi:
-                f.append("c+1=" + facts.classes[i + 1])
+            if k:
+                f.append(c_left)
+            if k < last:
+                f.append(c_right)
         q = facts.quote_of[i]
         if q >= 0:
             if q == cue_quote:
                 f.append("qsame")
             elif q in near_quotes:
                 f.append("qnear")
-                f.append("qnear|so=" + str(max(-2, min(so, 3))))
+                f.append("qnear|so=" + str(so))
             else:
                 f.append("qother")
-        if i > lo:
-            f.append("w-1=" + facts.words[i - 1])
-        if i + 1 < hi:
-            f.append("w+1=" + facts.words[i + 1])
+        if k:
+            f.append(w_left)
+        if k < last:
+            f.append(w_right)
         out.append(f)
     return out
