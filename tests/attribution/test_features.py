@@ -1,0 +1,53 @@
+"""Role-tagger features: what depends on the cue, what does not, and the window's edges."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.attribution.clusters import fit_clusters
+from onrecord.attribution.features import doc_facts, role_features
+
+
+@pytest.fixture(scope="module")
+def facts():
+    from onrecord.attribution.model_data import base_pipeline
+
+    doc = base_pipeline()("The council voted on Tuesday. Its chair said the budget was balanced. Critics warned of cuts.")
+    return doc_facts(doc, {"say": "speech", "warn": "speech"}, fit_clusters(doc.tensor, 4, seed=2))
+
+
+def _index(facts, word):
+    return facts.words.index(word)
+
+
+def _named(features, prefix):
+    return [f for f in features if f.startswith(prefix)]
+
+
+def test_window_edges_drop_the_neighbours_outside_the_window(facts):
+    said = _index(facts, "said")
+    lo, hi = _index(facts, "its"), _index(facts, "critics") + 1
+    rows = role_features(facts, said, said + 1, lo, hi)
+    assert len(rows) == hi - lo
+    # "its" has "." before it in the document, but the window starts at "its"
+    assert _named(rows[0], "w-1=") == [] and _named(rows[0], "c-1=") == []
+    assert _named(rows[0], "w+1=") == ["w+1=chair"]
+    assert _named(rows[-1], "w+1=") == [] and _named(rows[-1], "c+1=") == []
+    assert _named(rows[-1], "w-1=") == ["w-1=."]
+    budget = _index(facts, "budget") - lo
+    assert _named(rows[budget], "w-1=") == ["w-1=the"] and _named(rows[budget], "w+1=") == ["w+1=was"]
+    assert _named(rows[budget], "c-1=") == ["c-1=" + facts.classes[lo + budget - 1]]
+
+
+def test_two_cues_share_the_token_features_and_differ_in_the_cue_features(facts):
+    said, warned = _index(facts, "said"), _index(facts, "warned")
+    lo, hi = 0, facts.n
+    by_said = role_features(facts, said, said + 1, lo, hi)
+    by_warned = role_features(facts, warned, warned + 1, lo, hi)
+    chair = _index(facts, "chair")
+    for prefix in ("l=", "w-1=", "w+1=", "c-1=", "c+1=", "w=", "t="):
+        assert _named(by_said[chair], prefix) == _named(by_warned[chair], prefix)
+    assert "cl=say" in by_said[chair] and "cl=warn" in by_warned[chair]
+    assert "pos=L1" in by_said[chair] and "pos=cue" not in by_said[chair]
+    assert "pos=cue" in by_said[said] and "pos=cue" in by_warned[warned]
+    # the subject of "said" relates to it in the parse; for "warned" it lies in another sentence
+    assert "r=far" not in by_said[chair] and "r=far" in by_warned[chair]
