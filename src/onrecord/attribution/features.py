@@ -88,6 +88,15 @@ class DocFacts:
         return len(self.words)
 
     @functools.cached_property
+    def children(self) -> list[list[int]]:
+        """Per token, its syntactic children in document order (as ``Token.children`` gives them)."""
+        out: list[list[int]] = [[] for _ in range(self.n)]
+        for i, h in enumerate(self.heads):
+            if h != i:
+                out[h].append(i)
+        return out
+
+    @functools.cached_property
     def role_static(self) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
         """Per token, the role features that do not depend on the cue, as ready strings: its
         lemma, its neighbours' classes (``None`` where the token has no class or no neighbour)
@@ -117,8 +126,9 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
         centroids: the model's word-class centroids (``None``: no word-class features).
     """
     text = doc_text(doc)
-    words, lemmas, tags, deps, heads, ents = [], [], [], [], [], []
+    words, lemmas, tags, deps, heads, ents, shapes = [], [], [], [], [], [], []
     for t in doc:
+        shapes.append(_shape(t.text))
         words.append(t.lower_)
         lemmas.append(t.lemma_.lower())
         tags.append(t.tag_)
@@ -152,7 +162,7 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
             "w=" + w,
             "t=" + tags[i],
             "d=" + deps[i],
-            "s=" + _shape(doc[i].text),
+            "s=" + shapes[i],
             "q=" + ("1" if quote_of[i] >= 0 else "0"),
         ]
         if ents[i]:
@@ -171,7 +181,7 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
 def cue_features(facts: DocFacts, start: int, end: int) -> list[list[str]]:
     """Features of tokens ``start:end`` (one sentence) for the cue tagger."""
     doc, words, lemmas, tags, deps, heads = facts.doc, facts.words, facts.lemmas, facts.tags, facts.deps, facts.heads
-    classes = facts.classes
+    classes, children = facts.classes, facts.children
     lexicon = facts.lexicon  # type: ignore[attr-defined]
     out = []
     for i in range(start, end):
@@ -193,19 +203,20 @@ def cue_features(facts: DocFacts, start: int, end: int) -> list[list[str]]:
         if classes[i] != "-":
             f.append("c|d=" + classes[i] + "|" + deps[i])
             f.append("hc=" + classes[heads[i]])
-        for child in doc[i].children:
-            cdep = child.dep_
+        for c in children[i]:
+            cdep = deps[c]
             if cdep in _CHILD_DEPS:
                 f.append("cd=" + cdep)
                 f.append("l|cd=" + lemma + "|" + cdep)
                 if cdep == "prep" or cdep == "mark" or cdep == "agent":
-                    f.append("cw=" + words[child.i])
+                    f.append("cw=" + words[c])
                 if cdep in ("nsubj", "nsubjpass", "poss", "agent"):
-                    f.append("subj=" + _kind(child))
-                    f.append("l|subj=" + lemma + "|" + _kind(child))
+                    kind = _kind(doc[c])
+                    f.append("subj=" + kind)
+                    f.append("l|subj=" + lemma + "|" + kind)
             elif cdep == "poss":
-                f.append("poss=" + _kind(child))
-            if facts.quote_of[child.i] >= 0 and cdep in ("ccomp", "parataxis", "dobj", "xcomp", "advcl"):
+                f.append("poss=" + _kind(doc[c]))
+            if facts.quote_of[c] >= 0 and cdep in ("ccomp", "parataxis", "dobj", "xcomp", "advcl"):
                 f.append("cq=" + cdep)
         if deps[i] in ("parataxis", "ccomp", "advcl", "conj"):
             f.append("hq=" + ("1" if facts.quote_of[heads[i]] >= 0 else "0"))
