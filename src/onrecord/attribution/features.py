@@ -21,6 +21,10 @@ from ..nlp import doc_text
 from .clusters import doc_clusters
 from .quotes import find_quotes
 
+#: bumped when the feature functions change meaning; a model runs only with the version it was
+#: trained with (3: the role window ends one sentence after the cue's, not two)
+FEATURE_VERSION = 3
+
 #: dependency labels of children worth announcing on a token (clausal and argument structure)
 _CHILD_DEPS = frozenset(
     {"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "dative", "prep", "advcl", "mark", "parataxis", "agent", "acl", "relcl", "attr", "oprd", "pobj"}
@@ -263,12 +267,14 @@ def cue_head(facts: DocFacts, start: int, end: int) -> int:
 def role_window(facts: DocFacts, start: int, end: int) -> tuple[int, int]:
     """Tokens the role tagger labels for the cue ``start:end``.
 
-    The cue's sentence, the one before, and the next two, widened to whole quotations so a
-    quotation that runs over several sentences is never cut.
+    The cue's sentence, the one before and the one after, widened to whole quotations so a
+    quotation that runs over several sentences is never cut. (A second sentence after the cue
+    held the source or content of 1 of 2,192 PolNeAR dev attributions beyond what this window
+    holds, and made the window a quarter longer.)
     """
     k = facts.sent_of[start]
     lo = facts.sents[max(k - 1, 0)][0]
-    hi = facts.sents[min(k + 2, len(facts.sents) - 1)][1]
+    hi = facts.sents[min(k + 1, len(facts.sents) - 1)][1]
     q = facts.quote_of[lo]
     if q >= 0:
         lo = min(lo, facts.quotes[q][0])

@@ -99,6 +99,7 @@ class AttributionModel:
         from ..errors import ModelError
         from .calibration import Calibrator
         from .clusters import load_clusters
+        from .features import FEATURE_VERSION
 
         config_file = folder / "config.json"
         if not config_file.exists():
@@ -106,6 +107,11 @@ class AttributionModel:
         config = json.loads(config_file.read_text("utf-8"))
         if config.get("format") != MODEL_FORMAT:
             raise ModelError(f"attribution model in {folder} has format {config.get('format')}, expected {MODEL_FORMAT}")
+        if config.get("feature_version") != FEATURE_VERSION:
+            raise ModelError(
+                f"attribution model in {folder} was trained on features version {config.get('feature_version')}, "
+                f"this onrecord computes version {FEATURE_VERSION}: retrain it with `onrecord train`"
+            )
         cue_tagger = pycrfsuite.Tagger()
         cue_tagger.open(str(folder / "cue.crfsuite"))
         role_tagger = pycrfsuite.Tagger()

@@ -134,8 +134,13 @@ def _in_orth(words: frozenset[str], text: str) -> bool:
 
 
 #: Words near which a time expression can be: the Matcher only runs on windows around them.
+#: A bare number or quantity word ("a", "some", "two") anchors nothing by itself: every pattern
+#: that holds one also holds a unit, month, year, clock or other anchor within the window.
 def is_anchor(token: Token) -> bool:
-    return bool(classes_of(token) - {"numpart"}) or token.lower_ in _ANCHOR_WORDS
+    return bool(classes_of(token) - _NOT_ANCHORS) or token.lower_ in _ANCHOR_WORDS
+
+
+_NOT_ANCHORS = frozenset({"numpart", "num"})
 
 
 _ANCHOR_WORDS = {"today", "tonight", "yesterday", "tomorrow", "overnight", "now", "currently", "nowadays", "presently", "recently",

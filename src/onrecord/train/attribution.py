@@ -14,12 +14,11 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..attribution.features import FEATURE_VERSION
 from ..attribution.model_data import GoldArticle, base_pipeline, parse_cached, read_polnear
 from ..attribution.model_merge import DEFAULT_POLICY
 from .progress import Progress
 
-#: bumped when the feature functions change meaning (a model only runs with its own version)
-FEATURE_VERSION = 2
 
 
 @dataclass(frozen=True)
