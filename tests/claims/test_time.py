@@ -84,3 +84,15 @@ def test_time_past_weekday_is_within_the_week_before_publication(parse, publishe
     day = dt.date.fromisoformat(t.value)
     assert day.strftime("%A") == weekday
     assert dt.timedelta(0) <= published - day < dt.timedelta(days=7)
+
+
+def test_bare_numbers_open_no_matcher_window_but_their_time_words_do(parse):
+    from onrecord.claims.time import anchor_windows
+    from onrecord.claims.time_patterns import is_anchor
+
+    doc = parse("A farmer sold two cows and some hay to an old friend.")
+    assert anchor_windows(doc, is_anchor) == []
+    doc = parse("A farmer sold two cows two weeks ago and some hay a year ago.")
+    windows = anchor_windows(doc, is_anchor)
+    assert windows and all(any(doc[i].lower_ in ("weeks", "year", "ago") for i in range(s, e)) for s, e in windows)
+    assert _values(parse, doc.text) == {"two weeks ago": ("DATE", "2025-W15", None), "a year ago": ("DATE", "2024", None)}
