@@ -20,7 +20,6 @@ from ..attribution.model_merge import DEFAULT_POLICY
 from .progress import Progress
 
 
-
 @dataclass(frozen=True)
 class TrainSettings:
     """Everything that decides the trained model (stored in its config.json)."""
