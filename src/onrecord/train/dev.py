@@ -5,6 +5,7 @@ import random
 
 from ..attribution.calibration import expected_calibration_error, fit_calibrator, reliability
 from ..attribution.model_data import GoldArticle
+from ..attribution.model_merge import DEFAULT_POLICY
 
 HEADLINE = ("attr/full", "attr/content", "attr/content+source", "span/content/exact", "span/cue/exact", "span/source/exact")
 
@@ -157,8 +158,6 @@ def model_card(config: dict, calibration: dict, figures: dict, report: dict) -> 
     )
     data = config["training_data"]
     s = config["settings"]
-    from ..attribution.model_merge import DEFAULT_POLICY
-
     merge = {**DEFAULT_POLICY, **config["merge"]}  # what the merge applies to this config
     classes = config.get("clusters")
     word_classes = (
