@@ -73,6 +73,8 @@ class NameMention:
 def _strip_name(doc: Doc, ent: SpacySpan, lex: RoleLexicon) -> tuple[int, int, list[Token]]:
     """Token range of the bare name inside an entity span, and the honorifics taken off its front."""
     start, end = ent.start, ent.end
+    while start < end - 1 and doc[start].pos_ == "ADP":  # "Among Latinos": a sentence-initial preposition the NER took in
+        start += 1
     honorifics = []
     while start < end - 1 and doc[start].lower_ in lex.honorifics:
         honorifics.append(doc[start])
@@ -186,6 +188,8 @@ def find_name_mentions(doc: Doc, lex: RoleLexicon, inside_quote: list[bool]) -> 
         start, end, honorifics = _strip_name(doc, ent, lex)
         words = [t for t in doc[start:end] if not t.is_punct or t.text == "."]
         if not words or not any(w.text[:1].isupper() for w in words):
+            continue
+        if len(words) == 1 and words[0].lower_ in lex.groups:  # "Latinos", "Republicans": a group, not a person
             continue
         name = doc[start:end].text
         root = doc[start:end].root
