@@ -12,6 +12,7 @@ from .pipeline import analyze
 from .types import (
     Article,
     Attribution,
+    AttributionKind,
     AttributionType,
     Claim,
     Entity,
@@ -31,6 +32,7 @@ __all__ = [
     "analyze",
     "Article",
     "Attribution",
+    "AttributionKind",
     "AttributionType",
     "Claim",
     "Entity",

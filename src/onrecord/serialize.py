@@ -11,6 +11,7 @@ from .errors import SchemaError
 from .types import (
     Article,
     Attribution,
+    AttributionKind,
     AttributionType,
     Claim,
     Entity,
@@ -80,6 +81,7 @@ def attribution_to_dict(a: Attribution) -> dict[str, Any]:
         if a.speaker is None
         else {"id": a.speaker.id, "name": a.speaker.name, "kind": a.speaker.kind.value},
         "type": a.type.value,
+        "kind": a.kind.value,
         "cue_lemma": a.cue_lemma,
         "confidence": a.confidence,
         "origin": a.origin,
@@ -178,6 +180,7 @@ def article_from_dict(d: dict[str, Any], text: str | None = None) -> Article:
             cue=_spans(text, a["cue"]),
             content=_spans(text, a["content"]),
             type=AttributionType(a["type"]),
+            kind=AttributionKind(a.get("kind", "speech")),
             cue_lemma=a["cue_lemma"],
             confidence=a["confidence"],
             speaker=None

@@ -19,6 +19,19 @@ class AttributionType(str, enum.Enum):
     MIXED = "mixed"  # paraphrase with a quoted fragment
 
 
+class AttributionKind(str, enum.Enum):
+    """What an attribution reports (cue lexicon ``data/cues.tsv`` plus the parse)."""
+
+    SPEECH = "speech"  # said, told, asked, "according to"
+    WRITING = "writing"  # wrote, tweeted, posted, a statement, a report
+    THOUGHT = "thought"  # believes, thinks, expects
+    EVIDENCE = "evidence"  # a poll shows, a study found
+    INTENTION = "intention"  # plans, decided, vowed to
+
+
+QUOTE_KINDS = frozenset({AttributionKind.SPEECH, AttributionKind.WRITING})  # what journalists call quotes
+
+
 class EntityKind(str, enum.Enum):
     PERSON = "person"
     ORGANISATION = "organisation"
@@ -165,6 +178,7 @@ class Attribution:
     origin: str = "rules"  # "rules" or "model"
     said_on: str | None = None  # TIMEX3 date value of the speech act, when the text gives it
     claim: Claim | None = None
+    kind: AttributionKind = AttributionKind.SPEECH
 
     @property
     def content_text(self) -> str:
