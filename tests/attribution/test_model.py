@@ -14,8 +14,7 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def model():
     found = load_model("default")
-    if found is None:
-        pytest.skip("no model shipped in onrecord/data/model")
+    assert found is not None, "the attribution model ships in onrecord/data/model"
     return found
 
 
@@ -116,8 +115,7 @@ def test_a_model_trained_on_other_features_is_refused_with_the_way_out(tmp_path)
     from onrecord.errors import ModelError
 
     shipped = default_model_dir()
-    if not (shipped / "config.json").exists():
-        pytest.skip("no model shipped in onrecord/data/model")
+    assert (shipped / "config.json").exists(), "the attribution model ships in onrecord/data/model"
     assert json.loads((shipped / "config.json").read_text("utf-8"))["feature_version"] == FEATURE_VERSION
     old = tmp_path / "old-model"
     shutil.copytree(shipped, old)

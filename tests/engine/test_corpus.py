@@ -82,8 +82,7 @@ def _reader_handles_jsonl_and_gzip(tmp_path: Path) -> bool:
 
 
 def test_bad_inputs_are_reported_and_everything_else_is_stored(tmp_path):
-    if not _reader_handles_jsonl_and_gzip(tmp_path):
-        pytest.skip("needs the JSONL and gzip readers of onrecord.ingest")
+    assert _reader_handles_jsonl_and_gzip(tmp_path)
     records = make_records(8, seed=5)
     bad = tmp_path / "corpus"
     bad.mkdir()

@@ -49,8 +49,7 @@ def polnear(shared_dir, tmp_path_factory):
     records = polnear_records(shared_dir)
     corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
     probe = next(iter(iter_articles([corpus])))
-    if not (isinstance(probe, RawArticle) and probe.id == records[0]["id"] and probe.published):
-        pytest.skip("needs onrecord.ingest's JSONL reader (records with id, text, published, outlet)")
+    assert isinstance(probe, RawArticle) and probe.id == records[0]["id"] and probe.published
     runner = CliRunner()
     db = work / "polnear.db"
     ingested = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), "--workers", "2"])

@@ -71,6 +71,7 @@ class AttributionOut(_Strict):
     content_text: str = ""
     speaker: SpeakerRef | None
     type: Literal["direct", "indirect", "mixed"]
+    kind: Literal["speech", "writing", "thought", "evidence", "intention"] = "speech"
     cue_lemma: str
     confidence: float = Field(ge=0, le=1)
     origin: Literal["rules", "model"] = "rules"
