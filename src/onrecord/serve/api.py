@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from ..serialize import article_to_dict
+from ..store.filters import QuoteFilter
 from ..types import RawArticle
 from .analysis import form_text, raw_from_html, raw_from_text, raws_from_file
 from .models import (
@@ -188,11 +189,18 @@ def list_quotes(
     since: dt.date | None = Query(None, description="said or published on or after YYYY-MM-DD"),
     until: dt.date | None = Query(None, description="said or published on or before YYYY-MM-DD"),
     stance: str | None = Query(None, max_length=40, description="claim stance: states, denies, warns …"),
+    verification: Literal["unverified", "verified", "disputed"] | None = Query(None, description="the claim's verification status"),
     q: str | None = Query(None, max_length=200, description="full-text query over the contents"),
+    kind: str | None = Query(
+        None, max_length=100, pattern=r"^[a-z, ]*$", examples=["speech,writing"],
+        description="attribution kinds, comma-separated: speech, writing, thought, evidence, intention; "
+        "speech,writing keeps what journalists call quotes (unknown kind: 422, E066)",
+    ),
     limit: int = Limit,
     offset: int = Offset,
 ) -> dict:
-    page = get_store(request).quotes(speaker=speaker, since=since, until=until, stance=stance, q=q, limit=limit, offset=offset)
+    where = QuoteFilter(speaker=speaker, since=since, until=until, stance=stance, verification=verification, q=q, kind=kind)
+    page = get_store(request).quotes(where, limit=limit, offset=offset)
     return {**page, "limit": limit, "offset": offset, "next": next_url(request, page["total"], limit, offset)}
 
 
