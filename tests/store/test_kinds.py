@@ -114,3 +114,10 @@ def test_rows_stored_before_kinds_existed_become_speech(store_url, make_article,
         assert db.current_revision(store.engine) == db.head_revision()
         assert [q.kind for q in store.quotes().items] == ["speech"]
         assert store.quotes(kind="speech").total == 1
+
+
+def test_a_speakers_timeline_keeps_the_kinds_asked_for(kinds_corpus):
+    everything = kinds_corpus.statement_dates("marta-velez")
+    quotes = kinds_corpus.statement_dates("marta-velez", kind="speech,writing")
+    assert len(everything) == 3
+    assert [text for _, _, _, text in quotes] == ["the ferry would run all winter", "the timetable was final"]

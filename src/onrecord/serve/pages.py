@@ -143,8 +143,10 @@ def kind_links(request: Request, kinds: tuple[str, ...] | None) -> list[dict]:
     """
 
     def url(value: tuple[str, ...] | None) -> str:
-        base = request.url.remove_query_params(["kind", "offset"])
-        return str(base.include_query_params(kind=",".join(value)) if value else base)
+        target = request.url.remove_query_params(["kind", "offset"])
+        if value:
+            target = target.include_query_params(kind=",".join(value))
+        return target.path + (f"?{target.query}" if target.query else "")
 
     links = [{"id": "all", "label": "All kinds", "url": url(None), "current": kinds is None},
              {"id": "quotes", "label": "Quotes only (speech and writing)", "url": url(QUOTES), "current": kinds == QUOTES}]
@@ -222,7 +224,7 @@ def speaker_page(
     speaker = store.speaker(speaker_id)
     kinds = _kinds(kind)
     page = _paged(store.quotes(speaker_id=speaker_id, kind=kinds, limit=limit, offset=offset, oldest_first=True), limit, offset)
-    points = store.statement_dates(speaker_id, limit=TIMELINE_MAX)
+    points = store.statement_dates(speaker_id, limit=TIMELINE_MAX, kind=kinds)
     timeline = build_timeline([(d, f"/articles/{quote(a, safe='')}#attr-{i}", text) for d, a, i, text in points])
     return render(
         request,

@@ -67,5 +67,5 @@ class StoreView:
     def speaker(self, speaker_id: str) -> dict[str, Any]:
         return self.store.speaker(speaker_id).to_dict()
 
-    def statement_dates(self, speaker_id: str, limit: int = 3000) -> list[tuple]:
-        return [tuple(point) for point in self.store.statement_dates(speaker_id, limit=limit)]
+    def statement_dates(self, speaker_id: str, limit: int = 3000, kind: str | list[str] | None = None) -> list[tuple]:
+        return [tuple(point) for point in self.store.statement_dates(speaker_id, limit=limit, kind=kind)]

@@ -37,7 +37,7 @@ from .records import (
     StatementPoint,
     StoreStats,
 )
-from .filters import QuoteFilter
+from .filters import QuoteFilter, parse_kinds
 from .write import ArticleWriter
 
 __all__ = ["Store", "QuoteFilter", "database_url", "Page", "Quote", "SpeakerSummary", "SpeakerDetail", "ArticleSummary", "AddResult"]
@@ -245,10 +245,10 @@ class Store:
         with self.engine.connect() as conn:
             return _related.related(conn, article_id, index, limit)
 
-    def statement_dates(self, speaker_id: str, limit: int = 3000) -> list[StatementPoint]:
-        """A speaker's statements for a timeline: ``(day, article_id, index, text)``, oldest first."""
+    def statement_dates(self, speaker_id: str, limit: int = 3000, kind: str | list[str] | None = None) -> list[StatementPoint]:
+        """A speaker's statements for a timeline: ``(day, article_id, index, text)``, oldest first; ``kind`` as in :meth:`quotes`."""
         with self.engine.connect() as conn:
-            return queries.statement_dates(conn, speaker_id, limit)
+            return queries.statement_dates(conn, speaker_id, limit, parse_kinds(kind))
 
     def stats(self) -> StoreStats:
         with self.engine.connect() as conn:

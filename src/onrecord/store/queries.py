@@ -328,12 +328,16 @@ def _links(conn: Connection, group_pks: list[int]) -> tuple[LinkRecord, ...]:
     return tuple(LinkRecord(r.name, r.relation, r.target, r.key, r.evidence) for r in rows)
 
 
-def statement_dates(conn: Connection, speaker_id: str, limit: int = 3000) -> list[StatementPoint]:
-    """A speaker's statements for a timeline, oldest first: (day, article id, index, the first 120 characters)."""
+def statement_dates(conn: Connection, speaker_id: str, limit: int = 3000, kinds: tuple[str, ...] | None = None) -> list[StatementPoint]:
+    """A speaker's statements for a timeline, oldest first: (day, article id, index, the first 120 characters);
+    only those of ``kinds`` when given."""
+    where = [E.c.key == clean(speaker_id)]
+    if kinds is not None:
+        where.append(AT.c.kind.in_(kinds))
     rows = conn.execute(
         select(AT.c.day, A.c.id, AT.c.idx, func.substr(AT.c.content_text, 1, 120).label("text"))
         .select_from(AT.join(A, AT.c.article_pk == A.c.pk).join(N, AT.c.name_pk == N.c.pk).join(E, N.c.entity_pk == E.c.pk))
-        .where(E.c.key == clean(speaker_id))
+        .where(*where)
         .order_by(AT.c.day.asc().nulls_last(), A.c.id, AT.c.idx)
         .limit(limit)
     )
