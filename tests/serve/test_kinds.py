@@ -110,3 +110,11 @@ def test_article_page_shows_each_attributions_kind(client):
     html = client.get("/articles/ferry-2").text
     assert '<span class="kind kind-evidence">evidence</span>' in html and '<span class="kind kind-intention">intention</span>' in html
     assert [a["kind"] for a in client.get("/api/articles/ferry-2").json()["attributions"]] == ["evidence", "intention"]
+
+
+def test_speakers_api_counts_only_the_kinds_asked_for(client):
+    everyone = {s["name"]: s["quotes"] for s in client.get("/api/speakers").json()["items"]}
+    assert everyone == {"Lena Ortiz": 3, "Ivo Brandt": 1, "harbour survey": 1}
+    quoted = client.get("/api/speakers", params={"attribution_kind": "speech,writing"}).json()
+    assert [(s["name"], s["quotes"]) for s in quoted["items"]] == [("Lena Ortiz", 2)]
+    assert client.get("/api/speakers", params={"attribution_kind": "gossip"}).json()["code"] == "E066"

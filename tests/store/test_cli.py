@@ -163,3 +163,10 @@ def test_article_and_exports_carry_the_kind(kinds_db, tmp_path):
     assert run("export", "--format", "csv", "--out", str(tmp_path / "a.csv"), "--db", kinds_db).exit_code == 0
     rows = list(csv.DictReader(open(tmp_path / "a.csv", encoding="utf-8")))
     assert [r["kind"] for r in rows] == ["speech", "writing", "thought", "evidence"]
+
+
+def test_speakers_quotes_only_counts_speech_and_writing(kinds_db):
+    everyone = {s["name"]: s["quotes"] for s in json.loads(run("speakers", "--db", kinds_db, "-f", "json").stdout)}
+    assert everyone == {"Lena Ortiz": 2, "Ivo Brandt": 1, "harbour survey": 1}
+    quoted = json.loads(run("speakers", "--quotes-only", "--db", kinds_db, "-f", "json").stdout)
+    assert [(s["name"], s["quotes"]) for s in quoted] == [("Lena Ortiz", 2)]

@@ -121,3 +121,11 @@ def test_a_speakers_timeline_keeps_the_kinds_asked_for(kinds_corpus):
     quotes = kinds_corpus.statement_dates("marta-velez", kind="speech,writing")
     assert len(everything) == 3
     assert [text for _, _, _, text in quotes] == ["the ferry would run all winter", "the timetable was final"]
+
+
+def test_speakers_count_only_the_kinds_asked_for(kinds_corpus):
+    everyone = {s.name: s.quotes for s in kinds_corpus.speakers().items}
+    assert everyone == {"Marta Velez": 3, "Tomas Reyes": 1, "Harbour survey": 1}
+    quoted = kinds_corpus.speakers(attribution_kind="speech,writing")
+    assert quoted.total == 1 and [(s.name, s.quotes) for s in quoted.items] == [("Marta Velez", 2)]
+    assert [s.name for s in kinds_corpus.speakers(attribution_kind=["evidence"], kind="organisation").items] == ["Harbour survey"]

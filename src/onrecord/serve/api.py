@@ -209,10 +209,14 @@ def list_speakers(
     request: Request,
     q: str | None = Query(None, max_length=200, description="part of a name or alias"),
     kind: Literal["person", "organisation", "group", "unresolved"] | None = Query(None),
+    attribution_kind: str | None = Query(
+        None, max_length=100, pattern=r"^[a-z, ]*$", examples=["speech,writing"],
+        description="count only attributions of these kinds, comma-separated (speech,writing: quotes)",
+    ),
     limit: int = Limit,
     offset: int = Offset,
 ) -> dict:
-    page = get_store(request).speakers(q=q, kind=kind, limit=limit, offset=offset)
+    page = get_store(request).speakers(q=q, kind=kind, limit=limit, offset=offset, attribution_kind=attribution_kind)
     return {**page, "limit": limit, "offset": offset, "next": next_url(request, page["total"], limit, offset)}
 
 

@@ -61,8 +61,10 @@ class StoreView:
         """Statements of other articles that corroborate, contradict or relate to one attribution."""
         return self.store.related(article_id, index, limit=limit).to_dict()
 
-    def speakers(self, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        return self.store.speakers(q=q, kind=kind, limit=limit, offset=offset).to_dict()
+    def speakers(
+        self, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0, attribution_kind: str | None = None
+    ) -> dict[str, Any]:
+        return self.store.speakers(q=q, kind=kind, limit=limit, offset=offset, attribution_kind=attribution_kind).to_dict()
 
     def speaker(self, speaker_id: str) -> dict[str, Any]:
         return self.store.speaker(speaker_id).to_dict()

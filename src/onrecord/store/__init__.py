@@ -214,10 +214,13 @@ class Store:
         with self.engine.connect() as conn:
             return queries.quotes(conn, where, limit=limit, offset=offset, by_relevance=True)
 
-    def speakers(self, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> Page[SpeakerSummary]:
-        """Cross-article speakers, most quoted first, with first/last seen and outlets."""
+    def speakers(
+        self, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0, attribution_kind: str | list[str] | None = None
+    ) -> Page[SpeakerSummary]:
+        """Cross-article speakers, most quoted first, with first/last seen and outlets; ``kind`` is the entity's kind
+        (person, organisation …), ``attribution_kind`` the kinds of attribution counted (``"speech,writing"``: quotes)."""
         with self.engine.connect() as conn:
-            return queries.speakers(conn, q, kind, limit, offset)
+            return queries.speakers(conn, q, kind, limit, offset, parse_kinds(attribution_kind))
 
     def speaker(self, speaker_id: str) -> SpeakerDetail:
         """One speaker: aliases, dated roles, outlets, spellings, merges with evidence, links."""

@@ -223,9 +223,15 @@ def _speaker_filters(conn: Connection, q: str | None, kind: str | None):
     return where
 
 
-def speakers(conn: Connection, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> Page[SpeakerSummary]:
-    """Entities with at least one attribution, most quoted first; ``q`` matches any of their spellings."""
+def speakers(
+    conn: Connection, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0,
+    attribution_kinds: tuple[str, ...] | None = None,
+) -> Page[SpeakerSummary]:
+    """Entities with at least one attribution, most quoted first; ``q`` matches any of their spellings, ``kind``
+    is the entity's kind; with ``attribution_kinds`` only attributions of those kinds count (and are required)."""
     where = _speaker_filters(conn, clean(q), clean(kind))
+    if attribution_kinds is not None:
+        where.append(AT.c.kind.in_(attribution_kinds))
     from_ = AT.join(N, AT.c.name_pk == N.c.pk).join(E, N.c.entity_pk == E.c.pk)
     grouped = (
         select(
