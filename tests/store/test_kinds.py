@@ -129,3 +129,20 @@ def test_speakers_count_only_the_kinds_asked_for(kinds_corpus):
     quoted = kinds_corpus.speakers(attribution_kind="speech,writing")
     assert quoted.total == 1 and [(s.name, s.quotes) for s in quoted.items] == [("Marta Velez", 2)]
     assert [s.name for s in kinds_corpus.speakers(attribution_kind=["evidence"], kind="organisation").items] == ["Harbour survey"]
+
+
+@pytest.mark.parametrize("filters", [
+    {"kind": "speech,writing"}, {"kind": "thought"}, {"kind": "speech,writing", "speaker": "Marta Velez"}, {"kind": "evidence", "q": "pier"},
+])
+def test_kind_filter_lists_the_same_rows_whether_or_not_the_kinds_count_as_common(kinds_corpus, filters, monkeypatch):
+    """Common kinds are filtered without their index on SQLite (a planning choice): rows, order and total must not change."""
+    from onrecord.store import queries
+
+    def listing():
+        page = kinds_corpus.quotes(**filters, limit=1000)
+        return page.total, [(q.article_id, q.index) for q in page.items]
+
+    monkeypatch.setattr(queries, "COMMON_SHARE", 0.0)
+    common = listing()
+    monkeypatch.setattr(queries, "COMMON_SHARE", 1.0)
+    assert listing() == common and common[0] == len(common[1]) > 0
