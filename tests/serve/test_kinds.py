@@ -78,6 +78,16 @@ def test_openapi_documents_the_kind_filter_and_field(client):
     assert set(quote["enum"]) == {"speech", "writing", "thought", "evidence", "intention"}
 
 
+def test_quotes_api_takes_every_filter_the_store_declares(client):
+    """The filters are declared once (QuoteFilter); the API offers each (``speaker`` takes ids as well)."""
+    import dataclasses
+
+    from onrecord.store import QuoteFilter
+
+    params = {p["name"] for p in client.get("/openapi.json").json()["paths"]["/api/quotes"]["get"]["parameters"]}
+    assert {f.name for f in dataclasses.fields(QuoteFilter)} - {"speaker_id"} <= params
+
+
 def test_search_page_quotes_only_link_and_kind_boxes(client):
     html = client.get("/search", params={"q": "ferry"}).text
     assert '<a href="/search?q=ferry&amp;kind=speech%2Cwriting" id="kind-quotes">Quotes only (speech and writing)</a>' in html
