@@ -54,6 +54,8 @@ def test_quotes_api_filters_by_kind(client):
     assert _kinds(client.get("/api/quotes")) == ["evidence", "intention", "speech", "thought", "writing"]
     assert _kinds(client.get("/api/quotes", params={"kind": "thought"})) == ["thought"]
     assert _kinds(client.get("/api/quotes", params={"kind": "speech,writing"})) == ["speech", "writing"]
+    assert _kinds(client.get("/api/quotes?kind=speech&kind=writing")) == ["speech", "writing"]  # the search form's boxes
+    assert _kinds(client.get("/search.json?kind=thought&kind=evidence", follow_redirects=True)) == ["evidence", "thought"]
     assert _kinds(client.get("/api/quotes", params={"kind": "speech,writing", "q": "ferry timetable"})) == ["writing"]
     assert _kinds(client.get("/api/quotes", params={"kind": "intention", "speaker": "Lena Ortiz"})) == ["intention"]
 

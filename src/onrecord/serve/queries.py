@@ -62,7 +62,7 @@ class StoreView:
         return self.store.related(article_id, index, limit=limit).to_dict()
 
     def speakers(
-        self, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0, attribution_kind: str | None = None
+        self, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0, attribution_kind: str | list[str] | None = None
     ) -> dict[str, Any]:
         return self.store.speakers(q=q, kind=kind, limit=limit, offset=offset, attribution_kind=attribution_kind).to_dict()
 
