@@ -309,3 +309,14 @@ def test_quotes_only_is_one_click_on_search_and_speaker_pages(page, kinds_server
     assert page.locator("#timeline a.dot-link").count() == 2
     page.screenshot(path=str(artifacts / "speaker-quotes-only.png"), full_page=True)
     assert page.errors == []
+
+
+def test_article_view_shows_each_attributions_kind(page, kinds_server, artifacts):
+    page.goto(f"{kinds_server.url}/articles/ferry-2")
+    page.wait_for_selector("#article-text.is-highlighted")
+    assert page.eval_on_selector_all("#attribution-list .attr-meta .kind", "s => s.map(x => x.textContent)") == ["evidence", "intention"]
+    page.click("#attribution-list .attr-button >> nth=1")
+    page.wait_for_selector("#details:not([hidden])")
+    assert "intention" in page.text_content("#details-list")
+    page.screenshot(path=str(artifacts / "article-kinds.png"), full_page=True)
+    assert page.errors == []
