@@ -20,6 +20,22 @@ def test_add_pipe_puts_results_on_the_doc():
     assert a.content[0].text == "the strike would begin on Monday"
 
 
+def test_doc_quotes_keeps_speech_and_writing():
+    from dataclasses import replace
+
+    from onrecord.types import AttributionKind
+
+    nlp = spacy.load(BASE_MODEL)
+    nlp.add_pipe("onrecord", config={"model": None})
+    doc = nlp("Union leader Grace Mbeki said the strike would begin on Monday.")
+    (said,) = doc._.attributions
+    assert said.kind == AttributionKind.SPEECH and doc._.quotes == (said,)
+    thought = replace(said, kind=AttributionKind.THOUGHT)
+    written = replace(said, kind=AttributionKind.WRITING)
+    doc._.attributions = (said, thought, written)
+    assert doc._.quotes == (said, written)
+
+
 def test_component_is_found_through_the_spacy_factories_entry_point():
     from importlib.metadata import entry_points
 

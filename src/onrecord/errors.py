@@ -100,3 +100,9 @@ class EngineUnavailable(OnrecordError):
     """An execution engine cannot start (PySpark not installed, no Java, cluster unreachable)."""
 
     code = "E065"
+
+
+class UnknownKind(OnrecordError):
+    """A filter names an attribution kind that does not exist (kinds: speech, writing, thought, evidence, intention)."""
+
+    code = "E066"

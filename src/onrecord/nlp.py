@@ -22,6 +22,8 @@ for _name, _default in (
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
+if not Doc.has_extension("quotes"):  # the attributions journalists call quotes: speech and writing (each has its kind)
+    Doc.set_extension("quotes", getter=lambda doc: tuple(a for a in doc._.attributions or () if a.is_quote))
 
 
 def load_base() -> Language:
@@ -50,6 +52,8 @@ def load_nlp(model: str | None = "default", min_confidence: float = 0.0) -> Lang
         >>> doc = nlp("“We will win,” she said.")
         >>> [a.cue_lemma for a in doc._.attributions]
         ['say']
+        >>> [(a.kind.value, a.content_text) for a in doc._.quotes]
+        [('speech', '“We will win,”')]
     """
     nlp = load_base()
     from . import factories  # noqa: F401  registers the "onrecord" factory

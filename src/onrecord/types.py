@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 class AttributionType(str, enum.Enum):
@@ -184,6 +184,11 @@ class Attribution:
     def content_text(self) -> str:
         return " … ".join(s.text for s in self.content)
 
+    @property
+    def is_quote(self) -> bool:
+        """Whether journalists would call it a quote: it reports speech or writing (``QUOTE_KINDS``)."""
+        return self.kind in QUOTE_KINDS
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -202,3 +207,25 @@ class Article:
     time_expressions: tuple[TimeExpression, ...] = ()
     verification_notes: tuple[Span, ...] = ()
     schema_version: str = field(default="1.0")
+
+    @property
+    def quotes(self) -> tuple[Attribution, ...]:
+        """The attributions journalists call quotes: those reporting speech or writing, in text order.
+
+        Example:
+            >>> text = "“We will win,” she said. She believes the vote is close."
+            >>> said = Attribution((), (Span.of(text, 15, 23),), (Span.of(text, 0, 14),), AttributionType.DIRECT, "say", 0.9)
+            >>> thinks = Attribution((), (Span.of(text, 29, 37),), (Span.of(text, 38, 55),), AttributionType.INDIRECT, "believe",
+            ...                      0.8, kind=AttributionKind.THOUGHT)
+            >>> article = Article("a1", text, "0" * 64, attributions=(said, thinks))
+            >>> [a.content_text for a in article.quotes]
+            ['“We will win,”']
+            >>> [a.kind.value for a in article.of_kinds("thought").attributions]
+            ['thought']
+        """
+        return tuple(a for a in self.attributions if a.is_quote)
+
+    def of_kinds(self, *kinds: AttributionKind | str) -> "Article":
+        """The same article keeping only the attributions of these kinds (``analyze --kind``)."""
+        wanted = {AttributionKind(k) for k in kinds}
+        return replace(self, attributions=tuple(a for a in self.attributions if a.kind in wanted))

@@ -40,3 +40,23 @@ def test_analyze_rejects_a_malformed_date(tmp_path):
     result = runner.invoke(app, ["analyze", str(path), "--published", "March 1st"])
     assert result.exit_code != 0
     assert "YYYY-MM-DD" in result.output
+
+
+def test_analyze_keeps_only_the_kinds_asked_for(tmp_path):
+    path = tmp_path / "vote.txt"
+    path.write_text("Council member Iris Vang said the vote would be held in June.", "utf-8")
+
+    def kinds(*options):
+        out = tmp_path / "out.jsonl"
+        result = runner.invoke(app, ["analyze", str(path), "--jsonl", str(out), "--rules-only", *options])
+        assert result.exit_code == 0, result.output
+        return [a["kind"] for a in json.loads(out.read_text("utf-8"))["attributions"]]
+
+    assert kinds() == ["speech"]
+    assert kinds("--quotes-only") == ["speech"]
+    assert kinds("--kind", "speech,writing") == ["speech"]
+    assert kinds("--kind", "thought,intention") == []
+    table = runner.invoke(app, ["analyze", str(path), "--rules-only", "--kind", "speech"])
+    assert table.exit_code == 0 and "Iris Vang" in table.output and "speech" in table.output
+    bad = runner.invoke(app, ["analyze", str(path), "--rules-only", "--kind", "rumour"])
+    assert bad.exit_code == 2 and "E066" in bad.output

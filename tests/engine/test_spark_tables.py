@@ -52,6 +52,18 @@ def test_attribution_rows_point_into_the_text(analysed):
         assert row["speaker_name"] == (attribution.speaker.name if attribution.speaker else None)
 
 
+def test_attribution_rows_carry_the_kind():
+    from tests.store.articles import build_article
+
+    article = build_article("k", [("Ana Ruiz", "Ana Ruiz", "said", "the bridge would reopen"),
+                                  ("Ana Ruiz", "Ana Ruiz", "wrote", "the repairs were done"),
+                                  ("Ana Ruiz", "Ana Ruiz", "expects", "traffic to return")], kinds={1: "writing", 2: "thought"})
+    rows = [dict(zip(_columns("attributions"), r)) for r in attribution_rows(article_row(0, 0, None, article)[-1])]
+    assert [r["kind"] for r in rows] == ["speech", "writing", "thought"]
+    loaded = article_from_dict(json.loads(article_row(0, 0, None, article)[-1]), text=article.text)
+    assert loaded == article and [a.kind.value for a in loaded.attributions] == ["speech", "writing", "thought"]
+
+
 def test_entity_rows_keep_aliases_and_mention_counts(analysed):
     article = next(a for a in analysed if a.entities)
     rows = [dict(zip(_columns("entities"), r)) for r in entity_rows(article_row(0, 0, None, article)[-1])]

@@ -262,3 +262,61 @@ def test_search_form_filters_and_links_to_the_article(page, store_server, artifa
     page.locator("#results .quote-meta a[href^='/articles/']").first.click()
     page.wait_for_selector("#details:not([hidden])")
     assert "charges" in page.text_content("#details").lower()
+
+
+# ---------------------------------------------------------------- attribution kinds (hand-built articles)
+
+
+@pytest.fixture(scope="module")
+def kinds_server(tmp_path_factory):
+    from onrecord.serve import create_app
+    from onrecord.store import Store
+
+    from .test_kinds import kinds_articles
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser-kinds') / 'web.db'}"
+    with Store.open(url) as store:
+        store.add_articles(kinds_articles())
+    with LiveServer(create_app(url)) as live:
+        yield live
+
+
+def _shown_kinds(page, selector: str) -> list[str]:
+    return sorted(page.eval_on_selector_all(f"{selector} li.quote .kind", "spans => spans.map(s => s.textContent)"))
+
+
+def test_quotes_only_is_one_click_on_search_and_speaker_pages(page, kinds_server, artifacts):
+    page.goto(f"{kinds_server.url}/search")
+    page.fill("#q", "ferry")
+    page.click("#search-button")
+    page.wait_for_selector("#results")
+    assert _shown_kinds(page, "#results") == ["evidence", "intention", "speech", "thought", "writing"]
+    page.click("#kind-quotes")
+    page.wait_for_selector("#kind-quotes[aria-current]")
+    assert _shown_kinds(page, "#results") == ["speech", "writing"]
+    assert page.input_value("#q") == "ferry" and page.is_checked("#kinds input[value=writing]")
+    page.screenshot(path=str(artifacts / "search-quotes-only.png"), full_page=True)
+    page.uncheck("#kinds input[value=speech]")  # the boxes refine it: writing alone
+    page.click("#search-button")
+    page.wait_for_selector("#kinds input[value=writing]:checked")
+    assert _shown_kinds(page, "#results") == ["writing"]
+
+    page.goto(f"{kinds_server.url}/speakers/lena-ortiz")
+    assert _shown_kinds(page, "#statements") == ["intention", "speech", "writing"]
+    page.click("#kind-quotes")
+    page.wait_for_selector("#kind-quotes[aria-current]")
+    assert _shown_kinds(page, "#statements") == ["speech", "writing"]
+    assert page.locator("#timeline a.dot-link").count() == 2
+    page.screenshot(path=str(artifacts / "speaker-quotes-only.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_article_view_shows_each_attributions_kind(page, kinds_server, artifacts):
+    page.goto(f"{kinds_server.url}/articles/ferry-2")
+    page.wait_for_selector("#article-text.is-highlighted")
+    assert page.eval_on_selector_all("#attribution-list .attr-meta .kind", "s => s.map(x => x.textContent)") == ["evidence", "intention"]
+    page.click("#attribution-list .attr-button >> nth=1")
+    page.wait_for_selector("#details:not([hidden])")
+    assert "intention" in page.text_content("#details-list")
+    page.screenshot(path=str(artifacts / "article-kinds.png"), full_page=True)
+    assert page.errors == []

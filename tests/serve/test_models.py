@@ -53,6 +53,8 @@ def test_nested_models_match_their_schema_parts():
     ("model", "field", "path"),
     [
         (models.AttributionOut, "type", ("attribution", "type")),
+        (models.AttributionOut, "kind", ("attribution", "kind")),
+        (models.QuoteOut, "kind", ("attribution", "kind")),
         (models.ClaimOut, "certainty", ("claim", "certainty")),
         (models.EntityOut, "kind", ("kind",)),
         (models.TimeOut, "type", ("time", "type")),

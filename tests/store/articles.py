@@ -10,6 +10,7 @@ from onrecord.pipeline import text_sha256
 from onrecord.types import (
     Article,
     Attribution,
+    AttributionKind,
     AttributionType,
     Claim,
     Entity,
@@ -38,10 +39,12 @@ def build_article(
     claims: dict[int, Claim] | None = None,
     said_on: dict[int, str] | None = None,
     quoted: bool = False,
+    kinds: dict[int, str] | None = None,
 ) -> Article:
     """An article whose text is ``sentences`` joined, each ``(speaker name, source words, cue, content)``.
 
-    ``speakers`` gives an entity's kind, aliases, titles and nationality by name (person by default).
+    ``speakers`` gives an entity's kind, aliases, titles and nationality by name (person by default);
+    ``kinds`` the attribution kind of sentence ``i`` (speech by default).
     Each sentence reads ``<source> <cue> that <content>.`` (or with the content in quotation marks).
     """
     speakers = speakers or {}
@@ -71,6 +74,7 @@ def build_article(
                 speaker=Speaker(local, name, kind),
                 said_on=(said_on or {}).get(i),
                 claim=(claims or {}).get(i),
+                kind=AttributionKind((kinds or {}).get(i, "speech")),
             )
         )
     entities = tuple(

@@ -109,3 +109,64 @@ def test_every_store_command_is_documented():
     for command in ("ingest", "quotes", "speakers", "search", "article", "export", "entities show", "entities merge",
                     "entities split", "entities resolve"):
         assert f"onrecord {command}" in doc, command
+
+
+@pytest.fixture
+def kinds_db(tmp_path):
+    path = tmp_path / "kinds.db"
+    with Store.open(path) as store:
+        store.add_articles([
+            build_article("f1", [("Lena Ortiz", "Lena Ortiz", "said", "the ferry would run all winter"),
+                                 ("Lena Ortiz", "Ortiz", "wrote", "the timetable was final"),
+                                 ("Ivo Brandt", "Ivo Brandt", "believes", "the ferry fares are too high"),
+                                 ("harbour survey", "a harbour survey", "found", "the ferry pier needs new pilings")],
+                          published="2025-05-02", kinds={1: "writing", 2: "thought", 3: "evidence"},
+                          speakers={"harbour survey": {"kind": "organisation"}}),
+        ])
+    return str(path)
+
+
+def test_quotes_by_kind_and_quotes_only(kinds_db):
+    def kinds(*args):
+        result = run("quotes", "--db", kinds_db, "-f", "json", *args)
+        assert result.exit_code == 0, result.output
+        return sorted(q["kind"] for q in json.loads(result.stdout))
+
+    assert kinds() == ["evidence", "speech", "thought", "writing"]
+    assert kinds("--kind", "thought") == ["thought"]
+    assert kinds("--kind", "evidence,thought") == ["evidence", "thought"]
+    assert kinds("--quotes-only") == ["speech", "writing"]
+    assert kinds("--quotes-only", "--speaker", "Lena Ortiz") == ["speech", "writing"]
+    table = run("quotes", "--db", kinds_db, "--kind", "writing")
+    assert table.exit_code == 0 and "kind" in table.stdout and "writing" in table.stdout and "all winter" not in table.stdout
+
+
+def test_search_by_kind(kinds_db):
+    found = run("search", "ferry", "--db", kinds_db, "-f", "json", "--kind", "thought,evidence")
+    assert sorted(q["kind"] for q in json.loads(found.stdout)) == ["evidence", "thought"]
+    quotes = run("search", "ferry", "--db", kinds_db, "-f", "json", "--quotes-only")
+    assert [q["kind"] for q in json.loads(quotes.stdout)] == ["speech"]
+
+
+def test_unknown_kind_or_both_options_are_usage_errors(kinds_db):
+    unknown = run("quotes", "--db", kinds_db, "--kind", "speech,gossip")
+    assert unknown.exit_code == 2 and "E066" in unknown.output and "gossip" in unknown.output
+    both = run("quotes", "--db", kinds_db, "--kind", "speech", "--quotes-only")
+    assert both.exit_code == 2 and "not both" in both.output
+
+
+def test_article_and_exports_carry_the_kind(kinds_db, tmp_path):
+    as_json = json.loads(run("article", "f1", "--db", kinds_db, "-f", "json").stdout)
+    assert [a["kind"] for a in as_json["attributions"]] == ["speech", "writing", "thought", "evidence"]
+    table = run("article", "f1", "--db", kinds_db)
+    assert table.exit_code == 0 and "evidence" in table.stdout and "thought" in table.stdout
+    assert run("export", "--format", "csv", "--out", str(tmp_path / "a.csv"), "--db", kinds_db).exit_code == 0
+    rows = list(csv.DictReader(open(tmp_path / "a.csv", encoding="utf-8")))
+    assert [r["kind"] for r in rows] == ["speech", "writing", "thought", "evidence"]
+
+
+def test_speakers_quotes_only_counts_speech_and_writing(kinds_db):
+    everyone = {s["name"]: s["quotes"] for s in json.loads(run("speakers", "--db", kinds_db, "-f", "json").stdout)}
+    assert everyone == {"Lena Ortiz": 2, "Ivo Brandt": 1, "harbour survey": 1}
+    quoted = json.loads(run("speakers", "--quotes-only", "--db", kinds_db, "-f", "json").stdout)
+    assert [(s["name"], s["quotes"]) for s in quoted] == [("Lena Ortiz", 2)]

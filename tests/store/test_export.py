@@ -21,10 +21,10 @@ def articles(make_article):
         make_article("bridge/1", [("Ana Ruiz", "Mayor Ana Ruiz", "said", "the bridge would stay closed until May"),
                                   ("city council", "the city council", "announced", "repairs would start on Monday")],
                      published="2025-04-22", outlet="Brackwater Post", speakers=SPEAKERS, claims={0: claim("states", "probable")},
-                     said_on={1: "2025-04-21"}),
-        make_article("bridge 2", [("Ana Ruiz", "Ruiz", "told", "nobody wants to see this bridge closed"),
+                     said_on={1: "2025-04-21"}, kinds={1: "intention"}),
+        make_article("bridge 2", [("Ana Ruiz", "Ruiz", "wrote", "nobody wants to see this bridge closed"),
                                   ("Tomas Vidal", "Tomas Vidal", "said", "half of his customers cross it daily")],
-                     published="2025-04-23", speakers=SPEAKERS, quoted=True),
+                     published="2025-04-23", speakers=SPEAKERS, quoted=True, kinds={0: "writing"}),
     ]
 
 
@@ -36,7 +36,7 @@ def filled(store, articles):
 
 def _comparable(attribution: dict) -> dict:
     speaker = attribution["speaker"]
-    keep = ("source", "cue", "content", "type", "cue_lemma", "confidence", "said_on", "origin", "content_text")
+    keep = ("source", "cue", "content", "type", "kind", "cue_lemma", "confidence", "said_on", "origin", "content_text")
     return {**{k: attribution[k] for k in keep}, "speaker": (speaker["name"], speaker["kind"]) if speaker else None}
 
 
@@ -57,6 +57,7 @@ def test_csv_export_has_one_row_per_attribution_with_entity_ids(filled, tmp_path
     assert {r["entity"] for r in ana} == {"ana-ruiz"} and {r["article_id"] for r in ana} == {"bridge/1", "bridge 2"}
     assert json.loads(rows[0]["content"]) == filled.article("bridge/1")["attributions"][0]["content"]
     assert rows[0]["stance"] == "states" and rows[0]["certainty"] == "probable"
+    assert [r["kind"] for r in rows] == ["speech", "intention", "writing", "speech"]
 
 
 def test_parquet_export_writes_three_tables(filled, tmp_path):
@@ -72,6 +73,7 @@ def test_parquet_export_writes_three_tables(filled, tmp_path):
     for row in attributions:
         assert " … ".join(text[row["article_id"]][s:e] for s, e in row["content"]) == row["content_text"]
     assert {e["entity"] for e in entities if e["name"] == "Ana Ruiz"} == {"ana-ruiz"}
+    assert [row["kind"] for row in attributions] == ["speech", "intention", "writing", "speech"]
 
 
 def test_brat_round_trip(filled, articles, tmp_path):
@@ -107,6 +109,17 @@ def test_brat_corrections_are_read_back(filled, tmp_path):
     assert corrected["attributions"][0]["speaker"]["name"] == "Ana Ruiz"
 
 
+def test_brat_kind_corrections_are_read_back(filled, tmp_path):
+    export(filled, "brat", tmp_path / "brat")
+    assert "Kind\tArg:Attribution, Value:speech|writing|thought|evidence|intention" in (tmp_path / "brat/annotation.conf").read_text("utf-8")
+    ann = tmp_path / "brat/bridge_1.ann"
+    text = ann.read_text("utf-8")
+    assert "Kind E1 speech" in text and "Kind E2 intention" in text
+    ann.write_text(text.replace("Kind E2 intention", "Kind E2 speech"), "utf-8")  # an annotator's correction
+    corrected = {b["id"]: b for b in read_brat(tmp_path / "brat")}["bridge/1"]
+    assert [a["kind"] for a in corrected["attributions"]] == ["speech", "speech"]
+
+
 def test_doccano_round_trip(filled, articles, tmp_path):
     export(filled, "doccano", tmp_path / "d.jsonl")
     records = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text("utf-8").splitlines()]
@@ -128,4 +141,5 @@ def test_doccano_attribution_added_by_an_annotator_is_read(tmp_path):
         "meta": {"id": "road"}}
     (attribution,) = read_doccano_record(record)["attributions"]
     assert (attribution["source_text"], attribution["cue_text"], attribution["content_text"]) == ("Officials", "said", "the road was safe")
+    assert attribution["kind"] == "speech"  # no kind given: speech
     assert attribution["confidence"] == 1.0

@@ -1,7 +1,7 @@
 """How two statements from different articles relate: ``corroborates``, ``contradicts`` or ``related``.
 
 Pure Python over what the store keeps (content text, claim stance, ``negated``, quantities, speaker id);
-``onrecord.store.queries.related`` finds the candidates with the full-text index and calls
+``onrecord.store.related.related`` finds the candidates with the full-text index and calls
 :func:`classify` on each. The rules, in order (``docs/store.md`` explains them):
 
 1. **contradicts** (polarity): one side denies (stance ``denies``, a negated cue read as doubt:

@@ -31,7 +31,7 @@ def print_article_table(target: Console, article: Article) -> None:
     table.add_column("speaker", style="bold cyan", ratio=2)
     table.add_column("cue", style="magenta", ratio=1)
     table.add_column("content", ratio=6)
-    table.add_column("type", no_wrap=True)
+    table.add_column("type", no_wrap=True)  # direct/indirect/mixed over the kind: speech, writing (quotes), thought, evidence, intention
     table.add_column("conf", justify="right", no_wrap=True)
     table.add_column("claim", ratio=2)  # stance · certainty, verification, said_on
     for a in article.attributions:
@@ -39,7 +39,7 @@ def print_article_table(target: Console, article: Article) -> None:
         source = " ".join(s.text for s in a.source)
         if source and source.lower() not in (speaker.lower(), "the " + speaker.lower()) and len(source) <= 24:
             speaker = f"{speaker} [dim]({source})[/dim]"
-        table.add_row(speaker, " ".join(s.text for s in a.cue), a.content_text, a.type.value, f"{a.confidence:.2f}", _claim_cell(a))
+        table.add_row(speaker, " ".join(s.text for s in a.cue), a.content_text, f"{a.type.value}\n{a.kind.value}", f"{a.confidence:.2f}", _claim_cell(a))
     if not article.attributions:
         table.add_row("—", "—", "[dim]no attributions found[/dim]", "", "", "")
     target.print(table)

@@ -1,4 +1,4 @@
-"""``onrecord analyze PATH... [--jsonl OUT] [--published DATE]``"""
+"""``onrecord analyze PATH... [--jsonl OUT] [--published DATE] [--kind K,K | --quotes-only]``"""
 from __future__ import annotations
 
 import sys
@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from ._common import console, err_console, parse_date, print_article_table
+from ._kinds import chosen_kinds, kind_option, quotes_only_option
 
 
 def analyze_cli(
@@ -16,6 +17,8 @@ def analyze_cli(
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop attributions below this confidence."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Use the rules without the learned model."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per nlp.pipe batch."),
+    kind: str | None = kind_option(),
+    quotes_only: bool = quotes_only_option(),
 ) -> None:
     """Extract who said what from articles; print a table per article, or write JSONL."""
     from ..ingest import iter_articles
@@ -25,6 +28,7 @@ def analyze_cli(
     from ..types import Skipped
 
     default_date = parse_date(published, "--published")
+    kinds = chosen_kinds(kind, quotes_only)
     nlp = load_nlp(None if rules_only else "default", min_confidence)
     out = None
     if jsonl is not None:
@@ -36,6 +40,8 @@ def analyze_cli(
                 failed += 1
                 err_console.print(f"[red]skipped[/red] {item}", highlight=False, soft_wrap=True)
                 continue
+            if kinds is not None:
+                item = item.of_kinds(*kinds)
             if out is not None:
                 out.write(dumps(item) + "\n")
                 out.flush()

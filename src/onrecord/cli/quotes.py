@@ -1,9 +1,11 @@
-"""``onrecord quotes [--speaker NAME] [--since D] [--until D] [--stance S] [--q TEXT]``: who said what, from the store."""
+"""``onrecord quotes [--speaker NAME] [--since D] [--until D] [--stance S] [--q TEXT] [--kind K,K | --quotes-only]``:
+who said what, from the store."""
 from __future__ import annotations
 
 import typer
 
 from ._common import err_console, parse_date
+from ._kinds import chosen_kinds, kind_option, quotes_only_option
 from ._store_options import OutputFormat, db_option, emit, fail, format_option, open_store
 
 #: the columns of the table view (every field goes to JSON and CSV)
@@ -12,6 +14,7 @@ QUOTE_COLUMNS = [
     # the article reference sits under the speaker: a narrow terminal keeps room for the content
     ("speaker", "bold cyan", lambda q: f"{(q['speaker'] or {}).get('name', '—')}\n[dim]{q['article_id']}#{q['index']}[/dim]"),
     ("cue", "magenta", lambda q: q["cue_text"]),
+    ("kind", "", lambda q: q["kind"]),
     ("content", "", lambda q: q["content_text"]),
     ("stance", "", lambda q: q["stance"]),
 ]
@@ -23,19 +26,24 @@ def quotes_cli(
     until: str | None = typer.Option(None, "--until", help="Said (or published) on or before YYYY-MM-DD."),
     stance: str | None = typer.Option(None, "--stance", help="Claim stance: states, claims, denies, warns …"),
     q: str | None = typer.Option(None, "--q", help="Words in what was said (full text: \"phrases\", OR, -word)."),
+    kind: str | None = kind_option(),
+    quotes_only: bool = quotes_only_option(),
     limit: int = typer.Option(100, "--limit", "-n", min=1, help="At most this many."),
     offset: int = typer.Option(0, "--offset", min=0, help="Skip this many first."),
     newest_first: bool = typer.Option(False, "--newest-first", help="Newest first (default: by date, oldest first)."),
     db: str | None = db_option(),
     fmt: OutputFormat = format_option(),
 ) -> None:
-    """Attributions in the store, by date, filtered by speaker, dates, stance and words."""
+    """Attributions in the store, by date, filtered by speaker, dates, stance, words and kind."""
     from ..errors import OnrecordError
 
     dates = parse_date(since, "--since"), parse_date(until, "--until")
+    kinds = chosen_kinds(kind, quotes_only)
     store = open_store(db)
     try:
-        page = store.quotes(speaker=speaker, since=dates[0], until=dates[1], stance=stance, q=q, limit=limit, offset=offset, oldest_first=not newest_first)
+        page = store.quotes(
+            speaker=speaker, since=dates[0], until=dates[1], stance=stance, q=q, kind=kinds, limit=limit, offset=offset, oldest_first=not newest_first
+        )
         if speaker and page.total == 0 and not store.find_speakers(speaker):
             err_console.print(f"no speaker matches {speaker!r}; `onrecord speakers --q WORD` lists names")
     except OnrecordError as error:

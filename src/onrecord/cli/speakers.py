@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import typer
 
+from ..store.filters import QUOTES
 from ._store_options import OutputFormat, db_option, emit, format_option, open_store
 
 
@@ -11,6 +12,7 @@ def speakers_cli(
     offset: int = typer.Option(0, "--offset", min=0, help="Skip this many first."),
     q: str | None = typer.Option(None, "--q", help="Only speakers with this in one of their names."),
     kind: str | None = typer.Option(None, "--kind", help="person, organisation, group or unresolved."),
+    quotes_only: bool = typer.Option(False, "--quotes-only", help="Count only quotes (speech and writing attributions)."),
     aliases: bool = typer.Option(True, "--aliases/--no-aliases", help="Show each speaker's other names (one query each)."),
     db: str | None = db_option(),
     fmt: OutputFormat = format_option(),
@@ -18,7 +20,7 @@ def speakers_cli(
     """Speakers across articles: attributions, articles, first and last seen, outlets, aliases."""
     store = open_store(db)
     try:
-        page = store.speakers(q=q, kind=kind, limit=top, offset=offset)
+        page = store.speakers(q=q, kind=kind, limit=top, offset=offset, attribution_kind=QUOTES if quotes_only else None)
         records = [s.to_dict() for s in page.items]
         if aliases:
             for record in records:

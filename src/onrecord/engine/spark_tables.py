@@ -5,7 +5,7 @@ Four tables, one folder each under the output directory:
 - ``articles``: one row per analysed article, with the complete ``article_to_dict`` output as
   ``article_json`` (so the store loader rebuilds the exact :class:`~onrecord.types.Article`), plus
   flat metadata columns for analysts;
-- ``attributions``: one row per attribution (speaker, cue, content, spans, claim as JSON);
+- ``attributions``: one row per attribution (type, kind, speaker, cue, content, spans, claim as JSON);
 - ``entities``: one row per speaker entity of an article (within-article resolution);
 - ``skipped``: inputs that could not become articles, with the coded reason.
 
@@ -48,6 +48,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("article_id", "string"),
         ("index", "int"),
         ("type", "string"),
+        ("kind", "string"),  # speech, writing, thought, evidence, intention
         ("cue_lemma", "string"),
         ("confidence", "double"),
         ("origin", "string"),
@@ -132,6 +133,7 @@ def attribution_rows(article_json: str) -> Iterator[tuple]:
             d["id"],
             i,
             a["type"],
+            a.get("kind", "speech"),
             a["cue_lemma"],
             float(a["confidence"]),
             a.get("origin"),

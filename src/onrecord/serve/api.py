@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from typing import Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from pydantic import ValidationError
+from pydantic import StringConstraints, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from ..serialize import article_to_dict
+from ..store.filters import QuoteFilter
 from ..types import RawArticle
 from .analysis import form_text, raw_from_html, raw_from_text, raws_from_file
 from .models import (
@@ -128,6 +129,8 @@ def next_url(request: Request, total: int, limit: int, offset: int) -> str | Non
 
 
 Limit = Query(50, ge=1, le=500, description="items per page")
+#: one ``kind`` value: kinds separated by commas (checked against the catalogue by QuoteFilter: E066)
+KindWords = Annotated[str, StringConstraints(max_length=100, pattern=r"^[a-z, ]*$")]
 Offset = Query(0, ge=0, description="items to skip")
 
 
@@ -188,11 +191,18 @@ def list_quotes(
     since: dt.date | None = Query(None, description="said or published on or after YYYY-MM-DD"),
     until: dt.date | None = Query(None, description="said or published on or before YYYY-MM-DD"),
     stance: str | None = Query(None, max_length=40, description="claim stance: states, denies, warns …"),
+    verification: Literal["unverified", "verified", "disputed"] | None = Query(None, description="the claim's verification status"),
     q: str | None = Query(None, max_length=200, description="full-text query over the contents"),
+    kind: list[KindWords] | None = Query(
+        None, max_length=5, examples=[["speech,writing"]],
+        description="attribution kinds, comma-separated or repeated: speech, writing, thought, evidence, intention; "
+        "speech,writing keeps what journalists call quotes (unknown kind: 422, E066)",
+    ),
     limit: int = Limit,
     offset: int = Offset,
 ) -> dict:
-    page = get_store(request).quotes(speaker=speaker, since=since, until=until, stance=stance, q=q, limit=limit, offset=offset)
+    where = QuoteFilter(speaker=speaker, since=since, until=until, stance=stance, verification=verification, q=q, kind=kind)
+    page = get_store(request).quotes(where, limit=limit, offset=offset)
     return {**page, "limit": limit, "offset": offset, "next": next_url(request, page["total"], limit, offset)}
 
 
@@ -201,10 +211,14 @@ def list_speakers(
     request: Request,
     q: str | None = Query(None, max_length=200, description="part of a name or alias"),
     kind: Literal["person", "organisation", "group", "unresolved"] | None = Query(None),
+    attribution_kind: list[KindWords] | None = Query(
+        None, max_length=5, examples=[["speech,writing"]],
+        description="count only attributions of these kinds, comma-separated or repeated (speech,writing: quotes)",
+    ),
     limit: int = Limit,
     offset: int = Offset,
 ) -> dict:
-    page = get_store(request).speakers(q=q, kind=kind, limit=limit, offset=offset)
+    page = get_store(request).speakers(q=q, kind=kind, limit=limit, offset=offset, attribution_kind=attribution_kind)
     return {**page, "limit": limit, "offset": offset, "next": next_url(request, page["total"], limit, offset)}
 
 

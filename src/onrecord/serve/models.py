@@ -14,6 +14,9 @@ Offset = Annotated[int, Field(ge=0)]
 Pair = tuple[Offset, Offset]
 IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 Kind = Literal["person", "organisation", "group", "unresolved"]
+#: what an attribution reports (``onrecord.types.AttributionKind``); speech and writing are quotes
+AttributionKindName = Literal["speech", "writing", "thought", "evidence", "intention"]
+KIND_DESCRIPTION = "what the attribution reports; speech and writing are what journalists call quotes"
 
 
 class _Strict(BaseModel):
@@ -71,7 +74,7 @@ class AttributionOut(_Strict):
     content_text: str = ""
     speaker: SpeakerRef | None
     type: Literal["direct", "indirect", "mixed"]
-    kind: Literal["speech", "writing", "thought", "evidence", "intention"] = "speech"
+    kind: AttributionKindName = Field("speech", description=KIND_DESCRIPTION)
     cue_lemma: str
     confidence: float = Field(ge=0, le=1)
     origin: Literal["rules", "model"] = "rules"
@@ -152,6 +155,7 @@ class QuoteOut(_Strict):
     content_text: str
     content: list[Pair] = Field(description="content offsets in the article text")
     type: Literal["direct", "indirect", "mixed"]
+    kind: AttributionKindName = Field(description=KIND_DESCRIPTION)
     cue_lemma: str
     confidence: float = Field(ge=0, le=1)
     stance: str | None = None

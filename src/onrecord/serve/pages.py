@@ -11,7 +11,9 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
+from ..errors import UnknownKind
 from ..serialize import article_to_dict
+from ..store.filters import KINDS, QUOTES, parse_kinds
 from .analysis import form_text, parse_published, raw_from_text, raws_from_file
 from .api import get_store
 from .app import PACKAGE_DIR
@@ -134,6 +136,32 @@ def _paged(page: dict, limit: int, offset: int) -> dict:
     return {**page, "limit": limit, "offset": offset}
 
 
+def kind_links(request: Request, kinds: tuple[str, ...] | None) -> list[dict]:
+    """The one-click kind filters of a listing: all kinds, quotes only (speech and writing), then each kind.
+
+    Each link keeps the page's other filters and starts again at the first page.
+    """
+
+    def url(value: tuple[str, ...] | None) -> str:
+        target = request.url.remove_query_params(["kind", "offset"])
+        if value:
+            target = target.include_query_params(kind=",".join(value))
+        return target.path + (f"?{target.query}" if target.query else "")
+
+    links = [{"id": "all", "label": "All kinds", "url": url(None), "current": kinds is None},
+             {"id": "quotes", "label": "Quotes only (speech and writing)", "url": url(QUOTES), "current": kinds == QUOTES}]
+    links += [{"id": k, "label": k, "url": url((k,)), "current": kinds == (k,)} for k in KINDS]
+    return links
+
+
+def _kinds(kind: list[str]) -> tuple[str, ...] | None:
+    """``?kind=speech&kind=writing`` or ``?kind=speech,writing`` as kinds; an unknown word is a 422 page."""
+    try:
+        return parse_kinds(kind)
+    except UnknownKind as error:
+        raise HTTPException(422, detail=error.message) from None
+
+
 @router.get("/articles.json")
 @router.get("/articles", response_class=HTMLResponse)
 def articles_page(request: Request, q: str | None = None, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)):
@@ -189,11 +217,14 @@ TIMELINE_MAX = 3000
 
 
 @router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
-def speaker_page(request: Request, speaker_id: str, limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)):
+def speaker_page(
+    request: Request, speaker_id: str, kind: list[str] = Query([]), limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)
+):
     store = get_store(request)
     speaker = store.speaker(speaker_id)
-    page = _paged(store.quotes(speaker_id=speaker_id, limit=limit, offset=offset, oldest_first=True), limit, offset)
-    points = store.statement_dates(speaker_id, limit=TIMELINE_MAX)
+    kinds = _kinds(kind)
+    page = _paged(store.quotes(speaker_id=speaker_id, kind=kinds, limit=limit, offset=offset, oldest_first=True), limit, offset)
+    points = store.statement_dates(speaker_id, limit=TIMELINE_MAX, kind=kinds)
     timeline = build_timeline([(d, f"/articles/{quote(a, safe='')}#attr-{i}", text) for d, a, i, text in points])
     return render(
         request,
@@ -202,6 +233,7 @@ def speaker_page(request: Request, speaker_id: str, limit: int = Query(50, ge=1,
         page=page,
         terms=None,
         timeline=timeline,
+        kind_links=kind_links(request, kinds),
         page_url=_page_url(request),
         json_url=f"/api/speakers/{quote(speaker_id, safe='')}",
     )
@@ -216,6 +248,7 @@ def search_page(
     since: str | None = None,
     until: str | None = None,
     stance: str | None = None,
+    kind: list[str] = Query([]),
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0),
 ):
@@ -223,18 +256,27 @@ def search_page(
         return RedirectResponse(_json_twin(request, "/api/quotes"), status_code=307)
     filters = {"q": _optional(q), "speaker": _optional(speaker), "stance": _optional(stance)}
     context = {**filters, "since": _optional(since), "until": _optional(until), "page": None, "terms": search_terms(filters["q"])}
+    context.update(kinds=None, all_kinds=KINDS)
     try:
+        context["kinds"] = parse_kinds(kind)
         dates = {"since": parse_published(context["since"]), "until": parse_published(context["until"])}
+    except UnknownKind as error:
+        return render(request, "search.html", 422, error=error.message, kind_links=kind_links(request, None), **context)
     except HTTPException as error:
         return render(request, "search.html", 422, error=str(error.detail).replace("published", "date"), **context)
-    if any(filters.values()) or any(dates.values()):
+    context["kind_links"] = kind_links(request, context["kinds"])
+    if any(filters.values()) or any(dates.values()) or context["kinds"]:
         store = get_store(request)
         if filters["q"]:  # best match first
-            page = store.search(filters["q"], speaker=filters["speaker"], stance=filters["stance"], **dates, limit=limit, offset=offset)
+            page = store.search(
+                filters["q"], speaker=filters["speaker"], stance=filters["stance"], kind=context["kinds"], **dates, limit=limit, offset=offset
+            )
         else:
-            page = store.quotes(**filters, **dates, limit=limit, offset=offset)
+            page = store.quotes(**filters, **dates, kind=context["kinds"], limit=limit, offset=offset)
         page = _paged(page, limit, offset)
         api_query = {k: context[k] for k in ("q", "speaker", "stance", "since", "until") if context[k]}
+        if context["kinds"]:
+            api_query["kind"] = ",".join(context["kinds"])
         api_query.update(limit=limit, offset=offset)
         context.update(page=page, page_url=_page_url(request), json_url=f"/api/quotes?{urlencode(api_query)}")
     return render(request, "search.html", **context)

@@ -7,10 +7,10 @@ alike, so every speaker links to ``/speakers/{id}``.
 """
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from typing import Any
 
+from ..store.filters import QuoteFilter
 from ..types import Article
 
 
@@ -48,35 +48,26 @@ class StoreView:
         return self.store.articles(q=q, limit=limit, offset=offset).to_dict()
 
     def quotes(
-        self,
-        speaker: str | None = None,
-        speaker_id: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        stance: str | None = None,
-        q: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-        oldest_first: bool = False,
+        self, where: QuoteFilter | None = None, /, *, limit: int = 50, offset: int = 0, oldest_first: bool = False, **filters
     ) -> dict[str, Any]:
-        page = self.store.quotes(
-            speaker=speaker, speaker_id=speaker_id, since=since, until=until, stance=stance, q=q, limit=limit, offset=offset, oldest_first=oldest_first
-        )
-        return page.to_dict()
+        """Attributions filtered by :class:`~onrecord.store.filters.QuoteFilter` (every filter the store has)."""
+        return self.store.quotes(where, limit=limit, offset=offset, oldest_first=oldest_first, **filters).to_dict()
 
-    def search(self, q: str, limit: int = 50, offset: int = 0, **filters) -> dict[str, Any]:
+    def search(self, q: str, limit: int = 50, offset: int = 0, where: QuoteFilter | None = None, **filters) -> dict[str, Any]:
         """Full-text search, best match first, with the same filters as :meth:`quotes`."""
-        return self.store.search(q, limit=limit, offset=offset, **filters).to_dict()
+        return self.store.search(q, limit=limit, offset=offset, where=where, **filters).to_dict()
 
     def related(self, article_id: str, index: int, limit: int = 20) -> dict[str, Any]:
         """Statements of other articles that corroborate, contradict or relate to one attribution."""
         return self.store.related(article_id, index, limit=limit).to_dict()
 
-    def speakers(self, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-        return self.store.speakers(q=q, kind=kind, limit=limit, offset=offset).to_dict()
+    def speakers(
+        self, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0, attribution_kind: str | list[str] | None = None
+    ) -> dict[str, Any]:
+        return self.store.speakers(q=q, kind=kind, limit=limit, offset=offset, attribution_kind=attribution_kind).to_dict()
 
     def speaker(self, speaker_id: str) -> dict[str, Any]:
         return self.store.speaker(speaker_id).to_dict()
 
-    def statement_dates(self, speaker_id: str, limit: int = 3000) -> list[tuple]:
-        return [tuple(point) for point in self.store.statement_dates(speaker_id, limit=limit)]
+    def statement_dates(self, speaker_id: str, limit: int = 3000, kind: str | list[str] | None = None) -> list[tuple]:
+        return [tuple(point) for point in self.store.statement_dates(speaker_id, limit=limit, kind=kind)]

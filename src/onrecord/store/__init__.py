@@ -7,7 +7,7 @@ Everything else (CLI, web app, engines) uses :class:`Store` and the records it r
     with Store.open("var/demo.db") as store:          # or "postgresql://user@host/db"
         store.add_articles(articles)                    # idempotent by text hash
         store.resolve_entities()                        # cross-article speakers
-        for quote in store.quotes(speaker="Hillary Clinton", since=date(2016, 9, 1)).items:
+        for quote in store.quotes(speaker="Hillary Clinton", since=date(2016, 9, 1), kind="speech,writing").items:
             print(quote.day, quote.content_text)
 
 See ``docs/store.md`` for the tables, the read API and the merge/split workflow.
@@ -22,6 +22,7 @@ from sqlalchemy import Engine, func, select, text
 
 from ..types import Article
 from . import db, queries, read
+from . import related as _related
 from . import entities as _entities
 from . import tables as t
 from .records import (
@@ -36,9 +37,10 @@ from .records import (
     StatementPoint,
     StoreStats,
 )
+from .filters import QuoteFilter, parse_kinds
 from .write import ArticleWriter
 
-__all__ = ["Store", "database_url", "Page", "Quote", "SpeakerSummary", "SpeakerDetail", "ArticleSummary", "AddResult"]
+__all__ = ["Store", "QuoteFilter", "database_url", "Page", "Quote", "SpeakerSummary", "SpeakerDetail", "ArticleSummary", "AddResult"]
 
 database_url = db.database_url
 
@@ -192,40 +194,33 @@ class Store:
             return read.list_articles(conn, q, limit, offset)
 
     def quotes(
-        self,
-        speaker: str | None = None,
-        speaker_id: str | None = None,
-        since: dt.date | None = None,
-        until: dt.date | None = None,
-        stance: str | None = None,
-        q: str | None = None,
-        limit: int = 50,
-        offset: int = 0,
-        oldest_first: bool = False,
-        verification: str | None = None,
+        self, where: QuoteFilter | None = None, /, *, limit: int = 50, offset: int = 0, oldest_first: bool = False, **filters
     ) -> Page[Quote]:
-        """Attributions filtered by speaker (name, alias or id), statement date, claim stance and full text.
+        """Attributions by statement date, filtered by the fields of :class:`QuoteFilter` (given as ``where`` or as
+        keywords): speaker (name, alias or id), dates, claim stance and verification, full text, attribution kind.
 
         Example:
             >>> with Store.open(":memory:") as store:
-            ...     store.quotes(speaker="Hillary Clinton", since=dt.date(2016, 9, 1)).total
+            ...     store.quotes(speaker="Hillary Clinton", since=dt.date(2016, 9, 1), kind="speech,writing").total
             0
         """
+        where = QuoteFilter.of(where, **filters)
         with self.engine.connect() as conn:
-            return queries.quotes(
-                conn, speaker=speaker, speaker_id=speaker_id, since=since, until=until, stance=stance, q=q,
-                verification=verification, limit=limit, offset=offset, oldest_first=oldest_first,
-            )
+            return queries.quotes(conn, where, limit=limit, offset=offset, oldest_first=oldest_first)
 
-    def search(self, q: str, limit: int = 50, offset: int = 0, **filters) -> Page[Quote]:
-        """Full-text search over what was said (FTS5 / tsvector), best match first."""
+    def search(self, q: str, limit: int = 50, offset: int = 0, where: QuoteFilter | None = None, **filters) -> Page[Quote]:
+        """Full-text search over what was said (FTS5 / tsvector), best match first, with the filters of :meth:`quotes`."""
+        where = QuoteFilter.of(where, **filters, q=q)
         with self.engine.connect() as conn:
-            return queries.quotes(conn, q=q, limit=limit, offset=offset, by_relevance=True, **filters)
+            return queries.quotes(conn, where, limit=limit, offset=offset, by_relevance=True)
 
-    def speakers(self, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> Page[SpeakerSummary]:
-        """Cross-article speakers, most quoted first, with first/last seen and outlets."""
+    def speakers(
+        self, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0, attribution_kind: str | list[str] | None = None
+    ) -> Page[SpeakerSummary]:
+        """Cross-article speakers, most quoted first, with first/last seen and outlets; ``kind`` is the entity's kind
+        (person, organisation …), ``attribution_kind`` the kinds of attribution counted (``"speech,writing"``: quotes)."""
         with self.engine.connect() as conn:
-            return queries.speakers(conn, q, kind, limit, offset)
+            return queries.speakers(conn, q, kind, limit, offset, parse_kinds(attribution_kind))
 
     def speaker(self, speaker_id: str) -> SpeakerDetail:
         """One speaker: aliases, dated roles, outlets, spellings, merges with evidence, links."""
@@ -251,12 +246,12 @@ class Store:
             onrecord.errors.ArticleNotFound: [E042] no stored article with id 'no-such-article'
         """
         with self.engine.connect() as conn:
-            return queries.related(conn, article_id, index, limit)
+            return _related.related(conn, article_id, index, limit)
 
-    def statement_dates(self, speaker_id: str, limit: int = 3000) -> list[StatementPoint]:
-        """A speaker's statements for a timeline: ``(day, article_id, index, text)``, oldest first."""
+    def statement_dates(self, speaker_id: str, limit: int = 3000, kind: str | list[str] | None = None) -> list[StatementPoint]:
+        """A speaker's statements for a timeline: ``(day, article_id, index, text)``, oldest first; ``kind`` as in :meth:`quotes`."""
         with self.engine.connect() as conn:
-            return queries.statement_dates(conn, speaker_id, limit)
+            return queries.statement_dates(conn, speaker_id, limit, parse_kinds(kind))
 
     def stats(self) -> StoreStats:
         with self.engine.connect() as conn:

@@ -5,12 +5,14 @@ dicts of the output schema (spans, type, cue lemma, speaker), ready for training
 
 brat follows PolNeAR's conventions (``Source``, ``Cue``, ``Content`` text-bound annotations and an
 ``Attribution`` event on the cue), so a brat export can be read by any PolNeAR reader. Discontinuous
-spans are brat fragments (``start end;start end``). The attribution's type is a brat attribute; the
-speaker, cue lemma and confidence go in an ``AnnotatorNotes`` line as ``key=value`` pairs.
+spans are brat fragments (``start end;start end``). The attribution's type and kind (speech, writing,
+thought, evidence, intention) are brat attributes; the speaker, cue lemma and confidence go in an
+``AnnotatorNotes`` line as ``key=value`` pairs.
 
 doccano's "sequence labeling with relations" JSONL has one entity per span fragment (labels
 ``SOURCE``, ``CUE``, ``CONTENT``) and relations from the attribution's first cue fragment (its hub)
-to every other part; the attribution's other fields ride along in ``attributions`` on the line.
+to every other part; the attribution's other fields ride along in ``attributions`` on the line (its kind as
+``attribution_kind``: ``kind`` there is the speaker's).
 """
 from __future__ import annotations
 
@@ -20,7 +22,10 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..types import AttributionKind
+
 _SAFE = re.compile(r"[^\w.-]+")
+KINDS = tuple(k.value for k in AttributionKind)
 
 ANNOTATION_CONF = """# onrecord attributions (PolNeAR-style labels)
 [entities]
@@ -36,6 +41,7 @@ Attribution	Source?:Source, Cue?:Cue, Content:Content
 
 [attributes]
 Type	Arg:Attribution, Value:direct|indirect|mixed
+Kind	Arg:Attribution, Value:speech|writing|thought|evidence|intention
 """
 
 VISUAL_CONF = """[labels]
@@ -96,6 +102,8 @@ def brat_ann(article: dict[str, Any]) -> str:
         lines.append(f"E{e}\tAttribution:T{t} " + " ".join(roles))
         a += 1
         lines.append(f"A{a}\tType E{e} {attribution['type']}")
+        a += 1
+        lines.append(f"A{a}\tKind E{e} {attribution.get('kind', 'speech')}")
         speaker = attribution.get("speaker") or {}
         note = {
             "speaker": speaker.get("name"),
@@ -152,7 +160,9 @@ def _speaker(note: dict[str, Any], speakers: dict[tuple[str, str], str]) -> dict
     return {"id": speakers[key], "name": key[0], "kind": key[1]}
 
 
-def _attribution(text: str, parts: dict[str, list[list[int]]], kind: str | None, note: dict[str, Any], speakers) -> dict[str, Any]:
+def _attribution(
+    text: str, parts: dict[str, list[list[int]]], type_: str | None, kind: str | None, note: dict[str, Any], speakers
+) -> dict[str, Any]:
     def joined(key: str) -> str:
         return " … ".join(text[s:e] for s, e in parts.get(key, []))
 
@@ -165,7 +175,9 @@ def _attribution(text: str, parts: dict[str, list[list[int]]], kind: str | None,
         "cue_text": joined("cue"),
         "content_text": joined("content"),
         "speaker": _speaker(note, speakers),
-        "type": kind if kind in ("direct", "indirect", "mixed") else "indirect",
+        "type": type_ if type_ in ("direct", "indirect", "mixed") else "indirect",
+        # an attribution an annotator added without a kind is speech, the commonest
+        "kind": kind if kind in KINDS else "speech",
         "cue_lemma": note.get("cue_lemma") or (joined("cue").lower() or "unknown"),
         # an attribution an annotator added (no note) is as sure as a human is
         "confidence": float(confidence) if confidence is not None else 1.0,
@@ -211,6 +223,7 @@ def read_brat_ann(text: str, ann: str) -> tuple[list[dict[str, Any]], dict[tuple
     """Attributions (schema dicts, in text order) and speakers of one ``.ann`` over ``text``."""
     spans: dict[str, tuple[str, list[list[int]]]] = {}
     events: dict[str, list[tuple[str, str]]] = {}
+    types: dict[str, str] = {}
     kinds: dict[str, str] = {}
     notes: dict[str, dict[str, Any]] = {}
     for line in ann.splitlines():
@@ -227,6 +240,8 @@ def read_brat_ann(text: str, ann: str) -> tuple[list[dict[str, Any]], dict[tuple
         elif ident.startswith("A"):
             name, target, *value = fields[1].split()
             if name == "Type" and value:
+                types[target] = value[0]
+            elif name == "Kind" and value:
                 kinds[target] = value[0]
         elif ident.startswith("#") and len(fields) >= 3:
             notes[fields[1].split()[-1]] = _parse_note(fields[2])
@@ -241,7 +256,7 @@ def read_brat_ann(text: str, ann: str) -> tuple[list[dict[str, Any]], dict[tuple
         for key in parts:
             parts[key].sort()
         if parts.get("content"):
-            out.append(_attribution(text, parts, kinds.get(ident), notes.get(ident, {}), speakers))
+            out.append(_attribution(text, parts, types.get(ident), kinds.get(ident), notes.get(ident, {}), speakers))
     out.sort(key=_order)
     return out, speakers
 
@@ -286,6 +301,7 @@ def doccano_record(article: dict[str, Any]) -> dict[str, Any]:
         extra.append({
             "hub": hub,
             "type": attribution["type"],
+            "attribution_kind": attribution.get("kind", "speech"),
             "speaker": speaker.get("name"),
             "kind": speaker.get("kind"),
             "entity": speaker.get("entity"),
@@ -340,7 +356,8 @@ def read_doccano_record(record: dict[str, Any]) -> dict[str, Any]:
         if not parts.get("content"):
             continue
         note = extra.get(hub, {})
-        attributions.append(_attribution(text, parts, note.get("type"), {k: v for k, v in note.items() if v is not None}, speakers))
+        notes = {k: v for k, v in note.items() if v is not None}
+        attributions.append(_attribution(text, parts, note.get("type"), note.get("attribution_kind"), notes, speakers))
     attributions.sort(key=_order)
     meta = record.get("meta") or {}
     return _article(meta if meta.get("id") else {**meta, "id": str(record.get("id", "doccano"))}, text, attributions, speakers)

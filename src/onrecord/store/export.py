@@ -4,7 +4,7 @@ Parquet is a folder of three tables, the shape analysts load into pandas, DuckDB
 
 * ``articles.parquet``: id, title, published, url, outlet, author, text_sha256, text, attributions;
 * ``attributions.parquet``: one row per attribution, with the article id and date, the local and
-  cross-article speaker, spans as lists of ``[start, end]``, texts, claim columns and the claim JSON;
+  cross-article speaker, its kind (speech, writing, thought, evidence, intention), spans as lists of ``[start, end]``, texts, claim columns and the claim JSON;
 * ``entities.parquet``: one row per speaker of an article (article id, local id, cross-article
   entity id, name, kind, aliases, titles, nationality).
 """
@@ -23,7 +23,7 @@ FORMATS = ("jsonl", "csv", "parquet", "brat", "doccano")
 
 ATTRIBUTION_FIELDS = [
     "article_id", "index", "published", "outlet", "title", "speaker_id", "speaker_name", "speaker_kind", "entity",
-    "type", "cue_lemma", "confidence", "origin", "said_on", "stance", "certainty", "negated", "verification",
+    "type", "kind", "cue_lemma", "confidence", "origin", "said_on", "stance", "certainty", "negated", "verification",
     "verified_by", "source", "cue", "content", "source_text", "cue_text", "content_text", "claim",
 ]
 
@@ -45,6 +45,7 @@ def attribution_rows(article: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "speaker_kind": speaker.get("kind"),
             "entity": speaker.get("entity"),
             "type": a["type"],
+            "kind": a.get("kind", "speech"),
             "cue_lemma": a["cue_lemma"],
             "confidence": a["confidence"],
             "origin": a["origin"],
@@ -125,7 +126,7 @@ def _parquet_schemas():
         "attributions": pa.schema([
             ("article_id", pa.string()), ("index", pa.int32()), ("published", pa.date32()), ("outlet", pa.string()),
             ("title", pa.string()), ("speaker_id", pa.string()), ("speaker_name", pa.string()), ("speaker_kind", pa.string()),
-            ("entity", pa.string()), ("type", pa.string()), ("cue_lemma", pa.string()), ("confidence", pa.float64()),
+            ("entity", pa.string()), ("type", pa.string()), ("kind", pa.string()), ("cue_lemma", pa.string()), ("confidence", pa.float64()),
             ("origin", pa.string()), ("said_on", pa.string()), ("stance", pa.string()), ("certainty", pa.string()),
             ("negated", pa.bool_()), ("verification", pa.string()), ("verified_by", pa.string()), ("source", spans),
             ("cue", spans), ("content", spans), ("source_text", pa.string()), ("cue_text", pa.string()),

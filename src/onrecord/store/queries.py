@@ -10,6 +10,7 @@ from ..errors import ArticleNotFound, AttributionNotFound, EntityNotFound
 from ..resolve.entities import normalise_name, strip_titles
 from . import fulltext
 from . import tables as t
+from .filters import QuoteFilter
 from .records import (
     LinkRecord,
     MergeRecord,
@@ -63,7 +64,7 @@ def _quote_select(dialect: str, q: str | None):
     columns = [
         A.c.id.label("article_id"), A.c.title, A.c.published, A.c.outlet, AT.c.idx, AT.c.speaker_name, AT.c.speaker_kind,
         E.c.key, E.c.name.label("entity_name"), E.c.kind.label("entity_kind"), N.c.kind.label("group_kind"), N.c.norm,
-        AT.c.source_text, AT.c.cue_text, AT.c.content_text, AT.c.content, AT.c.type, AT.c.cue_lemma, AT.c.confidence,
+        AT.c.source_text, AT.c.cue_text, AT.c.content_text, AT.c.content, AT.c.type, AT.c.kind, AT.c.cue_lemma, AT.c.confidence,
         AT.c.said_on, C.c.stance, C.c.certainty, C.c.verification, day,
     ]
     from_ = (
@@ -79,12 +80,12 @@ def _quote_select(dialect: str, q: str | None):
     return columns, from_, hits
 
 
-def _count_from(hits, speaker, speaker_id, claim_filter, dated=False):
+def _count_from(hits, speaker, speaker_id, claim_filter, row_filter=False):
     """The tables the count needs: the filters' own, nothing joined for display (each join is at most
     one row per attribution, so the count is the same as over the page query's joins, and cheaper).
-    A claim filter alone counts claims only: each claim row belongs to exactly one attribution (its
-    primary key is a foreign key to the attribution's)."""
-    if claim_filter is not None and hits is None and speaker is None and speaker_id is None and not dated:
+    A claim filter alone (no ``row_filter`` on the attributions' own columns: dates, kinds) counts claims
+    only: each claim row belongs to exactly one attribution (its primary key is a foreign key to the attribution's)."""
+    if claim_filter is not None and hits is None and speaker is None and speaker_id is None and not row_filter:
         return C
     from_ = AT
     if speaker is not None or speaker_id is not None:
@@ -105,6 +106,11 @@ COMMON_SHARE = 0.1
 def _count_claims(conn: Connection, claim_where: list) -> int:
     """How many claims match every ``(column, value)`` of ``claim_where`` (the claims' own indexes count them)."""
     return conn.execute(select(func.count()).select_from(C).where(*(col == v for col, v in claim_where))).scalar_one()
+
+
+def _count_kinds(conn: Connection, kinds: tuple[str, ...] | None) -> int:
+    """How many attributions are of one of ``kinds`` (all of them for ``None``), counted on the kind index."""
+    return conn.execute(select(func.count()).select_from(AT).where(*([AT.c.kind.in_(kinds)] if kinds else []))).scalar_one()
 
 
 def _quote(row) -> Quote:
@@ -128,6 +134,7 @@ def _quote(row) -> Quote:
         content_text=row.content_text,
         content=tuple(tuple(p) for p in row.content),
         type=row.type,
+        kind=row.kind,
         cue_lemma=row.cue_lemma,
         confidence=row.confidence,
         stance=row.stance,
@@ -139,22 +146,17 @@ def _quote(row) -> Quote:
 
 def quotes(
     conn: Connection,
+    filters: QuoteFilter,
     *,
-    speaker: str | None = None,
-    speaker_id: str | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    stance: str | None = None,
-    q: str | None = None,
-    verification: str | None = None,
     limit: int = 50,
     offset: int = 0,
     oldest_first: bool = False,
     by_relevance: bool = False,
 ) -> Page[Quote]:
-    """Attributions matching every filter given, by date (newest first unless ``oldest_first``)."""
+    """Attributions matching every field of ``filters``, by date (newest first unless ``oldest_first``)."""
     dialect = conn.dialect.name
-    speaker, speaker_id, stance, q, verification = map(clean, (speaker, speaker_id, stance, q, verification))
+    speaker, speaker_id, stance, q, verification = map(clean, (filters.speaker, filters.speaker_id, filters.stance, filters.q, filters.verification))
+    since, until, kinds = filters.since, filters.until, filters.kind
     columns, from_, hits = _quote_select(dialect, q)
     where = []
     if q and hits is None:  # no word to search for: nothing matches
@@ -170,12 +172,17 @@ def quotes(
         where.append(AT.c.day >= since)
     if until is not None:
         where.append(AT.c.day <= until)
+    if kinds is not None:
+        # as for a common stance below: SQLite would start from the kind index and sort every match by date;
+        # for common kinds ("quotes only" is most rows) walking the date index and checking each row is faster
+        common = dialect == "sqlite" and _count_kinds(conn, kinds) > COMMON_SHARE * _count_kinds(conn, None)
+        where.append((AT.c.kind + "" if common else AT.c.kind).in_(kinds))
     claim_where = []
     if stance is not None:
         claim_where.append((C.c.stance, stance))
     if verification is not None:
         claim_where.append((C.c.verification, verification))
-    count_from = _count_from(hits, speaker, speaker_id, stance or verification, since is not None or until is not None)
+    count_from = _count_from(hits, speaker, speaker_id, stance or verification, since is not None or until is not None or kinds is not None)
     # claims matching the claim filters: the total when they are the only filters, and on SQLite how common they are
     matches = _count_claims(conn, claim_where) if claim_where and (count_from is C or dialect == "sqlite") else None
     if dialect == "sqlite" and matches is not None and matches > COMMON_SHARE * _count_claims(conn, []):
@@ -224,9 +231,15 @@ def _speaker_filters(conn: Connection, q: str | None, kind: str | None):
     return where
 
 
-def speakers(conn: Connection, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0) -> Page[SpeakerSummary]:
-    """Entities with at least one attribution, most quoted first; ``q`` matches any of their spellings."""
+def speakers(
+    conn: Connection, q: str | None = None, kind: str | None = None, limit: int = 50, offset: int = 0,
+    attribution_kinds: tuple[str, ...] | None = None,
+) -> Page[SpeakerSummary]:
+    """Entities with at least one attribution, most quoted first; ``q`` matches any of their spellings, ``kind``
+    is the entity's kind; with ``attribution_kinds`` only attributions of those kinds count (and are required)."""
     where = _speaker_filters(conn, clean(q), clean(kind))
+    if attribution_kinds is not None:
+        where.append(AT.c.kind.in_(attribution_kinds))
     from_ = AT.join(N, AT.c.name_pk == N.c.pk).join(E, N.c.entity_pk == E.c.pk)
     grouped = (
         select(
@@ -329,75 +342,17 @@ def _links(conn: Connection, group_pks: list[int]) -> tuple[LinkRecord, ...]:
     return tuple(LinkRecord(r.name, r.relation, r.target, r.key, r.evidence) for r in rows)
 
 
-def statement_dates(conn: Connection, speaker_id: str, limit: int = 3000) -> list[StatementPoint]:
-    """A speaker's statements for a timeline, oldest first: (day, article id, index, the first 120 characters)."""
+def statement_dates(conn: Connection, speaker_id: str, limit: int = 3000, kinds: tuple[str, ...] | None = None) -> list[StatementPoint]:
+    """A speaker's statements for a timeline, oldest first: (day, article id, index, the first 120 characters);
+    only those of ``kinds`` when given."""
+    where = [E.c.key == clean(speaker_id)]
+    if kinds is not None:  # the speaker is the selective filter: "kind || ''" keeps SQLite off the kind index
+        where.append((AT.c.kind + "").in_(kinds))
     rows = conn.execute(
         select(AT.c.day, A.c.id, AT.c.idx, func.substr(AT.c.content_text, 1, 120).label("text"))
         .select_from(AT.join(A, AT.c.article_pk == A.c.pk).join(N, AT.c.name_pk == N.c.pk).join(E, N.c.entity_pk == E.c.pk))
-        .where(E.c.key == clean(speaker_id))
+        .where(*where)
         .order_by(AT.c.day.asc().nulls_last(), A.c.id, AT.c.idx)
         .limit(limit)
     )
     return [StatementPoint(r.day, r.id, r.idx, r.text) for r in rows]
-
-
-
-#: statements the full-text index proposes before the re-ranking in Python
-RELATED_POOL = 300
-
-
-def _statement(row):
-    """The comparison's view of a row: the stored claim's stance, ``negated`` and quantities; without a stored
-    claim (stores of schema 1.0), the stance of the cue lemma in ``data/stance.tsv`` and no numbers."""
-    from ..claims.relations import Statement
-
-    quote = _quote(row)
-    if row.claim is not None:
-        stance, negated, quantities = row.stance, bool(row.negated), (row.claim or {}).get("quantities") or []
-    else:
-        from ..claims.lexicons import stance_lexicon
-
-        entry = stance_lexicon().get(row.cue_lemma)
-        stance, negated, quantities = (entry.stance if entry else None), False, []
-    speaker = quote.speaker
-    statement = Statement.of(row.content_text, speaker.id if speaker else None, speaker.name if speaker else None, stance, negated, quantities)
-    return quote, statement
-
-
-def related(conn: Connection, article_id: str, index: int, limit: int = 20, pool: int = RELATED_POOL) -> RelatedStatements:
-    """Statements of other articles about what attribution ``index`` of ``article_id`` says, each classified as
-    ``corroborates``, ``contradicts`` or ``related`` with its evidence (rules: ``onrecord.claims.relations``).
-
-    Candidates come from the full-text index (an OR query of the content's salient words, the same on FTS5
-    and PostgreSQL), ``pool`` best first; they are re-ranked by content-word overlap and weak matches dropped.
-    """
-    from ..claims.relations import classify, query_terms
-
-    article_id = clean(article_id)
-    columns, from_, _ = _quote_select(conn.dialect.name, None)
-    extra = [A.c.pk.label("article_pk"), C.c.negated, C.c.claim]
-    row = conn.execute(select(*columns, *extra).select_from(from_).where(A.c.id == article_id, AT.c.idx == index)).first()
-    if row is None:
-        if conn.execute(select(A.c.pk).where(A.c.id == article_id)).first() is None:
-            raise ArticleNotFound(f"no stored article with id {article_id!r}")
-        raise AttributionNotFound(f"article {article_id!r} has no attribution {index} (they are numbered from 0)")
-    quote, statement = _statement(row)
-    terms = query_terms(row.content_text)
-    columns, from_, hits = _quote_select(conn.dialect.name, " OR ".join(terms)) if terms else (None, None, None)
-    if hits is None:
-        return RelatedStatements(quote, statement.stance, 0, ())
-    rows = conn.execute(
-        select(*columns, *extra)
-        .select_from(from_)
-        .where(AT.c.article_pk != row.article_pk)
-        .order_by(hits.c.score.desc(), A.c.id, AT.c.idx)
-        .limit(pool)
-    ).all()
-    found = []
-    for candidate in rows:
-        other_quote, other = _statement(candidate)
-        relation = classify(statement, other)
-        if relation is not None:
-            found.append(RelatedStatement(relation.relation, relation.score, relation.reasons, relation.shared_words, other.stance, other_quote))
-    found.sort(key=lambda r: (-r.score, r.quote.article_id, r.quote.index))
-    return RelatedStatements(quote, statement.stance, len(rows), tuple(found[:limit]))

@@ -111,6 +111,7 @@ def article_dicts(
                     "content_text": a.content_text,
                     "speaker": _speaker(r.pk, a, keys, global_speakers, entity_keys),
                     "type": a.type,
+                    "kind": a.kind,
                     "cue_lemma": a.cue_lemma,
                     "confidence": a.confidence,
                     "origin": a.origin,

@@ -11,7 +11,7 @@ Layout (see ``docs/store.md``):
   group joined to a cluster, the rule and evidence; ``entity_decisions`` keeps the user's manual merges
   and splits, which every later resolution respects; ``entity_links`` relates distinct entities
   (metonyms such as "the Kremlin" → Russia, affiliations from titles).
-* ``attributions`` and ``claims``: who said what, with the columns queries filter on (``day``,
+* ``attributions`` and ``claims``: who said what, with the columns queries filter on (``day``, ``kind``,
   ``stance``, ``verification``) and the full JSON of each claim.
 
 Articles' children are keyed by ``(article_pk, …)`` so one article is written with one multi-row
@@ -127,6 +127,7 @@ attributions = Table(
     Column("speaker_kind", String(16)),
     Column("name_pk", Integer, ForeignKey("entity_names.pk")),  # the speaker's name group
     Column("type", String(16), nullable=False),
+    Column("kind", String(16), nullable=False, server_default="speech"),  # speech, writing, thought, evidence, intention
     Column("cue_lemma", String(100), nullable=False),
     Column("confidence", Float, nullable=False),
     Column("origin", String(16), nullable=False),
@@ -191,3 +192,5 @@ entity_links = Table(
 
 Index("ix_attributions_article_speaker", attributions.c.article_pk, attributions.c.speaker_local_id)
 Index("ix_attributions_name_day", attributions.c.name_pk, attributions.c.day)
+# "quotes only" (speech, writing) by date: the kind filter, then the day order, from one index
+Index("ix_attributions_kind_day", attributions.c.kind, attributions.c.day)

@@ -169,6 +169,7 @@ class ArticleWriter:
             "speaker_kind": speaker.kind.value if speaker else None,
             "name_pk": groups[local[speaker.id]] if speaker else None,
             "type": a.type.value,
+            "kind": a.kind.value,
             "cue_lemma": a.cue_lemma,
             "confidence": a.confidence,
             "origin": a.origin,

@@ -173,6 +173,7 @@
     row("Cue", `${spanTexts(a.cue)} (${a.cue_lemma})`);
     row("Content", spanTexts(a.content));
     row("Type", a.type);
+    row("Kind", a.kind || "speech");
     row("Stance", claim.stance ? `${claim.stance}${claim.negated ? " (negated)" : ""}` : "not available");
     row("Certainty", claim.certainty);
     row("Confidence", typeof a.confidence === "number" ? a.confidence.toFixed(2) : null);
