@@ -16,7 +16,7 @@ from ..nlp import doc_text
 from ..types import Span, TimeExpression
 from .time_patterns import build_matcher, is_anchor
 from .timex_resolve import resolve
-from .timex_values import Value, parse_calendar, read_parts
+from .timex_values import OUT_OF_CALENDAR, Value, parse_calendar, read_parts
 
 #: Signals that TimeML leaves outside the expression ("on Monday" → "Monday").
 _SIGNALS = {"on", "in", "at", "since", "by", "until", "till", "during", "from", "through", "throughout", "of", "before",
@@ -53,15 +53,9 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
     clock_only: list[int] = []
     for span, after_in in spans:
         future = is_future(span)
-        if span.label_ == "RANGE":
-            value = _explicit_range(span, published, future)
-        elif span.label_ == "HOLIDAY":
-            value = _holiday(span, published, future)
-        else:
-            parts = read_parts(span)
-            value = resolve(parts, span.label_, published, future, anchor, span.text, after_in)
-            if parts.clock and not (parts.weekday or parts.dayword or parts.month):
-                clock_only.append(len(found))
+        value, clock = _value_of(span, published, future, anchor, after_in)
+        if clock:
+            clock_only.append(len(found))
         found.append((span, value, future))
         anchor = _anchor_of(value.value) or anchor
     found = _anchor_clocks(found, clock_only)
@@ -72,6 +66,21 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
         TimeExpression(Span.of(text, s.start_char, s.end_char), v.type, v.value, v.mod, v.note)
         for s, v, _ in found
     ]
+
+
+def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, after_in: bool) -> tuple[Value, bool]:
+    """The value of one expression, and whether it is a bare clock time; a date the calendar cannot hold is X-valued, never an error."""
+    try:
+        if span.label_ == "RANGE":
+            return _explicit_range(span, published, future), False
+        if span.label_ == "HOLIDAY":
+            return _holiday(span, published, future), False
+        parts = read_parts(span)
+        value = resolve(parts, span.label_, published, future, anchor, span.text, after_in)
+        return value, bool(parts.clock and not (parts.weekday or parts.dayword or parts.month))
+    except (OverflowError, ValueError):  # datetime arithmetic past year 1 or 9999 (OutOfCalendar is a ValueError)
+        kind = "TIME" if span.label_ == "TIME" else "DURATION" if span.label_ == "DURATION" else "DATE"
+        return Value(kind, "XXXX-XX-XX" if kind != "DURATION" else None, note=OUT_OF_CALENDAR), False
 
 
 def anchor_windows(doc: Doc, is_anchor, before: int = 6, after: int = 8) -> list[tuple[int, int]]:
@@ -197,11 +206,14 @@ def _anchor_of(value: str | None) -> tuple[dt.date, str] | None:
     if not m:
         return None
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
-    if day:
-        return dt.date(year, int(month), int(day)), "D"
-    if month:
-        return dt.date(year, int(month), 1), "M"
-    return dt.date(year, 1, 1), "Y"
+    try:
+        if day:
+            return dt.date(year, int(month), int(day)), "D"
+        if month:
+            return dt.date(year, int(month), 1), "M"
+        return dt.date(year, 1, 1), "Y"
+    except ValueError:  # year 0000, month 13: no anchor
+        return None
 
 
 def _anchor_clocks(found, clock_only: list[int]):

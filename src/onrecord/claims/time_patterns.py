@@ -36,6 +36,8 @@ ORDINAL_WORDS = {
     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
 }
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+#: Era markers after a year: "500 BC" is TimeML's BC0500.
+ERA_WORDS = ["bc", "b.c.", "bce", "b.c.e.", "b.c"]
 TIMEZONES = ["gmt", "bst", "utc", "et", "est", "edt", "ct", "cst", "pt", "pst", "pdt", "cet", "cest", "eet", "eest", "msk", "ist", "jst"]
 
 
@@ -148,7 +150,7 @@ _ANCHOR_WORDS = {"today", "tonight", "yesterday", "tomorrow", "overnight", "now"
                  "lately", "soon", "present", "moment", "past", "future", "weekend", "quarter", "half", "century", "christmas",
                  "easter", "halloween", "thanksgiving", "valentine", "o'clock", "daily", "weekly", "monthly", "annually", "yearly",
                  "hourly", "nightly", "fortnightly", "quarterly", "biannually", "once", "twice", "thrice", "boxing", "armistice",
-                 "bastille", "independence", "new", "good", "days", "ago"}
+                 "bastille", "independence", "new", "good", "days", "ago", *ERA_WORDS}
 
 
 def _register_extensions() -> None:
@@ -190,6 +192,7 @@ def token_classes() -> dict[str, dict]:
         "PER": {"LOWER": {"IN": ["a", "an", "per", "every", "each"]}},
         "NN": {"TAG": {"IN": ["NN", "NNP"]}},
         "WEEKEND": {"LOWER": {"IN": ["weekend"]}},
+        "ERA": {"LOWER": {"IN": ERA_WORDS}},
     }
 
 
@@ -210,6 +213,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "P MON"), ("DATE", "REL MON"), ("DATE", "'the'? MOD HY? MON COMMA? YEAR?"),
     ("DATE", "P YEAR"), ("DATE", "'the'? MOD HY? YEAR"), ("DATE", "'the' YEAR NN"),
     ("DATE", "'the'? MOD? HY? APOS? DEC"), ("DATE", "'the' MOD? HY? ORDN 'century'"), ("DATE", "'the' NUM HY ORDN 'century'"),
+    ("DATE", "NUM ERA"), ("DATE", "YEAR ERA"), ("DATE", "'the' MOD? HY? ORDN 'century' ERA"),
     # periods relative to publication
     ("DATE", "REL UNIT"), ("DATE", "REL 'quarter'"), ("DATE", "MOD REL UNIT"), ("DATE", "ELR REL UNIT"), ("DATE", "ELR DAYW"),
     ("DATE", "'the'? EDGE 'of' 'the'? REL? UNIT"), ("DATE", "'the'? EDGE 'of' MON COMMA? YEAR?"), ("DATE", "'the'? EDGE 'of' YEAR"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .timex_values import Parts, Value, fmt_duration, fmt_unit, fmt_week, parse_calendar, shift
+from .timex_values import OUT_OF_CALENDAR, OutOfCalendar, bc_value, Parts, Value, fmt_duration, fmt_unit, fmt_week, parse_calendar, shift, shifted_value
 
 NO_DCT = "no publication date to resolve it against"
 NO_ANCHOR = "relative to an event the text does not date"
@@ -41,7 +41,8 @@ def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, tex
         if unit.startswith("T"):
             return Value("DATE", dct.isoformat(), note="hours or minutes from publication; time of day unknown")
         sign = -1 if p.ago == "ago" else 1
-        return Value("DATE", fmt_unit(shift(dct, sign * n, unit), unit), p.qual)
+        value, note = shifted_value(dct, sign * n, unit)
+        return Value("DATE", value, p.qual, note)
     return _calendar(p, dct, future, anchor, text)
 
 
@@ -93,7 +94,11 @@ def _narrative(p: Parts, anchored: tuple[dt.date, str] | None) -> Value:
         n = (p.num if isinstance(p.num, float) else 1.0) * (-1 if p.ago == "earlier" else 1)
     else:
         n = -1 if p.rel == "previous" else 1
-    day = shift(anchor, n, unit)
+    try:
+        day = shift(anchor, n, unit)
+    except OutOfCalendar:
+        value, note = shifted_value(anchor, n, unit)
+        return Value("DATE", value, note=note or "relative to the date mentioned before")
     value = fmt_unit(day, unit)
     if p.pod:
         return Value("TIME", f"{day.isoformat()}T{p.pod}")
@@ -148,6 +153,8 @@ def _season(dct: dt.date, season: str, rel: str | None, future: bool) -> str:
 
 def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) -> Value:
     mod = p.mod
+    if p.bc:
+        return _before_christ(p)
     # days named relative to publication
     if p.dayword:
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}.get(p.dayword)
@@ -238,3 +245,13 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
     if p.year:
         return Value("DATE", f"{p.year:04d}", mod)
     return Value("DATE", None, mod, note="not understood")
+
+
+def _before_christ(p: Parts) -> Value:
+    """"500 BC" → BC0500, "the 5th century BC" → BC04 (TimeML); years past 9999 BC are X-valued with a note."""
+    if p.century:
+        return Value("DATE", f"BC{p.century}", p.mod)
+    if p.year is None or p.year < 1:
+        return Value("DATE", None, note="not understood")
+    value = bc_value(1 - p.year, "Y")
+    return Value("DATE", value or "XXXX", p.mod, None if value else OUT_OF_CALENDAR)

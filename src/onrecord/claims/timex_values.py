@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ from dateutil.relativedelta import relativedelta
 from spacy.tokens import Span
 
 from .lexicons import timex_lexicon
-from .time_patterns import DECADE_WORDS, ORDINAL_WORDS
+from .time_patterns import DECADE_WORDS, ERA_WORDS, ORDINAL_WORDS
 
 
 @dataclass
@@ -60,6 +61,7 @@ class Parts:
     numdate: bool = False
     that: bool = False
     the_rel: bool = False  # "the next day": relative to the narrative, not to publication
+    bc: bool = False  # "500 BC", "the 5th century BC"
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,10 @@ def read_parts(span: Span) -> Parts:
         x = t._
         if w == "the":
             p.the = True
+        elif w in ERA_WORDS:
+            p.bc = True
+        elif i + 1 < len(tokens) and low[i + 1] in ERA_WORDS and re.match(r"^\d{1,3}(,?\d{3})*$", w):
+            p.year = int(w.replace(",", ""))
         elif x.timex_moddate:
             head, rest = w.split("-", 1)
             p.mod = _lex("mods")[head]
@@ -285,18 +291,68 @@ def fmt_unit(d: dt.date, unit: str) -> str:
     """The TIMEX3 value of the period of ``unit`` that contains ``d``."""
     return {
         "D": d.isoformat(), "W": fmt_week(d), "2W": fmt_week(d), "M": f"{d.year:04d}-{d.month:02d}", "Y": f"{d.year:04d}",
-        "DE": f"{d.year:04d}"[:3], "CE": f"{d.year:04d}"[:2], "Q": f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}",
+        "DE": f"{d.year:04d}"[:3], "CE": f"{d.year:04d}"[:2], "ML": f"{d.year:04d}"[:1], "Q": f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}",
         "H": f"{d.year:04d}-H{(d.month - 1) // 6 + 1}",
     }.get(unit, d.isoformat())
 
 
+#: Years in one unit of each calendar unit (for dates the calendar cannot hold, only the year is kept).
+_YEARS_PER_UNIT = {"Y": 1, "DE": 10, "CE": 100, "ML": 1000, "M": 1 / 12, "Q": 1 / 4, "H": 1 / 2, "W": 7 / 365.25, "2W": 14 / 365.25, "D": 1 / 365.25}
+_RELATIVEDELTA = {"D": ("days", 1), "W": ("weeks", 1), "2W": ("weeks", 2), "M": ("months", 1), "Y": ("years", 1), "DE": ("years", 10),
+                  "CE": ("years", 100), "ML": ("years", 1000), "Q": ("months", 3), "H": ("months", 6)}
+#: The note on a value whose year lies outside TIMEX3's four-digit years (after 9999, or before 9999 BC).
+OUT_OF_CALENDAR = "outside the years TIMEX3 can write (9999 BC to 9999 AD)"
+
+
+class OutOfCalendar(ValueError):
+    """A shifted date falls outside Python's calendar (year 1 to 9999); ``year`` is its astronomical year (0 = 1 BC)."""
+
+    def __init__(self, year: int):
+        super().__init__(f"year {year} is outside the calendar")
+        self.year = year
+
+
 def shift(d: dt.date, n: float, unit: str) -> dt.date:
+    """``d`` moved by ``n`` units; raises :class:`OutOfCalendar` (never a bare ValueError) when that leaves years 1-9999."""
     n = int(n)
-    return d + {
-        "D": relativedelta(days=n), "W": relativedelta(weeks=n), "2W": relativedelta(weeks=2 * n), "M": relativedelta(months=n),
-        "Y": relativedelta(years=n), "DE": relativedelta(years=10 * n), "CE": relativedelta(years=100 * n),
-        "Q": relativedelta(months=3 * n), "H": relativedelta(months=6 * n),
-    }.get(unit, relativedelta(days=0))
+    name, factor = _RELATIVEDELTA.get(unit, ("days", 0))
+    try:
+        return d + relativedelta(**{name: factor * n})
+    except (ValueError, OverflowError):
+        raise OutOfCalendar(d.year + math.floor((d.timetuple().tm_yday - 1) / 365.25 + n * _YEARS_PER_UNIT.get(unit, 0))) from None
+
+
+def x_value(unit: str) -> str:
+    """The TIMEX3 value of an unknown period of ``unit``: XXXX-XX-XX, XXXX-WXX, XXXX-QX …"""
+    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "2W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "H": "XXXX-HX", "DE": "XXX", "CE": "XX",
+            "ML": "X"}.get(unit, "XXXX")
+
+
+def bc_value(year: int, unit: str) -> str | None:
+    """TimeML's value for an astronomical ``year`` <= 0 (0 = 1 BC → BC0001) at the granularity of ``unit``; None past 9999 BC."""
+    bc = 1 - year
+    if bc > 9999:
+        return None
+    digits = {"DE": 3, "CE": 2, "ML": 1}.get(unit, 4)
+    return "BC" + f"{bc:04d}"[:digits]
+
+
+def shifted_value(d: dt.date, n: float, unit: str) -> tuple[str, str | None]:
+    """(value, note) of the period ``n`` units from ``d``: BC years per TimeML, X-valued with a note past the calendar.
+
+    Example:
+        >>> shifted_value(dt.date(2024, 5, 1), -10_000, "Y")
+        ('BC7977', None)
+        >>> shifted_value(dt.date(9999, 12, 31), 1, "Y")
+        ('XXXX', 'outside the years TIMEX3 can write (9999 BC to 9999 AD)')
+    """
+    try:
+        return fmt_unit(shift(d, n, unit), unit), None
+    except OutOfCalendar as out:
+        bc = bc_value(out.year, unit) if out.year <= 0 else None
+        if bc is not None:
+            return bc, None if unit in ("Y", "DE", "CE", "ML") else "before year 1: the year only"
+        return x_value(unit), OUT_OF_CALENDAR
 
 
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60), "DE": ("Y", 10), "CE": ("Y", 100)}
