@@ -15,20 +15,15 @@ from spacy.tokens import Span as SpacySpan
 from ..nlp import doc_text
 from ..types import Span, TimeExpression
 from .time_patterns import build_matcher, is_anchor
+from .timex_periods import resolve_reporting_periods
 from .timex_resolve import resolve
+from .timex_tense import is_future, tense_of  # noqa: F401  claims/__init__ imports is_future from here
 from .timex_values import OUT_OF_CALENDAR, Value, parse_calendar, read_parts
 
 #: Signals that TimeML leaves outside the expression ("on Monday" → "Monday").
 _SIGNALS = {"on", "in", "at", "since", "by", "until", "till", "during", "from", "through", "throughout", "of", "before",
             "after", "to", "for", "within", "lasting", "between", "and"}
-_TIME_WORDS = {"century", "quarter", "half", "weekend", "time", "week", "year", "month", "day", "decade"}
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
-_FUTURE_HEADS = {"due", "schedule", "scheduled", "set", "expect", "expected", "plan", "planned", "go", "going", "intend", "aim", "poise", "poised",
-                 "slate", "slated", "upcoming", "prepare", "hope"}
-#: Present-tense verbs that report rather than schedule ("says on Monday" is not about next Monday).
-_REPORTING = {"say", "tell", "report", "claim", "state", "write", "add", "note", "confirm", "deny", "show", "suggest", "believe", "think", "know",
-              # stative verbs: "the figures cover January to March" is not about next year
-              "remain", "cover", "include", "contain", "mean", "involve", "represent", "reflect", "account", "span", "mark", "follow"}
+_TIME_WORDS = {"century", "quarter", "period", "half", "weekend", "time", "week", "year", "month", "day", "decade"}
 _RANGE_LINKS = {"and": ("between",), "to": ("from",), "until": ("from",), "till": ("from",), "through": ("from",), "-": ("from", None), "–": ("from", None)}
 
 
@@ -52,13 +47,13 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
     anchor: tuple[dt.date, str] | None = None  # "the next day" needs a date mentioned before it
     clock_only: list[int] = []
     for span, after_in in spans:
-        future = is_future(span)
+        future = {"FUTURE": True, "PAST": False}.get(tense_of(span))  # None: the text gives no tense (see timex_tense)
         value, clock = _value_of(span, published, future, anchor, after_in)
         if clock:
             clock_only.append(len(found))
         found.append((span, value, future))
         anchor = _anchor_of(value.value) or anchor
-    found = _anchor_clocks(found, clock_only)
+    found = resolve_reporting_periods(_anchor_clocks(found, clock_only), published)
     found = _merge_clock_and_day(doc, found)
     found = _merge_ranges(doc, found)
     text = doc_text(doc)
@@ -154,38 +149,6 @@ def _rejected(span: SpacySpan) -> bool:
         return True
     if span.label_ == "HOLIDAY" and (span.root.dep_ == "compound" or not span[0].is_title):
         return True  # "Easter truce", "Christmas market": a name, not a date
-    return False
-
-
-def is_future(span: SpacySpan) -> bool:
-    """Whether the clause around ``span`` speaks of the future ("will meet on Thursday", "votes on Wednesday")."""
-    token = span.root
-    for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") or token.head == token:
-            break
-        token = token.head
-    for verb in (token, token.head):
-        kids = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        words = {c.lower_ for c in kids}
-        perfect = any(c.lemma_ == "have" for c in kids)
-        if words & _FUTURE_AUX or "would" in words:
-            return True
-        if any(c.tag_ == "MD" for c in kids) and not perfect:
-            return True  # "should be finished by", "could reopen on"
-        past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in kids)
-        if verb.lemma_ in _FUTURE_HEADS or verb.lower_ in _FUTURE_HEADS:
-            return not past or verb.lower_ in ("due", "set")
-        if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS | {"be"}:
-            return True  # "is due to attend … on Thursday"
-        if past or perfect:
-            return False
-        if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in kids):
-            return True  # present progressive: "is meeting on Thursday"
-        present = verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in kids)
-        if present and verb.lemma_ not in _REPORTING:
-            return True  # scheduled present: "the strike starts on Monday", "voting closes on Sunday"
-        if verb.head == verb:
-            break
     return False
 
 

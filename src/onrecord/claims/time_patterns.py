@@ -150,7 +150,7 @@ _ANCHOR_WORDS = {"today", "tonight", "yesterday", "tomorrow", "overnight", "now"
                  "lately", "soon", "present", "moment", "past", "future", "weekend", "quarter", "half", "century", "christmas",
                  "easter", "halloween", "thanksgiving", "valentine", "o'clock", "daily", "weekly", "monthly", "annually", "yearly",
                  "hourly", "nightly", "fortnightly", "quarterly", "biannually", "once", "twice", "thrice", "boxing", "armistice",
-                 "bastille", "independence", "new", "good", "days", "ago", *ERA_WORDS}
+                 "bastille", "independence", "new", "good", "days", "ago", "fiscal", *ERA_WORDS}
 
 
 def _register_extensions() -> None:
@@ -221,6 +221,11 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "MOD? REL SEAS"), ("DATE", "MOD? SEAS 'of'? YEAR"), ("DATE", "'the' SEAS 'of' YEAR"), ("DATE", "P 'the' MOD? SEAS"),
     ("DATE", "'the'? ORD 'quarter' 'of' YEAR"), ("DATE", "'the'? ORD 'quarter' 'of' 'the'|'this'|'last'|'next' 'year'"),
     ("DATE", "'the' ORD 'quarter'"), ("DATE", "QTR YEAR?"),
+    # reporting periods of company results: "third-quarter", "fiscal 1989", "the year-ago quarter" (timex_periods)
+    ("DATE", "'the'? 'fiscal'? ORD HY 'quarter'"), ("DATE", "'fiscal'? ORD 'quarter'"), ("DATE", "'the'? 'fiscal'? YEAR ORD HY? 'quarter'"),
+    ("DATE", "'fiscal' YEAR"), ("DATE", "'the' 'current'|'latest'|'last'|'next'|'previous'|'past'? 'fiscal' 'year'"),
+    ("PERIOD", "'the' 'latest'|'current'? 'quarter'"), ("PERIOD", "'the' 'latest' 'period'"),
+    ("PERIOD", "'the'? 'year' HY 'ago'|'earlier' 'quarter'|'period'?"), ("PERIOD", "'the' YEAR 'quarter'|'period'"),
     ("DATE", "'the'? ORD 'half' 'of' YEAR"), ("DATE", "'the'? ORD 'half' 'of' 'the'|'this'|'last'|'next' 'year'"),
     ("DATE", "DAYW POD?"), ("DATE", "'the' 'day' 'before' 'yesterday'"), ("DATE", "'the' 'day' 'after' 'tomorrow'"),
     ("DATE", "REL POD"), ("DATE", "ELR 'this' POD"),

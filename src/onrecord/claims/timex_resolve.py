@@ -233,6 +233,8 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         base = dct or dt.date(p.year or 2000, 1, 1)
         if p.rel in ("next", "coming", "last", "past", "previous"):
             future = p.rel in ("next", "coming")
+        elif p.year is None and dct is not None and not p.numdate and (future is None or p.rel == "this"):
+            return _nearest_month(p, dct, mod)  # no tense in the text: the nearest (see timex_tense)
         phrase = text if p.numdate else " ".join(str(x) for x in (p.day, _MONTH_NAMES[p.month], p.year) if x)
         found = parse_calendar(phrase, base, future)
         if found:
@@ -255,3 +257,20 @@ def _before_christ(p: Parts) -> Value:
         return Value("DATE", None, note="not understood")
     value = bc_value(1 - p.year, "Y")
     return Value("DATE", value or "XXXX", p.mod, None if value else OUT_OF_CALENDAR)
+
+
+def _nearest_month(p: Parts, dct: dt.date, mod: str | None) -> Value:
+    """A month, or a month and day, without a year: the one nearest to publication (ties go to the past)."""
+    candidates = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            day = dt.date(year, p.month, p.day or 15)
+        except ValueError:
+            continue
+        candidates.append((abs((day - dct).days), day > dct, day))
+    if not candidates:
+        return Value("DATE", None, mod, note="not understood")
+    day = min(candidates)[2]
+    if p.rel == "this":
+        day = day.replace(year=dct.year) if p.day is None or p.day <= 28 or p.month != 2 else day
+    return Value("DATE", day.isoformat() if p.day else f"{day.year:04d}-{day.month:02d}", mod)

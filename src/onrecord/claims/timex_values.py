@@ -166,10 +166,10 @@ def read_parts(span: Span) -> Parts:
             p.day = int(re.match(r"\d+", t.text).group())
         elif x.timex_quarter:
             (p.__setattr__("quarter" if t.text[0] == "Q" else "half", int(t.text[1])))
-        elif w in ("quarter", "half") and i and low[i - 1] in ORDINAL_WORDS | {"last", "final"}:
-            n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(low[i - 1], 4 if w == "quarter" else 2)
+        elif w in ("quarter", "half") and i and _before(low, i) in ORDINAL_WORDS | {"last", "final"}:
+            n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(_before(low, i), 4 if w == "quarter" else 2)
             setattr(p, w, n)
-            if low[i - 1] == "last" and not p.the and i + 1 == len(tokens):
+            if _before(low, i) == "last" and not p.the and i + 1 == len(tokens):
                 setattr(p, w, None)
                 p.rel, p.unit = "last", "Q" if w == "quarter" else "H"
         elif w == "quarter" and p.rel:
@@ -185,7 +185,9 @@ def read_parts(span: Span) -> Parts:
             num_words = []
         elif x.timex_season:
             p.season = lex_seasons[w]
-        elif w in ("this", "last", "next", "past", "coming", "previous", "following", "current", "recent"):
+        elif w == "fiscal":  # a fiscal year is taken as the calendar year it mostly lies in
+            p.rel = p.rel or "this"
+        elif w in ("this", "last", "next", "past", "coming", "previous", "following", "current", "recent", "latest"):
             p.rel = w if p.rel is None else p.rel
             p.the_rel = p.the_rel or (i > 0 and low[i - 1] == "the")
         elif w in ("early", "mid", "late") or (w in _lex("mods") and i + 1 < len(tokens) and low[i + 1] == "of"):
@@ -227,6 +229,14 @@ def read_parts(span: Span) -> Parts:
         if p.num is None and num_words in (["a"], ["an"]):
             p.num = 1
     return p
+
+
+def _before(low: list[str], i: int) -> str:
+    """The word before position ``i``, across a hyphen ("third-quarter")."""
+    j = i - 1
+    if j > 0 and low[j] in ("-", "–"):
+        j -= 1
+    return low[j]
 
 
 def _decade(token, previous) -> str | None:

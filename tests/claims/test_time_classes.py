@@ -1,0 +1,72 @@
+"""Classes of time expression met in TempEval-3 news: reporting periods, fiscal years, months without a year, tense."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from onrecord.claims.time import find_time_expressions
+from onrecord.claims.timex_tense import tense_of
+
+THURSDAY = dt.date(2031, 10, 30)
+
+
+def _values(parse, text, published=THURSDAY):
+    return {t.span.text: (t.type, t.value) for t in find_time_expressions(parse(text), published)}
+
+
+def test_time_reporting_periods_refer_to_the_quarter_in_context(parse):
+    text = ("Brindle Foods posted a third-quarter loss of $4 million, against year-earlier profit of $2 million. "
+            "Its bakeries lost money in the quarter. In the year-ago quarter, they earned $1 million. "
+            "Sales were $90 million, up from $80 million a year earlier.")
+    assert _values(parse, text) == {
+        "third-quarter": ("DATE", "2031-Q3"), "year-earlier": ("DATE", "2030-Q3"), "the quarter": ("DATE", "2031-Q3"),
+        "the year-ago quarter": ("DATE", "2030-Q3"), "a year earlier": ("DATE", "2030-Q3"),
+    }
+
+
+def test_time_a_year_earlier_without_a_quarter_in_context_is_a_year(parse):
+    assert _values(parse, "The bridge closed a year ago.")["a year ago"] == ("DATE", "2030")
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Sales in fiscal 2030 reached a record.", "fiscal 2030", "2030"),
+        ("It expects lower earnings for the fiscal year.", "the fiscal year", "2031"),
+        ("Margins in the current fiscal year will be thin.", "the current fiscal year", "2031"),
+        ("A fourth-quarter charge of $3 million is expected.", "fourth-quarter", "2031-Q4"),
+        ("Costs in the latest quarter rose.", "the latest quarter", "2031-Q3"),
+    ],
+)
+def test_time_fiscal_years_and_quarters(parse, text, expression, value):
+    assert _values(parse, text)[expression] == ("DATE", value)
+
+
+def test_time_month_without_year_and_without_tense_is_the_nearest(parse):
+    found = _values(parse, "The dividend is payable Nov. 20 to holders of record Oct. 31.")
+    assert found["Nov. 20"] == ("DATE", "2031-11-20") and found["Oct. 31"] == ("DATE", "2031-10-31")
+    assert _values(parse, "Payments start Feb. 3 under the plan.", dt.date(2031, 12, 20))["Feb. 3"] == ("DATE", "2032-02-03")
+
+
+def test_time_month_follows_the_tense_when_there_is_one(parse):
+    assert _values(parse, "The harbour froze in November.")["November"] == ("DATE", "2030-11")
+    assert _values(parse, "The harbour will freeze in September.")["September"] == ("DATE", "2032-09")
+    assert _values(parse, "The ferry resumes service this September.")["this September"] == ("DATE", "2031-09")
+
+
+@pytest.mark.parametrize(
+    "text, tense",
+    [
+        ("The talks ended on Monday.", "PAST"),
+        ("The talks have ended on Monday.", "PAST"),
+        ("The talks will end on Monday.", "FUTURE"),
+        ("The talks are due to end on Monday.", "FUTURE"),
+        ("Payable on Monday.", None),
+        ("They said they would appeal the ruling, announced Monday by the court.", "PAST"),
+    ],
+)
+def test_time_tense_of_the_governing_verb(parse, text, tense):
+    doc = parse(text)
+    monday = next(t for t in doc if t.text == "Monday")
+    assert tense_of(doc[monday.i : monday.i + 1]) == tense
