@@ -127,11 +127,11 @@ def score(docs: list[TmlDocument], predictions: dict[str, list]) -> dict:
         relaxed_p += sum(1 for t in pred if any(_overlap(t.span.start, t.span.end, g.start, g.end) for g in d.timexes))
         for t in pred:
             if not any(_overlap(t.span.start, t.span.end, g.start, g.end) for g in d.timexes):
-                errors.append({"doc": d.id, "kind": "spurious", "text": t.span.text, "type": t.type, "value": t.value})
+                errors.append({"doc": d.id, "kind": "spurious", "start": t.span.start, "text": t.span.text, "type": t.type, "value": t.value})
         for g in d.timexes:
             overlapping = [t for t in pred if _overlap(t.span.start, t.span.end, g.start, g.end)]
             if not overlapping:
-                errors.append({"doc": d.id, "kind": "missed", "gold": g.text, "type": g.type, "value": g.value})
+                errors.append({"doc": d.id, "kind": "missed", "start": g.start, "gold": g.text, "type": g.type, "value": g.value})
                 continue
             relaxed_r += 1
             t = max(overlapping, key=lambda t: _overlap(t.span.start, t.span.end, g.start, g.end))
@@ -139,7 +139,7 @@ def score(docs: list[TmlDocument], predictions: dict[str, list]) -> dict:
             type_ok += t.type == g.type
             value_ok += t.value == g.value
             if t.type != g.type or t.value != g.value:
-                errors.append({"doc": d.id, "kind": "wrong", "gold": g.text, "found": t.span.text, "gold_type": g.type,
+                errors.append({"doc": d.id, "kind": "wrong", "start": g.start, "gold": g.text, "found": t.span.text, "gold_type": g.type,
                                "type": t.type, "gold_value": g.value, "value": t.value, "dct": d.dct.isoformat() if d.dct else None})
     return {
         "documents": len(docs), "gold": n_gold, "predicted": n_pred,

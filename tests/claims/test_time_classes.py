@@ -70,3 +70,24 @@ def test_time_tense_of_the_governing_verb(parse, text, tense):
     doc = parse(text)
     monday = next(t for t in doc if t.text == "Monday")
     assert tense_of(doc[monday.i : monday.i + 1]) == tense
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The senator lost his 1996 campaign for re-election.", [("1996", "DATE", "1996")]),
+        ("The notes are due 2033 and pay 6%.", [("2033", "DATE", "2033")]),
+        ("The army sent 2000 troops to the border.", []),
+        ("Costs rose because of current market conditions, a recent filing showed.",
+         [("current", "DATE", "PRESENT_REF"), ("recent", "DATE", "PAST_REF")]),
+        ("The current account deficit widened.", []),
+        ("Sun shares fell after Sun cut its forecast.", []),
+        ("Brindle Foods raised its quarterly dividend.", []),
+    ],
+)
+def test_time_bare_years_references_and_lookalikes(parse, text, expected):
+    assert [(t.span.text, t.type, t.value) for t in find_time_expressions(parse(text), THURSDAY)] == expected
+
+
+def test_time_a_weekday_in_a_present_state_is_the_one_before(parse):
+    assert _values(parse, "Nestle's share before Friday's purchases is far below the leaders.")["Friday"] == ("DATE", "2031-10-24")

@@ -147,6 +147,30 @@ def _rejected(span: SpacySpan) -> bool:
         return True  # "the Sunday Times"
     if low == ["may"] or low[-1:] == ["may"] and span[-1].tag_ == "MD":
         return True
+    if len(span) == 1 and span[0]._.timex_year and _counts_things(span[0], nxt):
+        return True  # "2000 troops", "$1990", "1990 and 1995 shares": a number, not a year
+    if len(span) == 1 and low[0] in ("current", "recent") and (span[0].dep_ != "amod" or span[0].head.lower_ in _NOT_TIMES
+                                                             or (nxt is not None and nxt.lower_ in _NOT_TIMES)):
+        return True  # "current account", "the current": only "current market conditions", "a recent filing"
+    if len(span) == 1 and span[0]._.timex_weekday and len(low[0]) <= 4 and not (nxt is not None and (nxt.text in (".", ",") or nxt._.timex_month or nxt._.timex_daynum)):
+        return True  # "Sun" (Sun Microsystems), "Wed" as a name: abbreviations only in datelines ("Sun., May 4")
+    if low == ["quarterly"] and span[0].dep_ == "amod":
+        return True  # "a quarterly dividend" describes the payment, TimeBank tags none of ten
+    return False
+
+
+#: Heads an adjective "current"/"recent" modifies that are not about time.
+_NOT_TIMES = {"account", "accounts", "affairs", "events", "assets", "liabilities", "flow", "flows", "density"}
+
+
+def _counts_things(token, nxt) -> bool:
+    """Whether a year-shaped number counts something: a plural noun after it, a currency or "No." before it."""
+    before = token.nbor(-1) if token.i > 0 else None
+    if before is not None and (before.tag_ == "$" or before.lower_ in ("no.", "number", "flight", "route", "page", "room", "#")):
+        return True
+    if nxt is not None and (nxt.tag_ == "NNS" or nxt.text in ("%", "percent") or nxt.lower_ in ("to", "-") and before is not None and before.lower_ == "from"):
+        return True
+    return token.dep_ in ("nummod",) and token.head.tag_ == "NNS"
     if span.label_ == "HOLIDAY" and (span.root.dep_ == "compound" or not span[0].is_title):
         return True  # "Easter truce", "Christmas market": a name, not a date
     return False

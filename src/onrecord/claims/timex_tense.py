@@ -21,7 +21,7 @@ _FUTURE_HEADS = {"due", "schedule", "scheduled", "set", "expect", "expected", "p
 #: Present-tense verbs that report rather than schedule ("says on Monday" is not about next Monday).
 _REPORTING = {"say", "tell", "report", "claim", "state", "write", "add", "note", "confirm", "deny", "show", "suggest", "believe", "think", "know",
               # stative verbs: "the figures cover January to March" is not about next year
-              "remain", "cover", "include", "contain", "mean", "involve", "represent", "reflect", "account", "span", "mark", "follow"}
+              "be", "have", "remain", "cover", "include", "contain", "mean", "involve", "represent", "reflect", "account", "span", "mark", "follow"}
 
 
 def tense_of(span: SpacySpan) -> str | None:
