@@ -91,3 +91,21 @@ def test_time_bare_years_references_and_lookalikes(parse, text, expected):
 
 def test_time_a_weekday_in_a_present_state_is_the_one_before(parse):
     assert _values(parse, "Nestle's share before Friday's purchases is far below the leaders.")["Friday"] == ("DATE", "2031-10-24")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The dam held for a decade.", [("a decade", "DURATION", "P10Y")]),
+        ("Floods were rare in the last decade.", [("the last decade", "DATE", "202")]),
+        ("The past week has been calm.", [("The past week", "DATE", "2031-W43")]),
+        ("In the past two weeks, rents rose.", [("the past two weeks", "DURATION", "P2W")]),
+        ("The museum was shut in 2009-2010.", [("2009", "DATE", "2009"), ("2010", "DATE", "2010")]),
+        ("Prices doubled between 2020 and 2025.", [("2020", "DATE", "2020"), ("2025", "DATE", "2025")]),
+        ("The mill closed nearly four years ago.", [("nearly four years ago", "DATE", "2027")]),
+        ("The union has called a strike for 1 July.", [("1 July", "DATE", "2032-07-01")]),
+    ],
+)
+def test_time_timeml_conventions_of_tempeval(parse, text, expected):
+    published = dt.date(2031, 10, 30) if "July" not in text else dt.date(2032, 6, 14)
+    assert [(t.span.text, t.type, t.value) for t in find_time_expressions(parse(text), published)] == expected

@@ -303,7 +303,8 @@ def _merge_ranges(doc: Doc, found):
             other, other_value, _ = found[i + 1]
             gap = [t.lower_ for t in doc[span.end : other.start]]
             before = doc[span.start - 1].lower_ if span.start > 0 else None
-            if len(gap) == 1 and gap[0] in _RANGE_LINKS and before in _RANGE_LINKS[gap[0]] and value.value and other_value.value:
+            years = all(re.fullmatch(r"\d{4}", v.value or "") for v in (value, other_value))  # TimeML: two DATEs
+            if len(gap) == 1 and gap[0] in _RANGE_LINKS and before in _RANGE_LINKS[gap[0]] and value.value and other_value.value and not years:
                 start_value = _start_before(value.value, other_value.value, span)
                 first = span.start - 1 if before is not None else span.start
                 merged = SpacySpan(doc, first, other.end, label="DATE")

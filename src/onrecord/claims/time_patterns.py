@@ -209,7 +209,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("RANGE", "MON DAY 'to' DAY COMMA? YEAR?"), ("RANGE", "DAY 'to'|'and' DAY MON COMMA? YEAR?"),
     ("HOLIDAY", "'christmas'|'easter'|'halloween'|'thanksgiving'"), ("HOLIDAY", "'christmas'|'boxing'|'armistice'|'bastille'|'independence' 'day'|'eve'"),
     ("HOLIDAY", "'new' 'year' \"'s\"|'’s' 'day'|'eve'"), ("HOLIDAY", "'valentine' \"'s\"|'’s' 'day'"), ("HOLIDAY", "'easter'|'good' 'sunday'|'monday'|'friday'"),
-    ("RANGE", "MON DAY HY DAY COMMA? YEAR?"), ("RANGE", "DAY HY DAY MON COMMA? YEAR?"), ("RANGE", "YEAR HY YEAR"),
+    ("RANGE", "MON DAY HY DAY COMMA? YEAR?"), ("RANGE", "DAY HY DAY MON COMMA? YEAR?"),
     ("DATE", "P MON"), ("DATE", "REL MON"), ("DATE", "'the'? MOD HY? MON COMMA? YEAR?"),
     ("DATE", "P YEAR"), ("DATE", "'the'? MOD HY? YEAR"), ("DATE", "'the' YEAR NN"),
     ("DATE", "'the'? MOD? HY? APOS? DEC"), ("DATE", "'the' MOD? HY? ORDN 'century'"), ("DATE", "'the' NUM HY ORDN 'century'"),
@@ -233,6 +233,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "'the' 'next'|'following'|'previous' UNIT|POD"), ("DATE", "'that' 'day'|'night'|'morning'|'week'"),
     # durations
     *[("DURATION", q + "NUM NP* UNIT") for q in _QUALIFIED],
+    *[("DATE", q + "NUM NP* UNIT 'ago'|'earlier'|'later'|'hence'") for q in _QUALIFIED[1:]],
     *[("DURATION", q + "NUM 'and' 'a' 'half' UNIT") for q in _QUALIFIED[:2]],
     ("DURATION", "'a'|'an' SGU 'and' 'a' 'half'"), ("DURATION", "'half' 'a'|'an' SGU"),
     ("DURATION", "NUM HY UNIT"), ("DURATION", "NUM HY UNIT HY 'long'"), ("DURATION", "SGU HY 'long'"),

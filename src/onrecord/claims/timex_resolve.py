@@ -23,7 +23,8 @@ def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, tex
         return _set(p)
     if p.ref or (label == "REF" and p.ago == "ago"):
         return Value("DATE", p.ref or "PAST_REF")
-    if label == "DURATION" and not (after_in and future and isinstance(p.num, float) and not p.qual):
+    last_period = p.the and p.rel in ("past", "last", "previous") and p.num is None and not p.plural and p.unit
+    if label == "DURATION" and not (after_in and future and isinstance(p.num, float) and not p.qual) and not last_period:
         if p.unit is None:
             return Value("DURATION", None, note="no unit")
         if p.rel in ("recent", "coming"):
@@ -33,7 +34,7 @@ def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, tex
         return _clock(p, label, dct, future, anchor, text)
     if p.ago in ("earlier", "later") or (p.the_rel and p.rel in ("next", "following", "previous")) or p.that:
         return _narrative(p, anchor)
-    if p.ago in ("ago", "hence", "from now") or (label == "DURATION" and after_in):
+    if p.ago in ("ago", "hence", "from now") or (label == "DURATION" and after_in and not last_period):
         if dct is None:
             return Value("DATE", None, note=NO_DCT)
         n = p.num if isinstance(p.num, float) else 1.0
@@ -213,8 +214,6 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         if dct is None:
             return Value("DATE", None, mod, NO_DCT)
         unit = p.unit
-        if p.rel in ("past",) and p.the:
-            return Value("DURATION", fmt_duration(1.0, unit))
         if p.edge and p.rel is None:
             base = _edge_period(dct, unit, mod, future)
         else:

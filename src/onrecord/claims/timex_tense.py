@@ -8,7 +8,9 @@ modals, have) and a few heads that announce plans ("due", "scheduled", "expected
 Documented defaults where the text gives no tense (``tense_of`` → None): a weekday is taken as the
 one before publication (news mostly reports what happened), a month or a month and day without a
 year as the nearest one to the publication date ("payable Nov. 20" in an article of 2 November is
-the coming 20 November; "in October" in an article of 8 January is the October before).
+the coming 20 November; "in October" in an article of 8 January is the October before). A date after
+"for", "by" or "until" is a target or a deadline, whatever the verb's tense ("has called a strike for
+1 July"): it takes the default.
 """
 from __future__ import annotations
 
@@ -35,6 +37,9 @@ def tense_of(span: SpacySpan) -> str | None:
     """
     if is_future(span):
         return "FUTURE"
+    head = span.root.head
+    if head.dep_ == "prep" and head.lower_ in ("for", "by", "until", "till") and head.i < span.start:
+        return None  # a target or deadline ("called a strike for 1 July"): the verb's tense says nothing of it
     verb = _governing_verb(span)
     if verb is None:
         return None

@@ -368,12 +368,17 @@ def shifted_value(d: dt.date, n: float, unit: str) -> tuple[str, str | None]:
 _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60), "DE": ("Y", 10), "CE": ("Y", 100)}
 
 
+_IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
+
+
 def fmt_duration(num: float | str | None, unit: str) -> str:
     """``(2, "Y")`` → P2Y; ``(30, "TH")`` → PT30H; ``(1.5, "Y")`` → P18M; ``("X", "D")`` → PXD."""
     if unit == "2W":
         num, unit = (num * 2 if isinstance(num, float) else num), "W"
     if num is None:
         num = 1.0
+    if unit in _IN_YEARS:  # TimeML writes decades and centuries in years: "a decade" P10Y, "two centuries" P200Y
+        num, unit = (num * _IN_YEARS[unit] if isinstance(num, float) else num), "Y"
     if isinstance(num, float) and num != int(num) and unit in _SMALLER:
         unit, factor = _SMALLER[unit]
         num = num * factor
