@@ -109,3 +109,22 @@ def test_time_a_weekday_in_a_present_state_is_the_one_before(parse):
 def test_time_timeml_conventions_of_tempeval(parse, text, expected):
     published = dt.date(2031, 10, 30) if "July" not in text else dt.date(2032, 6, 14)
     assert [(t.span.text, t.type, t.value) for t in find_time_expressions(parse(text), published)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Directors approved a split, payable Nov. 7 to holders of record.", "Nov. 7", "2031-11-07"),
+        ("The offer was extended to Nov. 20.", "Nov. 20", "2031-11-20"),
+        ("She gave no reason for the Jan. 14 deadline.", "Jan. 14", "2032-01-14"),
+        ("The offer runs from today through Nov. 17.", "from today through Nov. 17", "2031-10-30/2031-11-17"),
+        ("The paper said in an editorial on Saturday, Nov. 1:", "Saturday, Nov. 1", "2031-11-01"),
+    ],
+)
+def test_time_dates_of_things_and_deadlines_take_the_nearest(parse, text, expression, value):
+    assert _values(parse, text)[expression] == ("DATE", value)
+
+
+def test_time_a_quarter_still_to_come_is_no_reporting_context(parse):
+    text = "Mill Co. expects a fourth-quarter charge. Its earnings fell in the latest quarter."
+    assert _values(parse, text)["the latest quarter"] == ("DATE", "2031-Q3")

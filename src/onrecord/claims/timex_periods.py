@@ -4,7 +4,8 @@ Earnings news names one quarter ("third-quarter profit") and then refers back to
 quarter", "for the quarter") and to the same quarter a year before ("the year-ago quarter",
 "year-earlier sales", "compared with $3 million a year ago"). TimeML values these as quarters
 (TimeBank: "a year ago" beside a third quarter of 1989 is 1988-Q3). A quarter named in the same or one
-of the two sentences before is the context; without one, "the quarter" is the last quarter that
+of the two sentences before is the context, if it has ended by publication (a "fourth-quarter charge"
+still to come reports nothing); without one, "the quarter" is the last quarter that
 ended before publication and "year-ago" the year before it.
 """
 from __future__ import annotations
@@ -32,13 +33,20 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
         words = " ".join(t.lower_ for t in span).replace(" - ", "-").replace(" – ", "-")
         quarter = _QUARTER.match(value.value or "")
         if quarter and span.label_ != "PERIOD" and "year-" not in words:
-            context = (int(quarter.group(1)), int(quarter.group(2)), sent)
+            if _has_ended(int(quarter.group(1)), int(quarter.group(2)), published):  # "a fourth-quarter charge" ahead reports nothing yet
+                context = (int(quarter.group(1)), int(quarter.group(2)), sent)
         elif span.label_ == "PERIOD" or _NAMED_PERIOD.match(words) or (context is not None and words in _YEAR_BACK):
             value = _period_value(words, context, published) or value
             if context is not None:
                 context = (context[0], context[1], sent)
         out.append((span, value, future))
     return out
+
+
+def _has_ended(year: int, quarter: int, published: dt.date | None) -> bool:
+    if published is None:
+        return True
+    return (year, quarter) < (published.year, (published.month - 1) // 3 + 1)
 
 
 def _sentence_number(span, cache: dict[int, int]) -> int:
@@ -51,7 +59,7 @@ def _sentence_number(span, cache: dict[int, int]) -> int:
 def _period_value(words: str, context: tuple[int, int, int] | None, published: dt.date | None) -> Value | None:
     year_back = "year-ago" in words or "year-earlier" in words or words in _YEAR_BACK
     named_year = re.search(r"\b(\d{4})\b", words)
-    if context is not None:
+    if context is not None and "current" not in words:
         year, quarter = context[0], context[1]
     elif published is not None:
         year, quarter = published.year, (published.month - 1) // 3 + ("current" in words)

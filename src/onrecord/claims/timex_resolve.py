@@ -173,6 +173,10 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         if dct is None:
             return Value("DATE", f"XXXX-WXX-{p.weekday}", note=NO_DCT)
         if p.month and p.day:
+            if p.year is None:  # "Saturday, April 25": the year in which that day is a Saturday, nearest to publication
+                matching = _on_weekday(p, dct)
+                if matching is not None:
+                    return Value("DATE", matching.isoformat(), mod)
             found = parse_calendar(f"{p.day} {_MONTH_NAMES[p.month]} {p.year or ''}".strip(), dct, future)
             if found:
                 return Value("DATE", found[0].isoformat(), mod)
@@ -273,3 +277,15 @@ def _nearest_month(p: Parts, dct: dt.date, mod: str | None) -> Value:
     if p.rel == "this":
         day = day.replace(year=dct.year) if p.day is None or p.day <= 28 or p.month != 2 else day
     return Value("DATE", day.isoformat() if p.day else f"{day.year:04d}-{day.month:02d}", mod)
+
+
+def _on_weekday(p: Parts, dct: dt.date) -> dt.date | None:
+    days = []
+    for year in range(max(1, dct.year - 6), min(9999, dct.year + 6) + 1):
+        try:
+            day = dt.date(year, p.month, p.day)
+        except ValueError:
+            continue
+        if day.isoweekday() == p.weekday:
+            days.append((abs((day - dct).days), day))
+    return min(days)[1] if days else None

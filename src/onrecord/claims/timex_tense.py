@@ -9,8 +9,9 @@ Documented defaults where the text gives no tense (``tense_of`` → None): a wee
 one before publication (news mostly reports what happened), a month or a month and day without a
 year as the nearest one to the publication date ("payable Nov. 20" in an article of 2 November is
 the coming 20 November; "in October" in an article of 8 January is the October before). A date after
-"for", "by" or "until" is a target or a deadline, whatever the verb's tense ("has called a strike for
-1 July"): it takes the default.
+"for", "by", "until" or "through" is a target or a deadline, whatever the verb's tense ("has called a strike for
+1 July"), and a date that modifies a noun or an adjective rather than the clause ("payable Dec. 7",
+"the Jan. 14 deadline", "Wednesday's ruling") is the date of that thing: both take the default.
 """
 from __future__ import annotations
 
@@ -37,9 +38,11 @@ def tense_of(span: SpacySpan) -> str | None:
     """
     if is_future(span):
         return "FUTURE"
-    head = span.root.head
-    if head.dep_ == "prep" and head.lower_ in ("for", "by", "until", "till") and head.i < span.start:
-        return None  # a target or deadline ("called a strike for 1 July"): the verb's tense says nothing of it
+    root, head = span.root, span.root.head
+    if head.dep_ == "prep" and head.lower_ in ("for", "by", "until", "till", "through", "to") and head.i < span.start:
+        return None  # a target or deadline ("called a strike for 1 July", "extended to Nov. 20"): the verb's tense says nothing of it
+    if root.dep_ in ("compound", "nmod", "poss", "amod") or (root.dep_ in ("npadvmod", "pobj") and _modifies_a_noun(root)):
+        return None  # the date of a thing, not of the clause's event: "payable Dec. 7", "the Jan. 14 deadline"
     verb = _governing_verb(span)
     if verb is None:
         return None
@@ -51,6 +54,11 @@ def tense_of(span: SpacySpan) -> str | None:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl"):
         return "PAST"  # "statements made Friday"
     return None
+
+
+def _modifies_a_noun(token: Token) -> bool:
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return head.pos_ in ("ADJ", "NOUN", "PROPN") and head.dep_ not in ("ROOT",)
 
 
 def _governing_verb(span: SpacySpan) -> Token | None:
