@@ -128,3 +128,15 @@ def test_time_dates_of_things_and_deadlines_take_the_nearest(parse, text, expres
 def test_time_a_quarter_still_to_come_is_no_reporting_context(parse):
     text = "Mill Co. expects a fourth-quarter charge. Its earnings fell in the latest quarter."
     assert _values(parse, text)["the latest quarter"] == ("DATE", "2031-Q3")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He has been tried twice in the past four years and will be tried again.", [("the past four years", "DURATION", "P4Y")]),
+        ("The shooting happened last Oct. 23 in Amherst.", [("last Oct. 23", "DATE", "2031-10-23")]),
+        ("The vote is set for around Nov. 1.", [("around Nov. 1", "DATE", "2031-11-01")]),
+    ],
+)
+def test_time_past_periods_and_dates_with_a_modifier(parse, text, expected):
+    assert [(t.span.text, t.type, t.value) for t in find_time_expressions(parse(text), THURSDAY)] == expected

@@ -24,7 +24,8 @@ def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, tex
     if p.ref or (label == "REF" and p.ago == "ago"):
         return Value("DATE", p.ref or "PAST_REF")
     last_period = p.the and p.rel in ("past", "last", "previous") and p.num is None and not p.plural and p.unit
-    if label == "DURATION" and not (after_in and future and isinstance(p.num, float) and not p.qual) and not last_period:
+    in_n_units = after_in and future and isinstance(p.num, float) and not p.qual and p.rel not in ("past", "last", "previous")
+    if label == "DURATION" and not in_n_units and not last_period:
         if p.unit is None:
             return Value("DURATION", None, note="no unit")
         if p.rel in ("recent", "coming"):
@@ -34,7 +35,7 @@ def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, tex
         return _clock(p, label, dct, future, anchor, text)
     if p.ago in ("earlier", "later") or (p.the_rel and p.rel in ("next", "following", "previous")) or p.that:
         return _narrative(p, anchor)
-    if p.ago in ("ago", "hence", "from now") or (label == "DURATION" and after_in and not last_period):
+    if p.ago in ("ago", "hence", "from now") or (label == "DURATION" and in_n_units):
         if dct is None:
             return Value("DATE", None, note=NO_DCT)
         n = p.num if isinstance(p.num, float) else 1.0
