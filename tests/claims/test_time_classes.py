@@ -140,3 +140,16 @@ def test_time_a_quarter_still_to_come_is_no_reporting_context(parse):
 )
 def test_time_past_periods_and_dates_with_a_modifier(parse, text, expected):
     assert [(t.span.text, t.type, t.value) for t in find_time_expressions(parse(text), THURSDAY)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("At the time, the mill employed 300 people.", [("At the time", "DATE", "PAST_REF")]),
+        ("The mill was founded several years ago.", [("several years ago", "DATE", "PAST_REF")]),
+        ("The mill reopens a few weeks from now.", [("a few weeks from now", "DATE", "FUTURE_REF")]),
+        ("For the first time, the mill made a profit.", []),
+    ],
+)
+def test_time_references_present_past_future(parse, text, expected):
+    assert [(t.span.text, t.type, t.value) for t in find_time_expressions(parse(text), THURSDAY)] == expected

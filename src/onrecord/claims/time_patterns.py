@@ -147,7 +147,7 @@ _NOT_ANCHORS = frozenset({"numpart", "num"})
 
 
 _ANCHOR_WORDS = {"today", "tonight", "yesterday", "tomorrow", "overnight", "now", "currently", "nowadays", "presently", "recently",
-                 "lately", "soon", "current", "recent", "present", "moment", "past", "future", "weekend", "quarter", "half", "century", "christmas",
+                 "lately", "soon", "current", "recent", "present", "moment", "time", "past", "future", "weekend", "quarter", "half", "century", "christmas",
                  "easter", "halloween", "thanksgiving", "valentine", "o'clock", "daily", "weekly", "monthly", "annually", "yearly",
                  "hourly", "nightly", "fortnightly", "quarterly", "biannually", "once", "twice", "thrice", "boxing", "armistice",
                  "bastille", "independence", "new", "good", "days", "ago", "fiscal", *ERA_WORDS}
@@ -249,7 +249,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("REF", "'now'|'currently'|'nowadays'|'presently'|'recently'|'lately'|'soon'"), ("REF", "'current'|'recent'"),
     # a bare year ("his 1996 campaign", "bonds due 1993"); time.py rejects counts ("2000 troops")
     ("DATE", "YEAR"),
-    ("REF", "'at' 'present'"), ("REF", "'at' 'the' 'moment'"), ("REF", "'right' 'now'"), ("REF", "'these' 'days'"),
+    ("REF", "'at' 'present'"), ("REF", "'at' 'the'|'that' 'time'"), ("REF", "'at' 'the' 'moment'"), ("REF", "'right' 'now'"), ("REF", "'these' 'days'"),
     ("REF", "'in' 'the' 'past'|'future'"), ("REF", "'in' 'the' 'near'|'distant' 'future'"),
 ]
 

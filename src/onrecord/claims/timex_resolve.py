@@ -38,6 +38,8 @@ def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, tex
     if p.ago in ("ago", "hence", "from now") or (label == "DURATION" and in_n_units):
         if dct is None:
             return Value("DATE", None, note=NO_DCT)
+        if p.num == "X":  # "several years ago", "a few weeks from now": no number to count back
+            return Value("DATE", "PAST_REF" if p.ago == "ago" else "FUTURE_REF")
         n = p.num if isinstance(p.num, float) else 1.0
         unit = p.unit or "D"
         if unit.startswith("T"):
