@@ -83,6 +83,9 @@ def test_time_tense_of_the_governing_verb(parse, text, tense):
         ("The current account deficit widened.", []),
         ("Sun shares fell after Sun cut its forecast.", []),
         ("Brindle Foods raised its quarterly dividend.", []),
+        ("Average daily volume rose to 133 million shares.", []),
+        ('The minister, speaking on the show "This Week," agreed.', []),
+        ("Supporters rallied almost daily.", [("daily", "SET", "P1D")]),
     ],
 )
 def test_time_bare_years_references_and_lookalikes(parse, text, expected):

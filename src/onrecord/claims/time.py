@@ -154,11 +154,14 @@ def _rejected(span: SpacySpan) -> bool:
         return True  # "current account", "the current": only "current market conditions", "a recent filing"
     if len(span) == 1 and span[0]._.timex_weekday and len(low[0]) <= 4 and not (nxt is not None and (nxt.text in (".", ",") or nxt._.timex_month or nxt._.timex_daynum)):
         return True  # "Sun" (Sun Microsystems), "Wed" as a name: abbreviations only in datelines ("Sun., May 4")
-    if low == ["quarterly"] and span[0].dep_ == "amod":
-        return True  # "a quarterly dividend" describes the payment, TimeBank tags none of ten
+    if len(span) == 1 and span[0].lower_ in _SET_WORDS and (span[0].dep_ == "amod" or span[0].tag_ == "NN"):
+        return True  # "a quarterly dividend", "daily volume", "the party daily": they describe a thing (TimeBank tags none)
+    if span[0].lower_ == "this" and span[0].is_title and span[0].i > span.sent.start and all(t.is_title for t in span):
+        return True  # ABC's "This Week": a title
     return False
 
 
+_SET_WORDS = {"daily", "weekly", "monthly", "quarterly", "annual", "annually", "yearly", "hourly", "nightly", "fortnightly", "biannually"}
 #: Heads an adjective "current"/"recent" modifies that are not about time.
 _NOT_TIMES = {"account", "accounts", "affairs", "events", "assets", "liabilities", "flow", "flows", "density"}
 
