@@ -18,7 +18,8 @@ from .time_patterns import build_matcher, is_anchor
 from .timex_periods import resolve_reporting_periods
 from .timex_resolve import resolve
 from .timex_tense import is_future, tense_of  # noqa: F401  claims/__init__ imports is_future from here
-from .timex_values import OUT_OF_CALENDAR, Value, parse_calendar, read_parts
+from .timex_calendar import OUT_OF_CALENDAR
+from .timex_values import Value, parse_calendar, read_parts
 
 #: Signals that TimeML leaves outside the expression ("on Monday" → "Monday").
 _SIGNALS = {"on", "in", "at", "since", "by", "until", "till", "during", "from", "through", "throughout", "of", "before",

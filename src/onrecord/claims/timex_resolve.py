@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .timex_values import OUT_OF_CALENDAR, OutOfCalendar, bc_value, Parts, Value, fmt_duration, fmt_unit, fmt_week, parse_calendar, shift, shifted_value
+from .timex_calendar import OUT_OF_CALENDAR, OutOfCalendar, bc_value, fmt_duration, fmt_unit, fmt_week, shift, shifted_value
+from .timex_values import Parts, Value, parse_calendar
 
 NO_DCT = "no publication date to resolve it against"
 NO_ANCHOR = "relative to an event the text does not date"

@@ -5,7 +5,7 @@ Which part does what:
 * **dateparser** turns calendar dates written in any of their forms ("21 April 2025", "April 21st",
   "Sept. 3", "04/21/2025", "March") into dates, choosing the year of a year-less date from the tense
   (``PREFER_DATES_FROM`` past or future, relative to the publication date).
-* **dateutil.relativedelta** does the calendar arithmetic ("two weeks ago", "next month").
+* **dateutil.relativedelta** does the calendar arithmetic ("two weeks ago", "next month"), in ``timex_calendar``.
 * **this module** does what no library does: TIMEX3 granularity (2025-W17, 2025-Q2, 2025-SU, 199),
   parts of day (2025-04-21TNI), "overnight", early/mid/late and start/end modifiers (mod START …),
   qualified durations ("over two years" → P2Y, MORE_THAN), sets ("every Monday" → XXXX-WXX-1),
@@ -15,11 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 import re
 from dataclasses import dataclass
 
-from dateutil.relativedelta import relativedelta
 from spacy.tokens import Span
 
 from .lexicons import timex_lexicon
@@ -287,105 +285,6 @@ def _clock(tokens, i: int, num_words: list[str]) -> tuple[int, int] | None:
     if half.startswith("a") and hour == 12:
         hour = 0
     return (hour, minute) if hour <= 24 and minute < 60 else None
-
-
-# --------------------------------------------------------------------------------- formatting
-
-
-def fmt_week(d: dt.date) -> str:
-    year, week, _ = d.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def fmt_unit(d: dt.date, unit: str) -> str:
-    """The TIMEX3 value of the period of ``unit`` that contains ``d``."""
-    return {
-        "D": d.isoformat(), "W": fmt_week(d), "2W": fmt_week(d), "M": f"{d.year:04d}-{d.month:02d}", "Y": f"{d.year:04d}",
-        "DE": f"{d.year:04d}"[:3], "CE": f"{d.year:04d}"[:2], "ML": f"{d.year:04d}"[:1], "Q": f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}",
-        "H": f"{d.year:04d}-H{(d.month - 1) // 6 + 1}",
-    }.get(unit, d.isoformat())
-
-
-#: Years in one unit of each calendar unit (for dates the calendar cannot hold, only the year is kept).
-_YEARS_PER_UNIT = {"Y": 1, "DE": 10, "CE": 100, "ML": 1000, "M": 1 / 12, "Q": 1 / 4, "H": 1 / 2, "W": 7 / 365.25, "2W": 14 / 365.25, "D": 1 / 365.25}
-_RELATIVEDELTA = {"D": ("days", 1), "W": ("weeks", 1), "2W": ("weeks", 2), "M": ("months", 1), "Y": ("years", 1), "DE": ("years", 10),
-                  "CE": ("years", 100), "ML": ("years", 1000), "Q": ("months", 3), "H": ("months", 6)}
-#: The note on a value whose year lies outside TIMEX3's four-digit years (after 9999, or before 9999 BC).
-OUT_OF_CALENDAR = "outside the years TIMEX3 can write (9999 BC to 9999 AD)"
-
-
-class OutOfCalendar(ValueError):
-    """A shifted date falls outside Python's calendar (year 1 to 9999); ``year`` is its astronomical year (0 = 1 BC)."""
-
-    def __init__(self, year: int):
-        super().__init__(f"year {year} is outside the calendar")
-        self.year = year
-
-
-def shift(d: dt.date, n: float, unit: str) -> dt.date:
-    """``d`` moved by ``n`` units; raises :class:`OutOfCalendar` (never a bare ValueError) when that leaves years 1-9999."""
-    n = int(n)
-    name, factor = _RELATIVEDELTA.get(unit, ("days", 0))
-    try:
-        return d + relativedelta(**{name: factor * n})
-    except (ValueError, OverflowError):
-        raise OutOfCalendar(d.year + math.floor((d.timetuple().tm_yday - 1) / 365.25 + n * _YEARS_PER_UNIT.get(unit, 0))) from None
-
-
-def x_value(unit: str) -> str:
-    """The TIMEX3 value of an unknown period of ``unit``: XXXX-XX-XX, XXXX-WXX, XXXX-QX …"""
-    return {"D": "XXXX-XX-XX", "W": "XXXX-WXX", "2W": "XXXX-WXX", "M": "XXXX-XX", "Q": "XXXX-QX", "H": "XXXX-HX", "DE": "XXX", "CE": "XX",
-            "ML": "X"}.get(unit, "XXXX")
-
-
-def bc_value(year: int, unit: str) -> str | None:
-    """TimeML's value for an astronomical ``year`` <= 0 (0 = 1 BC → BC0001) at the granularity of ``unit``; None past 9999 BC."""
-    bc = 1 - year
-    if bc > 9999:
-        return None
-    digits = {"DE": 3, "CE": 2, "ML": 1}.get(unit, 4)
-    return "BC" + f"{bc:04d}"[:digits]
-
-
-def shifted_value(d: dt.date, n: float, unit: str) -> tuple[str, str | None]:
-    """(value, note) of the period ``n`` units from ``d``: BC years per TimeML, X-valued with a note past the calendar.
-
-    Example:
-        >>> shifted_value(dt.date(2024, 5, 1), -10_000, "Y")
-        ('BC7977', None)
-        >>> shifted_value(dt.date(9999, 12, 31), 1, "Y")
-        ('XXXX', 'outside the years TIMEX3 can write (9999 BC to 9999 AD)')
-    """
-    try:
-        return fmt_unit(shift(d, n, unit), unit), None
-    except OutOfCalendar as out:
-        bc = bc_value(out.year, unit) if out.year <= 0 else None
-        if bc is not None:
-            return bc, None if unit in ("Y", "DE", "CE", "ML") else "before year 1: the year only"
-        return x_value(unit), OUT_OF_CALENDAR
-
-
-_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60), "DE": ("Y", 10), "CE": ("Y", 100)}
-
-
-_IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
-
-
-def fmt_duration(num: float | str | None, unit: str) -> str:
-    """``(2, "Y")`` → P2Y; ``(30, "TH")`` → PT30H; ``(1.5, "Y")`` → P18M; ``("X", "D")`` → PXD."""
-    if unit == "2W":
-        num, unit = (num * 2 if isinstance(num, float) else num), "W"
-    if num is None:
-        num = 1.0
-    if unit in _IN_YEARS:  # TimeML writes decades and centuries in years: "a decade" P10Y, "two centuries" P200Y
-        num, unit = (num * _IN_YEARS[unit] if isinstance(num, float) else num), "Y"
-    if isinstance(num, float) and num != int(num) and unit in _SMALLER:
-        unit, factor = _SMALLER[unit]
-        num = num * factor
-    n = num if isinstance(num, str) else (str(int(num)) if num == int(num) else f"{num:g}")
-    if unit.startswith("T"):
-        return f"PT{n}{unit[1]}"
-    return f"P{n}{unit}"
 
 
 @functools.lru_cache(maxsize=32)
