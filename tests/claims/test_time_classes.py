@@ -92,8 +92,11 @@ def test_time_bare_years_references_and_lookalikes(parse, text, expected):
     assert [(t.span.text, t.type, t.value) for t in find_time_expressions(parse(text), THURSDAY)] == expected
 
 
-def test_time_a_weekday_in_a_present_state_is_the_one_before(parse):
+def test_time_a_weekday_of_a_thing_is_the_one_before_but_a_scheduled_present_is_ahead(parse):
     assert _values(parse, "Nestle's share before Friday's purchases is far below the leaders.")["Friday"] == ("DATE", "2031-10-24")
+    friday = dt.date(2013, 3, 22)  # issue 17: an article of Friday 2013-03-22
+    assert _values(parse, "Kick-off is at 15:00 GMT Saturday.", friday)["15:00 GMT Saturday"] == ("TIME", "2013-03-23T15:00")
+    assert _values(parse, "The match is on Saturday.", friday)["Saturday"] == ("DATE", "2013-03-23")
 
 
 @pytest.mark.parametrize(

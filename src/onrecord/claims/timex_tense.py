@@ -24,7 +24,7 @@ _FUTURE_HEADS = {"due", "schedule", "scheduled", "set", "expect", "expected", "p
 #: Present-tense verbs that report rather than schedule ("says on Monday" is not about next Monday).
 _REPORTING = {"say", "tell", "report", "claim", "state", "write", "add", "note", "confirm", "deny", "show", "suggest", "believe", "think", "know",
               # stative verbs: "the figures cover January to March" is not about next year
-              "be", "have", "remain", "cover", "include", "contain", "mean", "involve", "represent", "reflect", "account", "span", "mark", "follow"}
+              "remain", "cover", "include", "contain", "mean", "involve", "represent", "reflect", "account", "span", "mark", "follow"}
 
 
 def tense_of(span: SpacySpan) -> str | None:
@@ -36,9 +36,11 @@ def tense_of(span: SpacySpan) -> str | None:
         >>> tense_of(doc[4:5])
         'PAST'
     """
+    root, head = span.root, span.root.head
+    if root.dep_ == "poss":
+        return None  # "Wednesday's ruling", "Thursday's closing price": the day of a thing, not of the clause
     if is_future(span):
         return "FUTURE"
-    root, head = span.root, span.root.head
     if head.dep_ == "prep" and head.lower_ in ("for", "by", "until", "till", "through", "to") and head.i < span.start:
         return None  # a target or deadline ("called a strike for 1 July", "extended to Nov. 20"): the verb's tense says nothing of it
     if root.dep_ in ("compound", "nmod", "poss", "amod") or (root.dep_ in ("npadvmod", "pobj") and _modifies_a_noun(root)):
