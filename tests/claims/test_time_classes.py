@@ -159,3 +159,8 @@ def test_time_past_periods_and_dates_with_a_modifier(parse, text, expected):
 )
 def test_time_references_present_past_future(parse, text, expected):
     assert [(t.span.text, t.type, t.value) for t in find_time_expressions(parse(text), THURSDAY)] == expected
+
+
+def test_time_the_quarter_needs_a_named_quarter_before_it(parse):
+    assert _values(parse, "The Hawks scored 12 points in the quarter.") == {}
+    assert _values(parse, "Brindle posted a third-quarter loss. Sales fell in the quarter.")["the quarter"] == ("DATE", "2031-Q3")

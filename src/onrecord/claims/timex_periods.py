@@ -18,6 +18,7 @@ from .timex_values import Value
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _YEAR_BACK = {"a year ago", "a year earlier", "one year ago", "one year earlier", "year-ago", "year-earlier"}
 _NAMED_PERIOD = re.compile(r"^the \d{4} (quarter|period)$")
+_BARE = {"the quarter", "the period"}
 _WINDOW = 2  # sentences a named quarter stays the reporting context
 
 
@@ -35,6 +36,8 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
         if quarter and span.label_ != "PERIOD" and "year-" not in words:
             if _has_ended(int(quarter.group(1)), int(quarter.group(2)), published):  # "a fourth-quarter charge" ahead reports nothing yet
                 context = (int(quarter.group(1)), int(quarter.group(2)), sent)
+        elif span.label_ == "PERIOD" and context is None and words in _BARE:
+            continue  # "in the quarter" with no quarter named before: a game's quarter as likely as a company's
         elif span.label_ == "PERIOD" or _NAMED_PERIOD.match(words) or (context is not None and words in _YEAR_BACK):
             value = _period_value(words, context, published) or value
             if context is not None:
