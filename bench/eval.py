@@ -107,12 +107,12 @@ def main(argv=None) -> int:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--rules-only", action="store_true", help="evaluate the rules without the learned model")
     parser.add_argument("--cache", action="store_true", help="reuse cached base parses under var/cache (development)")
-    parser.add_argument("--only", choices=["seed", "polnear", "claims"], action="append")
+    parser.add_argument("--only", choices=["seed", "polnear", "claims", "timex"], action="append")
     args = parser.parse_args(argv)
     console = Console()
     model = None if args.rules_only else "default"
     tag = "rules" if args.rules_only else "full"
-    parts = args.only or ["seed", "polnear", "claims"]
+    parts = args.only or ["seed", "polnear", "claims", "timex"]
     if not (args.shared / "data").is_dir():
         console.print(f"[red]{args.shared} has no data/: PolNeAR and the seed article are needed for make eval")
         return 2
@@ -138,6 +138,8 @@ def main(argv=None) -> int:
             claims_eval = None
         if claims_eval is not None:
             claims_eval.main([])
+    if "timex" in parts:  # TempEval-3 TBAQ: strict/relaxed span F1, type accuracy, value F1 (bench/eval_timex.py)
+        importlib.import_module("bench.eval_timex").main(["--shared", str(args.shared)] + (["--cache"] if args.cache else []))
     return 0
 
 

@@ -67,3 +67,18 @@ def test_attach_claims_round_trip_through_the_serializer_and_schema(parse, attri
     assert claim["verification"]["status"] == "unverified" and claim["verification"]["by"] == ["BBC"]
     assert claim["quantities"][0]["value"] == 12 and claim["quantities"][0]["qualifier"] == "nearly"
     assert d["attributions"][0]["said_on"] == "2025-04-21"
+
+
+def test_attach_said_on_only_from_a_date_that_attaches_to_the_cue(parse, attribution):
+    text = "The minister, who resigned on Friday, said taxes would fall."
+    _, (a,) = _claims(parse, attribution, text, [("said", "taxes would fall", "The minister, who resigned on Friday")])
+    assert a.said_on is None  # the date is the resignation's, inside the source
+    text = "As of Monday, the mayor said, the reservoir held 40 percent of its capacity."
+    _, (a,) = _claims(parse, attribution, text, [("said", "the reservoir held 40 percent of its capacity", "the mayor")])
+    assert a.said_on is None  # "as of": the date of the reservoir's state
+    text = "Ella Manning said the utility forecast electricity demand Monday."
+    _, (a,) = _claims(parse, attribution, text, [("said", "the utility forecast electricity demand", "Ella Manning")])
+    assert a.said_on is None  # dates the demand, a verb of the content
+    text = "Ella Manning said Monday the utility forecast higher electricity demand."
+    _, (a,) = _claims(parse, attribution, text, [("said", "the utility forecast higher electricity demand", "Ella Manning")])
+    assert a.said_on == "2025-04-21"

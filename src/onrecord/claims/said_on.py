@@ -19,6 +19,7 @@ from ..types import Attribution, TimeExpression
 from .stance import cue_tokens, head_of
 
 _OTHER_TIME = {"later", "earlier", "previously", "subsequently", "afterwards", "since", "then", "once", "formerly"}
+_PERIOD_SIGNALS = {"since", "until", "till", "by", "through", "before", "after", "from", "to", "between", "than"}
 _DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
@@ -34,7 +35,7 @@ class SpeechDate:
 
 def date_statements(doc: Doc, attributions: list[Attribution], times: list[TimeExpression], published: dt.date | None) -> list[SpeechDate]:
     """One :class:`SpeechDate` per attribution (``time`` None when the text does not date it)."""
-    contents = [(s.start, s.end) for a in attributions for s in a.content]
+    contents = [(s.start, s.end) for a in attributions for s in (*a.content, *a.source)]  # the source's own clauses too
     cues = [head_of(cue_tokens(doc, a)) for a in attributions]
     dated = [_own_date(doc, a, cue, times, contents, published) for a, cue in zip(attributions, cues)]
     sentence_of = [_sentence_index(doc, cue) for cue in cues]
@@ -56,11 +57,18 @@ def _own_date(doc: Doc, a: Attribution, cue: Token | None, times, contents, publ
         if any(s <= t.span.start < e for s, e in contents):
             continue
         span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-        if span is None:
+        if span is None or _states_a_period(doc, span):
             continue
         if _hangs_on(span.root, cue, contents) or _right_after(doc, cue, span, a):
             return _day_of(t, published)
     return SpeechDate(None, None)
+
+
+def _states_a_period(doc: Doc, span) -> bool:
+    """"As of February 28", "since Monday", "by Friday": the date of a state or a deadline, not of the speaking."""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    two_before = doc[span.start - 2].lower_ if span.start > 1 else ""
+    return before in _PERIOD_SIGNALS or (before == "of" and two_before == "as")
 
 
 def _hangs_on(token: Token, cue: Token, contents) -> bool:
@@ -81,6 +89,8 @@ def _hangs_on(token: Token, cue: Token, contents) -> bool:
 
 def _right_after(doc: Doc, cue: Token, span, a: Attribution) -> bool:
     """"said on Monday they had …": the time sits between cue and content, whatever the parser attached it to."""
+    if span.start <= cue.i:
+        return False  # before the cue: only the parse can tie it to the cue ("Speaking on Friday, … said")
     gap = doc[cue.i + 1 : span.start]
     content_starts = [s.start for s in a.content if s.start >= span.end_char]
     return bool(content_starts) and all(t.lower_ in ("on", "at", "in", "late", "early", "earlier", "later") for t in gap) and len(gap) <= 2

@@ -15,20 +15,16 @@ from spacy.tokens import Span as SpacySpan
 from ..nlp import doc_text
 from ..types import Span, TimeExpression
 from .time_patterns import build_matcher, is_anchor
+from .timex_periods import resolve_reporting_periods
 from .timex_resolve import resolve
+from .timex_tense import is_future, tense_of  # noqa: F401  claims/__init__ imports is_future from here
+from .timex_calendar import OUT_OF_CALENDAR
 from .timex_values import Value, parse_calendar, read_parts
 
 #: Signals that TimeML leaves outside the expression ("on Monday" → "Monday").
 _SIGNALS = {"on", "in", "at", "since", "by", "until", "till", "during", "from", "through", "throughout", "of", "before",
             "after", "to", "for", "within", "lasting", "between", "and"}
-_TIME_WORDS = {"century", "quarter", "half", "weekend", "time", "week", "year", "month", "day", "decade"}
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
-_FUTURE_HEADS = {"due", "schedule", "scheduled", "set", "expect", "expected", "plan", "planned", "go", "going", "intend", "aim", "poise", "poised",
-                 "slate", "slated", "upcoming", "prepare", "hope"}
-#: Present-tense verbs that report rather than schedule ("says on Monday" is not about next Monday).
-_REPORTING = {"say", "tell", "report", "claim", "state", "write", "add", "note", "confirm", "deny", "show", "suggest", "believe", "think", "know",
-              # stative verbs: "the figures cover January to March" is not about next year
-              "remain", "cover", "include", "contain", "mean", "involve", "represent", "reflect", "account", "span", "mark", "follow"}
+_TIME_WORDS = {"century", "quarter", "period", "half", "weekend", "time", "week", "year", "month", "day", "decade"}
 _RANGE_LINKS = {"and": ("between",), "to": ("from",), "until": ("from",), "till": ("from",), "through": ("from",), "-": ("from", None), "–": ("from", None)}
 
 
@@ -52,19 +48,13 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
     anchor: tuple[dt.date, str] | None = None  # "the next day" needs a date mentioned before it
     clock_only: list[int] = []
     for span, after_in in spans:
-        future = is_future(span)
-        if span.label_ == "RANGE":
-            value = _explicit_range(span, published, future)
-        elif span.label_ == "HOLIDAY":
-            value = _holiday(span, published, future)
-        else:
-            parts = read_parts(span)
-            value = resolve(parts, span.label_, published, future, anchor, span.text, after_in)
-            if parts.clock and not (parts.weekday or parts.dayword or parts.month):
-                clock_only.append(len(found))
+        future = {"FUTURE": True, "PAST": False}.get(tense_of(span))  # None: the text gives no tense (see timex_tense)
+        value, clock = _value_of(span, published, future, anchor, after_in)
+        if clock:
+            clock_only.append(len(found))
         found.append((span, value, future))
         anchor = _anchor_of(value.value) or anchor
-    found = _anchor_clocks(found, clock_only)
+    found = resolve_reporting_periods(_anchor_clocks(found, clock_only), published)
     found = _merge_clock_and_day(doc, found)
     found = _merge_ranges(doc, found)
     text = doc_text(doc)
@@ -72,6 +62,21 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
         TimeExpression(Span.of(text, s.start_char, s.end_char), v.type, v.value, v.mod, v.note)
         for s, v, _ in found
     ]
+
+
+def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, after_in: bool) -> tuple[Value, bool]:
+    """The value of one expression, and whether it is a bare clock time; a date the calendar cannot hold is X-valued, never an error."""
+    try:
+        if span.label_ == "RANGE":
+            return _explicit_range(span, published, future), False
+        if span.label_ == "HOLIDAY":
+            return _holiday(span, published, future), False
+        parts = read_parts(span)
+        value = resolve(parts, span.label_, published, future, anchor, span.text, after_in)
+        return value, bool(parts.clock and not (parts.weekday or parts.dayword or parts.month))
+    except (OverflowError, ValueError):  # datetime arithmetic past year 1 or 9999 (OutOfCalendar is a ValueError)
+        kind = "TIME" if span.label_ == "TIME" else "DURATION" if span.label_ == "DURATION" else "DATE"
+        return Value(kind, "XXXX-XX-XX" if kind != "DURATION" else None, note=OUT_OF_CALENDAR), False
 
 
 def anchor_windows(doc: Doc, is_anchor, before: int = 6, after: int = 8) -> list[tuple[int, int]]:
@@ -143,40 +148,35 @@ def _rejected(span: SpacySpan) -> bool:
         return True  # "the Sunday Times"
     if low == ["may"] or low[-1:] == ["may"] and span[-1].tag_ == "MD":
         return True
-    if span.label_ == "HOLIDAY" and (span.root.dep_ == "compound" or not span[0].is_title):
-        return True  # "Easter truce", "Christmas market": a name, not a date
+    if len(span) == 1 and span[0]._.timex_year and _counts_things(span[0], nxt):
+        return True  # "2000 troops", "$1990", "1990 and 1995 shares": a number, not a year
+    if len(span) == 1 and low[0] in ("current", "recent") and (span[0].dep_ != "amod" or span[0].head.lower_ in _NOT_TIMES
+                                                             or (nxt is not None and nxt.lower_ in _NOT_TIMES)):
+        return True  # "current account", "the current": only "current market conditions", "a recent filing"
+    if len(span) == 1 and span[0]._.timex_weekday and len(low[0]) <= 4 and not (nxt is not None and (nxt.text in (".", ",") or nxt._.timex_month or nxt._.timex_daynum)):
+        return True  # "Sun" (Sun Microsystems), "Wed" as a name: abbreviations only in datelines ("Sun., May 4")
+    if len(span) == 1 and span[0].lower_ in _SET_WORDS and (span[0].dep_ == "amod" or span[0].tag_ == "NN"):
+        return True  # "a quarterly dividend", "daily volume", "the party daily": they describe a thing (TimeBank tags none)
+    if span[0].lower_ == "this" and span[0].is_title and span[0].i > span.sent.start and all(t.is_title for t in span):
+        return True  # ABC's "This Week": a title
     return False
 
 
-def is_future(span: SpacySpan) -> bool:
-    """Whether the clause around ``span`` speaks of the future ("will meet on Thursday", "votes on Wednesday")."""
-    token = span.root
-    for _ in range(8):
-        if token.pos_ in ("VERB", "AUX") or token.head == token:
-            break
-        token = token.head
-    for verb in (token, token.head):
-        kids = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        words = {c.lower_ for c in kids}
-        perfect = any(c.lemma_ == "have" for c in kids)
-        if words & _FUTURE_AUX or "would" in words:
-            return True
-        if any(c.tag_ == "MD" for c in kids) and not perfect:
-            return True  # "should be finished by", "could reopen on"
-        past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in kids)
-        if verb.lemma_ in _FUTURE_HEADS or verb.lower_ in _FUTURE_HEADS:
-            return not past or verb.lower_ in ("due", "set")
-        if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS | {"be"}:
-            return True  # "is due to attend … on Thursday"
-        if past or perfect:
-            return False
-        if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in kids):
-            return True  # present progressive: "is meeting on Thursday"
-        present = verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in kids)
-        if present and verb.lemma_ not in _REPORTING:
-            return True  # scheduled present: "the strike starts on Monday", "voting closes on Sunday"
-        if verb.head == verb:
-            break
+_SET_WORDS = {"daily", "weekly", "monthly", "quarterly", "annual", "annually", "yearly", "hourly", "nightly", "fortnightly", "biannually"}
+#: Heads an adjective "current"/"recent" modifies that are not about time.
+_NOT_TIMES = {"account", "accounts", "affairs", "events", "assets", "liabilities", "flow", "flows", "density"}
+
+
+def _counts_things(token, nxt) -> bool:
+    """Whether a year-shaped number counts something: a plural noun after it, a currency or "No." before it."""
+    before = token.nbor(-1) if token.i > 0 else None
+    if before is not None and (before.tag_ == "$" or before.lower_ in ("no.", "number", "flight", "route", "page", "room", "#")):
+        return True
+    if nxt is not None and (nxt.tag_ == "NNS" or nxt.text in ("%", "percent") or nxt.lower_ in ("to", "-") and before is not None and before.lower_ == "from"):
+        return True
+    return token.dep_ in ("nummod",) and token.head.tag_ == "NNS"
+    if span.label_ == "HOLIDAY" and (span.root.dep_ == "compound" or not span[0].is_title):
+        return True  # "Easter truce", "Christmas market": a name, not a date
     return False
 
 
@@ -197,11 +197,14 @@ def _anchor_of(value: str | None) -> tuple[dt.date, str] | None:
     if not m:
         return None
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
-    if day:
-        return dt.date(year, int(month), int(day)), "D"
-    if month:
-        return dt.date(year, int(month), 1), "M"
-    return dt.date(year, 1, 1), "Y"
+    try:
+        if day:
+            return dt.date(year, int(month), int(day)), "D"
+        if month:
+            return dt.date(year, int(month), 1), "M"
+        return dt.date(year, 1, 1), "Y"
+    except ValueError:  # year 0000, month 13: no anchor
+        return None
 
 
 def _anchor_clocks(found, clock_only: list[int]):
@@ -304,7 +307,8 @@ def _merge_ranges(doc: Doc, found):
             other, other_value, _ = found[i + 1]
             gap = [t.lower_ for t in doc[span.end : other.start]]
             before = doc[span.start - 1].lower_ if span.start > 0 else None
-            if len(gap) == 1 and gap[0] in _RANGE_LINKS and before in _RANGE_LINKS[gap[0]] and value.value and other_value.value:
+            years = all(re.fullmatch(r"\d{4}", v.value or "") for v in (value, other_value))  # TimeML: two DATEs
+            if len(gap) == 1 and gap[0] in _RANGE_LINKS and before in _RANGE_LINKS[gap[0]] and value.value and other_value.value and not years:
                 start_value = _start_before(value.value, other_value.value, span)
                 first = span.start - 1 if before is not None else span.start
                 merged = SpacySpan(doc, first, other.end, label="DATE")

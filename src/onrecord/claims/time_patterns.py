@@ -36,6 +36,8 @@ ORDINAL_WORDS = {
     "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
 }
 DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+#: Era markers after a year: "500 BC" is TimeML's BC0500.
+ERA_WORDS = ["bc", "b.c.", "bce", "b.c.e.", "b.c"]
 TIMEZONES = ["gmt", "bst", "utc", "et", "est", "edt", "ct", "cst", "pt", "pst", "pdt", "cet", "cest", "eet", "eest", "msk", "ist", "jst"]
 
 
@@ -145,10 +147,10 @@ _NOT_ANCHORS = frozenset({"numpart", "num"})
 
 
 _ANCHOR_WORDS = {"today", "tonight", "yesterday", "tomorrow", "overnight", "now", "currently", "nowadays", "presently", "recently",
-                 "lately", "soon", "present", "moment", "past", "future", "weekend", "quarter", "half", "century", "christmas",
+                 "lately", "soon", "current", "recent", "present", "moment", "time", "past", "future", "weekend", "quarter", "half", "century", "christmas",
                  "easter", "halloween", "thanksgiving", "valentine", "o'clock", "daily", "weekly", "monthly", "annually", "yearly",
                  "hourly", "nightly", "fortnightly", "quarterly", "biannually", "once", "twice", "thrice", "boxing", "armistice",
-                 "bastille", "independence", "new", "good", "days", "ago"}
+                 "bastille", "independence", "new", "good", "days", "ago", "fiscal", *ERA_WORDS}
 
 
 def _register_extensions() -> None:
@@ -190,6 +192,7 @@ def token_classes() -> dict[str, dict]:
         "PER": {"LOWER": {"IN": ["a", "an", "per", "every", "each"]}},
         "NN": {"TAG": {"IN": ["NN", "NNP"]}},
         "WEEKEND": {"LOWER": {"IN": ["weekend"]}},
+        "ERA": {"LOWER": {"IN": ERA_WORDS}},
     }
 
 
@@ -206,10 +209,11 @@ PATTERNS: list[tuple[str, str]] = [
     ("RANGE", "MON DAY 'to' DAY COMMA? YEAR?"), ("RANGE", "DAY 'to'|'and' DAY MON COMMA? YEAR?"),
     ("HOLIDAY", "'christmas'|'easter'|'halloween'|'thanksgiving'"), ("HOLIDAY", "'christmas'|'boxing'|'armistice'|'bastille'|'independence' 'day'|'eve'"),
     ("HOLIDAY", "'new' 'year' \"'s\"|'’s' 'day'|'eve'"), ("HOLIDAY", "'valentine' \"'s\"|'’s' 'day'"), ("HOLIDAY", "'easter'|'good' 'sunday'|'monday'|'friday'"),
-    ("RANGE", "MON DAY HY DAY COMMA? YEAR?"), ("RANGE", "DAY HY DAY MON COMMA? YEAR?"), ("RANGE", "YEAR HY YEAR"),
-    ("DATE", "P MON"), ("DATE", "REL MON"), ("DATE", "'the'? MOD HY? MON COMMA? YEAR?"),
+    ("RANGE", "MON DAY HY DAY COMMA? YEAR?"), ("RANGE", "DAY HY DAY MON COMMA? YEAR?"),
+    ("DATE", "P MON"), ("DATE", "REL MON"), ("DATE", "REL MON DAY COMMA? YEAR?"), ("DATE", "Q1 MON DAY COMMA? YEAR?"), ("DATE", "'the'? MOD HY? MON COMMA? YEAR?"),
     ("DATE", "P YEAR"), ("DATE", "'the'? MOD HY? YEAR"), ("DATE", "'the' YEAR NN"),
     ("DATE", "'the'? MOD? HY? APOS? DEC"), ("DATE", "'the' MOD? HY? ORDN 'century'"), ("DATE", "'the' NUM HY ORDN 'century'"),
+    ("DATE", "NUM ERA"), ("DATE", "YEAR ERA"), ("DATE", "'the' MOD? HY? ORDN 'century' ERA"),
     # periods relative to publication
     ("DATE", "REL UNIT"), ("DATE", "REL 'quarter'"), ("DATE", "MOD REL UNIT"), ("DATE", "ELR REL UNIT"), ("DATE", "ELR DAYW"),
     ("DATE", "'the'? EDGE 'of' 'the'? REL? UNIT"), ("DATE", "'the'? EDGE 'of' MON COMMA? YEAR?"), ("DATE", "'the'? EDGE 'of' YEAR"),
@@ -217,6 +221,11 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "MOD? REL SEAS"), ("DATE", "MOD? SEAS 'of'? YEAR"), ("DATE", "'the' SEAS 'of' YEAR"), ("DATE", "P 'the' MOD? SEAS"),
     ("DATE", "'the'? ORD 'quarter' 'of' YEAR"), ("DATE", "'the'? ORD 'quarter' 'of' 'the'|'this'|'last'|'next' 'year'"),
     ("DATE", "'the' ORD 'quarter'"), ("DATE", "QTR YEAR?"),
+    # reporting periods of company results: "third-quarter", "fiscal 1989", "the year-ago quarter" (timex_periods)
+    ("DATE", "'the'? 'fiscal'? ORD HY 'quarter'"), ("DATE", "'fiscal'? ORD 'quarter'"), ("DATE", "'the'? 'fiscal'? YEAR ORD HY? 'quarter'"),
+    ("DATE", "'fiscal' YEAR"), ("DATE", "'the' 'current'|'latest'|'last'|'next'|'previous'|'past'? 'fiscal' 'year'"),
+    ("PERIOD", "'the' 'latest'|'current'? 'quarter'"), ("PERIOD", "'the' 'latest' 'period'"),
+    ("PERIOD", "'the'? 'year' HY 'ago'|'earlier' 'quarter'|'period'?"), ("PERIOD", "'the' YEAR 'quarter'|'period'"),
     ("DATE", "'the'? ORD 'half' 'of' YEAR"), ("DATE", "'the'? ORD 'half' 'of' 'the'|'this'|'last'|'next' 'year'"),
     ("DATE", "DAYW POD?"), ("DATE", "'the' 'day' 'before' 'yesterday'"), ("DATE", "'the' 'day' 'after' 'tomorrow'"),
     ("DATE", "REL POD"), ("DATE", "ELR 'this' POD"),
@@ -224,6 +233,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "'the' 'next'|'following'|'previous' UNIT|POD"), ("DATE", "'that' 'day'|'night'|'morning'|'week'"),
     # durations
     *[("DURATION", q + "NUM NP* UNIT") for q in _QUALIFIED],
+    *[("DATE", q + "NUM NP* UNIT 'ago'|'earlier'|'later'|'hence'") for q in _QUALIFIED[1:]],
     *[("DURATION", q + "NUM 'and' 'a' 'half' UNIT") for q in _QUALIFIED[:2]],
     ("DURATION", "'a'|'an' SGU 'and' 'a' 'half'"), ("DURATION", "'half' 'a'|'an' SGU"),
     ("DURATION", "NUM HY UNIT"), ("DURATION", "NUM HY UNIT HY 'long'"), ("DURATION", "SGU HY 'long'"),
@@ -236,8 +246,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("TIME", "Q1? CLOCK AMPM? TZ?"), ("TIME", "Q1? NUM AMPM TZ?"), ("TIME", "Q1? NUM 'o'clock'"), ("TIME", "HHMM TZ"), ("TIME", "'at'|'by'|'around'|'before'|'after'|'until' HHMM"),
     ("TIME", "Q1? CLOCK 'local' 'time'"), ("TIME", "Q1? NUM AMPM 'local' 'time'"),
     # references
-    ("REF", "'now'|'currently'|'nowadays'|'presently'|'recently'|'lately'|'soon'"),
-    ("REF", "'at' 'present'"), ("REF", "'at' 'the' 'moment'"), ("REF", "'right' 'now'"), ("REF", "'these' 'days'"),
+    ("REF", "'now'|'currently'|'nowadays'|'presently'|'recently'|'lately'|'soon'"), ("REF", "'current'|'recent'"),
+    # a bare year ("his 1996 campaign", "bonds due 1993"); time.py rejects counts ("2000 troops")
+    ("DATE", "YEAR"),
+    ("REF", "'at' 'present'"), ("REF", "'at' 'the'|'that' 'time'"), ("REF", "'at' 'the' 'moment'"), ("REF", "'right' 'now'"), ("REF", "'these' 'days'"),
     ("REF", "'in' 'the' 'past'|'future'"), ("REF", "'in' 'the' 'near'|'distant' 'future'"),
 ]
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .timex_values import Parts, Value, fmt_duration, fmt_unit, fmt_week, parse_calendar, shift
+from .timex_calendar import OUT_OF_CALENDAR, OutOfCalendar, bc_value, fmt_duration, fmt_unit, fmt_week, shift, shifted_value
+from .timex_values import Parts, Value, parse_calendar
 
 NO_DCT = "no publication date to resolve it against"
 NO_ANCHOR = "relative to an event the text does not date"
@@ -23,7 +24,9 @@ def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, tex
         return _set(p)
     if p.ref or (label == "REF" and p.ago == "ago"):
         return Value("DATE", p.ref or "PAST_REF")
-    if label == "DURATION" and not (after_in and future and isinstance(p.num, float) and not p.qual):
+    last_period = p.the and p.rel in ("past", "last", "previous") and p.num is None and not p.plural and p.unit
+    in_n_units = after_in and future and isinstance(p.num, float) and not p.qual and p.rel not in ("past", "last", "previous")
+    if label == "DURATION" and not in_n_units and not last_period:
         if p.unit is None:
             return Value("DURATION", None, note="no unit")
         if p.rel in ("recent", "coming"):
@@ -33,15 +36,18 @@ def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, tex
         return _clock(p, label, dct, future, anchor, text)
     if p.ago in ("earlier", "later") or (p.the_rel and p.rel in ("next", "following", "previous")) or p.that:
         return _narrative(p, anchor)
-    if p.ago in ("ago", "hence", "from now") or (label == "DURATION" and after_in):
+    if p.ago in ("ago", "hence", "from now") or (label == "DURATION" and in_n_units):
         if dct is None:
             return Value("DATE", None, note=NO_DCT)
+        if p.num == "X":  # "several years ago", "a few weeks from now": no number to count back
+            return Value("DATE", "PAST_REF" if p.ago == "ago" else "FUTURE_REF")
         n = p.num if isinstance(p.num, float) else 1.0
         unit = p.unit or "D"
         if unit.startswith("T"):
             return Value("DATE", dct.isoformat(), note="hours or minutes from publication; time of day unknown")
         sign = -1 if p.ago == "ago" else 1
-        return Value("DATE", fmt_unit(shift(dct, sign * n, unit), unit), p.qual)
+        value, note = shifted_value(dct, sign * n, unit)
+        return Value("DATE", value, p.qual, note)
     return _calendar(p, dct, future, anchor, text)
 
 
@@ -93,7 +99,11 @@ def _narrative(p: Parts, anchored: tuple[dt.date, str] | None) -> Value:
         n = (p.num if isinstance(p.num, float) else 1.0) * (-1 if p.ago == "earlier" else 1)
     else:
         n = -1 if p.rel == "previous" else 1
-    day = shift(anchor, n, unit)
+    try:
+        day = shift(anchor, n, unit)
+    except OutOfCalendar:
+        value, note = shifted_value(anchor, n, unit)
+        return Value("DATE", value, note=note or "relative to the date mentioned before")
     value = fmt_unit(day, unit)
     if p.pod:
         return Value("TIME", f"{day.isoformat()}T{p.pod}")
@@ -148,6 +158,8 @@ def _season(dct: dt.date, season: str, rel: str | None, future: bool) -> str:
 
 def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) -> Value:
     mod = p.mod
+    if p.bc:
+        return _before_christ(p)
     # days named relative to publication
     if p.dayword:
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}.get(p.dayword)
@@ -165,6 +177,10 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         if dct is None:
             return Value("DATE", f"XXXX-WXX-{p.weekday}", note=NO_DCT)
         if p.month and p.day:
+            if p.year is None:  # "Saturday, April 25": the year in which that day is a Saturday, nearest to publication
+                matching = _on_weekday(p, dct)
+                if matching is not None:
+                    return Value("DATE", matching.isoformat(), mod)
             found = parse_calendar(f"{p.day} {_MONTH_NAMES[p.month]} {p.year or ''}".strip(), dct, future)
             if found:
                 return Value("DATE", found[0].isoformat(), mod)
@@ -206,8 +222,6 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         if dct is None:
             return Value("DATE", None, mod, NO_DCT)
         unit = p.unit
-        if p.rel in ("past",) and p.the:
-            return Value("DURATION", fmt_duration(1.0, unit))
         if p.edge and p.rel is None:
             base = _edge_period(dct, unit, mod, future)
         else:
@@ -226,6 +240,8 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         base = dct or dt.date(p.year or 2000, 1, 1)
         if p.rel in ("next", "coming", "last", "past", "previous"):
             future = p.rel in ("next", "coming")
+        elif p.year is None and dct is not None and not p.numdate and (future is None or p.rel == "this"):
+            return _nearest_month(p, dct, mod)  # no tense in the text: the nearest (see timex_tense)
         phrase = text if p.numdate else " ".join(str(x) for x in (p.day, _MONTH_NAMES[p.month], p.year) if x)
         found = parse_calendar(phrase, base, future)
         if found:
@@ -238,3 +254,42 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
     if p.year:
         return Value("DATE", f"{p.year:04d}", mod)
     return Value("DATE", None, mod, note="not understood")
+
+
+def _before_christ(p: Parts) -> Value:
+    """"500 BC" → BC0500, "the 5th century BC" → BC04 (TimeML); years past 9999 BC are X-valued with a note."""
+    if p.century:
+        return Value("DATE", f"BC{p.century}", p.mod)
+    if p.year is None or p.year < 1:
+        return Value("DATE", None, note="not understood")
+    value = bc_value(1 - p.year, "Y")
+    return Value("DATE", value or "XXXX", p.mod, None if value else OUT_OF_CALENDAR)
+
+
+def _nearest_month(p: Parts, dct: dt.date, mod: str | None) -> Value:
+    """A month, or a month and day, without a year: the one nearest to publication (ties go to the past)."""
+    candidates = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        try:
+            day = dt.date(year, p.month, p.day or 15)
+        except ValueError:
+            continue
+        candidates.append((abs((day - dct).days), day > dct, day))
+    if not candidates:
+        return Value("DATE", None, mod, note="not understood")
+    day = min(candidates)[2]
+    if p.rel == "this":
+        day = day.replace(year=dct.year) if p.day is None or p.day <= 28 or p.month != 2 else day
+    return Value("DATE", day.isoformat() if p.day else f"{day.year:04d}-{day.month:02d}", mod)
+
+
+def _on_weekday(p: Parts, dct: dt.date) -> dt.date | None:
+    days = []
+    for year in range(max(1, dct.year - 6), min(9999, dct.year + 6) + 1):
+        try:
+            day = dt.date(year, p.month, p.day)
+        except ValueError:
+            continue
+        if day.isoweekday() == p.weekday:
+            days.append((abs((day - dct).days), day))
+    return min(days)[1] if days else None

@@ -5,7 +5,7 @@ Which part does what:
 * **dateparser** turns calendar dates written in any of their forms ("21 April 2025", "April 21st",
   "Sept. 3", "04/21/2025", "March") into dates, choosing the year of a year-less date from the tense
   (``PREFER_DATES_FROM`` past or future, relative to the publication date).
-* **dateutil.relativedelta** does the calendar arithmetic ("two weeks ago", "next month").
+* **dateutil.relativedelta** does the calendar arithmetic ("two weeks ago", "next month"), in ``timex_calendar``.
 * **this module** does what no library does: TIMEX3 granularity (2025-W17, 2025-Q2, 2025-SU, 199),
   parts of day (2025-04-21TNI), "overnight", early/mid/late and start/end modifiers (mod START …),
   qualified durations ("over two years" → P2Y, MORE_THAN), sets ("every Monday" → XXXX-WXX-1),
@@ -18,11 +18,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from dateutil.relativedelta import relativedelta
 from spacy.tokens import Span
 
 from .lexicons import timex_lexicon
-from .time_patterns import DECADE_WORDS, ORDINAL_WORDS
+from .time_patterns import DECADE_WORDS, ERA_WORDS, ORDINAL_WORDS
 
 
 @dataclass
@@ -60,6 +59,7 @@ class Parts:
     numdate: bool = False
     that: bool = False
     the_rel: bool = False  # "the next day": relative to the narrative, not to publication
+    bc: bool = False  # "500 BC", "the 5th century BC"
 
 
 @dataclass(frozen=True)
@@ -131,6 +131,10 @@ def read_parts(span: Span) -> Parts:
         x = t._
         if w == "the":
             p.the = True
+        elif w in ERA_WORDS:
+            p.bc = True
+        elif i + 1 < len(tokens) and low[i + 1] in ERA_WORDS and re.match(r"^\d{1,3}(,?\d{3})*$", w):
+            p.year = int(w.replace(",", ""))
         elif x.timex_moddate:
             head, rest = w.split("-", 1)
             p.mod = _lex("mods")[head]
@@ -160,10 +164,10 @@ def read_parts(span: Span) -> Parts:
             p.day = int(re.match(r"\d+", t.text).group())
         elif x.timex_quarter:
             (p.__setattr__("quarter" if t.text[0] == "Q" else "half", int(t.text[1])))
-        elif w in ("quarter", "half") and i and low[i - 1] in ORDINAL_WORDS | {"last", "final"}:
-            n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(low[i - 1], 4 if w == "quarter" else 2)
+        elif w in ("quarter", "half") and i and _before(low, i) in ORDINAL_WORDS | {"last", "final"}:
+            n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(_before(low, i), 4 if w == "quarter" else 2)
             setattr(p, w, n)
-            if low[i - 1] == "last" and not p.the and i + 1 == len(tokens):
+            if _before(low, i) == "last" and not p.the and i + 1 == len(tokens):
                 setattr(p, w, None)
                 p.rel, p.unit = "last", "Q" if w == "quarter" else "H"
         elif w == "quarter" and p.rel:
@@ -179,7 +183,9 @@ def read_parts(span: Span) -> Parts:
             num_words = []
         elif x.timex_season:
             p.season = lex_seasons[w]
-        elif w in ("this", "last", "next", "past", "coming", "previous", "following", "current", "recent"):
+        elif w == "fiscal":  # a fiscal year is taken as the calendar year it mostly lies in
+            p.rel = p.rel or "this"
+        elif w in ("this", "last", "next", "past", "coming", "previous", "following", "current", "recent", "latest"):
             p.rel = w if p.rel is None else p.rel
             p.the_rel = p.the_rel or (i > 0 and low[i - 1] == "the")
         elif w in ("early", "mid", "late") or (w in _lex("mods") and i + 1 < len(tokens) and low[i + 1] == "of"):
@@ -221,6 +227,14 @@ def read_parts(span: Span) -> Parts:
         if p.num is None and num_words in (["a"], ["an"]):
             p.num = 1
     return p
+
+
+def _before(low: list[str], i: int) -> str:
+    """The word before position ``i``, across a hyphen ("third-quarter")."""
+    j = i - 1
+    if j > 0 and low[j] in ("-", "–"):
+        j -= 1
+    return low[j]
 
 
 def _decade(token, previous) -> str | None:
@@ -271,50 +285,6 @@ def _clock(tokens, i: int, num_words: list[str]) -> tuple[int, int] | None:
     if half.startswith("a") and hour == 12:
         hour = 0
     return (hour, minute) if hour <= 24 and minute < 60 else None
-
-
-# --------------------------------------------------------------------------------- formatting
-
-
-def fmt_week(d: dt.date) -> str:
-    year, week, _ = d.isocalendar()
-    return f"{year}-W{week:02d}"
-
-
-def fmt_unit(d: dt.date, unit: str) -> str:
-    """The TIMEX3 value of the period of ``unit`` that contains ``d``."""
-    return {
-        "D": d.isoformat(), "W": fmt_week(d), "2W": fmt_week(d), "M": f"{d.year:04d}-{d.month:02d}", "Y": f"{d.year:04d}",
-        "DE": f"{d.year:04d}"[:3], "CE": f"{d.year:04d}"[:2], "Q": f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}",
-        "H": f"{d.year:04d}-H{(d.month - 1) // 6 + 1}",
-    }.get(unit, d.isoformat())
-
-
-def shift(d: dt.date, n: float, unit: str) -> dt.date:
-    n = int(n)
-    return d + {
-        "D": relativedelta(days=n), "W": relativedelta(weeks=n), "2W": relativedelta(weeks=2 * n), "M": relativedelta(months=n),
-        "Y": relativedelta(years=n), "DE": relativedelta(years=10 * n), "CE": relativedelta(years=100 * n),
-        "Q": relativedelta(months=3 * n), "H": relativedelta(months=6 * n),
-    }.get(unit, relativedelta(days=0))
-
-
-_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60), "DE": ("Y", 10), "CE": ("Y", 100)}
-
-
-def fmt_duration(num: float | str | None, unit: str) -> str:
-    """``(2, "Y")`` → P2Y; ``(30, "TH")`` → PT30H; ``(1.5, "Y")`` → P18M; ``("X", "D")`` → PXD."""
-    if unit == "2W":
-        num, unit = (num * 2 if isinstance(num, float) else num), "W"
-    if num is None:
-        num = 1.0
-    if isinstance(num, float) and num != int(num) and unit in _SMALLER:
-        unit, factor = _SMALLER[unit]
-        num = num * factor
-    n = num if isinstance(num, str) else (str(int(num)) if num == int(num) else f"{num:g}")
-    if unit.startswith("T"):
-        return f"PT{n}{unit[1]}"
-    return f"P{n}{unit}"
 
 
 @functools.lru_cache(maxsize=32)

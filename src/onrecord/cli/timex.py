@@ -1,7 +1,8 @@
-"""``onrecord timex PATH... [--published DATE] [--jsonl OUT]``: every time expression with its TIMEX3 value."""
+"""``onrecord timex PATH... [--published DATE] [--jsonl OUT] [--format table|timeml] [--out DIR]``: every time expression with its TIMEX3 value."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -14,24 +15,29 @@ def timex_cli(
     paths: list[Path] = typer.Argument(..., help="Files (text, HTML, JSON, JSONL, .jsonl.gz, WARC) or folders of them, read as `onrecord analyze` reads them."),
     published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD when the input has none."),
     jsonl: Path | None = typer.Option(None, "--jsonl", help="Write one JSON line per expression here ('-' for stdout)."),
+    output_format: str = typer.Option("table", "--format", help="table (default) or timeml: each text as TimeML with inline TIMEX3 tags and its DCT."),
+    out_dir: Path | None = typer.Option(None, "--out", help="With --format timeml: write one <id>.tml per text into this folder instead of stdout."),
 ) -> None:
     """Print every time expression of each text: offsets, TIMEX3 type (DATE, TIME, DURATION, SET), value and mod."""
     from rich.table import Table
 
     from ..claims.time import find_time_expressions
+    from ..claims.timex_io import load_timex_pipeline, to_timeml
     from ..ingest import iter_articles
-    from ..nlp import load_base, make_doc
+    from ..nlp import make_doc
     from ..serialize import time_to_dict
     from ..types import Skipped
 
+    if output_format not in ("table", "timeml"):
+        err_console.print(f"--format must be table or timeml, not {output_format!r}")
+        raise typer.Exit(code=2)
     default_date = parse_date(published, "--published")
-    nlp = load_base()
-    from .. import factories  # noqa: F401  the paragraph component: a line break ends a sentence
-
-    nlp.add_pipe("onrecord_paragraphs", before="parser")
+    nlp = load_timex_pipeline()
     out = None
     if jsonl is not None:
         out = sys.stdout if str(jsonl) == "-" else open(jsonl, "w", encoding="utf-8")
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
     try:
         for raw in iter_articles(paths, published=default_date):
@@ -44,6 +50,13 @@ def timex_cli(
             if out is not None:
                 for t in found:
                     out.write(json.dumps({"id": raw.id, **time_to_dict(t)}, ensure_ascii=False) + "\n")
+                continue
+            if output_format == "timeml":
+                timeml = to_timeml(raw.id, raw.text, raw.published, found)
+                if out_dir is None:
+                    sys.stdout.write(timeml)
+                else:
+                    (out_dir / (re.sub(r"[^\w.-]+", "_", raw.id) + ".tml")).write_text(timeml, "utf-8")
                 continue
             date = raw.published.isoformat() if raw.published else "no publication date"
             table = Table(title=f"{raw.id} ({date})", title_justify="left", expand=False)

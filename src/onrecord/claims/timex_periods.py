@@ -1,0 +1,77 @@
+"""Reporting periods of company results: "the quarter", "the year-ago period", "a year earlier" next to a quarter.
+
+Earnings news names one quarter ("third-quarter profit") and then refers back to it ("in the latest
+quarter", "for the quarter") and to the same quarter a year before ("the year-ago quarter",
+"year-earlier sales", "compared with $3 million a year ago"). TimeML values these as quarters
+(TimeBank: "a year ago" beside a third quarter of 1989 is 1988-Q3). A quarter named in the same or one
+of the two sentences before is the context, if it has ended by publication (a "fourth-quarter charge"
+still to come reports nothing); without one, "the quarter" is the last quarter that
+ended before publication and "year-ago" the year before it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .timex_values import Value
+
+_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+_YEAR_BACK = {"a year ago", "a year earlier", "one year ago", "one year earlier", "year-ago", "year-earlier"}
+_NAMED_PERIOD = re.compile(r"^the \d{4} (quarter|period)$")
+_BARE = {"the quarter", "the period"}
+_WINDOW = 2  # sentences a named quarter stays the reporting context
+
+
+def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
+    """``found`` ((span, value, future) in text order) with reporting-period expressions valued against the quarter in context."""
+    context: tuple[int, int, int] | None = None  # year, quarter, sentence number
+    sentence_numbers: dict[int, int] = {}
+    out = []
+    for span, value, future in found:
+        sent = _sentence_number(span, sentence_numbers)
+        if context is not None and sent - context[2] > _WINDOW:
+            context = None
+        words = " ".join(t.lower_ for t in span).replace(" - ", "-").replace(" – ", "-")
+        quarter = _QUARTER.match(value.value or "")
+        if quarter and span.label_ != "PERIOD" and "year-" not in words:
+            if _has_ended(int(quarter.group(1)), int(quarter.group(2)), published):  # "a fourth-quarter charge" ahead reports nothing yet
+                context = (int(quarter.group(1)), int(quarter.group(2)), sent)
+        elif span.label_ == "PERIOD" and context is None and words in _BARE:
+            continue  # "in the quarter" with no quarter named before: a game's quarter as likely as a company's
+        elif span.label_ == "PERIOD" or _NAMED_PERIOD.match(words) or (context is not None and words in _YEAR_BACK):
+            value = _period_value(words, context, published) or value
+            if context is not None:
+                context = (context[0], context[1], sent)
+        out.append((span, value, future))
+    return out
+
+
+def _has_ended(year: int, quarter: int, published: dt.date | None) -> bool:
+    if published is None:
+        return True
+    return (year, quarter) < (published.year, (published.month - 1) // 3 + 1)
+
+
+def _sentence_number(span, cache: dict[int, int]) -> int:
+    start = span.sent.start
+    if start not in cache:
+        cache[start] = len(cache)
+    return cache[start]
+
+
+def _period_value(words: str, context: tuple[int, int, int] | None, published: dt.date | None) -> Value | None:
+    year_back = "year-ago" in words or "year-earlier" in words or words in _YEAR_BACK
+    named_year = re.search(r"\b(\d{4})\b", words)
+    if context is not None and "current" not in words:
+        year, quarter = context[0], context[1]
+    elif published is not None:
+        year, quarter = published.year, (published.month - 1) // 3 + ("current" in words)
+        if quarter == 0:
+            year, quarter = year - 1, 4
+    else:
+        return Value("DATE", None, note="no publication date to resolve it against")
+    if named_year:
+        return Value("DATE", f"{named_year.group(1)}-Q{quarter}")
+    if year_back:
+        return Value("DATE", f"{year - 1:04d}-Q{quarter}" if context is not None or "quarter" in words else f"{year - 1:04d}")
+    return Value("DATE", f"{year:04d}-Q{quarter}")

@@ -1,0 +1,110 @@
+"""The tense of the clause a time expression sits in: it says which way a relative date points.
+
+"The mayor resigned on Thursday" is the Thursday before publication, "the mayor will resign on
+Thursday" the one after. The governing verb is the first verb above the expression in the parse;
+its tag and morphology (spaCy: ``Tense=Past``, ``VerbForm=Part``), its auxiliaries (will, would,
+modals, have) and a few heads that announce plans ("due", "scheduled", "expected to") decide.
+
+Documented defaults where the text gives no tense (``tense_of`` → None): a weekday is taken as the
+one before publication (news mostly reports what happened), a month or a month and day without a
+year as the nearest one to the publication date ("payable Nov. 20" in an article of 2 November is
+the coming 20 November; "in October" in an article of 8 January is the October before). A date after
+"for", "by", "until" or "through" is a target or a deadline, whatever the verb's tense ("has called a strike for
+1 July"), and a date that modifies a noun or an adjective rather than the clause ("payable Dec. 7",
+"the Jan. 14 deadline", "Wednesday's ruling") is the date of that thing: both take the default.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+_FUTURE_HEADS = {"due", "schedule", "scheduled", "set", "expect", "expected", "plan", "planned", "go", "going", "intend", "aim", "poise", "poised",
+                 "slate", "slated", "upcoming", "prepare", "hope"}
+#: Present-tense verbs that report rather than schedule ("says on Monday" is not about next Monday).
+_REPORTING = {"say", "tell", "report", "claim", "state", "write", "add", "note", "confirm", "deny", "show", "suggest", "believe", "think", "know",
+              # stative verbs: "the figures cover January to March" is not about next year
+              "remain", "cover", "include", "contain", "mean", "involve", "represent", "reflect", "account", "span", "mark", "follow"}
+
+
+def tense_of(span: SpacySpan) -> str | None:
+    """"FUTURE", "PAST" or None (no tense in the text) for the clause around ``span``.
+
+    Example:
+        >>> from onrecord.nlp import load_base
+        >>> doc = load_base()("The talks ended on Monday.")
+        >>> tense_of(doc[4:5])
+        'PAST'
+    """
+    root, head = span.root, span.root.head
+    if root.dep_ == "poss":
+        return None  # "Wednesday's ruling", "Thursday's closing price": the day of a thing, not of the clause
+    if is_future(span):
+        return "FUTURE"
+    if head.dep_ == "prep" and head.lower_ in ("for", "by", "until", "till", "through", "to") and head.i < span.start:
+        return None  # a target or deadline ("called a strike for 1 July", "extended to Nov. 20"): the verb's tense says nothing of it
+    if root.dep_ in ("compound", "nmod", "poss", "amod") or (root.dep_ in ("npadvmod", "pobj") and _modifies_a_noun(root)):
+        return None  # the date of a thing, not of the clause's event: "payable Dec. 7", "the Jan. 14 deadline"
+    verb = _governing_verb(span)
+    if verb is None:
+        return None
+    for token in (verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]):
+        if "Past" in token.morph.get("Tense") and token.tag_ != "VBN" or token.tag_ == "VBD":
+            return "PAST"
+        if token.lemma_ == "have" and token is not verb:
+            return "PAST"  # perfect: "has closed on Monday"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl"):
+        return "PAST"  # "statements made Friday"
+    return None
+
+
+def _modifies_a_noun(token: Token) -> bool:
+    head = token.head.head if token.dep_ == "pobj" else token.head
+    return head.pos_ in ("ADJ", "NOUN", "PROPN") and head.dep_ not in ("ROOT",)
+
+
+def _governing_verb(span: SpacySpan) -> Token | None:
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def is_future(span: SpacySpan) -> bool:
+    """Whether the clause around ``span`` speaks of the future ("will meet on Thursday", "votes on Wednesday")."""
+    token = span.root
+    for _ in range(8):
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
+            break
+        token = token.head
+    if token.tag_ == "VBN" and token.dep_ in ("acl", "advcl", "amod") and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
+        return False  # a past participle clause dates its own event: "the decision, announced Wednesday, …"
+    for verb in (token, token.head):
+        kids = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        words = {c.lower_ for c in kids}
+        perfect = any(c.lemma_ == "have" for c in kids)
+        if words & _FUTURE_AUX or "would" in words:
+            return True
+        if any(c.tag_ == "MD" for c in kids) and not perfect:
+            return True  # "should be finished by", "could reopen on"
+        past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in kids)
+        if verb.lemma_ in _FUTURE_HEADS or verb.lower_ in _FUTURE_HEADS:
+            return not past or verb.lower_ in ("due", "set")
+        if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS | {"be"}:
+            return True  # "is due to attend … on Thursday"
+        if past or perfect:
+            return False
+        if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in kids):
+            return True  # present progressive: "is meeting on Thursday"
+        present = verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in kids)
+        if present and verb.lemma_ not in _REPORTING:
+            return True  # scheduled present: "the strike starts on Monday", "voting closes on Sunday"
+        if verb.head == verb:
+            break
+    return False
+
+
