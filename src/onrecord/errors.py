@@ -181,6 +181,13 @@ class MethodNotAllowed(RequestError):
     http_status = 405
 
 
+class InternalError(OnrecordError):
+    """An unexpected exception in the web app (a bug in onrecord): answered 500 with this code, never a bare 500."""
+
+    code = "E079"
+    http_status = 500
+
+
 def error_class(code: str) -> type[OnrecordError]:
     """The catalogue's class for ``code`` (the most general one when several share it), else ``OnrecordError``.
 

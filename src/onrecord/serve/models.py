@@ -71,6 +71,9 @@ class AttributionOut(_Strict):
     content_text: str = ""
     speaker: SpeakerRef | None
     type: Literal["direct", "indirect", "mixed"]
+    kind: Literal["speech", "writing", "thought", "evidence", "intention"] = Field(
+        "speech", description="what the attribution reports; speech and writing are what journalists call quotes"
+    )
     cue_lemma: str
     confidence: float = Field(ge=0, le=1)
     origin: Literal["rules", "model"] = "rules"
@@ -243,8 +246,15 @@ class IngestResult(_Strict):
     attributions: int
 
 
+class SkippedOut(_Strict):
+    origin: str = Field(description="the input (file, record) that was skipped")
+    code: str = Field(description="its error code (onrecord.errors)")
+    reason: str
+
+
 class IngestOut(BaseModel):
     stored: list[IngestResult]
+    skipped: list[SkippedOut] = Field(default_factory=list, description="articles whose analysis failed, with their codes")
 
 
 # ------------------------------------------------------------------ requests
@@ -270,5 +280,7 @@ class AnalyzeRequest(BaseModel):
 
 
 class ErrorOut(BaseModel):
+    """Every error answer: ``{"detail": what is wrong and what to do, "code": "E…"}`` (codes: ``onrecord.errors``)."""
+
     detail: str
-    code: str | None = None
+    code: str = Field(description="the error's code in onrecord.errors (E001 empty input, E072 malformed request …)")
