@@ -108,7 +108,8 @@ def add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException):
-        coded = {404: RouteNotFound, 405: MethodNotAllowed}.get(error.status_code)
+        # 400 is Starlette's answer to a broken multipart body: a malformed request like any other (422, E072)
+        coded = {400: RequestError, 404: RouteNotFound, 405: MethodNotAllowed}.get(error.status_code)
         if coded is not None:
             return error_response(coded(f"{request.method} {request.url.path}: {error.detail}"))
         body = {"detail": str(error.detail), "code": RequestError.code if error.status_code < 500 else InternalError.code}
