@@ -163,3 +163,9 @@ def test_an_unexpected_exception_is_e079_json(tmp_path, monkeypatch):
     with TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}"), raise_server_exceptions=False) as client:
         body = coded(client.get("/api/quotes"), 500, "E079")
         assert "RuntimeError" in body["detail"] and "disk on fire" not in body["detail"]
+
+
+def test_a_text_over_the_parser_limit_is_e071_saying_what_to_do(client):
+    long = "The mayor said it would rain. " * 33_400  # 1,002,000 characters, under the 2 MiB body limit
+    body = coded(client.post("/api/analyze", json={"text": long}), 422, "E071")
+    assert "split the article" in body["detail"]
