@@ -100,16 +100,22 @@ def _iter_articles(paths, published):
 class Analyzer:
     """Analyses articles off the event loop, one at a time, with a bounded queue.
 
+    With ``workers=0`` the pipeline runs in a worker thread of the server process; with ``workers >= 1`` it runs
+    in that many processes of a :class:`~onrecord.engine.local.LocalEngine` (the engine of ``onrecord ingest``),
+    so that the analysis's Python stages do not hold the server's GIL while reads are answered.
+
     Example:
         >>> analyzer = Analyzer()
         >>> # inside a request handler: article = await analyzer.analyze(raw)
     """
 
-    def __init__(self, model: str | None = "default", max_waiting: int = 8):
+    def __init__(self, model: str | None = "default", max_waiting: int = 8, workers: int = 0):
         self.model = model
         self.max_waiting = max_waiting
+        self.workers = workers
         self.waiting = 0
         self._limiter: anyio.CapacityLimiter | None = None
+        self._engine = None
 
     @property
     def limiter(self) -> anyio.CapacityLimiter:
@@ -123,14 +129,31 @@ class Analyzer:
 
         return load_nlp(self.model)
 
+    def _engine_started(self):
+        if self._engine is None:
+            from ..engine.base import EngineSettings
+            from ..engine.local import LocalEngine
+
+            self._engine = LocalEngine(workers=self.workers, settings=EngineSettings(model=self.model))
+        self._engine.start()
+        return self._engine
+
     def _analyze_sync(self, raws: list[RawArticle]) -> list[Article | Skipped]:
+        if self.workers:
+            return list(self._engine_started().map(raws))
         from ..pipeline import analyze_raws
 
         return list(analyze_raws(raws, self._nlp()))
 
     async def warm_up(self) -> None:
-        """Load the spaCy pipeline now rather than on the first request."""
-        await anyio.to_thread.run_sync(self._nlp, limiter=self.limiter)
+        """Load the spaCy pipeline (in the worker processes, if any) now rather than on the first request."""
+        await anyio.to_thread.run_sync(self._engine_started if self.workers else self._nlp, limiter=self.limiter)
+
+    def close(self) -> None:
+        """Stop the worker processes, if any."""
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
 
     async def analyze(self, raws: list[RawArticle]) -> list[Article | Skipped]:
         """One result per raw article, in order: the ``Article``, or its ``Skipped`` (E061, E071) when it failed."""

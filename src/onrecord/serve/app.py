@@ -30,6 +30,7 @@ def create_app(
     max_body_bytes: int = MAX_BODY_BYTES,
     model: str | None = "default",
     warm_up: bool = False,
+    analysis_workers: int = 0,
 ) -> FastAPI:
     """Build the onrecord web app (REST API under ``/api``, pages, OpenAPI at ``/docs``).
 
@@ -39,6 +40,7 @@ def create_app(
         max_body_bytes: larger request bodies get a 413.
         model: attribution model passed to :func:`onrecord.nlp.load_nlp`.
         warm_up: load the spaCy pipeline at startup instead of on the first analysis.
+        analysis_workers: processes that analyse posted articles; 0 analyses in a thread of this process.
 
     Example:
         >>> from fastapi.testclient import TestClient
@@ -48,13 +50,14 @@ def create_app(
     """
     from . import api, pages
 
-    analyzer = Analyzer(model=model)
+    analyzer = Analyzer(model=model, workers=analysis_workers)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
         if warm_up:
             await analyzer.warm_up()
         yield
+        analyzer.close()
         store = app.state.__dict__.get("store")
         if store is not None and hasattr(store, "close"):
             store.close()
