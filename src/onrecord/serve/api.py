@@ -61,7 +61,7 @@ _WRITE_ERRORS = {
     TooLarge.http_status: _error(TooLarge, description="request body over the server's limit"),
     UnsupportedMediaType.http_status: _error(UnsupportedMediaType, description="a body neither JSON nor a form"),
     InputError.http_status: _error(InputError, BadDate, RequestError, description="unusable input (empty, binary, bad date …) or a malformed request"),
-    500: _error(AnalysisFailed, description="the analysis raised: a bug in onrecord, please report it"),
+    AnalysisFailed.http_status: _error(AnalysisFailed, description="the analysis raised: a bug in onrecord, please report it"),
     Busy.http_status: _error(Busy, description="too many analyses waiting: retry after the Retry-After seconds"),
 }
 
