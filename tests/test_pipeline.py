@@ -1,6 +1,8 @@
 """The per-article function: no article stops a batch."""
 from __future__ import annotations
 
+import pytest
+
 from onrecord.errors import AnalysisFailed, TextTooLong
 from onrecord.pipeline import analyze_raws
 from onrecord.types import Article, RawArticle, Skipped
@@ -40,3 +42,13 @@ def test_analyze_raws_passes_skipped_inputs_through_in_order(rules_nlp):
     skipped = Skipped("bad.txt", "E002", "binary file")
     got = list(analyze_raws([skipped, GOOD[0]], rules_nlp))
     assert got[0] is skipped and isinstance(got[1], Article)
+
+
+def test_the_python_api_raises_the_coded_error_of_a_failed_analysis(fragile_analysis):
+    import onrecord
+    from onrecord.errors import AnalysisFailed, TextTooLong
+
+    with pytest.raises(AnalysisFailed, match=r"\[E061\] analysis failed \(RuntimeError: a simulated bug\)"):
+        onrecord.analyze("BOOM, the minister said.", model=None)
+    with pytest.raises(TextTooLong, match=r"\[E071\]"):
+        onrecord.analyze("The mayor said it would rain. " * 40_000, model=None)

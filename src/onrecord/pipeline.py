@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution.assemble import extract_attributions
-from .errors import AnalysisFailed, TextTooLong
+from .errors import AnalysisFailed, TextTooLong, error_class
 from .resolve.speakers import resolve_speakers
 from .types import Article, Attribution, RawArticle, Skipped
 
@@ -142,6 +142,10 @@ def analyze(
         title: optional title.
         model: attribution model directory, ``"default"`` for the shipped model, ``None`` for rules only.
 
+    Raises:
+        TextTooLong: the text is over the pipeline's ``max_length`` (E071); split it.
+        AnalysisFailed: a stage raised (E061, a bug in onrecord).
+
     Example:
         >>> article = analyze("“We will rebuild the bridge,” Mayor Ana Ruiz said on Monday.", "2024-03-05")
         >>> article.attributions[0].speaker.name
@@ -154,4 +158,6 @@ def analyze(
     raw = RawArticle(id=id, text=text, title=title, published=published)
     nlp = load_nlp(model)
     (article,) = analyze_raws([raw], nlp)
+    if isinstance(article, Skipped):  # E071 too long, E061 a stage raised: the catalogue's error, not a Skipped
+        raise error_class(article.code)(article.reason)
     return article
