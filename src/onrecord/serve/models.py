@@ -71,9 +71,7 @@ class AttributionOut(_Strict):
     content_text: str = ""
     speaker: SpeakerRef | None
     type: Literal["direct", "indirect", "mixed"]
-    kind: Literal["speech", "writing", "thought", "evidence", "intention"] = Field(
-        "speech", description="what the attribution reports; speech and writing are what journalists call quotes"
-    )
+    kind: Literal["speech", "writing", "thought", "evidence", "intention"] = "speech"
     cue_lemma: str
     confidence: float = Field(ge=0, le=1)
     origin: Literal["rules", "model"] = "rules"
