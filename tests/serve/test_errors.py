@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Annotated
 
 import pytest
+from fastapi import Depends, FastAPI, Query
+from pydantic import BaseModel
 
 from onrecord.serve import create_app
 
@@ -169,3 +172,25 @@ def test_a_text_over_the_parser_limit_is_e071_saying_what_to_do(client):
     long = "The mayor said it would rain. " * 33_400  # 1,002,000 characters, under the 2 MiB body limit
     body = coded(client.post("/api/analyze", json={"text": long}), 422, "E071")
     assert "split the article" in body["detail"]
+
+
+class _Filters(BaseModel):
+    kind: str | None = None
+    limit: int = 5
+
+
+def _items(filters: Annotated[_Filters, Query()]):
+    return filters.model_dump()
+
+
+def test_unknown_query_parameters_are_found_in_query_models_too():
+    # another branch may declare /api/quotes's filters as a query model: its fields are the known parameters
+    from onrecord.serve.app import add_error_handlers
+    from onrecord.serve.security import reject_unknown_query
+
+    app = FastAPI()
+    add_error_handlers(app)
+    app.get("/items", dependencies=[Depends(reject_unknown_query)])(_items)
+    with make_client(app) as client:
+        assert client.get("/items", params={"kind": "speech", "limit": 2}).json() == {"kind": "speech", "limit": 2}
+        coded(client.get("/items", params={"knd": "speech"}), 422, "E072")

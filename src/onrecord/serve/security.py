@@ -16,6 +16,7 @@ import json
 from urllib.parse import urlsplit
 
 from fastapi import Request
+from pydantic import BaseModel
 
 from ..errors import CrossOriginRefused, RequestError, TokenRequired, TooLarge
 
@@ -178,7 +179,13 @@ def reject_unknown_query(request: Request) -> None:
 
 def _query_names(dependant) -> set[str]:
     """The query parameter names a route takes, its dependencies' included."""
-    names = {param.alias for param in dependant.query_params}
+    names = set()
+    for param in dependant.query_params:
+        model = getattr(param, "type_", None) or getattr(getattr(param, "field_info", None), "annotation", None)
+        if isinstance(model, type) and issubclass(model, BaseModel):  # a query model: its fields are the parameters
+            names |= {field.alias or name for name, field in model.model_fields.items()}
+        else:
+            names.add(param.alias)
     for sub in dependant.dependencies:
         names |= _query_names(sub)
     return names
