@@ -66,7 +66,9 @@ def run_target(target: str, seconds: int, runs: int, out: Path) -> dict:
     elapsed = time.monotonic() - started
     text = log.read_text(errors="replace")
     done = re.findall(r"stat::number_of_executed_units:\s*(\d+)", text) or re.findall(r"Done (\d+) runs", text)
-    crashes = re.findall(r"Test unit written to (\S+)", text)
+    written = re.findall(r"Test unit written to (\S+)", text)
+    crashes = [path for path in written if "/slow-unit-" not in path]  # crash-, timeout-, oom-, leak-
+    slow = re.search(r"stat::slowest_unit_time_sec:\s*(\d+)", text)
     error = re.search(r"=== Uncaught Python exception: ===\n(.*?)\n(?=\S*Traceback|\n)", text, re.S)
     return {
         "target": target,
@@ -74,6 +76,8 @@ def run_target(target: str, seconds: int, runs: int, out: Path) -> dict:
         "seconds": round(elapsed, 1),
         "exit": code,
         "crashes": crashes,
+        "slowest_seconds": int(slow.group(1)) if slow else None,  # libFuzzer keeps inputs over 10 s as slow-unit-*
+        "slow_units": [path for path in written if "/slow-unit-" in path],
         "error": error.group(1).strip() if error else None,
         "log": str(log),
     }
@@ -98,7 +102,8 @@ def main(argv=None) -> int:
         failed |= crashed
         rate = f"{r['inputs'] / r['seconds']:.0f}/s" if r["inputs"] else "?"
         print(f"fuzz {r['target']}: {r['inputs']} inputs in {r['seconds']} s ({rate}), "
-              f"{'CRASH ' + ', '.join(r['crashes']) + ': ' + (r['error'] or 'see ' + r['log']) if crashed else 'no crash'}")
+              f"{'CRASH ' + ', '.join(r['crashes']) + ': ' + (r['error'] or 'see ' + r['log']) if crashed else 'no crash'}; "
+              f"slowest input {r['slowest_seconds']} s" + (f" ({', '.join(r['slow_units'])})" if r["slow_units"] else ""))
     print(f"fuzz total: {sum(r['inputs'] or 0 for r in results)} inputs, {sum(r['seconds'] for r in results):.0f} s")
     if args.api_examples:
         env = {**os.environ, "ONRECORD_FUZZ_EXAMPLES": str(args.api_examples), "PYTHONPATH": str(REPO / "src")}
