@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DB     ?= var/demo.db
 
-.PHONY: demo test install dev eval bench probe-transformer clean
+.PHONY: demo test install dev eval bench fuzz probe-transformer clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,13 @@ eval: install
 ## bench: throughput of onrecord analyze against bare spaCy parsing, same texts, same run; ingestion with 1 and 2 workers
 bench: dev
 	$(BIN)/python -m bench.run --shared $(SHARED)
+
+## fuzz: atheris (coverage-guided) over the input readers and the per-article analysis, FUZZ_SECONDS per target,
+## then the schemathesis API run with FUZZ_API_EXAMPLES examples per operation; reports inputs, time and crashes
+FUZZ_SECONDS ?= 300
+FUZZ_API_EXAMPLES ?= 200
+fuzz: dev
+	$(BIN)/python -m fuzz.run --seconds $(FUZZ_SECONDS) --api-examples $(FUZZ_API_EXAMPLES)
 
 ## probe-transformer: fine-tune a small pretrained encoder (MiniLM-L6) as a cue tagger and compare it with the
 ## shipped CRF on PolNeAR dev, accuracy and time, in its own .venv-probe with torch (about 30 minutes)

@@ -38,3 +38,23 @@ def rules_nlp():
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+@pytest.fixture
+def fragile_analysis(monkeypatch):
+    """Makes one article's analysis raise: any text containing ``BOOM`` fails inside the onrecord component.
+
+    Simulates a bug in a stage (the component calls ``pipeline.annotate_doc``), so tests can check that the
+    failure becomes that article's coded error while the rest of the batch goes on.
+    """
+    import onrecord.pipeline as pipeline
+
+    real = pipeline.annotate_doc
+
+    def fragile(doc, *args, **kwargs):
+        if "BOOM" in doc.text:
+            raise RuntimeError("a simulated bug")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "annotate_doc", fragile)
+    return "BOOM"

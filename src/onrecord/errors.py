@@ -1,7 +1,8 @@
 """The error catalogue: every failure onrecord reports has a searchable code.
 
 A bad article in a batch becomes a :class:`onrecord.types.Skipped` carrying the
-code and message of one of these errors; the batch goes on.
+code and message of one of these errors; the batch goes on. Each class also carries the HTTP status the web app
+answers it with (``http_status``), so the server takes codes and statuses from here and nowhere else.
 """
 from __future__ import annotations
 
@@ -10,16 +11,19 @@ class OnrecordError(Exception):
     """Base class. ``code`` is stable and searchable, the message says what to do."""
 
     code = "E000"
+    http_status = 500
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, *, headers: dict[str, str] | None = None):
         super().__init__(f"[{self.code}] {message}")
         self.message = message
+        self.headers = headers  # extra HTTP headers when the web app answers this error (Retry-After …)
 
 
 class InputError(OnrecordError):
     """Input that cannot become an article."""
 
     code = "E001"
+    http_status = 422
 
 
 class EmptyInput(InputError):
@@ -48,6 +52,7 @@ class BadJson(InputError):
 
 class TooLarge(InputError):
     code = "E007"
+    http_status = 413
 
 
 class UnsupportedInput(InputError):
@@ -66,12 +71,14 @@ class BadArchive(InputError):
 
 class BadDate(OnrecordError):
     code = "E020"
+    http_status = 422
 
 
 class ModelError(OnrecordError):
     """The spaCy pipeline or onrecord's model cannot be loaded."""
 
     code = "E030"
+    http_status = 503
 
 
 class StoreError(OnrecordError):
@@ -80,14 +87,17 @@ class StoreError(OnrecordError):
 
 class EntityNotFound(StoreError):
     code = "E041"
+    http_status = 404
 
 
 class ArticleNotFound(StoreError):
     code = "E042"
+    http_status = 404
 
 
 class AttributionNotFound(StoreError):
     code = "E043"
+    http_status = 404
 
 
 class SchemaError(OnrecordError):
@@ -96,13 +106,105 @@ class SchemaError(OnrecordError):
     code = "E050"
 
 
+class AnalysisFailed(OnrecordError):
+    """One article's analysis raised (a bug in onrecord): that article is skipped, the batch goes on."""
+
+    code = "E061"
+
+
 class EngineUnavailable(OnrecordError):
     """An execution engine cannot start (PySpark not installed, no Java, cluster unreachable)."""
 
     code = "E065"
+    http_status = 503
 
 
 class UnknownKind(OnrecordError):
     """A filter names an attribution kind that does not exist (kinds: speech, writing, thought, evidence, intention)."""
 
     code = "E066"
+    http_status = 422
+
+
+class TextTooLong(InputError):
+    """A text longer than the spaCy pipeline's ``max_length`` (1,000,000 characters by default)."""
+
+    code = "E071"
+
+
+# ------------------------------------------------ the web app: requests that cannot be served
+
+
+class RequestError(OnrecordError):
+    """A malformed request: not JSON, a field of the wrong type, a missing field, an unknown parameter …"""
+
+    code = "E072"
+    http_status = 422
+
+
+class CrossOriginRefused(RequestError):
+    """A write whose ``Origin`` names another site."""
+
+    code = "E070"
+    http_status = 403
+
+
+class UnsupportedMediaType(RequestError):
+    code = "E073"
+    http_status = 415
+
+
+class TokenRequired(RequestError):
+    """A write without the server's bearer token."""
+
+    code = "E074"
+    http_status = 401
+
+
+class Busy(OnrecordError):
+    """Too many analyses waiting; retry shortly."""
+
+    code = "E075"
+    http_status = 503
+
+
+class NoStore(OnrecordError):
+    """A store endpoint on a server started with ``--no-store``."""
+
+    code = "E076"
+    http_status = 404
+
+
+class RouteNotFound(RequestError):
+    """No page or endpoint at this path."""
+
+    code = "E077"
+    http_status = 404
+
+
+class MethodNotAllowed(RequestError):
+    code = "E078"
+    http_status = 405
+
+
+class InternalError(OnrecordError):
+    """An unexpected exception in the web app (a bug in onrecord): answered 500 with this code, never a bare 500."""
+
+    code = "E079"
+    http_status = 500
+
+
+def error_class(code: str) -> type[OnrecordError]:
+    """The catalogue's class for ``code`` (the most general one when several share it), else ``OnrecordError``.
+
+    Example:
+        >>> error_class("E042").__name__, error_class("E042").http_status
+        ('ArticleNotFound', 404)
+    """
+    pending: list[type[OnrecordError]] = [OnrecordError]
+    while pending:
+        cls = pending.pop(0)
+        if cls.code == code:
+            return cls
+        pending.extend(cls.__subclasses__())
+    return OnrecordError

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution.assemble import extract_attributions
+from .errors import AnalysisFailed, TextTooLong, error_class
 from .resolve.speakers import resolve_speakers
 from .types import Article, Attribution, RawArticle, Skipped
 
@@ -64,14 +65,17 @@ def analyze_raws(
     nlp: Language,
     batch_size: int = 16,
 ) -> Iterator[Article | Skipped]:
-    """Analyse a stream of raw articles with ``nlp.pipe``; ``Skipped`` items pass through in order."""
+    """Analyse a stream of raw articles with ``nlp.pipe``; ``Skipped`` items pass through in order.
+
+    No article stops the batch: a text over ``nlp.max_length`` becomes ``Skipped`` with E071, and when a
+    batch raises, its articles are analysed one by one so that only the one that raised is lost, as
+    ``Skipped`` with E061 (:class:`onrecord.errors.AnalysisFailed`).
+    """
     pending: list[RawArticle | Skipped] = []
 
     def flush() -> Iterator[Article | Skipped]:
-        raws_only = [r for r in pending if isinstance(r, RawArticle)]
-        docs = iter(nlp.pipe((_doc_for(nlp, r) for r in raws_only), batch_size=batch_size))
-        for item in pending:
-            yield item if isinstance(item, Skipped) else build_article(item, next(docs))
+        checked = [check_length(item, nlp) if isinstance(item, RawArticle) else item for item in pending]
+        yield from _analyze_batch(checked, nlp, batch_size)
         pending.clear()
 
     for raw in raws:
@@ -79,6 +83,40 @@ def analyze_raws(
         if len(pending) >= batch_size:
             yield from flush()
     yield from flush()
+
+
+def _analyze_batch(items: list[RawArticle | Skipped], nlp: Language, batch_size: int) -> list[Article | Skipped]:
+    raws_only = [r for r in items if isinstance(r, RawArticle)]
+    try:
+        docs = nlp.pipe((_doc_for(nlp, r) for r in raws_only), batch_size=batch_size)
+        done = iter([build_article(raw, doc) for raw, doc in zip(raws_only, docs, strict=True)])
+    except Exception:  # noqa: BLE001 - find the article that raised, keep the others
+        done = iter([_analyze_one(raw, nlp) for raw in raws_only])
+    return [item if isinstance(item, Skipped) else next(done) for item in items]
+
+
+def _analyze_one(raw: RawArticle, nlp: Language) -> Article | Skipped:
+    try:
+        return build_article(raw, nlp(_doc_for(nlp, raw)))
+    except Exception as error:  # noqa: BLE001 - a bug in one article's analysis: report it, go on
+        return analysis_failed(raw, error)
+
+
+def analysis_failed(raw: RawArticle, error: BaseException) -> Skipped:
+    """The ``Skipped`` (E061) of an article whose analysis raised ``error``."""
+    reason = f"analysis failed ({type(error).__name__}: {error}); please report this"
+    return Skipped(raw.origin or raw.id, AnalysisFailed.code, reason)
+
+
+def check_length(raw: RawArticle, nlp: Language) -> RawArticle | Skipped:
+    """``raw``, or its ``Skipped`` (E071) when its text is over ``nlp.max_length``."""
+    if len(raw.text) <= nlp.max_length:
+        return raw
+    reason = (
+        f"text of {len(raw.text):,} characters is over the parser's limit of {nlp.max_length:,}; "
+        "split the article into parts (for example at paragraph breaks) and analyse them one by one"
+    )
+    return Skipped(raw.origin or raw.id, TextTooLong.code, reason)
 
 
 def _doc_for(nlp: Language, raw: RawArticle) -> Doc:
@@ -104,6 +142,10 @@ def analyze(
         title: optional title.
         model: attribution model directory, ``"default"`` for the shipped model, ``None`` for rules only.
 
+    Raises:
+        TextTooLong: the text is over the pipeline's ``max_length`` (E071); split it.
+        AnalysisFailed: a stage raised (E061, a bug in onrecord).
+
     Example:
         >>> article = analyze("“We will rebuild the bridge,” Mayor Ana Ruiz said on Monday.", "2024-03-05")
         >>> article.attributions[0].speaker.name
@@ -116,4 +158,6 @@ def analyze(
     raw = RawArticle(id=id, text=text, title=title, published=published)
     nlp = load_nlp(model)
     (article,) = analyze_raws([raw], nlp)
+    if isinstance(article, Skipped):  # E071 too long, E061 a stage raised: the catalogue's error, not a Skipped
+        raise error_class(article.code)(article.reason)
     return article

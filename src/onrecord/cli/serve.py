@@ -16,6 +16,9 @@ def serve_cli(
     ),
     max_body: int = typer.Option(2 * 1024 * 1024, "--max-body", min=1024, help="Largest request body in bytes (413 above)."),
     no_store: bool = typer.Option(False, "--no-store", help="Serve only Analyze and the API docs, without a store."),
+    analysis_workers: int = typer.Option(
+        1, "--analysis-workers", min=0, help="Processes that analyse posted articles (0: in the server process, where reads wait on it)."
+    ),
 ) -> None:
     """Serve the web UI and the REST API (OpenAPI at /docs)."""
     import secrets
@@ -30,7 +33,7 @@ def serve_cli(
         token = secrets.token_urlsafe(24)
         console.print(f"[bold]Access token[/bold] (needed for writes from other machines): {token}", highlight=False)
     url = None if no_store else database_url(db)
-    app = create_app(url, token=token, max_body_bytes=max_body, warm_up=True)
+    app = create_app(url, token=token, max_body_bytes=max_body, warm_up=True, analysis_workers=analysis_workers)
     shown = f"[{host}]" if ":" in host else host
     what = "without a store" if url is None else describe(url)
     console.print(f"onrecord serving {what} at [bold]http://{shown}:{port}/[/bold] (API docs at /docs)", highlight=False, soft_wrap=True)

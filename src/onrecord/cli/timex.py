@@ -24,7 +24,6 @@ def timex_cli(
     from ..claims.time import find_time_expressions
     from ..claims.timex_io import load_timex_pipeline, to_timeml
     from ..ingest import iter_articles
-    from ..nlp import make_doc
     from ..serialize import time_to_dict
     from ..types import Skipped
 
@@ -45,8 +44,11 @@ def timex_cli(
                 failed += 1
                 err_console.print(f"[red]skipped[/red] {raw}", highlight=False, soft_wrap=True)
                 continue
-            doc = nlp(make_doc(nlp, raw.text, raw.published))
-            found = find_time_expressions(doc, raw.published)
+            found = _time_expressions(nlp, raw, find_time_expressions)
+            if isinstance(found, Skipped):
+                failed += 1
+                err_console.print(f"[red]skipped[/red] {found}", highlight=False, soft_wrap=True)
+                continue
             if out is not None:
                 for t in found:
                     out.write(json.dumps({"id": raw.id, **time_to_dict(t)}, ensure_ascii=False) + "\n")
@@ -73,3 +75,18 @@ def timex_cli(
     if failed:
         err_console.print(f"{failed} input(s) failed")
         raise typer.Exit(code=1)
+
+
+def _time_expressions(nlp, raw, find_time_expressions):
+    """The article's time expressions, or its ``Skipped`` (E071 over the parser's limit, E061 when a stage raises)."""
+    from ..nlp import make_doc
+    from ..pipeline import check_length, analysis_failed
+
+    checked = check_length(raw, nlp)
+    if not isinstance(checked, type(raw)):
+        return checked
+    try:
+        doc = nlp(make_doc(nlp, raw.text, raw.published))
+        return find_time_expressions(doc, raw.published)
+    except Exception as error:  # noqa: BLE001 - one article's bug is reported, the other files go on
+        return analysis_failed(raw, error)

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import AnalysisFailed
 from ..types import Article, RawArticle, Skipped
 
 #: the error code of an article whose analysis raised (a bug in onrecord, reported and skipped)
-ANALYSIS_FAILED = "E061"
+ANALYSIS_FAILED = AnalysisFailed.code
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,22 +73,8 @@ class Engine(abc.ABC):
         self.close()
 
 
-def analysis_failed(raw: RawArticle, error: BaseException) -> Skipped:
-    return Skipped(raw.origin or raw.id, ANALYSIS_FAILED, f"analysis failed ({type(error).__name__}: {error}); please report this")
-
-
 def analyze_batch(raws: list[RawArticle], nlp, batch_size: int) -> list[Article | Skipped]:
-    """The per-article function over one batch, isolating an article whose analysis raises."""
+    """The per-article function over one batch; an article whose analysis raises becomes its ``Skipped``."""
     from ..pipeline import analyze_raws
 
-    try:
-        return list(analyze_raws(raws, nlp, batch_size=batch_size))
-    except Exception:  # noqa: BLE001 - find the article that raised, keep the others
-        out: list[Article | Skipped] = []
-        for raw in raws:
-            try:
-                out.extend(analyze_raws([raw], nlp, batch_size=1))
-            except Exception as error:  # noqa: BLE001
-                out.append(analysis_failed(raw, error))
-        return out
-
+    return list(analyze_raws(raws, nlp, batch_size=batch_size))

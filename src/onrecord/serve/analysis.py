@@ -7,6 +7,7 @@ turned away with a 503 instead of piling up.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import tempfile
@@ -14,15 +15,13 @@ from pathlib import Path
 
 import anyio
 import anyio.to_thread
-from fastapi import HTTPException
-
+from ..errors import BadDate, Busy, EmptyInput, error_class
 from ..ingest import SUFFIXES
 from ..types import Article, RawArticle, Skipped
 
 
-
 def parse_published(value: str | dt.date | None) -> dt.date | None:
-    """A ``YYYY-MM-DD`` string (or nothing) as a date; a 422 naming the field otherwise."""
+    """A ``YYYY-MM-DD`` string (or nothing) as a date; :class:`~onrecord.errors.BadDate` naming the field otherwise."""
     if value is None or isinstance(value, dt.date):
         return value
     value = value.strip()
@@ -31,13 +30,13 @@ def parse_published(value: str | dt.date | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise HTTPException(422, detail=f"[E020] published: {value!r} is not a date in YYYY-MM-DD form") from None
+        raise BadDate(f"published: {value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def raw_from_text(text: str, *, id: str = "text", published=None, title=None, url=None, outlet=None) -> RawArticle:
-    """A pasted text as a raw article; blank text is a 422 with the catalogue's code."""
+    """A pasted text as a raw article; blank text is :class:`~onrecord.errors.EmptyInput`."""
     if not text or not text.strip():
-        raise HTTPException(422, detail="[E001] the article text is empty")
+        raise EmptyInput("the article text is empty")
     return RawArticle(id=id, text=text, title=title, published=parse_published(published), url=url, outlet=outlet, origin="request")
 
 
@@ -50,7 +49,7 @@ def raws_from_file(data: bytes, filename: str | None, published=None) -> list[Ra
     """Articles in an uploaded file (text, HTML, JSON, JSONL), read by the ingest readers.
 
     Raises:
-        HTTPException: 422 with the reader's code and reason when nothing in the file is usable.
+        InputError: the first reader's error (code and reason of every skip) when nothing in the file is usable.
     """
     name = Path(filename or "upload.txt").name
     # keep an ending the ingest readers know (double ones too: .warc.gz); anything else is plain text
@@ -60,12 +59,20 @@ def raws_from_file(data: bytes, filename: str | None, published=None) -> list[Ra
     with tempfile.TemporaryDirectory(prefix="onrecord-upload-") as folder:
         path = Path(folder) / f"{stem[:100]}{suffix}"
         path.write_bytes(data)
-        items = list(_iter_articles([path], parse_published(published)))
+        # origins as the client named them ("feed.jsonl:2"), not the server's temporary folder
+        items = [dataclasses.replace(item, origin=_strip_folder(item.origin, folder)) for item in _iter_articles([path], parse_published(published))]
     raws = [item for item in items if isinstance(item, RawArticle)]
     if not raws:
-        reasons = "; ".join(f"[{s.code}] {s.reason}" for s in items if isinstance(s, Skipped)) or "[E001] no article in the file"
-        raise HTTPException(422, detail=f"{name}: {reasons}")
+        skipped = [s for s in items if isinstance(s, Skipped)]
+        if not skipped:
+            raise EmptyInput(f"{name}: no article in the file")
+        reasons = "; ".join(f"[{s.code}] {s.reason}" for s in skipped)
+        raise error_class(skipped[0].code)(f"{name}: {reasons}")
     return raws
+
+
+def _strip_folder(origin: str | None, folder: str) -> str | None:
+    return origin.replace(f"{folder}/", "") if origin else origin
 
 
 def raw_from_html(html: str, *, id: str = "text", published=None, **meta) -> RawArticle:
@@ -93,16 +100,22 @@ def _iter_articles(paths, published):
 class Analyzer:
     """Analyses articles off the event loop, one at a time, with a bounded queue.
 
+    With ``workers=0`` the pipeline runs in a worker thread of the server process; with ``workers >= 1`` it runs
+    in that many processes of a :class:`~onrecord.engine.local.LocalEngine` (the engine of ``onrecord ingest``),
+    so that the analysis's Python stages do not hold the server's GIL while reads are answered.
+
     Example:
         >>> analyzer = Analyzer()
         >>> # inside a request handler: article = await analyzer.analyze(raw)
     """
 
-    def __init__(self, model: str | None = "default", max_waiting: int = 8):
+    def __init__(self, model: str | None = "default", max_waiting: int = 8, workers: int = 0):
         self.model = model
         self.max_waiting = max_waiting
+        self.workers = workers
         self.waiting = 0
         self._limiter: anyio.CapacityLimiter | None = None
+        self._engine = None
 
     @property
     def limiter(self) -> anyio.CapacityLimiter:
@@ -116,20 +129,45 @@ class Analyzer:
 
         return load_nlp(self.model)
 
-    def _analyze_sync(self, raws: list[RawArticle]) -> list[Article]:
+    def _engine_started(self):
+        if self._engine is None:
+            from ..engine.base import EngineSettings
+            from ..engine.local import LocalEngine
+
+            self._engine = LocalEngine(workers=self.workers, settings=EngineSettings(model=self.model))
+        self._engine.start()
+        return self._engine
+
+    def _analyze_sync(self, raws: list[RawArticle]) -> list[Article | Skipped]:
+        if self.workers:
+            return list(self._engine_started().map(raws))
         from ..pipeline import analyze_raws
 
-        return [a for a in analyze_raws(raws, self._nlp()) if isinstance(a, Article)]
+        return list(analyze_raws(raws, self._nlp()))
 
     async def warm_up(self) -> None:
-        """Load the spaCy pipeline now rather than on the first request."""
-        await anyio.to_thread.run_sync(self._nlp, limiter=self.limiter)
+        """Load the spaCy pipeline (in the worker processes, if any) now rather than on the first request."""
+        await anyio.to_thread.run_sync(self._engine_started if self.workers else self._nlp, limiter=self.limiter)
 
-    async def analyze(self, raws: list[RawArticle]) -> list[Article]:
+    def close(self) -> None:
+        """Stop the worker processes, if any."""
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
+
+    async def analyze(self, raws: list[RawArticle]) -> list[Article | Skipped]:
+        """One result per raw article, in order: the ``Article``, or its ``Skipped`` (E061, E071) when it failed."""
         if self.waiting >= self.max_waiting:
-            raise HTTPException(503, detail="busy: too many analyses waiting, retry shortly", headers={"Retry-After": "2"})
+            raise Busy("busy: too many analyses waiting, retry shortly", headers={"Retry-After": "2"})
         self.waiting += 1
         try:
             return await anyio.to_thread.run_sync(self._analyze_sync, raws, limiter=self.limiter)
         finally:
             self.waiting -= 1
+
+
+def raise_skipped(item: Article | Skipped) -> Article:
+    """The article, or the catalogue's error for its ``Skipped`` (E061 analysis failed, E071 too long …)."""
+    if isinstance(item, Skipped):
+        raise error_class(item.code)(item.reason)
+    return item

@@ -5,14 +5,27 @@ import datetime as dt
 import threading
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from pydantic import StringConstraints, ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from ..errors import (
+    AnalysisFailed,
+    AttributionNotFound,
+    BadDate,
+    Busy,
+    CrossOriginRefused,
+    InputError,
+    NoStore,
+    RequestError,
+    TokenRequired,
+    TooLarge,
+    UnsupportedMediaType,
+)
 from ..serialize import article_to_dict
 from ..store.filters import QuoteFilter
-from ..types import RawArticle
-from .analysis import form_text, raw_from_html, raw_from_text, raws_from_file
+from ..types import Article, RawArticle, Skipped
+from .analysis import form_text, raise_skipped, raw_from_html, raw_from_text, raws_from_file
 from .models import (
     AnalyzeRequest,
     ArticleList,
@@ -24,14 +37,33 @@ from .models import (
     SpeakerDetail,
     SpeakerList,
 )
-from .security import require_token
+from .security import reject_unknown_query, require_token
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(
+    prefix="/api",
+    tags=["api"],
+    dependencies=[Depends(reject_unknown_query)],
+    responses={
+        404: {"model": ErrorOut, "description": "no such article, attribution or speaker (E041-E043), or no store (E076)"},
+        422: {"model": ErrorOut, "description": f"a malformed request ({RequestError.code}), with what is wrong"},
+    },
+)
 
-_ERRORS = {
-    401: {"model": ErrorOut, "description": "a token is needed (server bound to a non-loopback address)"},
-    413: {"model": ErrorOut, "description": "request body over the server's limit"},
-    422: {"model": ErrorOut, "description": "unusable input (empty, binary, bad date …), with its error code"},
+
+def _error(*classes, description: str) -> dict:
+    codes = ", ".join(c.code for c in classes)
+    return {"model": ErrorOut, "description": f"{description} ({codes})"}
+
+
+#: the answers of the write endpoints besides 200, documented in the OpenAPI (codes and statuses: errors.py)
+_WRITE_ERRORS = {
+    TokenRequired.http_status: _error(TokenRequired, description="a token is needed (server bound to a non-loopback address)"),
+    CrossOriginRefused.http_status: _error(CrossOriginRefused, description="a write from a page of another site"),
+    TooLarge.http_status: _error(TooLarge, description="request body over the server's limit"),
+    UnsupportedMediaType.http_status: _error(UnsupportedMediaType, description="a body neither JSON nor a form"),
+    InputError.http_status: _error(InputError, BadDate, RequestError, description="unusable input (empty, binary, bad date …) or a malformed request"),
+    AnalysisFailed.http_status: _error(AnalysisFailed, description="the analysis raised: a bug in onrecord, please report it"),
+    Busy.http_status: _error(Busy, description="too many analyses waiting: retry after the Retry-After seconds"),
 }
 
 _ANALYZE_BODY = {
@@ -66,9 +98,10 @@ async def read_article_input(request: Request) -> list[RawArticle]:
         try:
             body = AnalyzeRequest.model_validate_json(await request.body())
         except ValidationError as error:
-            raise HTTPException(422, detail=error.errors(include_url=False, include_context=False)) from None
+            found = error.errors(include_url=False, include_context=False, include_input=False)
+            raise RequestError(describe_errors([{**e, "loc": ("body", *e["loc"])} for e in found])) from None
         if (body.text is None) == (body.html is None):
-            raise HTTPException(422, detail="send exactly one of 'text' or 'html'")
+            raise RequestError("send exactly one of 'text' or 'html'")
         meta = dict(id=body.id or "text", published=body.published, title=body.title, url=body.url, outlet=body.outlet)
         return [raw_from_text(body.text, **meta) if body.text is not None else raw_from_html(body.html, **meta)]
     if content_type in ("multipart/form-data", "application/x-www-form-urlencoded"):
@@ -79,15 +112,29 @@ async def read_article_input(request: Request) -> list[RawArticle]:
                 return raws_from_file(await upload.read(), upload.filename, published)
         if isinstance(text, str) and text.strip():
             return [raw_from_text(form_text(text), published=published)]
-        raise HTTPException(422, detail="[E001] send a file or some text")
-    raise HTTPException(415, detail="send application/json or multipart/form-data")
+        raise RequestError("send a file or some text")
+    raise UnsupportedMediaType("send application/json or multipart/form-data")
+
+
+def describe_errors(errors: list[dict]) -> str:
+    """Pydantic's validation errors as one line: ``body.published: Input should be … ; query.limit: …``.
+
+    Example:
+        >>> describe_errors([{"loc": ("query", "limit"), "msg": "Input should be greater than or equal to 1"}])
+        'query.limit: Input should be greater than or equal to 1'
+    """
+    parts = []
+    for e in errors:
+        where = ".".join(str(part) for part in e.get("loc", ())) or "body"
+        parts.append(f"{where}: {e.get('msg', 'invalid')}")
+    return "; ".join(parts) or "invalid request"
 
 
 @router.post(
     "/analyze",
     summary="Analyse one article (not stored)",
     response_model=ArticleOut,
-    responses=_ERRORS,
+    responses=_WRITE_ERRORS,
     openapi_extra=_ANALYZE_BODY,
     dependencies=[Depends(require_token)],
 )
@@ -98,9 +145,9 @@ async def analyze(request: Request) -> dict:
     """
     raws = await read_article_input(request)
     if len(raws) != 1:
-        raise HTTPException(422, detail=f"{len(raws)} articles in the input: /api/analyze takes one (POST /api/articles stores many)")
-    (article,) = await request.app.state.analyzer.analyze(raws)
-    return article_to_dict(article)
+        raise RequestError(f"{len(raws)} articles in the input: /api/analyze takes one (POST /api/articles stores many)")
+    (result,) = await request.app.state.analyzer.analyze(raws)
+    return article_to_dict(raise_skipped(result))
 
 
 # ---------------------------------------------------------------- the store
@@ -110,12 +157,12 @@ _OPEN_LOCK = threading.Lock()
 
 
 def get_store(request: Request):
-    """The store behind this app (opened on first use); 404 when the server runs without one."""
+    """The store behind this app (opened on first use); :class:`~onrecord.errors.NoStore` without one."""
     from .queries import StoreView
 
     state = request.app.state
     if state.db_url is None:
-        raise HTTPException(404, detail="this server has no store (started with --no-store)")
+        raise NoStore("this server has no store (started with --no-store)")
     with _OPEN_LOCK:  # sync routes run in threads: open the store once
         if state.store is None:
             state.store = StoreView(state.db_url)
@@ -128,30 +175,38 @@ def next_url(request: Request, total: int, limit: int, offset: int) -> str | Non
     return str(request.url.include_query_params(offset=offset + limit, limit=limit))
 
 
+#: deeper pages than this are refused (422): SQLite's integers end at 2**63, and no listing is this long
+MAX_OFFSET = 1_000_000_000
 Limit = Query(50, ge=1, le=500, description="items per page")
 #: one ``kind`` value: kinds separated by commas (checked against the catalogue by QuoteFilter: E066)
 KindWords = Annotated[str, StringConstraints(max_length=100, pattern=r"^[a-z, ]*$")]
-Offset = Query(0, ge=0, description="items to skip")
+Offset = Query(0, ge=0, le=MAX_OFFSET, description="items to skip")
 
 
 @router.post(
     "/articles",
     summary="Analyse and store articles",
     response_model=IngestOut,
-    responses=_ERRORS,
+    responses={**_WRITE_ERRORS, NoStore.http_status: _error(NoStore, description="the server runs without a store")},
     openapi_extra=_ANALYZE_BODY,
     dependencies=[Depends(require_token)],
 )
 async def store_articles(request: Request) -> dict:
     """Analyse the posted article(s) (as for ``/api/analyze``; a JSONL upload may hold many) and store them.
 
-    Idempotent by text hash: posting the same text again stores nothing new (``created: false``).
+    Idempotent by text hash: posting the same text again stores nothing new (``created: false``). An article whose
+    analysis fails is listed under ``skipped`` with its code and the others are stored; when none is left, the
+    first one's error is the answer.
     """
     store = get_store(request)
     raws = await read_article_input(request)
-    articles = await request.app.state.analyzer.analyze(raws)
+    results = await request.app.state.analyzer.analyze(raws)
+    articles = [r for r in results if isinstance(r, Article)]
+    skipped = [r for r in results if isinstance(r, Skipped)]
+    if not articles:
+        raise_skipped(skipped[0])
     stored = await run_in_threadpool(store.add_articles, articles)
-    return {"stored": stored}
+    return {"stored": stored, "skipped": [{"origin": s.origin, "code": s.code, "reason": s.reason} for s in skipped]}
 
 
 @router.get("/articles", summary="Stored articles, newest first", response_model=ArticleList)
@@ -179,8 +234,8 @@ def get_article(request: Request, article_id: str) -> dict:
 def get_related(request: Request, article_id: str, index: int, limit: int = Query(20, ge=1, le=100)) -> dict:
     """Candidates from the full-text index, re-ranked by content-word overlap, each classified with its reasons
     (rules in ``docs/store.md``, "Related statements")."""
-    if index < 0:
-        raise HTTPException(404, detail=f"no attribution {index}")
+    if not 0 <= index < 2**31:  # no article has that many; SQLite's integers end at 2**63
+        raise AttributionNotFound(f"no attribution {index}")
     return get_store(request).related(article_id, index, limit=limit)
 
 

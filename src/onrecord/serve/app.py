@@ -5,11 +5,15 @@ import contextlib
 from importlib import resources
 from pathlib import Path
 
+import logging
+
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import OnrecordError
+from ..errors import InternalError, MethodNotAllowed, OnrecordError, RequestError, RouteNotFound
 from .analysis import Analyzer
 from .security import BodyLimit, SecurityHeaders
 
@@ -26,6 +30,7 @@ def create_app(
     max_body_bytes: int = MAX_BODY_BYTES,
     model: str | None = "default",
     warm_up: bool = False,
+    analysis_workers: int = 0,
 ) -> FastAPI:
     """Build the onrecord web app (REST API under ``/api``, pages, OpenAPI at ``/docs``).
 
@@ -35,6 +40,7 @@ def create_app(
         max_body_bytes: larger request bodies get a 413.
         model: attribution model passed to :func:`onrecord.nlp.load_nlp`.
         warm_up: load the spaCy pipeline at startup instead of on the first analysis.
+        analysis_workers: processes that analyse posted articles; 0 analyses in a thread of this process.
 
     Example:
         >>> from fastapi.testclient import TestClient
@@ -44,13 +50,14 @@ def create_app(
     """
     from . import api, pages
 
-    analyzer = Analyzer(model=model)
+    analyzer = Analyzer(model=model, workers=analysis_workers)
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
         if warm_up:
             await analyzer.warm_up()
         yield
+        analyzer.close()
         store = app.state.__dict__.get("store")
         if store is not None and hasattr(store, "close"):
             store.close()
@@ -79,12 +86,42 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
 
+    add_error_handlers(app)
+    return app
+
+
+def error_response(error: OnrecordError) -> JSONResponse:
+    """``{"detail", "code"}`` with the status the catalogue gives the error's class."""
+    return JSONResponse({"detail": error.message, "code": error.code}, status_code=error.http_status, headers=error.headers)
+
+
+def add_error_handlers(app: FastAPI) -> None:
+    """Every error answer is ``{"detail", "code"}`` from ``onrecord.errors``: never a bare 500, never raw bytes."""
+
     @app.exception_handler(OnrecordError)
     async def onrecord_error(request: Request, error: OnrecordError):
-        status = 404 if type(error).__name__.endswith("NotFound") else 422
-        return JSONResponse({"detail": error.message, "code": error.code}, status_code=status)
+        return error_response(error)
 
-    return app
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError):
+        # FastAPI's default answer echoes the input, which may be bytes (a body that is not JSON) and fail to encode
+        from .api import describe_errors
+
+        return error_response(RequestError(describe_errors(list(error.errors()))))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException):
+        # 400 is Starlette's answer to a broken multipart body: a malformed request like any other (422, E072)
+        coded = {400: RequestError, 404: RouteNotFound, 405: MethodNotAllowed}.get(error.status_code)
+        if coded is not None:
+            return error_response(coded(f"{request.method} {request.url.path}: {error.detail}"))
+        body = {"detail": str(error.detail), "code": RequestError.code if error.status_code < 500 else InternalError.code}
+        return JSONResponse(body, status_code=error.status_code, headers=getattr(error, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception):
+        logging.getLogger("onrecord.serve").exception("unexpected error on %s %s", request.method, request.url.path)
+        return error_response(InternalError(f"unexpected {type(error).__name__} on {request.url.path}; please report this"))
 
 
 def _version() -> str:

@@ -248,8 +248,15 @@ class IngestResult(_Strict):
     attributions: int
 
 
+class SkippedOut(_Strict):
+    origin: str = Field(description="the input (file, record) that was skipped")
+    code: str = Field(description="its error code (onrecord.errors)")
+    reason: str
+
+
 class IngestOut(BaseModel):
     stored: list[IngestResult]
+    skipped: list[SkippedOut] = Field(default_factory=list, description="articles whose analysis failed, with their codes")
 
 
 # ------------------------------------------------------------------ requests
@@ -275,5 +282,7 @@ class AnalyzeRequest(BaseModel):
 
 
 class ErrorOut(BaseModel):
+    """Every error answer: ``{"detail": what is wrong and what to do, "code": "E…"}`` (codes: ``onrecord.errors``)."""
+
     detail: str
-    code: str | None = None
+    code: str = Field(description="the error's code in onrecord.errors (E001 empty input, E072 malformed request …)")

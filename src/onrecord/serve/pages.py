@@ -11,10 +11,10 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from ..errors import UnknownKind
+from ..errors import AttributionNotFound, OnrecordError, TokenRequired, UnknownKind
 from ..serialize import article_to_dict
 from ..store.filters import KINDS, QUOTES, parse_kinds
-from .analysis import form_text, parse_published, raw_from_text, raws_from_file
+from .analysis import form_text, parse_published, raise_skipped, raw_from_text, raws_from_file
 from .api import get_store
 from .app import PACKAGE_DIR
 from .security import bearer_token
@@ -76,15 +76,17 @@ async def analyze_page(request: Request):
     expected = request.app.state.token
     given = (token if isinstance(token, str) and token else None) or bearer_token(request)
     if expected is not None and (given is None or not hmac.compare_digest(given.encode(), expected.encode())):
-        return render(request, "analyze.html", 401, form=form_values, error="This server needs its access token to analyse.")
+        error = TokenRequired("This server needs its access token to analyse.")
+        return render(request, "analyze.html", error.http_status, form=form_values, error=str(error))
     try:
         if data:
             raws = raws_from_file(data, filename, published)[:1]
         else:
             raws = [raw_from_text(form_values["text"], published=published)]
-        (article,) = await request.app.state.analyzer.analyze(raws)
-    except HTTPException as error:
-        return render(request, "analyze.html", error.status_code, form=form_values, error=str(error.detail))
+        (result,) = await request.app.state.analyzer.analyze(raws)
+        article = raise_skipped(result)
+    except OnrecordError as error:  # "[E061] analysis failed …": the form again, with the coded reason
+        return render(request, "analyze.html", error.http_status, form=form_values, error=str(error))
     response = render(request, "analyze.html", form=form_values, **article_view(article_to_dict(article)))
     if expected is not None and token:
         response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict")
@@ -186,8 +188,8 @@ def article_page(request: Request, article_id: str):
 @router.get("/articles/{article_id}/attributions/{index}/related", response_class=HTMLResponse)
 def related_page(request: Request, article_id: str, index: int, limit: int = Query(20, ge=1, le=100)):
     """One attribution and the statements of other articles that corroborate, contradict or relate to it."""
-    if index < 0:
-        raise HTTPException(404, detail=f"no attribution {index}")
+    if not 0 <= index < 2**31:  # no article has that many; SQLite's integers end at 2**63
+        raise AttributionNotFound(f"no attribution {index}")
     found = get_store(request).related(article_id, index, limit=limit)
     api_path = f"/api/articles/{quote(article_id, safe='')}/attributions/{index}/related"
     return render(request, "related.html", found=found, article_id=article_id, index=index, json_url=_json_twin(request, api_path))
@@ -262,8 +264,8 @@ def search_page(
         dates = {"since": parse_published(context["since"]), "until": parse_published(context["until"])}
     except UnknownKind as error:
         return render(request, "search.html", 422, error=error.message, kind_links=kind_links(request, None), **context)
-    except HTTPException as error:
-        return render(request, "search.html", 422, error=str(error.detail).replace("published", "date"), **context)
+    except OnrecordError as error:
+        return render(request, "search.html", error.http_status, error=str(error).replace("published", "date"), **context)
     context["kind_links"] = kind_links(request, context["kinds"])
     if any(filters.values()) or any(dates.values()) or context["kinds"]:
         store = get_store(request)

@@ -4,6 +4,7 @@
   ``nosniff`` / ``same-origin`` referrer / no-framing headers, and a same-origin check on writes (a page on another site
   cannot make a browser post into a store served on loopback).
 - :class:`BodyLimit`: request bodies over the limit get a clear 413, whether or not ``Content-Length`` is sent.
+- :func:`reject_unknown_query`: an API query parameter the endpoint does not take is refused, not ignored.
 - :func:`require_token`: write endpoints need ``Authorization: Bearer <token>`` when the app has a token
   (``onrecord serve`` sets one whenever it binds a non-loopback address).
 """
@@ -14,7 +15,10 @@ import ipaddress
 import json
 from urllib.parse import urlsplit
 
-from fastapi import HTTPException, Request
+from fastapi import Request
+from pydantic import BaseModel
+
+from ..errors import CrossOriginRefused, RequestError, TokenRequired, TooLarge
 
 #: Scripts and styles only from this origin; article data reaches pages as JSON, never as markup.
 CSP = (
@@ -73,7 +77,8 @@ class SecurityHeaders:
             (b"x-frame-options", b"DENY"),
         ]
         if scope["method"] in UNSAFE_METHODS and not _same_origin(scope):
-            return await _send_json(send, 403, {"detail": "cross-origin write refused", "code": "E061"}, extra)
+            refused = CrossOriginRefused("cross-origin write refused: post from a page of this server, or from a script without an Origin header")
+            return await _send_json(send, refused.http_status, {"detail": refused.message, "code": refused.code}, extra)
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
@@ -105,8 +110,8 @@ class BodyLimit:
         self.max_bytes = max_bytes
 
     def _reject(self, send):
-        reason = f"request body over the limit of {self.max_bytes} bytes; send a shorter article or raise --max-body"
-        return _send_json(send, 413, {"detail": reason, "code": "E007"})
+        error = TooLarge(f"request body over the limit of {self.max_bytes} bytes; send a shorter article or raise --max-body")
+        return _send_json(send, error.http_status, {"detail": error.message, "code": error.code})
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -154,8 +159,33 @@ def require_token(request: Request) -> None:
         return
     given = bearer_token(request)
     if given is None or not hmac.compare_digest(given.encode(), expected.encode()):
-        raise HTTPException(
-            status_code=401,
-            detail="this server needs a token for writes: send 'Authorization: Bearer <token>' (printed by onrecord serve)",
+        raise TokenRequired(
+            "this server needs a token for writes: send 'Authorization: Bearer <token>' (printed by onrecord serve)",
             headers={"WWW-Authenticate": "Bearer"},
         )
+
+
+def reject_unknown_query(request: Request) -> None:
+    """FastAPI dependency of the API: a query parameter the endpoint does not take is a 422, not silently ignored
+    (``?limt=5`` would otherwise answer 50 items)."""
+    route = request.scope.get("route")
+    if route is None or not request.query_params:
+        return
+    known = _query_names(route.dependant)
+    unknown = sorted(set(request.query_params) - known)
+    if unknown:
+        raise RequestError(f"unknown query parameter(s) {', '.join(map(repr, unknown))}; this endpoint takes: {', '.join(sorted(known)) or 'none'}")
+
+
+def _query_names(dependant) -> set[str]:
+    """The query parameter names a route takes, its dependencies' included."""
+    names = set()
+    for param in dependant.query_params:
+        model = getattr(param, "type_", None) or getattr(getattr(param, "field_info", None), "annotation", None)
+        if isinstance(model, type) and issubclass(model, BaseModel):  # a query model: its fields are the parameters
+            names |= {field.alias or name for name, field in model.model_fields.items()}
+        else:
+            names.add(param.alias)
+    for sub in dependant.dependencies:
+        names |= _query_names(sub)
+    return names

@@ -182,7 +182,7 @@ def quotes(
         claim_where.append((C.c.stance, stance))
     if verification is not None:
         claim_where.append((C.c.verification, verification))
-    count_from = _count_from(hits, speaker, speaker_id, stance or verification, since is not None or until is not None or kinds is not None)
+    count_from = _count_from(hits, speaker, speaker_id, claim_where or None, since is not None or until is not None or kinds is not None)
     # claims matching the claim filters: the total when they are the only filters, and on SQLite how common they are
     matches = _count_claims(conn, claim_where) if claim_where and (count_from is C or dialect == "sqlite") else None
     if dialect == "sqlite" and matches is not None and matches > COMMON_SHARE * _count_claims(conn, []):

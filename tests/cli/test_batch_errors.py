@@ -1,0 +1,51 @@
+"""No input crashes a batch: `analyze` and `timex` report a failing article as its coded error and go on."""
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from onrecord.cli import app
+
+runner = CliRunner()
+
+
+def _files(tmp_path):
+    (tmp_path / "a.txt").write_text("Council member Iris Vang said the vote would be held on Monday.", "utf-8")
+    (tmp_path / "b.txt").write_text("BOOM, the minister said on Friday.", "utf-8")
+    (tmp_path / "c.txt").write_text("Tom Berg said the budget would pass next week.", "utf-8")
+    return [str(tmp_path / n) for n in ("a.txt", "b.txt", "c.txt")]
+
+
+def test_analyze_cli_reports_the_article_that_raised_and_analyses_the_rest(tmp_path, fragile_analysis):
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["analyze", *_files(tmp_path), "--rules-only", "--jsonl", str(out)])
+    assert result.exit_code == 1
+    assert "b.txt: [E061] analysis failed (RuntimeError: a simulated bug)" in " ".join(result.output.split())
+    assert [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()] == ["a", "c"]
+    assert "Traceback" not in result.output
+
+
+def test_timex_cli_reports_the_article_that_raised_and_goes_on(tmp_path, monkeypatch):
+    import onrecord.claims.time as time
+
+    real = time.find_time_expressions
+
+    def fragile(doc, published):
+        if "BOOM" in doc.text:
+            raise ValueError("year -197980 is out of range")
+        return real(doc, published)
+
+    monkeypatch.setattr(time, "find_time_expressions", fragile)
+    result = runner.invoke(app, ["timex", "--published", "2025-04-22", *_files(tmp_path), "--jsonl", "-"])
+    assert result.exit_code == 1
+    assert "[E061] analysis failed (ValueError: year -197980 is out of range)" in " ".join(result.output.split())
+    assert {json.loads(line)["id"] for line in result.stdout.splitlines() if line.startswith("{")} == {"a", "c"}
+
+
+def test_timex_cli_reports_a_text_over_the_parser_limit(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("It rained on Monday. " * 50_000, "utf-8")
+    result = runner.invoke(app, ["timex", str(path), "--jsonl", "-"])
+    assert result.exit_code == 1
+    assert "[E071]" in result.output and "split the article" in " ".join(result.output.split())

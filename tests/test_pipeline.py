@@ -1,0 +1,54 @@
+"""The per-article function: no article stops a batch."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.errors import AnalysisFailed, TextTooLong
+from onrecord.pipeline import analyze_raws
+from onrecord.types import Article, RawArticle, Skipped
+
+GOOD = [
+    RawArticle("a", "“The bridge will reopen in May,” Mayor Ana Ruiz said on Monday.", origin="a.txt"),
+    RawArticle("c", "The council approved the budget, its chair, Tom Berg, told reporters.", origin="c.txt"),
+]
+
+
+def test_analyze_raws_skips_only_the_article_whose_analysis_raises(rules_nlp, fragile_analysis):
+    boom = RawArticle("b", "BOOM, the minister said.", origin="b.txt")
+    got = list(analyze_raws([GOOD[0], boom, GOOD[1]], rules_nlp, batch_size=16))
+    assert [type(x) for x in got] == [Article, Skipped, Article]
+    assert got[1].origin == "b.txt" and got[1].code == AnalysisFailed.code == "E061"
+    assert "RuntimeError: a simulated bug" in got[1].reason
+    assert [a.id for a in (got[0], got[2])] == ["a", "c"]
+
+
+def test_analyze_raws_after_a_failed_batch_gives_the_same_articles_as_a_clean_run(rules_nlp, fragile_analysis):
+    clean = list(analyze_raws(GOOD, rules_nlp))
+    boom = RawArticle("b", "BOOM", origin="b.txt")
+    got = [x for x in analyze_raws([GOOD[0], boom, GOOD[1]], rules_nlp) if isinstance(x, Article)]
+    assert got == clean and clean[0].attributions
+
+
+def test_analyze_raws_reports_a_text_over_the_parser_limit_and_goes_on(rules_nlp):
+    long = RawArticle("long", "The mayor said it would rain. " * (rules_nlp.max_length // 30 + 1), origin="long.txt")
+    assert len(long.text) > rules_nlp.max_length
+    got = list(analyze_raws([long, GOOD[0]], rules_nlp))
+    assert isinstance(got[0], Skipped) and got[0].code == TextTooLong.code == "E071"
+    assert "split the article" in got[0].reason
+    assert isinstance(got[1], Article) and got[1].attributions
+
+
+def test_analyze_raws_passes_skipped_inputs_through_in_order(rules_nlp):
+    skipped = Skipped("bad.txt", "E002", "binary file")
+    got = list(analyze_raws([skipped, GOOD[0]], rules_nlp))
+    assert got[0] is skipped and isinstance(got[1], Article)
+
+
+def test_the_python_api_raises_the_coded_error_of_a_failed_analysis(fragile_analysis):
+    import onrecord
+    from onrecord.errors import AnalysisFailed, TextTooLong
+
+    with pytest.raises(AnalysisFailed, match=r"\[E061\] analysis failed \(RuntimeError: a simulated bug\)"):
+        onrecord.analyze("BOOM, the minister said.", model=None)
+    with pytest.raises(TextTooLong, match=r"\[E071\]"):
+        onrecord.analyze("The mayor said it would rain. " * 40_000, model=None)
