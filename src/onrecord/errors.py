@@ -100,3 +100,21 @@ class EngineUnavailable(OnrecordError):
     """An execution engine cannot start (PySpark not installed, no Java, cluster unreachable)."""
 
     code = "E065"
+
+
+class ModelInstallFailed(ModelError):
+    """``onrecord model install`` could not install the pinned spaCy pipeline (no pip, no network, a hash mismatch)."""
+
+    code = "E080"
+
+
+class StoreMissing(StoreError):
+    """A command that only reads the store was given a SQLite file that does not exist."""
+
+    code = "E081"
+
+
+class MissingExtra(OnrecordError):
+    """An optional feature whose extra is not installed (``pip install "onrecord[postgres]"``)."""
+
+    code = "E082"

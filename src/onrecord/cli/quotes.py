@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import typer
+from rich.text import Text
 
 from ._common import err_console, parse_date
 from ._store_options import OutputFormat, db_option, emit, fail, format_option, open_store
@@ -10,7 +11,7 @@ from ._store_options import OutputFormat, db_option, emit, fail, format_option, 
 QUOTE_COLUMNS = [
     ("date", "", lambda q: q["said_on"] or q["published"]),
     # the article reference sits under the speaker: a narrow terminal keeps room for the content
-    ("speaker", "bold cyan", lambda q: f"{(q['speaker'] or {}).get('name', '—')}\n[dim]{q['article_id']}#{q['index']}[/dim]"),
+    ("speaker", "bold cyan", lambda q: Text((q["speaker"] or {}).get("name", "—")).append(f"\n{q['article_id']}#{q['index']}", style="dim")),
     ("cue", "magenta", lambda q: q["cue_text"]),
     ("content", "", lambda q: q["content_text"]),
     ("stance", "", lambda q: q["stance"]),
@@ -37,7 +38,7 @@ def quotes_cli(
     try:
         page = store.quotes(speaker=speaker, since=dates[0], until=dates[1], stance=stance, q=q, limit=limit, offset=offset, oldest_first=not newest_first)
         if speaker and page.total == 0 and not store.find_speakers(speaker):
-            err_console.print(f"no speaker matches {speaker!r}; `onrecord speakers --q WORD` lists names")
+            err_console.print(f"no speaker matches {speaker!r}; `onrecord speakers --q WORD` lists names", markup=False, highlight=False)
     except OnrecordError as error:
         raise fail(error) from None
     finally:
