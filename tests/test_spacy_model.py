@@ -1,6 +1,7 @@
 """The pinned spaCy pipeline: the pin inside the package, `onrecord model install` and `model info`, a missing pipeline."""
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -56,10 +57,13 @@ def test_model_info_says_what_is_installed_from_where_and_the_pinned_hash():
     result = runner.invoke(app, ["model", "info"])
     assert result.exit_code == 0, result.output
     pin = spacy_model.read_pin()
-    assert "installed:    3.8.0" in result.stdout and "matches pin:  True" in result.stdout
-    assert pin.sha256[0] in result.stdout
+    assert "installed:      3.8.0" in result.stdout and "matches pin:    True" in result.stdout
+    assert f"pinned sha256:  {pin.sha256[0]}" in result.stdout
     info = spacy_model.model_info()
     assert info.matches_pin and Path(info.location).is_dir() and info.source
+    as_json = runner.invoke(app, ["model", "info", "--json"])
+    facts = json.loads(as_json.stdout)
+    assert facts["installed_version"] == "3.8.0" and facts["pin"]["sha256"] == list(pin.sha256) and facts["matches_pin"] is True
 
 
 def test_a_blank_pipeline_refuses_the_component_with_the_install_command():

@@ -40,16 +40,16 @@ def info_cli(
         "installer": info.installer,
         "source": info.source,
         "pinned": f"{info.pin.name}=={info.pin.version}",
-        "sha256": ", ".join(info.pin.sha256),
+        "pinned sha256": ", ".join(info.pin.sha256),  # pip checks it on install (--require-hashes)
         "pin file": info.pin_file,
         "matches pin": info.matches_pin,
         "spacy": info.spacy_version,
     }
     if json_output:
-        console.print_json(json.dumps({**dataclasses.asdict(info), "matches_pin": info.matches_pin}))
+        typer.echo(json.dumps({**dataclasses.asdict(info), "matches_pin": info.matches_pin}, indent=1))
     else:
         for key, value in facts.items():
-            console.print(f"{key + ':':13} {'—' if value is None else value}", highlight=False, soft_wrap=True, markup=False)
+            console.print(f"{key + ':':15} {'—' if value is None else value}", highlight=False, soft_wrap=True, markup=False)
     if info.installed_version is None:
         err_console.print(f"not installed: {INSTALL_HINT}", highlight=False)
         raise typer.Exit(code=3)
