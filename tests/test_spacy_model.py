@@ -86,3 +86,13 @@ def test_the_api_answers_a_missing_pipeline_with_its_code(monkeypatch):
         response = client.post("/api/analyze", json={"text": "“We will win,” said Ana Ruiz."})
     body = response.json()
     assert body["code"] == "E030" and "onrecord model install" in body["detail"]
+
+
+def test_the_local_engine_checks_the_pipeline_before_it_starts_workers(monkeypatch):
+    from onrecord.engine.local import LocalEngine
+
+    monkeypatch.setenv("ONRECORD_SPACY_MODEL", "en_core_web_missing_for_tests")
+    engine = LocalEngine(workers=2)
+    with pytest.raises(ModelError, match=r"\[E030\].*onrecord model install"):
+        engine.start()  # a BrokenProcessPool from both workers' initializers before
+    assert engine._pool is None

@@ -54,6 +54,7 @@ def test_every_command_and_subcommand_rejects_an_unknown_option():
 
 @pytest.mark.parametrize("command", [["analyze", "{article}"], ["analyze", "{article}", "--rules-only"], ["timex", "{article}"],
                                      ["ingest", "{article}", "--db", "{tmp}/s.db"], ["ingest", "{article}", "--db", "{tmp}/w.db", "--workers", "0"],
+                                     ["ingest", "{article}", "--db", "{tmp}/k.db", "--engine", "spark"],
                                      ["serve", "--port", "0"]])
 def test_a_missing_spacy_pipeline_is_one_coded_line_naming_the_install_command(command, no_model, article, tmp_path):
     args = [a.format(article=article, tmp=tmp_path) for a in command]
@@ -61,6 +62,7 @@ def test_a_missing_spacy_pipeline_is_one_coded_line_naming_the_install_command(c
     assert result.exit_code == 3, result.output
     line = _one_line_error(result, "E030")
     assert "onrecord model install" in line and MISSING in line and "{error}" not in line
+    assert list(tmp_path.glob("*.db")) == []  # ingest stops before it creates a store
 
 
 def test_train_checks_the_pipeline_before_training(no_model, tmp_path):

@@ -58,8 +58,10 @@ def ingest_cli(
 ) -> None:
     """Analyse articles into the store: idempotent by text hash, one transaction per article, resumable."""
     from ..engine.base import EngineSettings
+    from ..spacy_model import require_base_model
 
     default_date = parse_date(published, "--published")
+    require_base_model()  # [E030] before a store is created or a worker (local or Spark) started
     settings = EngineSettings(None if rules_only else "default", min_confidence, batch_size)
     store = open_store(db, create=True)
     failed = []
