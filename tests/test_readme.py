@@ -22,7 +22,7 @@ def _commands() -> dict[str, click.Command]:
     found = {}
     for name, command in group.commands.items():
         found[name] = command
-        if isinstance(command, click.Group):
+        if hasattr(command, "commands"):  # a group (Typer vendors click: isinstance on click.Group fails)
             for sub, subcommand in command.commands.items():
                 found[f"{name} {sub}"] = subcommand
     return found
@@ -49,7 +49,7 @@ def test_options_in_the_command_table_belong_to_their_command():
         usage = row.split("`")[1]
         name = usage.split()[1]
         options = {opt for param in commands[name].params for opt in param.opts}
-        if isinstance(commands[name], click.Group):  # `entities show|merge|split`: options of the subcommands
+        if hasattr(commands[name], "commands"):  # `entities show|merge|split`: options of the subcommands
             options |= {opt for sub in commands[name].commands.values() for param in sub.params for opt in param.opts}
         for option in re.findall(r"(--[a-z][a-z-]*)", usage):
             assert option in options, f"{option} is not an option of `onrecord {name}`"

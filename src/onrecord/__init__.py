@@ -8,6 +8,9 @@ Example:
 """
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError as _NotInstalled
+from importlib.metadata import version as _version
+
 from .pipeline import analyze
 from .types import (
     Article,
@@ -26,7 +29,10 @@ from .types import (
     Verification,
 )
 
-__version__ = "0.1.0"
+try:  # one version: the installed package's metadata (pyproject.toml's), as `onrecord --version` prints it
+    __version__ = _version("onrecord")
+except _NotInstalled:  # a source tree on sys.path that was never installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "analyze",

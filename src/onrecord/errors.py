@@ -208,3 +208,22 @@ def error_class(code: str) -> type[OnrecordError]:
             return cls
         pending.extend(cls.__subclasses__())
     return OnrecordError
+
+
+class ModelInstallFailed(ModelError):
+    """``onrecord model install`` could not install the pinned spaCy pipeline (no pip, no network, a hash mismatch)."""
+
+    code = "E080"
+
+
+class StoreMissing(StoreError):
+    """A command that only reads the store was given a SQLite file that does not exist."""
+
+    code = "E081"
+
+
+class MissingExtra(OnrecordError):
+    """An optional feature whose extra is not installed (``pip install "onrecord[postgres]"``)."""
+
+    code = "E082"
+    http_status = 503

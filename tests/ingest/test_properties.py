@@ -59,18 +59,6 @@ def test_the_size_limit_never_crashes(name, data, limit):
     assert all(len(item.text.encode("utf-8")) <= limit for item in items if isinstance(item, RawArticle))
 
 
-@FUZZ
-@given(data=contents, gz=st.booleans())
-def test_the_warcio_fallback_never_crashes_either(data, gz):
-    from onrecord.ingest.warc import read_warc
-
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / ("a.warc.gz" if gz else "a.warc")
-        path.write_bytes(gzip.compress(data) if gz else data)
-        items = list(read_warc(path, None, 5_000_000, backend="warcio"))
-    assert all(isinstance(item, (RawArticle, Skipped)) for item in items)
-
-
 RECORDS = [{"id": f"r{i}", "text": f"Councillor Ines Maro said on day {i} that the ferry timetable would change. " * (i % 3 + 1)} for i in range(12)]
 WHOLE_GZIP = gzip.compress("".join(json.dumps(r) + "\n" for r in RECORDS).encode())
 

@@ -1,13 +1,33 @@
-"""The ``onrecord`` command line: one Typer command per module, each a thin wrapper over the core."""
+"""The ``onrecord`` command line: one Typer command per module, each a thin wrapper over the core.
+
+Every :class:`onrecord.errors.OnrecordError` that reaches a command ends here as one coded line on
+stderr and a documented exit status (:func:`._common.exit_status`), never a traceback.
+"""
 from __future__ import annotations
 
 import typer
+import typer.core
 
 from . import analyze as _analyze
 from . import serve as _serve
+from ._common import report_error
+
+
+class _Commands(typer.core.TyperGroup):
+    """The root group: runs the command, and turns an OnrecordError into its one-line message and exit status."""
+
+    def invoke(self, ctx):
+        from ..errors import OnrecordError
+
+        try:
+            return super().invoke(ctx)
+        except OnrecordError as error:
+            raise typer.Exit(code=report_error(error)) from None
+
 
 app = typer.Typer(
     name="onrecord",
+    cls=_Commands,
     help="Who said what, when, and how sure: attribution records from news articles.",
     no_args_is_help=True,
     add_completion=False,
@@ -15,9 +35,18 @@ app = typer.Typer(
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"onrecord {__version__}")
+        raise typer.Exit()
+
 
 @app.callback()
-def _root() -> None:
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True, help="Print the installed version and exit."),
+) -> None:
     """Who said what, when, and how sure: attribution records from news articles."""
 
 
@@ -42,6 +71,10 @@ app.add_typer(_entities.app, name="entities")
 from . import timex as _timex  # noqa: E402
 
 app.command("timex")(_timex.timex_cli)
+
+from . import model as _model  # noqa: E402
+
+app.add_typer(_model.app, name="model")
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from ._common import console, err_console
+from ._common import EXIT_USAGE, console, err_console, exit_status, plain, report_error
 
 DB_HELP = "The store: a SQLite file path or a postgresql:// URL (default: $ONRECORD_DB, else onrecord.db)."
 
@@ -30,25 +30,31 @@ def format_option():
     return typer.Option(OutputFormat.table, "--format", "-f", help="table (for reading), json or csv (for tools).", case_sensitive=False)
 
 
-def open_store(db: str | None):
-    """Open the store or exit with a one-line error."""
+def open_store(db: str | None, *, create: bool = False):
+    """Open the store or exit with a one-line error; only ``create=True`` (ingest) makes a new SQLite file."""
     from ..errors import OnrecordError
     from ..store import Store
 
     try:
-        return Store.open(db)
+        return Store.open(db, create=create)
     except OnrecordError as error:
-        err_console.print(f"[red]error[/red] {error}", highlight=False)
-        raise typer.Exit(code=2) from None
+        raise typer.Exit(code=report_error(error, max(EXIT_USAGE, exit_status(error)))) from None
     except Exception as error:  # noqa: BLE001 - driver errors (no server, bad password) as one line
+        from rich.markup import escape
+
         from ..store.db import database_url, describe
 
-        err_console.print(f"[red]error[/red] cannot open the store {describe(database_url(db))}: {error}", highlight=False)
-        raise typer.Exit(code=2) from None
+        err_console.print(f"[red]error[/red] cannot open the store {escape(describe(database_url(db)))}: {escape(str(error))}", highlight=False)
+        raise typer.Exit(code=EXIT_USAGE) from None
 
 
 def fail(error: Exception) -> typer.Exit:
-    err_console.print(f"[red]error[/red] {error}", highlight=False)
+    """The one-line message of an error, and the exit to raise (``raise fail(error) from None``)."""
+    from ..errors import OnrecordError
+
+    if isinstance(error, OnrecordError):
+        return typer.Exit(code=report_error(error))
+    report_error(error, 1)
     return typer.Exit(code=1)
 
 
@@ -70,8 +76,13 @@ def emit(
     *,
     title: str | None = None,
     total: int | None = None,
+    paging: tuple[str, str] = ("--limit", "--offset"),
 ) -> None:
-    """Print records as a Rich table (``columns``: header, style, getter), a JSON array, or CSV with every field."""
+    """Print records as a Rich table (``columns``: header, style, getter), a JSON array, or CSV with every field.
+
+    Table cells are shown as written (a getter may return a styled :class:`rich.text.Text`); ``paging``
+    names the command's own options for the "more" hint.
+    """
     if fmt == OutputFormat.json:
         sys.stdout.write(json.dumps(list(records), ensure_ascii=False, indent=1) + "\n")
         return
@@ -82,13 +93,13 @@ def emit(
         for record in records:
             writer.writerow({k: _flat(v) for k, v in record.items()})
         return
-    table = Table(title=title, title_justify="left", expand=True)
+    table = Table(title=None if title is None else plain(title), title_justify="left", expand=True)
     for header, style, _ in columns:
         ratio = _RATIOS.get(header)
         # short fields keep their natural width; text columns share the rest, the content the most
         table.add_column(header, style=style or None, overflow="fold", ratio=ratio, no_wrap=ratio is None)
     for record in records:
-        table.add_row(*("" if (v := get(record)) is None else str(v) for _, _, get in columns))
+        table.add_row(*(plain(get(record)) for _, _, get in columns))
     console.print(table)
     if total is not None and total > len(records):
-        err_console.print(f"[dim]{len(records)} of {total} shown; use --limit and --offset for more[/dim]")
+        err_console.print(f"[dim]{len(records)} of {total} shown; use {paging[0]} and {paging[1]} for more[/dim]")

@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from ._common import console, err_console, parse_date, print_article_table
 from ._kinds import chosen_kinds, kind_option, quotes_only_option
@@ -38,7 +39,7 @@ def analyze_cli(
         for item in analyze_raws(iter_articles(paths, published=default_date), nlp, batch_size=batch_size):
             if isinstance(item, Skipped):
                 failed += 1
-                err_console.print(f"[red]skipped[/red] {item}", highlight=False, soft_wrap=True)
+                err_console.print(f"[red]skipped[/red] {escape(str(item))}", highlight=False, soft_wrap=True)
                 continue
             if kinds is not None:
                 item = item.of_kinds(*kinds)

@@ -5,9 +5,10 @@ import json
 import sys
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
-from ._common import console, err_console
+from ._common import console, err_console, plain
 from ._store_options import OutputFormat, db_option, fail, format_option, open_store
 
 app = typer.Typer(help="Speakers across articles: why names were merged, and merging or splitting them by hand.", no_args_is_help=True)
@@ -34,26 +35,26 @@ def show_cli(
         sys.stdout.write(json.dumps([d.to_dict() for d in details], ensure_ascii=False, indent=1) + "\n")
         return
     for d in details:
-        console.print(f"[bold cyan]{d.name}[/bold cyan] [dim]{d.id}[/dim] — {d.kind}, {d.quotes} attribution(s) in {d.articles} article(s), "
+        console.print(f"[bold cyan]{escape(d.name)}[/bold cyan] [dim]{escape(d.id)}[/dim] — {d.kind}, {d.quotes} attribution(s) in {d.articles} article(s), "
                       f"{d.first_seen or '?'} … {d.last_seen or '?'}", highlight=False)
-        console.print(f"names: {', '.join(d.names)}", highlight=False)
+        console.print(f"names: {', '.join(d.names)}", highlight=False, markup=False)
         if d.aliases:
-            console.print(f"aliases: {', '.join(d.aliases[:20])}", highlight=False)
+            console.print(f"aliases: {', '.join(d.aliases[:20])}", highlight=False, markup=False)
         if d.outlets:
-            console.print(f"outlets: {', '.join(d.outlets[:10])}", highlight=False)
+            console.print(f"outlets: {', '.join(d.outlets[:10])}", highlight=False, markup=False)
         if d.roles:
             roles = Table("role", "first seen", "last seen", "articles", title="roles", title_justify="left")
             for r in d.roles[:15]:
-                roles.add_row(r.title, str(r.first_seen or ""), str(r.last_seen or ""), str(r.articles))
+                roles.add_row(plain(r.title), str(r.first_seen or ""), str(r.last_seen or ""), str(r.articles))
             console.print(roles)
         if d.merges:
-            merges = Table("name", "joined", "rule", "evidence", title=f"merges (undo one: onrecord entities split {d.id} NAME)", title_justify="left")
+            merges = Table("name", "joined", "rule", "evidence", title=plain(f"merges (undo one: onrecord entities split {d.id} NAME)"), title_justify="left")
             for m in d.merges:
-                merges.add_row(m.name, m.into, m.rule + (" (by hand)" if m.manual else ""), m.evidence)
+                merges.add_row(plain(m.name), plain(m.into), plain(m.rule + (" (by hand)" if m.manual else "")), plain(m.evidence))
             console.print(merges)
         for link in d.links:
-            console.print(f"link: {link.name} {link.relation} {link.target}" + (f" [dim]({link.target_id})[/dim]" if link.target_id else "")
-                          + f" — {link.evidence}", highlight=False)
+            console.print(f"link: {escape(link.name)} {escape(link.relation)} {escape(link.target)}" + (f" [dim]({escape(link.target_id)})[/dim]" if link.target_id else "")
+                          + f" — {escape(link.evidence)}", highlight=False)
 
 
 @app.command("merge")
@@ -73,7 +74,7 @@ def merge_cli(
         raise fail(error) from None
     finally:
         store.close()
-    err_console.print(f"merged: {other!r} is now part of {key}", highlight=False)
+    err_console.print(f"merged: {other!r} is now part of {key}", highlight=False, markup=False)
 
 
 @app.command("split")
@@ -93,7 +94,7 @@ def split_cli(
         raise fail(error) from None
     finally:
         store.close()
-    err_console.print(f"split: {name!r} is now the entity {key}", highlight=False)
+    err_console.print(f"split: {name!r} is now the entity {key}", highlight=False, markup=False)
 
 
 @app.command("resolve")

@@ -5,6 +5,7 @@ import enum
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from ._common import err_console, parse_date
 from ._store_options import db_option, open_store
@@ -57,15 +58,17 @@ def ingest_cli(
 ) -> None:
     """Analyse articles into the store: idempotent by text hash, one transaction per article, resumable."""
     from ..engine.base import EngineSettings
+    from ..spacy_model import require_base_model
 
     default_date = parse_date(published, "--published")
+    require_base_model()  # [E030] before a store is created or a worker (local or Spark) started
     settings = EngineSettings(None if rules_only else "default", min_confidence, batch_size)
-    store = open_store(db)
+    store = open_store(db, create=True)
     failed = []
 
     def report_skip(item) -> None:
         failed.append(item)
-        err_console.print(f"[red]skipped[/red] {item}", highlight=False, soft_wrap=True)
+        err_console.print(f"[red]skipped[/red] {escape(str(item))}", highlight=False, soft_wrap=True)
 
     try:
         if engine == EngineName.spark:

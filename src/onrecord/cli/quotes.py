@@ -3,6 +3,7 @@ who said what, from the store."""
 from __future__ import annotations
 
 import typer
+from rich.text import Text
 
 from ._common import err_console, parse_date
 from ._kinds import chosen_kinds, kind_option, quotes_only_option
@@ -12,7 +13,7 @@ from ._store_options import OutputFormat, db_option, emit, fail, format_option, 
 QUOTE_COLUMNS = [
     ("date", "", lambda q: q["said_on"] or q["published"]),
     # the article reference sits under the speaker: a narrow terminal keeps room for the content
-    ("speaker", "bold cyan", lambda q: f"{(q['speaker'] or {}).get('name', '—')}\n[dim]{q['article_id']}#{q['index']}[/dim]"),
+    ("speaker", "bold cyan", lambda q: Text((q["speaker"] or {}).get("name", "—")).append(f"\n{q['article_id']}#{q['index']}", style="dim")),
     ("cue", "magenta", lambda q: q["cue_text"]),
     ("kind", "", lambda q: q["kind"]),
     ("content", "", lambda q: q["content_text"]),
@@ -45,7 +46,7 @@ def quotes_cli(
             speaker=speaker, since=dates[0], until=dates[1], stance=stance, q=q, kind=kinds, limit=limit, offset=offset, oldest_first=not newest_first
         )
         if speaker and page.total == 0 and not store.find_speakers(speaker):
-            err_console.print(f"no speaker matches {speaker!r}; `onrecord speakers --q WORD` lists names")
+            err_console.print(f"no speaker matches {speaker!r}; `onrecord speakers --q WORD` lists names", markup=False, highlight=False)
     except OnrecordError as error:
         raise fail(error) from None
     finally:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import typer
+from rich.text import Text
 
 from ._store_options import (
     OutputFormat,
@@ -16,7 +17,7 @@ from ._store_options import (
 RELATED_COLUMNS = [
     ("relation", "bold", lambda r: r["relation"]),
     ("score", "", lambda r: f"{r['score']:.2f}"),
-    ("speaker", "bold cyan", lambda r: f"{(r['quote']['speaker'] or {}).get('name', '—')}\n[dim]{r['quote']['article_id']}#{r['quote']['index']}[/dim]"),
+    ("speaker", "bold cyan", lambda r: Text((r["quote"]["speaker"] or {}).get("name", "—")).append(f"\n{r['quote']['article_id']}#{r['quote']['index']}", style="dim")),
     ("content", "", lambda r: r["quote"]["content_text"]),
     ("reasons", "", lambda r: "\n".join(r["reasons"])),
 ]

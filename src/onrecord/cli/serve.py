@@ -27,7 +27,10 @@ def serve_cli(
 
     from ..serve.app import create_app
     from ..serve.security import is_loopback
+    from ..spacy_model import require_base_model
     from ..store.db import database_url, describe
+
+    require_base_model()  # [E030] as one line now, not a failed server startup with a traceback
 
     if token is None and not is_loopback(host):
         token = secrets.token_urlsafe(24)

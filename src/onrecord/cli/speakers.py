@@ -39,4 +39,4 @@ def speakers_cli(
     ]
     if aliases:
         columns.append(("aliases", "", lambda s: ", ".join(s["aliases"][:4]) + (" …" if len(s["aliases"]) > 4 else "")))
-    emit(records, fmt, columns, title=f"{page.total} speaker(s)", total=page.total)
+    emit(records, fmt, columns, title=f"{page.total} speaker(s)", total=page.total, paging=("--top", "--offset"))

@@ -7,8 +7,9 @@ import sys
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
-from ._common import console, err_console, parse_date
+from ._common import console, err_console, parse_date, plain
 
 
 def timex_cli(
@@ -42,7 +43,7 @@ def timex_cli(
         for raw in iter_articles(paths, published=default_date):
             if isinstance(raw, Skipped):
                 failed += 1
-                err_console.print(f"[red]skipped[/red] {raw}", highlight=False, soft_wrap=True)
+                err_console.print(f"[red]skipped[/red] {escape(str(raw))}", highlight=False, soft_wrap=True)
                 continue
             found = _time_expressions(nlp, raw, find_time_expressions)
             if isinstance(found, Skipped):
@@ -61,11 +62,11 @@ def timex_cli(
                     (out_dir / (re.sub(r"[^\w.-]+", "_", raw.id) + ".tml")).write_text(timeml, "utf-8")
                 continue
             date = raw.published.isoformat() if raw.published else "no publication date"
-            table = Table(title=f"{raw.id} ({date})", title_justify="left", expand=False)
+            table = Table(title=plain(f"{raw.id} ({date})"), title_justify="left", expand=False)
             for column in ("start", "end", "text", "type", "value", "mod", "note"):
                 table.add_column(column, no_wrap=column in ("start", "end", "type", "value"), justify="right" if column in ("start", "end") else "left")
             for t in found:
-                table.add_row(str(t.span.start), str(t.span.end), t.span.text, t.type, t.value or "—", t.mod or "", t.note or "")
+                table.add_row(str(t.span.start), str(t.span.end), plain(t.span.text), t.type, t.value or "—", t.mod or "", plain(t.note or ""))
             if not found:
                 table.add_row("", "", "[dim]no time expressions[/dim]", "", "", "", "")
             console.print(table)

@@ -33,6 +33,9 @@ def train_cli(
         if not (folder / "text").is_dir():
             err_console.print(f"[red]{folder} has no text/ folder[/red] (expected a PolNeAR-style folder)")
             raise typer.Exit(code=2)
+    from ..spacy_model import require_base_model
+
+    require_base_model()  # [E030] before any training work
     settings = TrainSettings(seed=seed, train_limit=limit, dev_limit=dev_limit)
     if iterations is not None:
         settings = replace(settings, cue_iterations=iterations, role_iterations=iterations)

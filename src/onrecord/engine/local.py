@@ -87,6 +87,9 @@ class LocalEngine(Engine):
                 self._nlp = load_nlp(self.settings.model, self.settings.min_confidence)
             return
         if self._pool is None:
+            from ..spacy_model import require_base_model
+
+            require_base_model()  # [E030] here, not a BrokenProcessPool from every worker's initializer
             self._pool = ProcessPoolExecutor(
                 self._workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(self.settings,)
             )

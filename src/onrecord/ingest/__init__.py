@@ -1,7 +1,7 @@
 """Readers that turn files into ``RawArticle`` (or ``Skipped``, with the reason). No NLP here.
 
 One module per format: :mod:`.text` (plain text), :mod:`.html` (trafilatura), :mod:`.records`
-(JSON, JSONL, gzipped JSONL), :mod:`.warc` (FastWARC / warcio); :mod:`.validate` holds the checks
+(JSON, JSONL, gzipped JSONL), :mod:`.warc` (FastWARC); :mod:`.validate` holds the checks
 they share. This module picks the reader by file name, or by the first bytes of a file without an
 extension, and walks folders. The accepted formats and every error code are in ``docs/input.md``.
 """

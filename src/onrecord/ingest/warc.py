@@ -1,6 +1,6 @@
 """WARC files (``.warc``, ``.warc.gz``): each HTML response record is an article, through trafilatura.
 
-Records are streamed with FastWARC (warcio when FastWARC is not installed). Only successful (2xx)
+Records are streamed with FastWARC (a core dependency: there is no second reader). Only successful (2xx)
 HTML responses are articles; requests, metadata, redirects, images, scripts and the like are not
 articles and are passed over without a message. A page's id is a hash of its target URI (the same
 page gets the same id in every run), or its WARC-Record-ID when it has no URI.
@@ -41,7 +41,7 @@ class WarcResponse:
 
 
 class Truncated(Exception):
-    """Raised by a backend at a record the file ends inside of (turned into one E010 by :func:`read_warc`)."""
+    """Raised at a record the file ends inside of (turned into one E010 by :func:`read_warc`)."""
 
     def __init__(self, number: int):
         super().__init__(f"record {number} is cut off")
@@ -68,8 +68,8 @@ def warc_article_id(uri: str | None, record_id: str | None) -> str:
     return record_id.removeprefix("urn:uuid:") or "warc-record"
 
 
-def read_warc(path: Path, published: dt.date | None, max_bytes: int, backend: str | None = None) -> Iterator[RawArticle | Skipped]:
-    """The articles of a WARC file, streamed; ``backend`` forces ``"fastwarc"`` or ``"warcio"``.
+def read_warc(path: Path, published: dt.date | None, max_bytes: int) -> Iterator[RawArticle | Skipped]:
+    """The articles of a WARC file, streamed.
 
     Example:
         >>> # for item in read_warc(Path("crawl.warc.gz"), None, 5_000_000): print(item.id, item.title)
@@ -83,7 +83,7 @@ def read_warc(path: Path, published: dt.date | None, max_bytes: int, backend: st
         if peek_start(stream, 5) != b"WARC/":
             yield Skipped(origin, BadArchive.code, "not a WARC file: it does not start with a WARC/1.x record header")
             return
-        responses = iter_responses(stream, max_bytes, backend)
+        responses = iter_responses(stream, max_bytes)
         seen = pages = 0  # the number of the last response read; HTML pages yielded
         damage = None
         try:
@@ -95,7 +95,7 @@ def read_warc(path: Path, published: dt.date | None, max_bytes: int, backend: st
                     yield item
         except Truncated as cut:
             damage = f"record {cut.number} is cut off (truncated file)"
-        except _backend_errors() as error:
+        except READ_ERRORS as error:
             damage = f"corrupt WARC after record {seen} ({type(error).__name__}: {str(error)[:120]})"
         if gz is not None and gz.damage:
             damage = f"{gz.damage} after {human_size(gz.decompressed)} decompressed"
@@ -135,8 +135,12 @@ def _decode(body: bytes, charset: str | None) -> str:
     return decode_file(body)
 
 
-def iter_responses(stream: io.BufferedIOBase, max_bytes: int, backend: str | None = None) -> Iterator[WarcResponse]:
-    """HTTP responses of an uncompressed WARC stream, read with FastWARC or else warcio.
+#: what FastWARC raises on a malformed (not merely truncated) file
+READ_ERRORS: tuple[type[BaseException], ...] = (OSError, ValueError, EOFError)
+
+
+def iter_responses(stream: io.BufferedIOBase, max_bytes: int) -> Iterator[WarcResponse]:
+    """HTTP responses of an uncompressed WARC stream, read with FastWARC.
 
     The payload of a response that may be a page and is within ``max_bytes`` is read; other
     records are skipped over. Every record is checked to be complete.
@@ -144,29 +148,7 @@ def iter_responses(stream: io.BufferedIOBase, max_bytes: int, backend: str | Non
     Raises:
         Truncated: the stream ends inside a record.
     """
-    if backend in (None, "fastwarc"):
-        try:
-            import fastwarc  # noqa: F401
-        except ImportError:
-            if backend == "fastwarc":
-                raise
-        else:
-            return _fastwarc_responses(stream, max_bytes)
-    if backend not in (None, "warcio"):
-        raise ValueError(f"unknown WARC backend {backend!r}: use 'fastwarc' or 'warcio'")
-    return _warcio_responses(stream, max_bytes)
-
-
-def _backend_errors() -> tuple[type[BaseException], ...]:
-    # what the libraries raise on a malformed (not merely truncated) file
-    errors: list[type[BaseException]] = [OSError, ValueError, EOFError]
-    try:
-        from warcio.exceptions import ArchiveLoadFailed
-
-        errors.append(ArchiveLoadFailed)
-    except ImportError:
-        pass
-    return tuple(errors)
+    return _fastwarc_responses(stream, max_bytes)
 
 
 def _fastwarc_responses(stream, max_bytes: int) -> Iterator[WarcResponse]:
@@ -209,44 +191,3 @@ def _undo_http_encodings(raw: bytes, transfer: str | None, content: str | None) 
     except OSError:  # a server that lied about its encoding: the page as sent is the best there is
         pass
     return raw
-
-
-def _warcio_responses(stream, max_bytes: int) -> Iterator[WarcResponse]:
-    from warcio.archiveiterator import ArchiveIterator
-
-    records = ArchiveIterator(stream)
-    number = 0
-    try:
-        for number, record in enumerate(records, 1):
-            http = record.http_headers if record.rec_type == "response" else None
-            if http is None:
-                _drain(record.raw_stream, number)
-                continue
-            mime, _, params = (http.get_header("Content-Type") or "").partition(";")
-            content_type = mime.strip().lower() or None
-            charset = next((p.split("=", 1)[1].strip(" \"'") for p in params.split(";") if p.strip().lower().startswith("charset=")), None)
-            status = int(http.get_statuscode()) if (http.get_statuscode() or "").isdigit() else None
-            length = record.raw_stream.limit  # what the WARC header declared, less the HTTP header
-            body = None
-            if length <= max_bytes and may_be_page(status, content_type):
-                raw = record.raw_stream.read()
-                _drain(record.raw_stream, number)
-                # warcio undoes chunking and compression; given the complete payload only, as it prints
-                # its own complaints about a cut one
-                record.raw_stream = io.BytesIO(raw)
-                body = record.content_stream().read()
-            else:
-                _drain(record.raw_stream, number)
-            yield WarcResponse(number, record.rec_headers.get_header("WARC-Target-URI"),
-                               record.rec_headers.get_header("WARC-Record-ID"), status, content_type, charset, length, body)
-    except AttributeError:  # warcio 1.7-1.8 fails this way on a header block cut short
-        raise Truncated(number + 1) from None
-    if records.offset < stream.tell():  # warcio stops without a word at a record it cannot parse
-        raise Truncated(number + 1)
-
-
-def _drain(limited, number: int) -> None:
-    while limited.read(1 << 16):
-        pass
-    if limited.limit > 0:
-        raise Truncated(number)

@@ -60,8 +60,11 @@ class Store:
     # ------------------------------------------------------------ lifecycle
 
     @classmethod
-    def open(cls, location: str | None = None, *, migrate: bool = True) -> "Store":
+    def open(cls, location: str | None = None, *, migrate: bool = True, create: bool = True) -> "Store":
         """Open (creating and migrating if needed) the store at a SQLite path or database URL.
+
+        With ``create=False`` a SQLite file that does not exist is an error (``StoreMissing``, E081)
+        rather than a new empty store.
 
         Example:
             >>> with Store.open(":memory:") as store:
@@ -69,6 +72,8 @@ class Store:
             0
         """
         url = db.database_url(location)
+        if not create:
+            db.require_existing(url)
         engine = db.create_db_engine(url)
         if migrate:
             db.migrate(engine)

@@ -8,7 +8,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import StaticPool
 
-from ..errors import StoreError
+from ..errors import MissingExtra, StoreError, StoreMissing
 
 #: Used when neither ``--db`` nor ``ONRECORD_DB`` says where the store is.
 DEFAULT_DB = "onrecord.db"
@@ -79,10 +79,29 @@ def create_db_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_settings)
         return engine
     if parsed.get_backend_name() == "postgresql":
+        _require_driver(parsed.get_driver_name())
         engine = create_engine(url, pool_pre_ping=True)
         event.listen(engine, "connect", _postgres_settings)
         return engine
     raise StoreError(f"unsupported database {describe(url)!r}: use a SQLite path or a postgresql:// URL")
+
+
+def require_existing(url: str) -> None:
+    """Fail with E081 when ``url`` is a SQLite file that does not exist (a reading command would create it empty)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        if not Path(parsed.database).exists():
+            raise StoreMissing(f"no store at {parsed.database}: `onrecord ingest PATH --db {parsed.database}` creates one (or pass --db, or set ONRECORD_DB)")
+
+
+def _require_driver(driver: str) -> None:
+    """The PostgreSQL driver comes with the ``postgres`` extra; without it, a coded error naming the extra."""
+    if driver != "psycopg":
+        return
+    try:
+        import psycopg  # noqa: F401
+    except ImportError as error:
+        raise MissingExtra(f'a postgresql:// store needs the PostgreSQL driver: pip install "onrecord[postgres]" ({error})') from None
 
 
 def _alembic_config(connection):
