@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from ._common import console, err_console, parse_date, print_article_table
+from ._common import console, err_console, parse_date, print_article_table, print_warnings
 
 
 def analyze_cli(
@@ -36,6 +36,7 @@ def analyze_cli(
                 failed += 1
                 err_console.print(f"[red]skipped[/red] {item}", highlight=False, soft_wrap=True)
                 continue
+            print_warnings(item)
             if out is not None:
                 out.write(dumps(item) + "\n")
                 out.flush()

@@ -110,6 +110,7 @@ class ArticleOut(_Strict):
     attributions: list[AttributionOut]
     time_expressions: list[TimeOut] = []
     verification_notes: list[Pair] = []
+    warnings: list[str] = Field(default=[], description="coded messages from reading the input ([E011] …); only when there are some")
 
 
 # ------------------------------------------------------------------ store listings

@@ -1,0 +1,155 @@
+"""HTML pages: the chrome trafilatura leaves in a body never reaches the text; a body too short for its page is flagged.
+
+Every page here is hand-written (tests/fixtures/html and inline); each chrome class is one that real
+news pages showed (issue 16), and each assertion failed before page_chrome existed.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from onrecord.ingest import iter_articles
+from onrecord.ingest.html import extract_html
+from onrecord.ingest.page_chrome import clean_line
+
+from .conftest import articles, skipped
+
+HARBOUR = Path(__file__).resolve().parents[1] / "fixtures" / "html" / "harbour-wall.html"
+
+BODY = [
+    "Repairs to the storm-damaged harbour wall at Kestrel Bay will start in June and last about four months, the port authority said on Thursday.",
+    '"The wall has protected this town for ninety years, and we intend it to protect it for ninety more," said Ingrid Solberg, the authority\'s chief engineer.',
+    "The work will cost about 4.2 million euros, most of it paid by a regional fund, according to the council.",
+    "Fishermen say the delay has already cost them a season.",
+    "Boats have been moored in the inner basin since the storm in February.",
+    "Solberg said the authority had published its survey on May 2, 2024, and posted photos of the damage on Twitter, Facebook and Instagram.",
+]
+
+
+@pytest.fixture(scope="module")
+def harbour():
+    (article,) = iter_articles([HARBOUR])
+    return article
+
+
+def test_html_chrome_leaves_exactly_the_article_body(harbour):
+    assert harbour.text.splitlines() == BODY
+    assert harbour.warnings == ()
+
+
+def test_html_chrome_headline_is_the_title_not_text(harbour):
+    # a headline in the text is where speakers like "Obama Says" came from
+    assert harbour.title == "Harbour Wall Repairs to Start in June"  # trafilatura drops the site name
+    assert "Repairs to Start in June" not in harbour.text
+    assert "Cost of the work" not in harbour.text  # a section heading
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "By PRIYA LINDQVIST", "Staff Reporter", "priya.lindqvist@courier.example", "May 3, 2024",  # byline and dateline
+        "WhatsApp", "Telegram",  # share buttons
+        "Photo: Tomas Ferrante", "Credit:",  # captions
+        "newsletter", "please subscribe",  # newsletter and paywall blurbs
+        "Read: Ferry fares", "Lighthouse keeper", "Summer regatta",  # related links
+        "Additional reporting", "All rights reserved", "©",  # credit and copyright lines
+        "Anchor:", "Report:",  # transcript labels
+    ],
+)
+def test_html_chrome_class_is_dropped(harbour, chrome):
+    assert chrome not in harbour.text
+
+
+def test_html_chrome_keeps_sentences_that_mention_chrome_words():
+    # "published", "photos", "Twitter", a date: in a sentence of the article they are text
+    assert clean_line("Solberg said the council published its survey on May 2, 2024, and posted photos on Twitter, Facebook and Instagram.")
+    assert clean_line("Published in 1987, the guide sold well.")
+    assert clean_line("Did you sign up on a social media platform but then use it for only a week?")
+    assert clean_line("The bank offers credit: loans of up to 500 euros.")
+
+
+def test_html_chrome_share_buttons_inside_a_paragraph_are_cut_out():
+    page = (
+        "<html><body><article><p>Share Facebook Twitter WhatsApp Email Telegram A senior prison official has said in a "
+        "sworn affidavit that anyone determined enough could escape from the island's prison.</p></article></body></html>"
+    )
+    assert extract_html(page).text == (
+        "A senior prison official has said in a sworn affidavit that anyone determined enough could escape from the island's prison."
+    )
+
+
+def test_html_chrome_question_headings_of_an_interview_stay():
+    page = (
+        "<html><body><article><h1>Ten questions for a potter</h1><h3>What drew you to clay in the first place?</h3>"
+        "<p>My grandmother kept a wheel in her shed, and I spent every summer at it until I could centre a pot.</p>"
+        "<h3>Studio</h3><p>I work in an old dairy at the edge of town, with two kilns and a cat.</p></article></body></html>"
+    )
+    assert extract_html(page).text.splitlines() == [
+        "What drew you to clay in the first place?",
+        "My grandmother kept a wheel in her shed, and I spent every summer at it until I could centre a pot.",
+        "I work in an old dairy at the edge of town, with two kilns and a cat.",
+    ]
+
+
+def test_html_chrome_ad_in_look_alike_letters_is_dropped():
+    page = (
+        "<html><body><article><p>The ministry said on Monday that the new clinic would open in the spring.</p>"
+        "<p>\u0410dv\u0435rt\u0456s\u0435 with the most visited news site ~ W\u0435 \u043effer flexible packages.</p></article></body></html>"
+    )
+    assert extract_html(page).text == "The ministry said on Monday that the new clinic would open in the spring."
+
+
+# --- implausibly short bodies ---------------------------------------------------------------------
+
+NAV = "".join(f"<li>Section {n}: news, sport, weather, travel and the arts from the region</li>" for n in range(40))
+
+
+def _caption_only_page(description: str | None) -> str:
+    meta = f'<meta name="description" content="{description}">' if description else ""
+    return (
+        f"<html><head><title>Council to sell the old library</title>{meta}</head><body><nav><ul>{NAV}</ul></nav><article>"
+        "<figure><img src='a.jpg' alt='The old library on Quay Street, closed since 2019. Photo: Lena Brandt'>"
+        "<figcaption>The old library on Quay Street, closed since 2019. Photo: Lena Brandt</figcaption></figure>"
+        "<p>The old library on Quay Street, closed since 2019. Photo: Lena Brandt</p>"
+        "<script>window.__STATE__ = {\"body\": \"the article, loaded by script\"};</script></article></body></html>"
+    )
+
+
+def test_html_body_that_is_only_a_caption_gives_the_summary_with_a_warning(tmp_path):
+    path = tmp_path / "library.html"
+    path.write_text(_caption_only_page("The council will sell the old library on Quay Street to a housing trust, its leader said."), "utf-8")
+    (article,) = articles(iter_articles([path]))
+    assert article.text == "The council will sell the old library on Quay Street to a housing trust, its leader said."
+    (warning,) = article.warnings
+    assert warning.startswith("[E011] ") and "caption" in warning
+
+
+def test_html_body_that_is_only_a_caption_and_no_summary_is_skipped(tmp_path):
+    path = tmp_path / "library.html"
+    path.write_text(_caption_only_page(None), "utf-8")
+    (skip,) = skipped(iter_articles([path]))
+    assert skip.code == "E005" and "chrome" in skip.reason and "script" in skip.reason
+
+
+def test_html_short_body_on_a_long_page_is_warned():
+    page = (
+        f"<html><body><nav><ul>{NAV}</ul></nav><article><p>The harbour master said the north pier would close for a week from Monday "
+        "while divers inspect its piles.</p></article></body></html>"
+    )
+    (warning,) = extract_html(page).warnings
+    assert warning.startswith("[E011] the extracted body has 19 words on a page that shows")
+
+
+def test_html_short_page_with_little_around_it_is_not_warned():
+    page = "<html><body><p>The harbour master said the north pier would close for a week from Monday.</p></body></html>"
+    assert extract_html(page).warnings == ()
+
+
+def test_html_record_carries_the_warning(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    record = {"id": "library", "html": _caption_only_page("The council will sell the old library on Quay Street, its leader said.")}
+    path.write_text(json.dumps(record) + "\n", "utf-8")
+    (article,) = articles(iter_articles([path]))
+    assert article.id == "library" and article.warnings[0].startswith("[E011] ")
