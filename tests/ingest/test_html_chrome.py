@@ -80,6 +80,13 @@ def test_html_chrome_share_buttons_inside_a_paragraph_are_cut_out():
     )
 
 
+def test_html_chrome_byline_with_a_date_inside_a_paragraph_is_cut_out():
+    # "James Whittaker - May 4" became a speaker when a byline ran into the first sentence
+    line = "By Maren Holt - May 4, 2022 A senior prison official has said the wing could be closed."
+    assert clean_line(line) == "A senior prison official has said the wing could be closed."
+    assert clean_line("Stand By Me - May 4 was the song she chose, she said.") == "Stand By Me - May 4 was the song she chose, she said."
+
+
 def test_html_chrome_question_headings_of_an_interview_stay():
     page = (
         "<html><body><article><h1>Ten questions for a potter</h1><h3>What drew you to clay in the first place?</h3>"

@@ -159,7 +159,8 @@ def clean_line(line: str) -> str:
     patterns = chrome_patterns()
     for pattern in patterns:
         if pattern.how == "run":
-            line = pattern.regex.sub(" ", line).strip()
+            line, cuts = pattern.regex.subn(" ", line)
+            line = re.sub(r"\s{2,}", " ", line).strip() if cuts else line
         elif pattern.how == "prefix":
             line = pattern.regex.sub("", line, count=1).strip()
     # list items come as "- item"; the bullet is no part of what the patterns describe
