@@ -70,6 +70,11 @@ def test_html_chrome_keeps_sentences_that_mention_chrome_words():
     assert clean_line("The bank offers credit: loans of up to 500 euros.")
 
 
+def test_html_chrome_separator_lines_are_dropped():
+    assert clean_line("* * *") == "" and clean_line("____________________") == ""
+    assert clean_line("— 42") == "— 42"
+
+
 def test_html_chrome_share_buttons_inside_a_paragraph_are_cut_out():
     page = (
         "<html><body><article><p>Share Facebook Twitter WhatsApp Email Telegram A senior prison official has said in a "
