@@ -165,3 +165,13 @@ def test_html_record_carries_the_warning(tmp_path):
     path.write_text(json.dumps(record) + "\n", "utf-8")
     (article,) = articles(iter_articles([path]))
     assert article.id == "library" and article.warnings[0].startswith("[E011] ")
+
+
+def test_html_warc_response_carries_the_warning(tmp_path):
+    from .warcs import write_warc
+
+    html = _caption_only_page("The council will sell the old library on Quay Street, its leader said.").encode("utf-8")
+    path = write_warc(tmp_path / "crawl.warc.gz", [("https://fenbury-echo.example/library", "text/html; charset=utf-8", html)], gzip=True)
+    (article,) = articles(iter_articles([path]))
+    assert article.text == "The council will sell the old library on Quay Street, its leader said."
+    assert article.warnings[0].startswith("[E011] ")
