@@ -70,6 +70,18 @@ def test_html_chrome_keeps_sentences_that_mention_chrome_words():
     assert clean_line("The bank offers credit: loans of up to 500 euros.")
 
 
+def test_html_chrome_labels_above_the_first_sentence_are_dropped():
+    page = (
+        "<html><body><article><p>Business</p><p>MAREN HOLT</p><p>The ferry company said on Monday that it would add a third "
+        "boat to the island route in June.</p><p>Ferry times</p><p>The first boat will leave at six.</p></article></body></html>"
+    )
+    assert extract_html(page).text.splitlines() == [
+        "The ferry company said on Monday that it would add a third boat to the island route in June.",
+        "Ferry times",  # not above the first sentence: left alone
+        "The first boat will leave at six.",
+    ]
+
+
 def test_html_chrome_separator_lines_are_dropped():
     assert clean_line("* * *") == "" and clean_line("____________________") == ""
     assert clean_line("— 42") == "— 42"

@@ -23,6 +23,8 @@ from importlib import resources
 _BLOCKS = ("p", "head", "item", "quote", "cell")
 #: Link and caption texts shorter than this are too generic to identify a block ("Home", "News").
 _MIN_MATCH_WORDS = 3
+#: Lines of at most this many words with no sentence end are labels when they open the body.
+_LABEL_WORDS = 4
 #: "short" patterns only apply to lines of at most this many words.
 _SHORT_LINE_WORDS = 60
 #: A label before a link ("Read: …", "VIDEO: …").
@@ -139,7 +141,9 @@ def _remove(element) -> None:
 
 
 def drop_chrome_lines(text: str) -> str:
-    """The text without the lines ``data/page_chrome.tsv`` describes; labels and share runs cut out of lines.
+    """The text without the lines ``data/page_chrome.tsv`` describes and the labels above its first sentence.
+
+    Transcript labels and share-button runs are cut out of the lines they are in.
 
     Example:
         >>> drop_chrome_lines("Share Facebook Twitter WhatsApp\\nThe mayor said the bridge would reopen.\\n© 2024 Gazette")
@@ -150,7 +154,14 @@ def drop_chrome_lines(text: str) -> str:
         line = clean_line(line)
         if line:
             kept.append(line)
+    while len(kept) > 1 and _is_label(kept[0]):  # "News", "PETER CHRISTOPHER", "WASHINGTON —" above the first sentence
+        kept.pop(0)
     return "\n".join(kept)
+
+
+def _is_label(line: str) -> bool:
+    """A kicker, byline or dateline line: a few words with no sentence end."""
+    return len(line.split()) <= _LABEL_WORDS and not line.rstrip().endswith((".", "!", "?", '"', "”", "’", "'", ":"))
 
 
 def clean_line(line: str) -> str:
