@@ -104,6 +104,18 @@ def test_html_chrome_byline_with_a_date_inside_a_paragraph_is_cut_out():
     assert clean_line("Stand By Me - May 4 was the song she chose, she said.") == "Stand By Me - May 4 was the song she chose, she said."
 
 
+def test_html_chrome_text_on_either_side_of_a_cut_byline_stays_apart():
+    # joined, the subtitle before the byline became part of the speaker ("high-risk offenders' A senior prison official")
+    page = (
+        "<html><body><article><p>'The wing is not fit for high-risk offenders' By Maren Holt - May 4, 2022 Share Facebook "
+        "Twitter WhatsApp Email A senior prison official has said in a sworn affidavit that the wing should close.</p></article></body></html>"
+    )
+    assert extract_html(page).text.splitlines() == [
+        "'The wing is not fit for high-risk offenders'",
+        "A senior prison official has said in a sworn affidavit that the wing should close.",
+    ]
+
+
 def test_html_chrome_question_headings_of_an_interview_stay():
     page = (
         "<html><body><article><h1>Ten questions for a potter</h1><h3>What drew you to clay in the first place?</h3>"

@@ -143,7 +143,8 @@ def _remove(element) -> None:
 def drop_chrome_lines(text: str) -> str:
     """The text without the lines ``data/page_chrome.tsv`` describes and the labels above its first sentence.
 
-    Transcript labels and share-button runs are cut out of the lines they are in.
+    Transcript labels are cut off the lines they start; share-button runs and dated bylines are cut out
+    of a line, which breaks there.
 
     Example:
         >>> drop_chrome_lines("Share Facebook Twitter WhatsApp\\nThe mayor said the bridge would reopen.\\n© 2024 Gazette")
@@ -151,9 +152,7 @@ def drop_chrome_lines(text: str) -> str:
     """
     kept = []
     for line in text.splitlines():
-        line = clean_line(line)
-        if line:
-            kept.append(line)
+        kept.extend(clean_line(line).splitlines())
     while len(kept) > 1 and _is_label(kept[0]):  # "News", "PETER CHRISTOPHER", "WASHINGTON —" above the first sentence
         kept.pop(0)
     return "\n".join(kept)
@@ -165,14 +164,29 @@ def _is_label(line: str) -> bool:
 
 
 def clean_line(line: str) -> str:
-    """One line of extracted text, stripped, or ``""`` when it is chrome."""
+    """One line of extracted text, stripped, or ``""`` when it is chrome.
+
+    Where a share-button run or a dated byline is cut out of a line, the line breaks there: what
+    stood on either side are separate pieces (a subtitle before a byline is no part of the sentence
+    after it), each cleaned on its own.
+
+    Example:
+        >>> clean_line("'Not fit for purpose' By Maren Holt - May 4, 2022 Share Facebook Twitter Email The minister said so.")
+        "'Not fit for purpose'\\nThe minister said so."
+    """
+    patterns = chrome_patterns()
+    pieces = [line]
+    for pattern in patterns:
+        if pattern.how == "run":
+            pieces = [part for piece in pieces for part in pattern.regex.split(piece)]
+    return "\n".join(kept for kept in map(_clean_piece, pieces) if kept)
+
+
+def _clean_piece(line: str) -> str:
     line = line.strip()
     patterns = chrome_patterns()
     for pattern in patterns:
-        if pattern.how == "run":
-            line, cuts = pattern.regex.subn(" ", line)
-            line = re.sub(r"\s{2,}", " ", line).strip() if cuts else line
-        elif pattern.how == "prefix":
+        if pattern.how == "prefix":
             line = pattern.regex.sub("", line, count=1).strip()
     # list items come as "- item"; the bullet is no part of what the patterns describe
     bare = re.sub(r"^[-–•*]\s+", "", line)
