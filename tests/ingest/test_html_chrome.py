@@ -116,6 +116,21 @@ def test_html_chrome_text_on_either_side_of_a_cut_byline_stays_apart():
     ]
 
 
+def test_html_chrome_an_image_alt_that_repeats_the_lede_leaves_the_lede():
+    page = (
+        "<html><body><article><img src='w.jpg' alt='The council will sell the old library on Quay Street to a housing trust.'>"
+        "<p>The council will sell the old library on Quay Street to a housing trust.</p>"
+        "<p>Its leader said the building had cost the town too much to heat for a decade.</p></article></body></html>"
+    )
+    assert extract_html(page).text.splitlines()[0] == "The council will sell the old library on Quay Street to a housing trust."
+
+
+def test_html_chrome_related_links_run_into_a_paragraph_are_cut_to_its_end():
+    line = "The official said the wing should close. Related Videos Related articles Prison to get new wing April 30, 2022"
+    assert clean_line(line) == "The official said the wing should close."
+    assert clean_line("She said related articles in the journal had been retracted.") == "She said related articles in the journal had been retracted."
+
+
 def test_html_chrome_question_headings_of_an_interview_stay():
     page = (
         "<html><body><article><h1>Ten questions for a potter</h1><h3>What drew you to clay in the first place?</h3>"

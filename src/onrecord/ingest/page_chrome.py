@@ -5,8 +5,8 @@ keeps and a reader does not count as article text falls in a few classes, handle
 
 1. Structure (trafilatura's XML body): headings (``<head>``, where headlines such as "Obama Says …"
    come from: the title is kept apart, in ``RawArticle.title``), blocks whose text is the page's
-   title, a photo caption of the page (``<figcaption>``, an image's ``alt``/``title``, an element
-   whose class names a caption) or one of its links ("Read: …", related-story lists).
+   title, a photo caption of the page (``<figcaption>``, an element whose class names a caption;
+   not an image's ``alt``, which some pages fill with the lede) or one of its links ("Read: …", related-story lists).
 2. Blocks and lines matched by the patterns of ``data/page_chrome.tsv`` (share buttons, paywall and
    newsletter blurbs, copyright and credit lines, bylines and datelines, captions, widget labels).
 
@@ -74,8 +74,6 @@ def page_side_texts(tree) -> tuple[frozenset[str], frozenset[str]]:
             links.add(normalise(element.text_content()))
         elif tag == "figcaption" or "caption" in (element.get("class") or "").lower():
             captions.add(normalise(element.text_content()))
-        if tag == "img":
-            captions.update(normalise(element.get(name) or "") for name in ("alt", "title"))
     return _telling(captions), _telling(links)
 
 
