@@ -131,6 +131,18 @@ def test_html_chrome_related_links_run_into_a_paragraph_are_cut_to_its_end():
     assert clean_line("She said related articles in the journal had been retracted.") == "She said related articles in the journal had been retracted."
 
 
+def test_html_chrome_headline_run_into_a_paragraph_is_cut_out():
+    # a page that runs breadcrumbs, headline and lede into one block gave the speaker "Home Issues Prison official: …"
+    page = (
+        "<html><head><title>Pier to close for a month of repairs</title></head><body><article><div>Home News Pier to close "
+        "for a month of repairs The harbour master said divers had found rot in a third of the north pier's wooden piles "
+        "and that the pier would close on Monday.</div></article></body></html>"
+    )
+    assert extract_html(page).text == (
+        "The harbour master said divers had found rot in a third of the north pier's wooden piles and that the pier would close on Monday."
+    )
+
+
 def test_html_chrome_question_headings_of_an_interview_stay():
     page = (
         "<html><body><article><h1>Ten questions for a potter</h1><h3>What drew you to clay in the first place?</h3>"

@@ -78,7 +78,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     tree = load_html(html)
     captions, links = page_side_texts(tree) if tree is not None else (frozenset(), frozenset())
     drop_chrome_blocks(document.body, document.title, captions, links)
-    text = drop_chrome_lines(xmltotxt(document.body, False))
+    text = drop_chrome_lines(xmltotxt(document.body, False), document.title)
     warnings = []
     if not text:  # all of it was chrome: a caption, a byline, a paywall notice
         summary = _clean(document.description)

@@ -25,6 +25,8 @@ _BLOCKS = ("p", "head", "item", "quote", "cell")
 _MIN_MATCH_WORDS = 3
 #: Lines of at most this many words with no sentence end are labels when they open the body.
 _LABEL_WORDS = 4
+#: A headline of at least this many words is cut out of a line it was run into.
+_INLINE_TITLE_WORDS = 4
 #: "short" patterns only apply to lines of at most this many words.
 _SHORT_LINE_WORDS = 60
 #: A label before a link ("Read: …", "VIDEO: …").
@@ -83,9 +85,7 @@ def _telling(texts: set[str]) -> frozenset[str]:
 
 def drop_chrome_blocks(body, title: str | None, captions: frozenset[str], links: frozenset[str]) -> None:
     """Remove, in place, the headings and the title, caption and link blocks of trafilatura's XML body."""
-    titles = {normalise(title)} if title else set()
-    if title and re.search(r"\s[-|–—]\s", title):  # "Headline - Site name"
-        titles.add(normalise(re.split(r"\s[-|–—]\s", title)[0]))
+    titles = {normalise(t) for t in title_variants(title)}
     doomed = []
     for element in body.iter(*_BLOCKS):
         if element.tag in ("quote", "item") and element.find(".//p") is not None:
@@ -98,6 +98,16 @@ def drop_chrome_blocks(body, title: str | None, captions: frozenset[str], links:
             doomed.append(element)
     for element in doomed:
         _remove(element)
+
+
+def title_variants(title: str | None) -> tuple[str, ...]:
+    """The page title, and its headline alone when it reads "Headline - Site name"."""
+    if not title or not title.strip():
+        return ()
+    variants = [title.strip()]
+    if re.search(r"\s[-|–—]\s", title):
+        variants.append(re.split(r"\s[-|–—]\s", title)[0].strip())
+    return tuple(variants)
 
 
 def _is_caption(text: str, captions: frozenset[str]) -> bool:
@@ -138,22 +148,32 @@ def _remove(element) -> None:
     parent.remove(element)
 
 
-def drop_chrome_lines(text: str) -> str:
+def drop_chrome_lines(text: str, title: str | None = None) -> str:
     """The text without the lines ``data/page_chrome.tsv`` describes and the labels above its first sentence.
 
-    Transcript labels are cut off the lines they start; share-button runs and dated bylines are cut out
-    of a line, which breaks there.
+    Transcript labels are cut off the lines they start; share-button runs, dated bylines and the page's
+    headline (``title``, when a page runs it into a paragraph) are cut out of a line, which breaks there.
 
     Example:
         >>> drop_chrome_lines("Share Facebook Twitter WhatsApp\\nThe mayor said the bridge would reopen.\\n© 2024 Gazette")
         'The mayor said the bridge would reopen.'
     """
+    headlines = [_words_pattern(t) for t in title_variants(title) if len(t.split()) >= _INLINE_TITLE_WORDS]
     kept = []
     for line in text.splitlines():
-        kept.extend(clean_line(line).splitlines())
+        pieces = [line]
+        for headline in headlines:
+            pieces = [part for piece in pieces for part in headline.split(piece)]
+        for piece in pieces:
+            kept.extend(clean_line(piece).splitlines())
     while len(kept) > 1 and _is_label(kept[0]):  # "News", "PETER CHRISTOPHER", "WASHINGTON —" above the first sentence
         kept.pop(0)
     return "\n".join(kept)
+
+
+def _words_pattern(text: str) -> re.Pattern[str]:
+    """Finds ``text`` inside a line whatever its case and white space."""
+    return re.compile(r"\s+".join(map(re.escape, text.split())), re.IGNORECASE)
 
 
 def _is_label(line: str) -> bool:
