@@ -82,6 +82,12 @@ def test_html_chrome_labels_above_the_first_sentence_are_dropped():
     ]
 
 
+def test_html_chrome_brief_section_labels_are_cut_off_and_interview_names_stay():
+    assert clean_line("MAREN HOLT: My grandmother kept a wheel.") == "MAREN HOLT: My grandmother kept a wheel."  # says who answers
+    assert clean_line("Background: Schools have tried cameras, panic buttons and metal detectors.") == "Schools have tried cameras, panic buttons and metal detectors."
+    assert clean_line("Police said: the road will reopen at noon.") == "Police said: the road will reopen at noon."
+
+
 def test_html_chrome_separator_lines_are_dropped():
     assert clean_line("* * *") == "" and clean_line("____________________") == ""
     assert clean_line("— 42") == "— 42"
