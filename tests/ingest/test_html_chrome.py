@@ -52,7 +52,7 @@ def test_html_chrome_headline_is_the_title_not_text(harbour):
         "By PRIYA LINDQVIST", "Staff Reporter", "priya.lindqvist@courier.example", "May 3, 2024",  # byline and dateline
         "WhatsApp", "Telegram",  # share buttons
         "Photo: Tomas Ferrante", "Credit:",  # captions
-        "newsletter", "please subscribe",  # newsletter and paywall blurbs
+        "newsletter", "please subscribe", "unlimited digital access", "tote bag",  # newsletter and paywall blurbs
         "Read: Ferry fares", "Lighthouse keeper", "Summer regatta",  # related links
         "Additional reporting", "All rights reserved", "©",  # credit and copyright lines
         "Anchor:", "Report:",  # transcript labels
