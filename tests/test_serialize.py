@@ -46,3 +46,14 @@ def test_schema_rejects_unknown_speaker_kind(example_articles):
     d["entities"][0]["kind"] = "robot"
     with pytest.raises(SchemaError):
         validate_article_dict(d)
+
+
+def test_warnings_round_trip_and_validate(example_articles):
+    import dataclasses
+
+    warned = dataclasses.replace(example_articles[0], warnings=("[E011] the extracted body has 19 words on a page that shows 499",))
+    d = json.loads(json.dumps(article_to_dict(warned)))
+    assert d["warnings"] == list(warned.warnings)
+    validate_article_dict(d)
+    assert article_from_dict(d) == warned
+    assert "warnings" not in article_to_dict(example_articles[0])  # only articles read with a warning carry the key

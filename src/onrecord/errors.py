@@ -69,6 +69,14 @@ class BadArchive(InputError):
     code = "E010"
 
 
+class ShortBody(OnrecordError):
+    """A warning, not a failure: the article text read from a page is implausibly short for the page
+    (a photo caption or a teaser where the article is loaded by a script). The article is kept and
+    carries the message in ``warnings``."""
+
+    code = "E011"
+
+
 class BadDate(OnrecordError):
     code = "E020"
     http_status = 422

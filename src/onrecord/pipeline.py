@@ -56,6 +56,7 @@ def build_article(raw: RawArticle, doc: Doc) -> Article:
         attributions=tuple(doc._.attributions or ()),
         time_expressions=tuple(doc._.time_expressions or ()),
         verification_notes=tuple(doc._.verification_notes or ()),
+        warnings=raw.warnings,
         schema_version=SCHEMA_VERSION,
     )
 

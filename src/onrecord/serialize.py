@@ -120,6 +120,8 @@ def article_to_dict(article: Article, *, include_text: bool = True) -> dict[str,
     out["attributions"] = [attribution_to_dict(a) for a in article.attributions]
     out["time_expressions"] = [time_to_dict(t) for t in article.time_expressions]
     out["verification_notes"] = _pairs(article.verification_notes)
+    if article.warnings:  # only articles read with a warning carry the key
+        out["warnings"] = list(article.warnings)
     return out
 
 
@@ -205,6 +207,7 @@ def article_from_dict(d: dict[str, Any], text: str | None = None) -> Article:
         attributions=attributions,
         time_expressions=tuple(_time_from(text, t) for t in d.get("time_expressions") or ()),
         verification_notes=_spans(text, d.get("verification_notes")),
+        warnings=tuple(d.get("warnings") or ()),
         schema_version=d.get("schema_version", "1.0"),
     )
 

@@ -76,6 +76,7 @@ class RawArticle:
     outlet: str | None = None
     author: str | None = None
     origin: str | None = None  # file (and line or record) it came from
+    warnings: tuple[str, ...] = ()  # coded messages about the input ("[E011] …"); the article is still read
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +207,7 @@ class Article:
     attributions: tuple[Attribution, ...] = ()
     time_expressions: tuple[TimeExpression, ...] = ()
     verification_notes: tuple[Span, ...] = ()
+    warnings: tuple[str, ...] = ()  # coded messages from reading the input ("[E011] …")
     schema_version: str = field(default="1.0")
 
     @property

@@ -46,3 +46,28 @@ def test_analyze_of_good_inputs_only_exits_zero(tmp_path):
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["gw-2022-0917-library", "gw-2022-0917-rail", "granite-wire:3"]
     assert "skipped" not in result.stderr
+
+
+SHORT_PAGE = (
+    "<html><body><nav><ul>"
+    + "".join(f"<li>Section {n}: news, sport, weather, travel and the arts from the region</li>" for n in range(40))
+    + "</ul></nav><article><p>The harbour master said the north pier would close for a week from Monday while divers inspect its piles.</p></article></body></html>"
+)
+
+
+def test_analyze_prints_an_articles_warning_once_and_keeps_it_in_the_json(tmp_path):
+    (tmp_path / "pier.html").write_text(SHORT_PAGE, "utf-8")
+    result = CliRunner().invoke(app, ["analyze", str(tmp_path / "pier.html"), "--jsonl", "-", "--rules-only"])
+    assert result.exit_code == 0, result.output  # a warning is no failure
+    (warning,) = [line for line in result.stderr.splitlines() if line.startswith("warning")]
+    assert warning.startswith("warning pier: [E011] the extracted body has 19 words")
+    (line,) = result.stdout.splitlines()
+    assert json.loads(line)["warnings"] == [warning.removeprefix("warning pier: ")]
+
+
+def test_ingest_prints_an_articles_warning_once(tmp_path):
+    (tmp_path / "pier.html").write_text(SHORT_PAGE, "utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "pier.html"), "--db", str(tmp_path / "s.db"), "--rules-only", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning")]
+    assert len(warnings) == 1 and "[E011]" in warnings[0]

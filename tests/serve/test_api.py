@@ -74,6 +74,15 @@ def test_analyze_html_extracts_the_body(client, examples_dir):
     assert body["text"] == raw.text
 
 
+def test_analyze_html_returns_the_pages_warning(client):
+    nav = "".join(f"<li>Section {n}: news, sport, weather, travel and the arts from the region</li>" for n in range(40))
+    html = f"<html><body><nav><ul>{nav}</ul></nav><article><p>The harbour master on Friday closed the north pier for a week from Monday while divers inspect its piles.</p></article></body></html>"
+    response = client.post("/api/analyze", json={"html": html})
+    assert response.status_code == 200, response.text
+    (warning,) = response.json()["warnings"]
+    assert warning.startswith("[E011] the extracted body has 19 words")
+
+
 @pytest.mark.parametrize(
     ("payload", "needle"),
     [

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..errors import OnrecordError
-from ..types import Article
+from ..types import Article, RawArticle
 
 console = Console()
 err_console = Console(stderr=True)
@@ -56,6 +56,12 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=option) from None
+
+
+def print_warnings(item: Article | RawArticle) -> None:
+    """The coded warnings an article was read with ("[E011] …"), once each, on stderr."""
+    for warning in item.warnings:
+        err_console.print(f"[yellow]warning[/yellow] {escape(item.id)}: {escape(warning)}", highlight=False, soft_wrap=True)
 
 
 def print_article_table(target: Console, article: Article) -> None:

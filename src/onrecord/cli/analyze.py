@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from ._common import console, err_console, parse_date, print_article_table
+from ._common import console, err_console, parse_date, print_article_table, print_warnings
 from ._kinds import chosen_kinds, kind_option, quotes_only_option
 
 
@@ -41,6 +41,7 @@ def analyze_cli(
                 failed += 1
                 err_console.print(f"[red]skipped[/red] {escape(str(item))}", highlight=False, soft_wrap=True)
                 continue
+            print_warnings(item)
             if kinds is not None:
                 item = item.of_kinds(*kinds)
             if out is not None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
-from ._common import err_console, parse_date
+from ._common import err_console, parse_date, print_warnings
 from ._store_options import db_option, open_store
 
 
@@ -98,7 +98,18 @@ def _local(paths, store, settings, workers, published, on_skipped):
             progress.update(task, completed=p.done, total=p.total, counts=f"new {p.stored} · had {p.existing} · bad {p.skipped}")
 
         progress.update(task, counts="")
-        return ingest(paths, store, local, published=published, on_progress=on_progress, on_skipped=on_skipped)
+        return ingest(_read_with_warnings(paths, published), store, local, published=published, on_progress=on_progress, on_skipped=on_skipped)
+
+
+def _read_with_warnings(paths, published):
+    """The articles of ``paths``, each one's coded warnings printed as it is read."""
+    from ..ingest import iter_articles
+    from ..types import RawArticle
+
+    for item in iter_articles(paths, published=published):
+        if isinstance(item, RawArticle):
+            print_warnings(item)
+        yield item
 
 
 def _spark(paths, store, settings, master, workers, published, on_skipped, parquet=None):

@@ -1,7 +1,9 @@
 """HTML pages: trafilatura keeps the article body (navigation, footers and ads dropped) and its metadata.
 
 Used for ``.html``/``.htm`` files, for records that carry ``html`` instead of ``text``, and for the
-HTML responses of WARC files.
+HTML responses of WARC files. What trafilatura leaves of the page's chrome (headings, captions, share
+buttons, paywall blurbs …) is dropped by :mod:`.page_chrome`; the headline stays out of the text, in
+``title``. A body implausibly short for its page gets an ``E011`` warning.
 """
 from __future__ import annotations
 
@@ -10,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import BadDate, BadHtml, InputError
+from ..errors import BadDate, BadHtml, InputError, ShortBody
 from ..types import RawArticle, Skipped
+from .page_chrome import drop_chrome_blocks, drop_chrome_lines, normalise, page_side_texts
 from .text import read_file_bytes
 from .validate import check_text, decode_utf8, parse_published
 
@@ -26,24 +29,38 @@ class HtmlArticle:
     author: str | None = None
     url: str | None = None
     sitename: str | None = None
+    warnings: tuple[str, ...] = ()  # coded messages ("[E011] …")
+
+
+#: A body under this many words may be a caption or a teaser rather than the article …
+SHORT_BODY_WORDS = 80
+#: … when the page around it shows at least this many times as many words.
+SHORT_BODY_RATIO = 4
 
 
 def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     """The article body and metadata (title, date, author, url, site name) of an HTML page.
 
-    Trafilatura is tried precision-first; a page where that finds nothing (short pages fall under
-    its minimum size) is tried again favouring recall before it is declared empty.
+    Trafilatura is tried with its default balance first; a page where that finds nothing (short
+    pages fall under its minimum size) is tried again favouring recall before it is declared empty.
+    Its body then loses the page chrome it kept (:mod:`.page_chrome`): headings (the headline is
+    ``title``, never text), captions, link lines, share buttons, paywall and newsletter blurbs,
+    copyright and byline lines. When that leaves nothing, the page's summary (its description
+    metadata) is the text, with an ``E011`` warning; a body under :data:`SHORT_BODY_WORDS` words on
+    a page that shows :data:`SHORT_BODY_RATIO` times as many gets an ``E011`` warning too.
 
     Raises:
         BadHtml: no article text could be extracted.
 
     Example:
         >>> page = ("<html><body><article><h1>Bridge to reopen</h1><p>The mayor said the bridge "
-        ...         "would reopen on Friday after repairs.</p></article></body></html>")
+        ...         "would reopen on Friday after repairs.</p><p>Share Facebook Twitter Email</p></article></body></html>")
         >>> extract_html(page).text
-        'Bridge to reopen\\nThe mayor said the bridge would reopen on Friday after repairs.'
+        'The mayor said the bridge would reopen on Friday after repairs.'
     """
     import trafilatura  # heavy: imported when the first page is read
+    from trafilatura.utils import load_html
+    from trafilatura.xml import xmltotxt
 
     document = None
     for favor_recall in (False, True):
@@ -58,18 +75,42 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
             break
     if document is None or not (document.text or "").strip():
         raise BadHtml("no article text could be extracted from the HTML")
+    tree = load_html(html)
+    captions, links = page_side_texts(tree) if tree is not None else (frozenset(), frozenset())
+    drop_chrome_blocks(document.body, document.title, captions, links)
+    text = drop_chrome_lines(xmltotxt(document.body, False), document.title)
+    warnings = []
+    if not text:  # all of it was chrome: a caption, a byline, a paywall notice
+        summary = _clean(document.description)
+        if summary is None or normalise(summary) in captions:
+            raise BadHtml("no article text could be extracted from the HTML: what the page shows is page chrome (a caption, byline or notice); its body is probably loaded by a script")
+        text = summary
+        warnings.append(f"[{ShortBody.code}] the page's body holds only chrome (a caption, byline or notice); its summary is analysed instead, the article itself is probably loaded by a script")
+    page_words = _page_words(tree)
+    body_words = len(text.split())
+    if not warnings and body_words < SHORT_BODY_WORDS and page_words >= SHORT_BODY_RATIO * body_words:
+        warnings.append(f"[{ShortBody.code}] the extracted body has {body_words} words on a page that shows {page_words}: it may be a caption or a teaser rather than the article")
     try:
         published = parse_published(document.date)
     except BadDate:  # trafilatura normalises dates; an odd one is no reason to lose the article
         published = None
     return HtmlArticle(
-        text=document.text,
+        text=text,
         title=_clean(document.title),
         published=published,
         author=_clean(document.author),
         url=_clean(document.url) or url,
         sitename=_clean(document.sitename) or _clean(document.hostname),
+        warnings=tuple(warnings),
     )
+
+
+def _page_words(tree) -> int:
+    """The words a browser shows on the page (scripts, styles and templates left out)."""
+    if tree is None:
+        return 0
+    texts = tree.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]")
+    return sum(len(str(piece).split()) for piece in texts)
 
 
 def _clean(value: str | None) -> str | None:
@@ -109,4 +150,5 @@ def raw_from_page(page: HtmlArticle, article_id: str, origin: str, published: dt
         outlet=page.sitename,
         author=page.author,
         origin=origin,
+        warnings=page.warnings,
     )

@@ -42,7 +42,7 @@ def raw_from_record(
 
     Example:
         >>> raw_from_record({"id": 7, "text": "Officials said the road was safe.", "published": "2024-06-04"}, origin="x:1")
-        RawArticle(id='7', text='Officials said the road was safe.', title=None, published=datetime.date(2024, 6, 4), url=None, outlet=None, author=None, origin='x:1')
+        RawArticle(id='7', text='Officials said the road was safe.', title=None, published=datetime.date(2024, 6, 4), url=None, outlet=None, author=None, origin='x:1', warnings=())
     """
     try:
         return _raw_from_record(record, origin, published, default_id, max_bytes)
@@ -73,7 +73,8 @@ def _raw_from_record(record, origin, published, default_id, max_bytes) -> RawArt
         check_text(page.text, max_bytes=max_bytes, what="text extracted from 'html'")
         text, date = page.text, date or page.published
         meta = {"title": meta["title"] or page.title, "url": meta["url"] or page.url,
-                "outlet": meta["outlet"] or page.sitename, "author": meta["author"] or page.author}
+                "outlet": meta["outlet"] or page.sitename, "author": meta["author"] or page.author,
+                "warnings": page.warnings}
     return RawArticle(id=_record_id(record, default_id or origin), text=text, published=date or published, origin=origin, **meta)
 
 

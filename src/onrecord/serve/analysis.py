@@ -88,6 +88,7 @@ def raw_from_html(html: str, *, id: str = "text", published=None, **meta) -> Raw
         outlet=fields.get("outlet", raw.outlet),
         author=raw.author,
         origin="request",
+        warnings=raw.warnings,
     )
 
 

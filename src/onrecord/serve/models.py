@@ -114,6 +114,8 @@ class ArticleOut(_Strict):
     attributions: list[AttributionOut]
     time_expressions: list[TimeOut] = []
     verification_notes: list[Pair] = []
+    # as in article_to_dict, only an article read with warnings carries the key
+    warnings: list[str] = Field(default=[], exclude_if=lambda value: not value, description="coded messages from reading the input ([E011] …); only when there are some")
 
 
 # ------------------------------------------------------------------ store listings
