@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
 from ..types import Attribution, Entity, EntityKind, Mention, Span, Speaker
-from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
-from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people
+from .lexicon import NON_REFERRING, PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
+from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
 
 
 class _Resolver:
@@ -61,18 +61,27 @@ class _Resolver:
     def resolve(self, source: tuple[Span, ...], cue: tuple[Span, ...]) -> EntityBuilder | None:
         if not source:
             return None
-        span = source[0]
+        span = _last_line(self.doc, source[0])
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is None or not len(tokens):
             return None
-        # a name in the source: the one that is not a possessor ("Feld's lawyer, Samuel Achebe")
-        names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end]
+        tokens = _from_inner_determiner(tokens)
+        span = Span.of(doc_text(self.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        if is_heading(self.doc, tokens[0].i):
+            return self.resolve_in_heading(tokens, span)
+        # a name in the source: the one that is not a possessor ("Feld's lawyer, Samuel Achebe") nor
+        # inside a phrase that only places the speaker ("Some pubs around Cork")
+        names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end and not _under_preposition(m.root, tokens)]
         if names:
             heads = [m for m in names if m.root.dep_ != "poss" and not _possessive_after(self.doc, m)]
             chosen = (heads or names)[0]
             return self.by_offset.get(chosen.span.start)
+        if cue and cue[0].text.strip() == ":":
+            return None  # "Anchor:", "Report:", "Coronavirus:": a label, not a speaker
         head = tokens.root
         word = head.lower_
+        if not _can_speak(tokens, head, self.lex):
+            return None
         if head.pos_ == "PRON" or word in PRONOUN_GENDER or word in PLURAL_PRONOUNS:
             return self.resolve_pronoun(head, span)
         if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
@@ -101,6 +110,15 @@ class _Resolver:
             return self._other(_clean(tokens.text), EntityKind.GROUP, span, "group")
         return self._other(_clean(tokens.text), EntityKind.UNRESOLVED, span, "nominal")
 
+    def resolve_in_heading(self, tokens, span: Span) -> EntityBuilder | None:
+        """A headline ("Obama Says He Will Veto"): the person of the article it names, never a new one."""
+        words = {t.lower_ for t in tokens if t.text[:1].isupper()}
+        found = [p for p in self.people if p.kind is EntityKind.PERSON and p.surnames() & words]
+        if len(found) != 1:
+            return None
+        self._add_mention(found[0], span, "surname")
+        return found[0]
+
     def _candidates(self, before: int, gender: str | None) -> list[EntityBuilder]:
         out = []
         for p in self.people:
@@ -116,8 +134,9 @@ class _Resolver:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         return bool(span is not None and len(span) and self.inside_quote[span.start])
 
-    def _salience(self, p: EntityBuilder, offset: int) -> tuple:
-        """Rank antecedents: previous speaker in the paragraph, then recent subjects, then recency."""
+    def _salience(self, p: EntityBuilder, offset: int, gender: str | None = None) -> tuple:
+        """Rank antecedents: previous speaker in the paragraph, then one named in this or the previous
+        paragraph, then one whose gender is known to agree with the pronoun, then recent subjects, then recency."""
         para = self.paragraph_of(offset)
         last_speaker = next((b for o, b in reversed(self.history) if o < offset and self.paragraph_of(o) == para), None)
         subj = max(
@@ -126,7 +145,7 @@ class _Resolver:
         )
         recent = max((m.span.start for m in p.mentions if m.span.start < offset and not self._in_quote_char(m.span.start)), default=-1)
         same_para = self.paragraph_of(recent) >= para - 1 if recent >= 0 else False
-        return (p is last_speaker, same_para, subj >= 0 and self.paragraph_of(subj) >= para - 1, max(subj, recent))
+        return (p is last_speaker, same_para, gender is not None and p.gender == gender, subj >= 0 and self.paragraph_of(subj) >= para - 1, max(subj, recent))
 
     def resolve_pronoun(self, head: Token, span: Span) -> EntityBuilder | None:
         word = head.lower_
@@ -135,7 +154,7 @@ class _Resolver:
             candidates = self._candidates(span.start, gender)
             if not candidates:
                 return None
-            best = max(candidates, key=lambda p: self._salience(p, span.start))
+            best = max(candidates, key=lambda p: self._salience(p, span.start, gender))
             best.gender = best.gender or gender
             self._add_mention(best, span, "pronoun")
             return best
@@ -148,7 +167,9 @@ class _Resolver:
         return None
 
     def resolve_org_anaphor(self, head: Token, span: Span) -> EntityBuilder | None:
-        """"The agency warned …" after "the United Nations food agency": the latest organisation so named."""
+        """"The agency warned …" after "the United Nations food agency": the latest organisation so
+        named; else "the company said" after "Tesla announced …": the organisation the text named last,
+        in this paragraph or the two before it (outside quotations)."""
         word = head.lower_
         best, best_offset = None, -1
         for builder in self.others.values():
@@ -156,8 +177,14 @@ class _Resolver:
                 offset = builder.last_offset(span.start)
                 if offset > best_offset:
                     best, best_offset = builder, offset
-        if best is not None:
-            self._add_mention(best, span, "nominal")
+        if best is None:
+            para = self.paragraph_of(span.start)
+            named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= span.start and not self.inside_quote[e.start]
+                     and self.paragraph_of(e.start_char) >= para - 2 and e.start_char not in self.by_offset and not is_heading(self.doc, e.start)]
+            if named:
+                return self._other(_clean(named[-1].text), EntityKind.ORGANISATION, span, "nominal")
+            return None
+        self._add_mention(best, span, "nominal")
         return best
 
     def resolve_role(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
@@ -187,6 +214,55 @@ class _Resolver:
         best = max(scored, key=lambda x: (x[0], x[1]))[2]
         self._add_mention(best, span, "nominal")
         return best
+
+
+_NO_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def _can_speak(tokens, head: Token, lex) -> bool:
+    """False for sources no reader takes for a speaker: a date or time ("Wednesday", "about 3:00 pm"),
+    "no one", a head naming a thing ("the Volcker Rule", "Video"), a verb phrase."""
+    if head.ent_type_ in _NO_SPEAKER_ENTS or any(t.ent_type_ in ("DATE", "TIME") for t in tokens if t.dep_ == "ROOT" or t is head):
+        return False
+    text = " ".join(t.lower_ for t in tokens if not t.is_punct)
+    if text in NON_REFERRING or (head.lower_ == "one" and any(t.lower_ == "no" for t in tokens)):
+        return False
+    if head.lemma_.lower() in lex.things or head.lower_ in lex.things:
+        return False
+    return head.pos_ in ("NOUN", "PROPN", "PRON", "X", "NUM") or head.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP")
+
+
+def _last_line(doc: Doc, span: Span) -> Span:
+    """The part of a source after its last line break: text before it is page chrome or a heading."""
+    text = span.text
+    cut = text.rstrip().rfind("\n")
+    if cut < 0:
+        return span
+    rest = text[cut + 1 :]
+    lead = len(rest) - len(rest.lstrip())
+    start = span.start + cut + 1 + lead
+    return Span.of(doc_text(doc), start, span.end) if start < span.end else span
+
+
+def _from_inner_determiner(tokens):
+    """"WhatsApp Email Telegram A senior prison official": a noun phrase starts at its determiner,
+    whatever proper nouns the page put in front of it."""
+    for t in tokens[1:]:
+        if t.tag_ == "DT" and t.lower_ in ("a", "an", "the") and t.head.i >= t.i and all(x.pos_ in ("PROPN", "PUNCT", "SYM", "NOUN", "X") for x in tokens[: t.i - tokens.start]):
+            return tokens.doc[t.i : tokens.end]
+    return tokens
+
+
+def _under_preposition(token: Token, tokens) -> bool:
+    """Whether ``token`` hangs from the source's head through a preposition ("pubs around Cork")."""
+    root = tokens.root
+    while token is not root and tokens.start <= token.i < tokens.end:
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("NOUN", "PRON") and token.head.head.ent_type_ != "PERSON":
+            return True
+        if token.head is token:
+            break
+        token = token.head
+    return False
 
 
 def _possessive_after(doc: Doc, m: NameMention) -> bool:
