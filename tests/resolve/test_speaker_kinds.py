@@ -161,3 +161,21 @@ def test_she_never_goes_to_a_man_known_by_his_first_name(analyse):
     said = [a for a in attributions if a.source and a.source[0].text == "She"]
     assert said, "the attribution of 'She said' was not found"
     assert said[0].speaker is None or said[0].speaker.name != "Audley Peters"
+
+
+def test_a_source_across_two_sentences_is_resolved_without_hanging(rules_nlp):
+    """A source spanning two sentence roots once sent the walk up the parse into an endless loop."""
+    import signal
+
+    from spacy.tokens import Doc
+
+    from onrecord.resolve.speakers import _under_preposition
+
+    doc = Doc(rules_nlp.vocab, words=["Ann", "left", ".", "Bob", "said"], heads=[1, 1, 1, 4, 4],
+              deps=["nsubj", "ROOT", "punct", "nsubj", "ROOT"])
+    signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError("endless walk up the parse")))
+    signal.alarm(5)
+    try:
+        assert _under_preposition(doc[0], doc[0:5]) is False
+    finally:
+        signal.alarm(0)

@@ -23,6 +23,7 @@ The result depends only on the groups and decisions, never on the order articles
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -31,6 +32,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from .generic import base_norm, context_agreement, is_generic_nominal
 from .lexicon import load_role_lexicon
 
 #: a surname alone joins a person only when that person has at least this share of the articles naming
@@ -137,6 +139,8 @@ class NameGroup:
     articles: int  # how many article entities use it
     aliases: tuple[tuple[str, int], ...] = ()  # normalised aliases seen with it, and how often
     titles: tuple[tuple[str, int], ...] = ()  # titles seen with it, and how often
+    outlets: tuple[str, ...] = ()  # outlets of the articles using it
+    days: tuple[int, ...] = ()  # sorted publication dates (ordinals) of the articles using it
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,35 +307,58 @@ def _alias_and_surname_candidates(groups: dict[int, NameGroup], state: _Clusters
                 surname_target[(family, root)] = g.pk
 
     out: list[tuple[int, int, str, str]] = []
+    mononyms: dict[str, list[NameGroup]] = defaultdict(list)
     for g in groups.values():
+        if is_generic_nominal(g.kind, g.name):
+            continue  # "the hospital", "officials": never an alias of a name, never joined across articles
         own = state.find(g.pk)
-        uses = Counter({root: n for root, n in alias_use.get(g.norm, Counter()).items() if root != own})
-        compatible = {root: n for root, n in uses.items() if _compatible(g.kind, groups[alias_target[(g.norm, root)]].kind)}
+        norm = base_norm(g.norm)
+        uses = Counter({root: n for root, n in alias_use.get(norm, Counter()).items() if root != own})
+        compatible = {root: n for root, n in uses.items() if _compatible(g.kind, groups[alias_target[(norm, root)]].kind)}
         if compatible:
             root, n = max(compatible.items(), key=lambda item: (item[1], -item[0]))
             total = sum(uses.values())
-            if n / total >= ALIAS_DOMINANCE and state.allowed(g.pk, root):
-                t = groups[alias_target[(g.norm, root)]]
+            t = groups[alias_target[(norm, root)]]
+            context = _short_form_context(g, t)
+            if n / total >= ALIAS_DOMINANCE and state.allowed(g.pk, root) and context is not None:
                 others = f" (and {total - n} time(s) of other entities)" if total > n else ""
-                out.append((g.pk, t.pk, "alias", f"'{g.name}' is an alias of '{t.name}' {n} time(s){others}"))
+                out.append((g.pk, t.pk, "alias", f"'{g.name}' is an alias of '{t.name}' {n} time(s){others}{context}"))
                 continue
         if not _person_like(g.kind):
             continue
-        _, core = strip_titles(g.norm.split())
+        _, core = strip_titles(norm.split())
         if len(core) != 1:
             continue
         weights = Counter({root: n for root, n in surname_weight.get(core[0], Counter()).items() if root != own})
         if not weights:
+            if g.kind == "person" and not uses:
+                mononyms[norm].append(g)
             continue
         root, n = max(weights.items(), key=lambda item: (item[1], -item[0]))
         total = sum(weights.values())
-        if n / total >= SURNAME_DOMINANCE and state.allowed(g.pk, root):
-            t = groups[surname_target[(core[0], root)]]
+        t = groups[surname_target[(core[0], root)]] if n / total >= SURNAME_DOMINANCE else None
+        context = _short_form_context(g, t) if t is not None else None
+        if t is not None and context is not None and state.allowed(g.pk, root):
             out.append((
                 g.pk, t.pk, "surname",
-                f"'{g.name}' alone: '{t.name}' is named in {n} of the {total} article(s) naming someone called {core[0].title()} ({n / total:.0%})",
+                f"'{g.name}' alone: '{t.name}' is named in {n} of the {total} article(s) naming someone called {core[0].title()} ({n / total:.0%}){context}",
             ))
+    # "Madonna", "Pelé": one name that no article spells out more fully is one person across articles
+    for norm, same in mononyms.items():
+        first, *rest = sorted(same, key=lambda g: g.pk)
+        for g in rest:
+            out.append((g.pk, first.pk, "mononym", f"'{g.name}' is never named more fully in any article ({len(same)} article group(s))"))
     return out
+
+
+def _short_form_context(g: NameGroup, target: NameGroup) -> str | None:
+    """A short form of a person's name ("King") joins a fuller one from other articles only when the
+    contexts agree (an outlet in common, or dates within the window), or are unknown; the evidence
+    sentence names the agreement. None keeps them apart: a shared surname is not enough."""
+    if not _person_like(g.kind) or len(base_norm(g.norm).split()) > 1:
+        return ""
+    agreement = context_agreement(g.outlets, g.days, target.outlets, target.days)
+    return None if agreement is None else (f"; {agreement}" if agreement else "")
 
 
 def _compatible(kind: str, other: str) -> bool:
@@ -467,5 +494,12 @@ def resolve_groups(groups: Iterable[NameGroup], decisions: Iterable[Decision] = 
         anchor = _anchor(members, by_pk, variants)
         # the anchor is unresolved only when every member is
         clusters.append(Cluster(anchor.pk, tuple(sorted(members)), entity_key(anchor.kind, anchor.norm), anchor.name, anchor.kind))
+    # a name kept to its article ("king @7dc96f5d") keys its entity plainly ("king") while no other entity shares it
+    plain = Counter(entity_key(c.kind, base_norm(by_pk[c.anchor].norm)) for c in clusters)
+    clusters = [
+        dataclasses.replace(c, key=key) if key != c.key and plain[key] == 1 else c
+        for c in clusters
+        for key in [entity_key(c.kind, base_norm(by_pk[c.anchor].norm))]
+    ]
     clusters.sort(key=lambda c: c.key)
     return Resolution(tuple(clusters), tuple(merges), tuple(_links(by_pk)))

@@ -89,7 +89,7 @@ def _strip_name(doc: Doc, ent: SpacySpan, lex: RoleLexicon) -> tuple[int, int, l
         if t.tag_ in _VERB_TAGS or (t.text[:1].islower() and t.lower_ not in NAME_PARTICLES and t.text not in POSSESSIVE and not t.is_punct):
             end = i
             break
-    while end > start + 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct):
+    while end > start + 1 and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     return start, end, honorifics
 
@@ -184,6 +184,8 @@ def _person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:
         ):
             spans.append((ent.start, ent.end))
     covered = {i for s, e in spans for i in range(s, e)}
+    spans += _untagged_names(doc, covered, lex)
+    covered = {i for s, e in spans for i in range(s, e)}
     for t in doc:
         if t.lower_ not in lex.honorifics or not t.text[:1].isupper() or t.i in covered:
             continue
@@ -198,6 +200,28 @@ def _person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:
         spans.append((t.i, end))
         covered.update(range(t.i, end))
     return sorted(set(spans))
+
+
+def _untagged_names(doc: Doc, covered: set[int], lex: RoleLexicon) -> list[tuple[int, int]]:
+    """Names the small NER model missed: a chain of capitalised proper nouns outside every entity that
+    starts with a given name of known gender ("Carole Laurin") and is a subject or has an apposition
+    ("Carole Laurin, a teacher, …"), not in a heading."""
+    out = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if i in covered or t.pos_ != "PROPN" or not t.is_title or t.ent_type_ or t.lower_ in lex.honorifics or gender_of_first_name(t.text) is None:
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc) and end not in covered and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_:
+            end += 1
+        last = doc[end - 1]
+        subject = last.dep_ in ("nsubj", "nsubjpass") or (end < len(doc) and doc[end].text == "," and any(c.dep_ == "appos" for c in last.children))
+        if 2 <= end - i <= 3 and subject and last.lower_ not in lex.orgs and not is_heading(doc, i):
+            out.append((i, end))
+        i = end
+    return out
 
 
 def _no_person(doc: Doc, ent: SpacySpan, lex: RoleLexicon) -> bool:
@@ -216,8 +240,9 @@ def _no_person(doc: Doc, ent: SpacySpan, lex: RoleLexicon) -> bool:
         return True
     if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
         return True
-    places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC", "ORG")}
-    return word.lower_ in places
+    places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return word.lower_ in places and word.lower_ not in surnames
 
 
 def _credit_or_heading(doc: Doc, start: int, end: int) -> bool:
@@ -226,6 +251,8 @@ def _credit_or_heading(doc: Doc, start: int, end: int) -> bool:
     after = doc[end] if end < len(doc) else None
     before = doc[start - 1] if start > 0 else None
     if after is not None and after.text in ("/", "|") or before is not None and before.text in ("/", "|"):
+        return True
+    if any(t.text in ("/", "|") for t in doc[start:end]):  # "Tijana Martin /" as the NER cut it
         return True
     if before is not None and before.lower_ in ("by", "photo", "photograph", "credit", "reporter", "reporting") and (before.i == 0 or "\n" in doc[before.i - 1].text_with_ws or doc[before.i - 1].is_punct and doc[before.i - 1].text in (":", "(", "|")):
         return True

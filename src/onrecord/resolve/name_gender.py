@@ -38,7 +38,8 @@ def _shard(digit: str) -> bytes:
         return b""
 
 
-def _wgnd_gender(name: str) -> str | None:
+@functools.lru_cache(maxsize=65536)
+def _wgnd_record(name: str) -> dict | None:
     digit = hashlib.md5(name.encode("utf-8")).hexdigest()[0]
     data = _shard(digit)
     key = b'\n{"name": ' + json.dumps(name).encode("ascii") + b", "
@@ -46,7 +47,13 @@ def _wgnd_gender(name: str) -> str | None:
     if at < 0:
         return None
     end = data.find(b"\n", at + 1)
-    record = json.loads(data[at + 1 : end if end > 0 else len(data)])
+    return json.loads(data[at + 1 : end if end > 0 else len(data)])
+
+
+def _wgnd_gender(name: str) -> str | None:
+    record = _wgnd_record(name)
+    if record is None:
+        return None
     share = record.get("gender_prob", {})
     for code, gender in (("F", "f"), ("M", "m")):
         if share.get(code, 0.0) >= MIN_SHARE:

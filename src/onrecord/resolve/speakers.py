@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text
 from ..types import Attribution, Entity, EntityKind, Mention, Span, Speaker
 from .lexicon import NON_REFERRING, PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
+from .name_gender import gender_of_first_name
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
 
 
@@ -82,7 +83,7 @@ class _Resolver:
         word = head.lower_
         if not _can_speak(tokens, head, self.lex):
             return None
-        if head.pos_ == "PRON" or word in PRONOUN_GENDER or word in PLURAL_PRONOUNS:
+        if head.pos_ == "PRON" or word in PRONOUN_GENDER or word in PLURAL_PRONOUNS or word == "it":
             return self.resolve_pronoun(head, span)
         if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             antecedent = head.head.head
@@ -108,7 +109,32 @@ class _Resolver:
             return self._other(_clean(tokens.text), EntityKind.ORGANISATION, span, "org")
         if word in self.lex.groups or lemma in self.lex.groups or any(t.lower_ == "both" for t in tokens):
             return self._other(_clean(tokens.text), EntityKind.GROUP, span, "group")
+        person = self.resolve_untagged_name(tokens, head, span)
+        if person is not None:
+            return person
         return self._other(_clean(tokens.text), EntityKind.UNRESOLVED, span, "nominal")
+
+    def resolve_untagged_name(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
+        """A source that is a name the NER missed: "Laurin said" (the person of that surname named
+        earlier), "Patrice Lindsay, director of …, said" (a new person: a speech cue's subject)."""
+        chain = []
+        for t in tokens:
+            if t.pos_ != "PROPN" or not t.is_title or t.ent_type_ or t.lower_ in self.lex.honorifics:
+                break
+            chain.append(t)
+        if not chain or chain[-1].i != head.i or len(chain) > 3 or head.lower_ in self.lex.orgs:
+            return None
+        if len(chain) == 1:
+            found = [p for p in self.people if p.kind is EntityKind.PERSON and head.lower_ in p.surnames()]
+            if len(found) != 1:
+                return None
+            self._add_mention(found[0], span, "surname")
+            return found[0]
+        name = self.doc[chain[0].i : head.i + 1].text
+        builder = EntityBuilder(EntityKind.PERSON, names=[name], gender=gender_of_first_name(chain[0].text))
+        builder.mentions.append(Mention(Span.of(doc_text(self.doc), chain[0].idx, head.idx + len(head.text)), "name"))
+        self.people.append(builder)
+        return builder
 
     def resolve_in_heading(self, tokens, span: Span) -> EntityBuilder | None:
         """A headline ("Obama Says He Will Veto"): the person of the article it names, never a new one."""
@@ -158,10 +184,12 @@ class _Resolver:
             best.gender = best.gender or gender
             self._add_mention(best, span, "pronoun")
             return best
-        if word in PLURAL_PRONOUNS:
+        if word in PLURAL_PRONOUNS or word == "it":
+            # "it said": the organisation that spoke last; "they said": the group or organisation
+            kinds = (EntityKind.ORGANISATION,) if word == "it" else (EntityKind.GROUP, EntityKind.ORGANISATION)
             para = self.paragraph_of(span.start)
             for offset, builder in reversed(self.history):
-                if offset < span.start and self.paragraph_of(offset) >= para - 1 and builder.kind in (EntityKind.GROUP, EntityKind.ORGANISATION):
+                if offset < span.start and self.paragraph_of(offset) >= para - 1 and builder.kind in kinds:
                     self._add_mention(builder, span, "pronoun")
                     return builder
         return None
@@ -179,7 +207,9 @@ class _Resolver:
                     best, best_offset = builder, offset
         if best is None:
             para = self.paragraph_of(span.start)
+            # subjects only: "iPhone users" or "sued Google" name an organisation that is not the one talking
             named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= span.start and not self.inside_quote[e.start]
+                     and e.root.dep_ in ("nsubj", "nsubjpass")
                      and self.paragraph_of(e.start_char) >= para - 2 and e.start_char not in self.by_offset and not is_heading(self.doc, e.start)]
             if named:
                 return self._other(_clean(named[-1].text), EntityKind.ORGANISATION, span, "nominal")
@@ -248,18 +278,18 @@ def _from_inner_determiner(tokens):
     """"WhatsApp Email Telegram A senior prison official": a noun phrase starts at its determiner,
     whatever proper nouns the page put in front of it."""
     for t in tokens[1:]:
-        if t.tag_ == "DT" and t.lower_ in ("a", "an", "the") and t.head.i >= t.i and all(x.pos_ in ("PROPN", "PUNCT", "SYM", "NOUN", "X") for x in tokens[: t.i - tokens.start]):
+        if t.tag_ == "DT" and t.lower_ in ("a", "an", "the") and t.head.i >= t.i and all(x.pos_ in ("PROPN", "NOUN", "X") and x.ent_type_ != "PERSON" for x in tokens[: t.i - tokens.start]):
             return tokens.doc[t.i : tokens.end]
     return tokens
 
 
 def _under_preposition(token: Token, tokens) -> bool:
     """Whether ``token`` hangs from the source's head through a preposition ("pubs around Cork")."""
-    root = tokens.root
-    while token is not root and tokens.start <= token.i < tokens.end:
+    root = tokens.root.i
+    while token.i != root and tokens.start <= token.i < tokens.end:
         if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("NOUN", "PRON") and token.head.head.ent_type_ != "PERSON":
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     return False

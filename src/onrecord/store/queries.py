@@ -8,6 +8,7 @@ from sqlalchemy import Connection, Text, cast, distinct, func, select
 
 from ..errors import ArticleNotFound, AttributionNotFound, EntityNotFound
 from ..resolve.entities import normalise_name, strip_titles
+from ..resolve.generic import ARTICLE_MARK
 from . import fulltext
 from . import tables as t
 from .records import (
@@ -48,6 +49,10 @@ def find_entities(conn: Connection, speaker: str) -> list[int]:
         pks = conn.execute(select(N.c.entity_pk).distinct().where(N.c.norm == candidate, N.c.entity_pk.is_not(None))).scalars().all()
         if pks:
             return sorted(pks)
+    # a generic nominal ("officials"): one entity per article (resolve/generic.py)
+    pks = conn.execute(select(N.c.entity_pk).distinct().where(N.c.norm.like(norm + ARTICLE_MARK + "%"), N.c.entity_pk.is_not(None))).scalars().all()
+    if pks:
+        return sorted(pks)
     # an alias seen inside articles ("Putin" when every article spelled the full name)
     rows = conn.execute(
         select(N.c.entity_pk, AE.c.aliases)
