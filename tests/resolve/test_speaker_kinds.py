@@ -179,3 +179,21 @@ def test_a_source_across_two_sentences_is_resolved_without_hanging(rules_nlp):
         assert _under_preposition(doc[0], doc[0:5]) is False
     finally:
         signal.alarm(0)
+
+
+def test_a_name_the_ner_missed_is_still_the_person(analyse):
+    text = (
+        "For Carole Laurin, a series of strokes at age 42 meant she had to leave her teaching job.\n\n"
+        "Now 57 and living in Ottawa, Laurin said she was fortunate because her pension helped.\n\n"
+        "Patrice Lindsay, director of policy for the Heart Foundation, said the costs were rising."
+    )
+    entities, attributions = analyse(text)
+    spoken = [a.speaker.name for a in attributions if a.speaker]
+    assert spoken == ["Carole Laurin", "Patrice Lindsay"]
+    assert {e.name: e.kind for e in entities}["Patrice Lindsay"] is EntityKind.PERSON
+
+
+def test_it_said_is_the_organisation_that_spoke_last(analyse):
+    text = "Vantor Telecom announced on Monday that prices would rise in March. It said the increase was needed to pay for new masts."
+    _, attributions = analyse(text)
+    assert speakers_by_cue(attributions) == {"announced": "Vantor Telecom", "said": "Vantor Telecom"}
