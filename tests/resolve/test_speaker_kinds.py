@@ -197,3 +197,16 @@ def test_it_said_is_the_organisation_that_spoke_last(analyse):
     text = "Vantor Telecom announced on Monday that prices would rise in March. It said the increase was needed to pay for new masts."
     _, attributions = analyse(text)
     assert speakers_by_cue(attributions) == {"announced": "Vantor Telecom", "said": "Vantor Telecom"}
+
+
+def test_a_person_at_the_end_of_an_organisation_span_is_the_speaker(analyse):
+    text = "The Minister in the Ministry of Finance Brian Manning said the issue is a simple one."
+    _, attributions = analyse(text)
+    assert speakers_by_cue(attributions) == {"said": "Brian Manning"}
+
+
+def test_a_hyphenated_surname_tagged_as_an_organisation_is_the_person(analyse):
+    text = "Raquel Montoya-Lewis was sworn in on Monday. Montoya-Lewis said the hallways felt different."
+    entities, attributions = analyse(text)
+    assert speakers_by_cue(attributions) == {"said": "Raquel Montoya-Lewis"}
+    assert [e.kind for e in entities if "Montoya-Lewis" in e.name] == [EntityKind.PERSON]

@@ -141,6 +141,7 @@ class NameGroup:
     titles: tuple[tuple[str, int], ...] = ()  # titles seen with it, and how often
     outlets: tuple[str, ...] = ()  # outlets of the articles using it
     days: tuple[int, ...] = ()  # sorted publication dates (ordinals) of the articles using it
+    namesakes: tuple[str, ...] = ()  # one-word names: first names of other people its articles name with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,6 +358,9 @@ def _short_form_context(g: NameGroup, target: NameGroup) -> str | None:
     sentence names the agreement. None keeps them apart: a shared surname is not enough."""
     if not _person_like(g.kind) or len(base_norm(g.norm).split()) > 1:
         return ""
+    first = strip_titles(target.norm.split())[1][0]
+    if g.namesakes and first not in g.namesakes:
+        return None  # its own article names a "Camille Etienne Gbedey": that is the Etienne it quotes
     agreement = context_agreement(g.outlets, g.days, target.outlets, target.days)
     return None if agreement is None else (f"; {agreement}" if agreement else "")
 

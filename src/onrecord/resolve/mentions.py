@@ -174,7 +174,13 @@ def _person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:
     # "Raquel Montoya-Lewis" … "Montoya-Lewis" (tagged an organisation): a name without its first word
     known = {doc[s:e].text.lower() for s, e in spans} | {doc[e - 1].lower_ for s, e in spans} | {doc[s + 1 : e].text.lower() for s, e in spans if e - s > 1}
     for ent in doc.ents:
-        if ent.label_ not in ORG_LABELS or not all(t.pos_ == "PROPN" for t in ent):
+        if ent.label_ not in ORG_LABELS:
+            continue
+        # "Ministry of Finance Brian Manning": a person named at the end of an organisation's span
+        if len(ent) > 2 and ent[-1].pos_ == "PROPN" and ent[-2].pos_ == "PROPN" and ent[-3].pos_ == "PROPN" and ent[-2].is_title and gender_of_first_name(ent[-2].text) and ent[-1].lower_ not in lex.orgs and ent[-2].lower_ not in lex.orgs:
+            spans.append((ent.end - 2, ent.end))
+            continue
+        if not all(t.pos_ == "PROPN" or t.text in ("-", "‑") for t in ent):
             continue
         before = doc[ent.start - 1] if ent.start > 0 else None
         if (
@@ -252,7 +258,7 @@ def _credit_or_heading(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1] if start > 0 else None
     if after is not None and after.text in ("/", "|") or before is not None and before.text in ("/", "|"):
         return True
-    if any(t.text in ("/", "|") for t in doc[start:end]):  # "Tijana Martin /" as the NER cut it
+    if any("/" in t.text or t.text == "|" for t in doc[start:end]):  # "Tijana Martin /", "Nackstrand/AFP"
         return True
     if before is not None and before.lower_ in ("by", "photo", "photograph", "credit", "reporter", "reporting") and (before.i == 0 or "\n" in doc[before.i - 1].text_with_ws or doc[before.i - 1].is_punct and doc[before.i - 1].text in (":", "(", "|")):
         return True
@@ -284,8 +290,8 @@ def find_name_mentions(doc: Doc, lex: RoleLexicon, inside_quote: list[bool]) -> 
         words = [t for t in doc[start:end] if not t.is_punct or t.text == "."]
         if not words or not any(w.text[:1].isupper() for w in words) or _credit_or_heading(doc, s, e):
             continue
-        if all(w.lower_ in lex.honorifics or w.lower_ in lex.roles for w in words):  # "President" alone
-            continue
+        if all(w.lower_ in lex.honorifics or w.lower_ in lex.roles for w in words) or words[-1].lower_ in lex.roles:
+            continue  # "President" alone, "Managing Director": a title, not a name
         if len(words) == 1 and words[0].lower_ in lex.groups:  # "Latinos", "Republicans": a group, not a person
             continue
         name = doc[start:end].text

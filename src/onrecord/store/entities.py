@@ -26,8 +26,10 @@ def load_groups(conn: Connection) -> list[NameGroup]:
     stats: dict[int, list] = defaultdict(lambda: [0, Counter(), Counter(), Counter(), set(), set()])
     A = t.articles
     rows = conn.execute(
-        select(AE.c.name_pk, AE.c.name, AE.c.aliases, AE.c.titles, A.c.outlet, A.c.published).join(A, A.c.pk == AE.c.article_pk)
-    )
+        select(AE.c.article_pk, AE.c.name_pk, AE.c.name, AE.c.kind, AE.c.aliases, AE.c.titles, A.c.outlet, A.c.published)
+        .join(A, A.c.pk == AE.c.article_pk)
+    ).all()
+    others = _namesakes_in_article(rows)
     for r in rows:
         entry = stats[r.name_pk]
         entry[0] += 1
@@ -44,9 +46,26 @@ def load_groups(conn: Connection) -> list[NameGroup]:
         name = min(names.items(), key=lambda x: (-x[1], x[0]))[0] if names else r.name
         groups.append(
             NameGroup(r.pk, r.kind, r.norm, name, count, tuple(sorted(aliases.items())), tuple(sorted(titles.items())),
-                      tuple(sorted(outlets)), tuple(sorted(days)))
+                      tuple(sorted(outlets)), tuple(sorted(days)), tuple(sorted(others.get(r.pk, ()))))
         )
     return groups
+
+
+def _namesakes_in_article(rows) -> dict[int, set[str]]:
+    """For each one-word person name, the first names of the other people its article names with that
+    word in their name ("Etienne" beside "Camille Etienne Gbedey": "camille")."""
+    people: dict[int, list[list[str]]] = defaultdict(list)
+    for r in rows:
+        if r.kind == "person":
+            people[r.article_pk].append(normalise_name(r.name).split())
+    out: dict[int, set[str]] = defaultdict(set)
+    for r in rows:
+        words = normalise_name(r.name).split()
+        if r.kind in ("person", "unresolved") and len(words) == 1:
+            for other in people[r.article_pk]:
+                if len(other) > 1 and words[0] in other[1:]:
+                    out[r.name_pk].add(other[0])
+    return out
 
 
 def load_decisions(conn: Connection) -> list[Decision]:
