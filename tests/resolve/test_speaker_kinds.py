@@ -210,3 +210,36 @@ def test_a_hyphenated_surname_tagged_as_an_organisation_is_the_person(analyse):
     entities, attributions = analyse(text)
     assert speakers_by_cue(attributions) == {"said": "Raquel Montoya-Lewis"}
     assert [e.kind for e in entities if "Montoya-Lewis" in e.name] == [EntityKind.PERSON]
+
+
+def test_said_the_role_noun_is_the_person_just_written_about(analyse):
+    text = (
+        "Calder Rhys scored his first goal of the season in the second period.\n\n"
+        "The Hawks still lost 4-1 to the visitors.\n\n"
+        "“I will have a little smile about it later,” said the rookie defenceman."
+    )
+    _, attributions = analyse(text)
+    assert speakers_by_cue(attributions)["said"] == "Calder Rhys"
+
+
+def test_she_said_goes_to_the_woman_who_spoke_just_before(analyse):
+    text = (
+        "For Carole Laurin, a series of strokes meant she had to leave her teaching job.\n\n"
+        "Laurin said she was fortunate because her pension helped.\n\n"
+        "Patrice Lindsay, director of policy for the Heart Foundation, said costs fall on families too.\n\n"
+        "“The spouse often has to stop working as well,” she said.\n\n"
+        "Lindsay said the study would help."
+    )
+    entities, attributions = analyse(text)
+    said = [a.speaker.name if a.speaker else None for a in attributions if " ".join(s.text for s in a.cue) == "said"]
+    assert said == ["Carole Laurin", "Patrice Lindsay", "Patrice Lindsay", "Patrice Lindsay"]
+    assert "Lindsay" not in {e.name for e in entities}
+
+
+def test_the_agency_is_the_organisation_named_as_the_agent(analyse):
+    text = (
+        "The mayor claimed a study had been done by Metrolinx Corporation to confirm the savings.\n\n"
+        "The agency told reporters it had not done any such study."
+    )
+    _, attributions = analyse(text)
+    assert speakers_by_cue(attributions).get("told") == "Metrolinx Corporation"

@@ -26,7 +26,7 @@ _DETERMINERS = frozenset("the a an this that these those its their his her our s
 
 @functools.lru_cache(maxsize=1)
 def _common_heads() -> frozenset[str]:
-    from .entities import load_metonyms, normalise_name
+    from .names import load_metonyms, normalise_name
 
     lex = load_role_lexicon()
     # "the Kremlin" is in the lexicon as an organisation noun but names one (data/metonyms.tsv)

@@ -31,7 +31,8 @@ class _Resolver:
         self.people: list[EntityBuilder] = group_people(self.names)
         self.by_offset: dict[int, EntityBuilder] = {m.span.start: p for p in self.people for m in p.mentions}
         self.others: dict[str, EntityBuilder] = {}  # organisations and groups by normalised name
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", doc_text(doc))]
+        # a blank line between paragraphs is one break, not two: "the previous paragraph" is the previous text
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n(?:[ \t]*\n)*", doc_text(doc))]
         self.history: list[tuple[int, EntityBuilder]] = []  # (offset, speaker) of resolved attributions
 
     # ---------------------------------------------------------------- helpers
@@ -135,6 +136,14 @@ class _Resolver:
         name = self.doc[chain[0].i : head.i + 1].text
         builder = EntityBuilder(EntityKind.PERSON, names=[name], gender=gender_of_first_name(chain[0].text))
         builder.mentions.append(Mention(Span.of(doc_text(self.doc), chain[0].idx, head.idx + len(head.text)), "name"))
+        # "Lindsay" found alone elsewhere in the article is this person
+        for single in [p for p in self.people if p.kind is EntityKind.PERSON and p.names == [head.text]]:
+            builder.mentions.extend(single.mentions)
+            builder.gender = builder.gender or single.gender
+            self.people.remove(single)
+            for offset, b in list(self.by_offset.items()):
+                if b is single:
+                    self.by_offset[offset] = builder
         self.people.append(builder)
         return builder
 
@@ -162,9 +171,8 @@ class _Resolver:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         return bool(span is not None and len(span) and self.inside_quote[span.start])
 
-    def _salience(self, p: EntityBuilder, offset: int, gender: str | None = None) -> tuple:
-        """Rank antecedents: previous speaker in the paragraph, then one named in this or the previous
-        paragraph, then one whose gender is known to agree with the pronoun, then recent subjects, then recency."""
+    def _salience(self, p: EntityBuilder, offset: int) -> tuple:
+        """Rank antecedents: previous speaker in the paragraph, then recent subjects, then recency."""
         para = self.paragraph_of(offset)
         last_speaker = next((b for o, b in reversed(self.history) if o < offset and self.paragraph_of(o) == para), None)
         subj = max(
@@ -173,7 +181,7 @@ class _Resolver:
         )
         recent = max((m.span.start for m in p.mentions if m.span.start < offset and not self._in_quote_char(m.span.start)), default=-1)
         same_para = self.paragraph_of(recent) >= para - 1 if recent >= 0 else False
-        return (p is last_speaker, same_para, gender is not None and p.gender == gender, subj >= 0 and self.paragraph_of(subj) >= para - 1, max(subj, recent))
+        return (p is last_speaker, same_para, subj >= 0 and self.paragraph_of(subj) >= para - 1, max(subj, recent))
 
     def resolve_pronoun(self, head: Token, span: Span) -> EntityBuilder | None:
         word = head.lower_
@@ -182,7 +190,7 @@ class _Resolver:
             candidates = self._candidates(span.start, gender)
             if not candidates:
                 return None
-            best = max(candidates, key=lambda p: self._salience(p, span.start, gender))
+            best = max(candidates, key=lambda p: self._salience(p, span.start))
             best.gender = best.gender or gender
             self._add_mention(best, span, "pronoun")
             return best
@@ -209,9 +217,13 @@ class _Resolver:
                     best, best_offset = builder, offset
         if best is None:
             para = self.paragraph_of(span.start)
-            # subjects only: "iPhone users" or "sued Google" name an organisation that is not the one talking
+            spoke = next((b for o, b in reversed(self.history) if o < span.start and self.paragraph_of(o) >= para - 2 and b.kind is EntityKind.ORGANISATION), None)
+            if spoke is not None:
+                self._add_mention(spoke, span, "nominal")
+                return spoke
+            # subjects and agents only: "iPhone users" or "sued Google" name an organisation that is not the one talking
             named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= span.start and not self.inside_quote[e.start]
-                     and e.root.dep_ in ("nsubj", "nsubjpass")
+                     and (e.root.dep_ in ("nsubj", "nsubjpass") or e.root.dep_ == "pobj" and e.root.head.lower_ == "by")
                      and self.paragraph_of(e.start_char) >= para - 2 and e.start_char not in self.by_offset and not is_heading(self.doc, e.start)]
             if named:
                 return self._other(_clean(named[-1].text), EntityKind.ORGANISATION, span, "nominal")
@@ -235,10 +247,16 @@ class _Resolver:
             if score:
                 scored.append((score, self._salience(p, span.start), p))
         if not scored and tokens[0].lower_ in ("the", "this", "that") and head.lemma_.lower() in self.lex.roles:
-            # "the veteran diplomat": a definite role noun refers back to the salient person
+            # "the veteran diplomat", "said the rookie defenceman": a definite role noun refers back to the
+            # person of this or the previous paragraph, or else to the person who spoke last
             candidates = self._candidates(span.start, None)
             para = self.paragraph_of(span.start)
             recent = [p for p in candidates if self.paragraph_of(p.last_offset(span.start)) >= para - 1]
+            if not recent:
+                spoke = next((b for o, b in reversed(self.history) if o < span.start and self.paragraph_of(o) >= para - 2), None)
+                recent = [spoke] if spoke is not None and spoke.kind is EntityKind.PERSON else []
+            if not recent:
+                recent = [p for p in candidates if self.paragraph_of(p.last_offset(span.start)) >= para - 2]
             if recent:
                 scored = [(0, self._salience(p, span.start), p) for p in recent]
         if not scored:
