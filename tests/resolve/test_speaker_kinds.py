@@ -243,3 +243,10 @@ def test_the_agency_is_the_organisation_named_as_the_agent(analyse):
     )
     _, attributions = analyse(text)
     assert speakers_by_cue(attributions).get("told") == "Metrolinx Corporation"
+
+
+def test_an_organisation_ending_in_a_gendered_word_stays_an_organisation(analyse):
+    text = "The Miami-Dade County Public Schools said classes would resume on Monday."
+    entities, attributions = analyse(text)
+    assert "Public Schools" not in {e.name for e in entities}
+    assert speakers_by_cue(attributions)["said"] == "Miami-Dade County Public Schools"

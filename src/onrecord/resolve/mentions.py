@@ -173,11 +173,16 @@ def _person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:
     spans = [(e.start, e.end) for e in doc.ents if e.label_ in NAME_LABELS and not _no_person(doc, e, lex)]
     # "Raquel Montoya-Lewis" … "Montoya-Lewis" (tagged an organisation): a name without its first word
     known = {doc[s:e].text.lower() for s, e in spans} | {doc[e - 1].lower_ for s, e in spans} | {doc[s + 1 : e].text.lower() for s, e in spans if e - s > 1}
+    person_words = {doc[e - 1].lower_ for s, e in spans}
     for ent in doc.ents:
         if ent.label_ not in ORG_LABELS:
             continue
-        # "Ministry of Finance Brian Manning": a person named at the end of an organisation's span
-        if len(ent) > 2 and ent[-1].pos_ == "PROPN" and ent[-2].pos_ == "PROPN" and ent[-3].pos_ == "PROPN" and ent[-2].is_title and gender_of_first_name(ent[-2].text) and ent[-1].lower_ not in lex.orgs and ent[-2].lower_ not in lex.orgs:
+        # "Ministry of Finance Brian Manning": a person named at the end of an organisation's span, when
+        # the surname is a person's elsewhere in the text ("Manning said") or the given name is a common
+        # one (data/first_names.tsv); "New York City", "County Public Schools" stay organisations
+        if (len(ent) > 2 and ent[-1].pos_ == "PROPN" and ent[-2].pos_ == "PROPN" and ent[-3].pos_ == "PROPN" and ent[-2].is_title
+                and gender_of_first_name(ent[-2].text) and ent[-1].lower_ not in lex.orgs and ent[-2].lower_ not in lex.orgs
+                and (ent[-1].lower_ in person_words or ent[-2].lower_ in lex.first_names)):
             spans.append((ent.end - 2, ent.end))
             continue
         if not all(t.pos_ == "PROPN" or t.text in ("-", "‑") for t in ent):
