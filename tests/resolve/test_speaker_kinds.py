@@ -250,3 +250,9 @@ def test_an_organisation_ending_in_a_gendered_word_stays_an_organisation(analyse
     entities, attributions = analyse(text)
     assert "Public Schools" not in {e.name for e in entities}
     assert speakers_by_cue(attributions)["said"] == "Miami-Dade County Public Schools"
+
+
+def test_a_capitalised_title_is_not_a_name(analyse):
+    text = "In the meantime, Managing Director of Corvel Foods Limited, Rina Holt says the biggest exports last year were yams."
+    entities, _ = analyse(text)
+    assert not [e for e in entities if e.kind is EntityKind.PERSON and "Director" in e.name]

@@ -125,8 +125,8 @@ class _Resolver:
             if t.pos_ != "PROPN" or not t.is_title or t.ent_type_ or t.lower_ in self.lex.honorifics:
                 break
             chain.append(t)
-        if not chain or chain[-1].i != head.i or len(chain) > 3 or head.lower_ in self.lex.orgs:
-            return None
+        if not chain or chain[-1].i != head.i or len(chain) > 3 or head.lower_ in self.lex.orgs or head.lower_ in self.lex.roles:
+            return None  # "Managing Director": a title, not a name
         if len(chain) == 1:
             found = [p for p in self.people if p.kind is EntityKind.PERSON and head.lower_ in p.surnames()]
             if len(found) != 1:
