@@ -239,3 +239,21 @@ def test_split_then_merge_undoes_a_merge(putin_store):
     assert putin_store.find_speakers("Vladimir V. Putin") == ["vladimir-putin"]
     manual = [m for m in putin_store.speaker("vladimir-putin").merges if m.manual]
     assert [(m.name, m.evidence) for m in manual] == [("Vladimir V. Putin", "same man after all")]
+
+
+def test_a_surname_alone_never_joins_across_articles_on_a_shared_surname_only():
+    """Issue 16: "Wayne King" held Gayle King's questions (another outlet, another year); the PAHO
+    director "Carissa F. Etienne" held the words of an "Etienne" whose own article names "Camille Etienne Gbedey"."""
+    day = dt.date(2022, 4, 21).toordinal()
+    gs = [
+        NameGroup(1, "person", "wayne king", "Wayne King", 3, (("king", 3),), (), ("Valley Sentinel",), (day - 700,)),
+        NameGroup(2, "person", "king @aaaa1111", "King", 1, (), (), ("CBS",), (day,)),
+        NameGroup(3, "person", "carissa f etienne", "Carissa F. Etienne", 1, (("etienne", 1),), (), ("Belize News",), (day,)),
+        NameGroup(4, "person", "etienne @bbbb2222", "Etienne", 1, (), (), ("Haitian Times",), (day + 5,), ("camille",)),
+        NameGroup(5, "person", "king @cccc3333", "King", 1, (), (), ("Valley Sentinel",), (day - 690,)),
+    ]
+    r = resolve_groups(gs)
+    assert cluster_of(r, gs, "Wayne King") == {"Wayne King", "King"}
+    assert r.cluster_of(2).members == (2,) and r.cluster_of(4).members == (4,)
+    (merge,) = [m for m in r.merges if m.group == 5]
+    assert merge.rule == "alias" and merge.evidence.endswith("both in Valley Sentinel")

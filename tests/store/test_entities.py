@@ -59,3 +59,38 @@ def test_entity_errors_are_clear(clintons):
 def test_new_articles_are_resolved_against_existing_entities(clintons, make_article):
     clintons.add_articles([make_article("c2", [("Clinton", "Mrs. Clinton", "told", "voters would decide in November")], published="2016-10-02")])
     assert clintons.quotes(speaker="Hillary Clinton", since=dt.date(2016, 10, 1)).total == 1
+
+
+def test_generic_nominals_never_merge_across_articles(store, make_article):
+    """Issue 16: "Officials" in four unrelated articles were one speaker; "the hospital" of Kobe and
+    Cork joined a hospital in Gaza."""
+    store.add_articles([
+        make_article("o1", [("Officials", "Officials", "said", "the bridge in Kobe would reopen")], published="2023-01-05",
+                     outlet="Kobe Daily", speakers={"Officials": {"kind": "group"}}),
+        make_article("o2", [("Officials", "Officials", "said", "the harbour in Cork was closed")], published="2020-10-20",
+                     outlet="Cork Echo", speakers={"Officials": {"kind": "group"}}),
+        make_article("h1", [("Youssef Al-Sabri Hospital", "Youssef Al-Sabri Hospital", "said", "the wards were full")],
+                     published="2023-11-02", outlet="Gaza Wire",
+                     speakers={"Youssef Al-Sabri Hospital": {"kind": "organisation", "aliases": ["hospital"]}}),
+        make_article("h2", [("hospital", "The hospital", "said", "two patients in Kobe were stable")], published="2023-01-06",
+                     outlet="Kobe Daily", speakers={"hospital": {"kind": "organisation"}}),
+    ])
+    assert len(store.find_speakers("Officials")) == 2
+    gaza = store.speaker(store.find_speakers("Youssef Al-Sabri Hospital")[0])
+    assert gaza.articles == 1 and gaza.quotes == 1
+
+
+def test_a_surname_alone_needs_an_agreeing_outlet_or_time(store, make_article):
+    """Issue 16: "Wayne King" held CBS host Gayle King's questions from another outlet and year."""
+    store.add_articles([
+        make_article(f"w{i}", [("Wayne King", "Wayne King", "said", f"the county budget number {i} was balanced")],
+                     published=f"2019-05-0{i + 1}", outlet="Valley Sentinel", speakers={"Wayne King": {"aliases": ["King"]}})
+        for i in range(3)
+    ] + [
+        make_article("g1", [("King", "King", "asked", "whether the couple had felt silenced")], published="2021-03-08", outlet="CBS"),
+        make_article("w9", [("King", "King", "said", "the levy would not rise")], published="2019-05-20", outlet="Valley Sentinel"),
+    ])
+    wayne = store.speaker("wayne-king")
+    assert wayne.quotes == 4  # the three articles naming him and the same paper's "King said" two weeks later
+    assert [m.evidence for m in wayne.merges if m.name == "King"][0].endswith("both in Valley Sentinel")
+    assert "wayne-king" not in store.find_speakers("whether the couple") and wayne.articles == 4

@@ -14,7 +14,13 @@ two groups whatever the rules say, a ``split`` decision keeps two groups apart. 
 * ``alias``: articles that spell out a name also use the short form ("Putin") as its alias.
 * ``surname``: a surname alone joins the one person with that surname who dominates the corpus
   ("Clinton" → Hillary Clinton when she is named in ≥ 75% of the articles naming any Clinton).
+* ``mononym``: a one-word name that no article spells out more fully ("Madonna") is one person.
 * ``acronym``: "FBI" and "Federal Bureau of Investigation".
+
+A shared surname is not enough (issue 16): a one-word name has a group per article, and joins a fuller
+name from ``alias`` or ``surname`` only when the contexts agree, an outlet in common or dates within 30
+days, and its own article names nobody else with it ("Etienne" beside "Camille Etienne Gbedey");
+generic nominals ("officials", "the hospital") never join across articles (``resolve/generic.py``).
 
 Organisations and metonyms stay distinct and are *linked* instead: "the Kremlin" and "Moscow" point to
 Russia (``data/metonyms.tsv``), a person titled "Kremlin spokesperson" is affiliated with the Kremlin,
@@ -23,15 +29,17 @@ The result depends only on the groups and decisions, never on the order articles
 """
 from __future__ import annotations
 
-import functools
-import re
-import unicodedata
+import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from importlib import resources
+from collections.abc import Iterable
 
-from .lexicon import load_role_lexicon
+from .generic import base_norm, context_agreement, is_generic_nominal
+from .groups import Cluster, Decision, Link, Merge, NameGroup, Resolution
+from .links import find_links
+from .names import _without_initials, entity_key, load_metonyms, normalise_name, strip_titles, surname
+
+__all__ = ["Cluster", "Decision", "Link", "Merge", "NameGroup", "Resolution", "entity_key", "load_metonyms",
+           "normalise_name", "resolve_groups", "strip_titles", "surname"]
 
 #: a surname alone joins a person only when that person has at least this share of the articles naming
 #: anyone with the surname
@@ -39,160 +47,7 @@ SURNAME_DOMINANCE = 0.75
 #: the same for a short form used as an alias of several entities
 ALIAS_DOMINANCE = 0.8
 
-_KIND_SUFFIX = {"person": "", "organisation": "~org", "group": "~group", "unresolved": "~unresolved"}
-_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 _ACRONYM_STOP = {"of", "the", "and", "for", "on", "in", "de", "du", "la", "al", "&"}
-_MODIFIERS = {"former", "then", "acting", "deputy", "vice", "chief", "first", "presidential", "us", "state", "foreign",
-              "interior", "defense", "defence", "justice", "finance", "trade", "health", "press", "national", "security",
-              "general", "republican", "democratic", "gop", "white", "house", "campaign", "sen", "rep", "gov", "lt",
-              "sgt", "col", "gen", "adm", "rev", "prof", "supreme", "leader", "opposition", "majority", "minority"}
-_DEMONYM_END = re.compile(r"(?:an|ian|ese|ish|i)$")
-
-
-# ---------------------------------------------------------------- names
-
-
-@functools.lru_cache(maxsize=65536)
-def normalise_name(name: str) -> str:
-    """The matching form of a name: case and accents folded, punctuation and a leading "the" dropped.
-
-    Example:
-        >>> normalise_name("the Kremlin's")
-        'kremlin'
-        >>> normalise_name("Vladimir V. Putin")
-        'vladimir v putin'
-        >>> normalise_name("Volodymyr Zelenskyy")
-        'volodymyr zelenskyy'
-    """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace("’", "'").replace("‘", "'")
-    text = re.sub(r"'s\b|s'$", "", text)  # possessives
-    text = text.replace(".", "").replace("'", "")  # "U.S." -> "us", "O'Brien" -> "obrien"
-    text = re.sub(r"[\W_]+", " ", text).strip()
-    text = re.sub(r"^the\s+", "", text)
-    return text[:300] or "unnamed"
-
-
-def entity_key(kind: str, norm: str) -> str:
-    """The public id of the entity anchored on this name group: stable and URL-safe.
-
-    Example:
-        >>> entity_key("person", "vladimir putin"), entity_key("organisation", "kremlin")
-        ('vladimir-putin', 'kremlin~org')
-    """
-    return norm.replace(" ", "-") + _KIND_SUFFIX.get(kind, "~" + kind)
-
-
-@functools.lru_cache(maxsize=1)
-def _title_words() -> frozenset[str]:
-    lexicon = load_role_lexicon()
-    words = {w.replace(".", "") for w in lexicon.honorifics} | set(lexicon.roles) | set(lexicon.affiliations)
-    words |= set(lexicon.demonyms) | _MODIFIERS | {"prime", "minister", "secretary", "spokesperson"}
-    return frozenset(words)
-
-
-def strip_titles(tokens: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Split leading title words off a person's name tokens: (titles, name).
-
-    Example:
-        >>> strip_titles("russian president vladimir putin".split())
-        (('russian', 'president'), ('vladimir', 'putin'))
-    """
-    words = _title_words()
-    i = 0
-    while i < len(tokens) - 1:
-        token = tokens[i]
-        if token in words or (_DEMONYM_END.search(token) and tokens[i + 1] in words):
-            i += 1
-        else:
-            break
-    return tuple(tokens[:i]), tuple(tokens[i:])
-
-
-def _without_initials(tokens: Sequence[str]) -> tuple[str, ...]:
-    if len(tokens) < 3:
-        return tuple(tokens)
-    middle = [t for t in tokens[1:-1] if len(t) > 1]
-    return (tokens[0], *middle, tokens[-1])
-
-
-def surname(tokens: Sequence[str]) -> str | None:
-    """The family name of a person's name tokens ("donald trump jr" -> "trump"); None for one token."""
-    tokens = [t for t in tokens if t not in _SUFFIXES]
-    return tokens[-1] if len(tokens) >= 2 else None
-
-
-# ---------------------------------------------------------------- data in and out
-
-
-@dataclass(frozen=True, slots=True)
-class NameGroup:
-    """Every article entity with one kind and normalised name, across the corpus."""
-
-    pk: int
-    kind: str
-    norm: str
-    name: str  # the most frequent spelling
-    articles: int  # how many article entities use it
-    aliases: tuple[tuple[str, int], ...] = ()  # normalised aliases seen with it, and how often
-    titles: tuple[tuple[str, int], ...] = ()  # titles seen with it, and how often
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """A user's decision: ``merge`` (must be one entity) or ``split`` (must not be)."""
-
-    action: str
-    a: int
-    b: int
-    reason: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Merge:
-    """Group ``group`` joined the entity of group ``into`` by ``rule``, because of ``evidence``."""
-
-    group: int
-    into: int
-    rule: str
-    evidence: str
-    manual: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Cluster:
-    """One cross-article entity: its groups, the anchor group naming it, its key, name and kind."""
-
-    anchor: int
-    members: tuple[int, ...]
-    key: str
-    name: str
-    kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A relation between distinct entities: "the Kremlin" is a metonym of Russia; Peskov is affiliated with it."""
-
-    group: int
-    relation: str  # "metonym-of", "affiliated-with", "same-name-as"
-    target: str
-    target_group: int | None
-    evidence: str
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    clusters: tuple[Cluster, ...]
-    merges: tuple[Merge, ...]
-    links: tuple[Link, ...]
-
-    def cluster_of(self, pk: int) -> Cluster:
-        for cluster in self.clusters:
-            if pk in cluster.members:
-                return cluster
-        raise KeyError(pk)
 
 
 # ---------------------------------------------------------------- union-find with cannot-links
@@ -303,35 +158,61 @@ def _alias_and_surname_candidates(groups: dict[int, NameGroup], state: _Clusters
                 surname_target[(family, root)] = g.pk
 
     out: list[tuple[int, int, str, str]] = []
+    mononyms: dict[str, list[NameGroup]] = defaultdict(list)
     for g in groups.values():
+        if is_generic_nominal(g.kind, g.name):
+            continue  # "the hospital", "officials": never an alias of a name, never joined across articles
         own = state.find(g.pk)
-        uses = Counter({root: n for root, n in alias_use.get(g.norm, Counter()).items() if root != own})
-        compatible = {root: n for root, n in uses.items() if _compatible(g.kind, groups[alias_target[(g.norm, root)]].kind)}
+        norm = base_norm(g.norm)
+        uses = Counter({root: n for root, n in alias_use.get(norm, Counter()).items() if root != own})
+        compatible = {root: n for root, n in uses.items() if _compatible(g.kind, groups[alias_target[(norm, root)]].kind)}
         if compatible:
             root, n = max(compatible.items(), key=lambda item: (item[1], -item[0]))
             total = sum(uses.values())
-            if n / total >= ALIAS_DOMINANCE and state.allowed(g.pk, root):
-                t = groups[alias_target[(g.norm, root)]]
+            t = groups[alias_target[(norm, root)]]
+            context = _short_form_context(g, t)
+            if n / total >= ALIAS_DOMINANCE and state.allowed(g.pk, root) and context is not None:
                 others = f" (and {total - n} time(s) of other entities)" if total > n else ""
-                out.append((g.pk, t.pk, "alias", f"'{g.name}' is an alias of '{t.name}' {n} time(s){others}"))
+                out.append((g.pk, t.pk, "alias", f"'{g.name}' is an alias of '{t.name}' {n} time(s){others}{context}"))
                 continue
         if not _person_like(g.kind):
             continue
-        _, core = strip_titles(g.norm.split())
+        _, core = strip_titles(norm.split())
         if len(core) != 1:
             continue
         weights = Counter({root: n for root, n in surname_weight.get(core[0], Counter()).items() if root != own})
         if not weights:
+            if g.kind == "person" and not uses:
+                mononyms[norm].append(g)
             continue
         root, n = max(weights.items(), key=lambda item: (item[1], -item[0]))
         total = sum(weights.values())
-        if n / total >= SURNAME_DOMINANCE and state.allowed(g.pk, root):
-            t = groups[surname_target[(core[0], root)]]
+        t = groups[surname_target[(core[0], root)]] if n / total >= SURNAME_DOMINANCE else None
+        context = _short_form_context(g, t) if t is not None else None
+        if t is not None and context is not None and state.allowed(g.pk, root):
             out.append((
                 g.pk, t.pk, "surname",
-                f"'{g.name}' alone: '{t.name}' is named in {n} of the {total} article(s) naming someone called {core[0].title()} ({n / total:.0%})",
+                f"'{g.name}' alone: '{t.name}' is named in {n} of the {total} article(s) naming someone called {core[0].title()} ({n / total:.0%}){context}",
             ))
+    # "Madonna", "Pelé": one name that no article spells out more fully is one person across articles
+    for norm, same in mononyms.items():
+        first, *rest = sorted(same, key=lambda g: g.pk)
+        for g in rest:
+            out.append((g.pk, first.pk, "mononym", f"'{g.name}' is never named more fully in any article ({len(same)} article group(s))"))
     return out
+
+
+def _short_form_context(g: NameGroup, target: NameGroup) -> str | None:
+    """A short form of a person's name ("King") joins a fuller one from other articles only when the
+    contexts agree (an outlet in common, or dates within the window), or are unknown; the evidence
+    sentence names the agreement. None keeps them apart: a shared surname is not enough."""
+    if not _person_like(g.kind) or len(base_norm(g.norm).split()) > 1:
+        return ""
+    first = strip_titles(target.norm.split())[1][0]
+    if g.namesakes and first not in g.namesakes:
+        return None  # its own article names a "Camille Etienne Gbedey": that is the Etienne it quotes
+    agreement = context_agreement(g.outlets, g.days, target.outlets, target.days)
+    return None if agreement is None else (f"; {agreement}" if agreement else "")
 
 
 def _compatible(kind: str, other: str) -> bool:
@@ -352,61 +233,6 @@ def _acronym_candidates(groups: dict[int, NameGroup]) -> list[tuple[int, int, st
                 t = targets[0]
                 out.append((g.pk, t.pk, "acronym", f"'{g.name}' is the acronym of '{t.name}'"))
     return out
-
-
-# ---------------------------------------------------------------- links
-
-
-@functools.lru_cache(maxsize=1)
-def load_metonyms() -> dict[str, tuple[str, str]]:
-    """``data/metonyms.tsv``: normalised place or building -> (what it stands for, why)."""
-    text = resources.files("onrecord").joinpath("data/metonyms.tsv").read_text("utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            name, target, note = line.split("\t")
-            out[normalise_name(name)] = (target, note)
-    return out
-
-
-def _links(groups: dict[int, NameGroup]) -> list[Link]:
-    metonyms = load_metonyms()
-    lexicon = load_role_lexicon()
-    # "the campaign", "police": common nouns, not an organisation one can name (but "the Kremlin" is one)
-    generic = (lexicon.orgs | lexicon.groups) - set(metonyms)
-    orgs = {g.norm: g for g in groups.values() if g.kind == "organisation" and len(g.norm) >= 3}
-    named_orgs = {norm: g for norm, g in orgs.items() if norm not in generic and g.name[:1].isupper()}
-    people = {g.norm: g for g in groups.values() if g.kind == "person"}
-    out = []
-    for g in groups.values():
-        if g.kind in ("organisation", "group") and g.norm in people:
-            # "Trump" tagged as an organisation (his campaign, his company): kept apart, pointed at the person
-            person = people[g.norm]
-            out.append(Link(g.pk, "same-name-as", person.name, person.pk,
-                            f"'{g.name}' is a{'n' if g.kind[0] == 'o' else ''} {g.kind} in {g.articles} article(s) and a person elsewhere"))
-        if g.kind in ("organisation", "unresolved") and g.norm in metonyms:
-            target, note = metonyms[g.norm]
-            target_group = orgs.get(normalise_name(target))
-            out.append(Link(g.pk, "metonym-of", target, target_group.pk if target_group else None, f"{g.name}: {note} (data/metonyms.tsv)"))
-        if g.kind != "person":
-            continue
-        seen = set()
-        for title, count in g.titles:
-            tokens = normalise_name(title).split()
-            for n in range(min(4, len(tokens)), 0, -1):
-                for i in range(len(tokens) - n + 1):
-                    org = named_orgs.get(" ".join(tokens[i : i + n]))
-                    if org is None or org.pk in seen or org.pk == g.pk or not _capitalised_in(org.name, title):
-                        continue
-                    seen.add(org.pk)
-                    out.append(Link(g.pk, "affiliated-with", org.name, org.pk, f"title '{title}' ({count} article(s))"))
-    return out
-
-
-def _capitalised_in(name: str, title: str) -> bool:
-    """Whether ``name`` appears in ``title`` as a proper name ("Kremlin spokesperson", not "times")."""
-    at = title.casefold().find(name.casefold())
-    return at >= 0 and title[at : at + 1].isupper()
 
 
 # ---------------------------------------------------------------- the whole resolution
@@ -467,5 +293,12 @@ def resolve_groups(groups: Iterable[NameGroup], decisions: Iterable[Decision] = 
         anchor = _anchor(members, by_pk, variants)
         # the anchor is unresolved only when every member is
         clusters.append(Cluster(anchor.pk, tuple(sorted(members)), entity_key(anchor.kind, anchor.norm), anchor.name, anchor.kind))
+    # a name kept to its article ("king @7dc96f5d") keys its entity plainly ("king") while no other entity shares it
+    plain = Counter(entity_key(c.kind, base_norm(by_pk[c.anchor].norm)) for c in clusters)
+    clusters = [
+        dataclasses.replace(c, key=key) if key != c.key and plain[key] == 1 else c
+        for c in clusters
+        for key in [entity_key(c.kind, base_norm(by_pk[c.anchor].norm))]
+    ]
     clusters.sort(key=lambda c: c.key)
-    return Resolution(tuple(clusters), tuple(merges), tuple(_links(by_pk)))
+    return Resolution(tuple(clusters), tuple(merges), tuple(find_links(by_pk)))

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from importlib import resources
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+#: sources that refer to nobody: "no one could predict" has no speaker
+NON_REFERRING = {"no one", "no-one", "nobody", "none", "nothing", "noone"}
 PLURAL_PRONOUNS = {"they", "them", "their", "we", "us", "our"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 
@@ -19,6 +21,7 @@ class RoleLexicon:
     first_names: dict[str, str]
     affiliations: frozenset[str]  # capitalised adjectives that are not nationalities ("Republican")
     demonyms: frozenset[str]  # nationalities without a regular ending ("French", "Dutch")
+    things: frozenset[str] = frozenset()  # heads naming what cannot speak ("rule", "video", "week")
 
     def gender_of_title(self, word: str) -> str | None:
         g = self.honorifics.get(word.lower()) or self.roles.get(word.lower())
@@ -34,7 +37,7 @@ def _rows(name: str):
 
 @functools.lru_cache(maxsize=1)
 def load_role_lexicon() -> RoleLexicon:
-    honorifics, roles, orgs, groups, affiliations, demonyms = {}, {}, set(), set(), set(), set()
+    honorifics, roles, orgs, groups, affiliations, demonyms, things = {}, {}, set(), set(), set(), set(), set()
     for word, kind, gender in _rows("roles.tsv"):
         if kind == "honorific":
             honorifics[word] = gender
@@ -48,5 +51,7 @@ def load_role_lexicon() -> RoleLexicon:
             affiliations.add(word)
         elif kind == "demonym":
             demonyms.add(word)
+        elif kind == "thing":
+            things.add(word)
     first_names = {name: gender for name, gender in _rows("first_names.tsv")}
-    return RoleLexicon(honorifics, roles, frozenset(orgs), frozenset(groups), first_names, frozenset(affiliations), frozenset(demonyms))
+    return RoleLexicon(honorifics, roles, frozenset(orgs), frozenset(groups), first_names, frozenset(affiliations), frozenset(demonyms), frozenset(things))

@@ -17,8 +17,9 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
 from ..types import Attribution, Entity, EntityKind, Mention, Span, Speaker
-from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
-from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people
+from .lexicon import NON_REFERRING, PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
+from .name_gender import gender_of_first_name
+from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
 
 
 class _Resolver:
@@ -30,7 +31,8 @@ class _Resolver:
         self.people: list[EntityBuilder] = group_people(self.names)
         self.by_offset: dict[int, EntityBuilder] = {m.span.start: p for p in self.people for m in p.mentions}
         self.others: dict[str, EntityBuilder] = {}  # organisations and groups by normalised name
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n", doc_text(doc))]
+        # a blank line between paragraphs is one break, not two: "the previous paragraph" is the previous text
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n(?:[ \t]*\n)*", doc_text(doc))]
         self.history: list[tuple[int, EntityBuilder]] = []  # (offset, speaker) of resolved attributions
 
     # ---------------------------------------------------------------- helpers
@@ -61,19 +63,30 @@ class _Resolver:
     def resolve(self, source: tuple[Span, ...], cue: tuple[Span, ...]) -> EntityBuilder | None:
         if not source:
             return None
-        span = source[0]
+        span = _last_line(self.doc, source[0])
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is None or not len(tokens):
             return None
-        # a name in the source: the one that is not a possessor ("Feld's lawyer, Samuel Achebe")
-        names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end]
+        tokens = _from_inner_determiner(tokens)
+        span = Span.of(doc_text(self.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        if is_heading(self.doc, tokens[0].i):
+            return self.resolve_in_heading(tokens, span)
+        if tokens.root.lemma_.lower() in self.lex.things or tokens.root.lower_ in self.lex.things:
+            return None  # "Background:", "Video shows …": tagged a name or not, no speaker
+        # a name in the source: the one that is not a possessor ("Feld's lawyer, Samuel Achebe") nor
+        # inside a phrase that only places the speaker ("Some pubs around Cork")
+        names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end and not _under_preposition(m.root, tokens)]
         if names:
             heads = [m for m in names if m.root.dep_ != "poss" and not _possessive_after(self.doc, m)]
             chosen = (heads or names)[0]
             return self.by_offset.get(chosen.span.start)
+        if cue and cue[0].text.strip() == ":":
+            return None  # "Anchor:", "Report:", "Coronavirus:": a label, not a speaker
         head = tokens.root
         word = head.lower_
-        if head.pos_ == "PRON" or word in PRONOUN_GENDER or word in PLURAL_PRONOUNS:
+        if not _can_speak(tokens, head, self.lex):
+            return None
+        if head.pos_ == "PRON" or word in PRONOUN_GENDER or word in PLURAL_PRONOUNS or word == "it":
             return self.resolve_pronoun(head, span)
         if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             antecedent = head.head.head
@@ -99,7 +112,49 @@ class _Resolver:
             return self._other(_clean(tokens.text), EntityKind.ORGANISATION, span, "org")
         if word in self.lex.groups or lemma in self.lex.groups or any(t.lower_ == "both" for t in tokens):
             return self._other(_clean(tokens.text), EntityKind.GROUP, span, "group")
+        person = self.resolve_untagged_name(tokens, head, span)
+        if person is not None:
+            return person
         return self._other(_clean(tokens.text), EntityKind.UNRESOLVED, span, "nominal")
+
+    def resolve_untagged_name(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
+        """A source that is a name the NER missed: "Laurin said" (the person of that surname named
+        earlier), "Patrice Lindsay, director of …, said" (a new person: a speech cue's subject)."""
+        chain = []
+        for t in tokens:
+            if t.pos_ != "PROPN" or not t.is_title or t.ent_type_ or t.lower_ in self.lex.honorifics:
+                break
+            chain.append(t)
+        if not chain or chain[-1].i != head.i or len(chain) > 3 or head.lower_ in self.lex.orgs or head.lower_ in self.lex.roles:
+            return None  # "Managing Director": a title, not a name
+        if len(chain) == 1:
+            found = [p for p in self.people if p.kind is EntityKind.PERSON and head.lower_ in p.surnames()]
+            if len(found) != 1:
+                return None
+            self._add_mention(found[0], span, "surname")
+            return found[0]
+        name = self.doc[chain[0].i : head.i + 1].text
+        builder = EntityBuilder(EntityKind.PERSON, names=[name], gender=gender_of_first_name(chain[0].text))
+        builder.mentions.append(Mention(Span.of(doc_text(self.doc), chain[0].idx, head.idx + len(head.text)), "name"))
+        # "Lindsay" found alone elsewhere in the article is this person
+        for single in [p for p in self.people if p.kind is EntityKind.PERSON and p.names == [head.text]]:
+            builder.mentions.extend(single.mentions)
+            builder.gender = builder.gender or single.gender
+            self.people.remove(single)
+            for offset, b in list(self.by_offset.items()):
+                if b is single:
+                    self.by_offset[offset] = builder
+        self.people.append(builder)
+        return builder
+
+    def resolve_in_heading(self, tokens, span: Span) -> EntityBuilder | None:
+        """A headline ("Obama Says He Will Veto"): the person of the article it names, never a new one."""
+        words = {t.lower_ for t in tokens if t.text[:1].isupper()}
+        found = [p for p in self.people if p.kind is EntityKind.PERSON and p.surnames() & words]
+        if len(found) != 1:
+            return None
+        self._add_mention(found[0], span, "surname")
+        return found[0]
 
     def _candidates(self, before: int, gender: str | None) -> list[EntityBuilder]:
         out = []
@@ -139,16 +194,20 @@ class _Resolver:
             best.gender = best.gender or gender
             self._add_mention(best, span, "pronoun")
             return best
-        if word in PLURAL_PRONOUNS:
+        if word in PLURAL_PRONOUNS or word == "it":
+            # "it said": the organisation that spoke last; "they said": the group or organisation
+            kinds = (EntityKind.ORGANISATION,) if word == "it" else (EntityKind.GROUP, EntityKind.ORGANISATION)
             para = self.paragraph_of(span.start)
             for offset, builder in reversed(self.history):
-                if offset < span.start and self.paragraph_of(offset) >= para - 1 and builder.kind in (EntityKind.GROUP, EntityKind.ORGANISATION):
+                if offset < span.start and self.paragraph_of(offset) >= para - 1 and builder.kind in kinds:
                     self._add_mention(builder, span, "pronoun")
                     return builder
         return None
 
     def resolve_org_anaphor(self, head: Token, span: Span) -> EntityBuilder | None:
-        """"The agency warned …" after "the United Nations food agency": the latest organisation so named."""
+        """"The agency warned …" after "the United Nations food agency": the latest organisation so
+        named; else "the company said" after "Tesla announced …": the organisation the text named last,
+        in this paragraph or the two before it (outside quotations)."""
         word = head.lower_
         best, best_offset = None, -1
         for builder in self.others.values():
@@ -156,8 +215,20 @@ class _Resolver:
                 offset = builder.last_offset(span.start)
                 if offset > best_offset:
                     best, best_offset = builder, offset
-        if best is not None:
-            self._add_mention(best, span, "nominal")
+        if best is None:
+            para = self.paragraph_of(span.start)
+            spoke = next((b for o, b in reversed(self.history) if o < span.start and self.paragraph_of(o) >= para - 2 and b.kind is EntityKind.ORGANISATION), None)
+            if spoke is not None:
+                self._add_mention(spoke, span, "nominal")
+                return spoke
+            # subjects and agents only: "iPhone users" or "sued Google" name an organisation that is not the one talking
+            named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= span.start and not self.inside_quote[e.start]
+                     and (e.root.dep_ in ("nsubj", "nsubjpass") or e.root.dep_ == "pobj" and e.root.head.lower_ == "by")
+                     and self.paragraph_of(e.start_char) >= para - 2 and e.start_char not in self.by_offset and not is_heading(self.doc, e.start)]
+            if named:
+                return self._other(_clean(named[-1].text), EntityKind.ORGANISATION, span, "nominal")
+            return None
+        self._add_mention(best, span, "nominal")
         return best
 
     def resolve_role(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
@@ -176,10 +247,16 @@ class _Resolver:
             if score:
                 scored.append((score, self._salience(p, span.start), p))
         if not scored and tokens[0].lower_ in ("the", "this", "that") and head.lemma_.lower() in self.lex.roles:
-            # "the veteran diplomat": a definite role noun refers back to the salient person
+            # "the veteran diplomat", "said the rookie defenceman": a definite role noun refers back to the
+            # person of this or the previous paragraph, or else to the person who spoke last
             candidates = self._candidates(span.start, None)
             para = self.paragraph_of(span.start)
             recent = [p for p in candidates if self.paragraph_of(p.last_offset(span.start)) >= para - 1]
+            if not recent:
+                spoke = next((b for o, b in reversed(self.history) if o < span.start and self.paragraph_of(o) >= para - 2), None)
+                recent = [spoke] if spoke is not None and spoke.kind is EntityKind.PERSON else []
+            if not recent:
+                recent = [p for p in candidates if self.paragraph_of(p.last_offset(span.start)) >= para - 2]
             if recent:
                 scored = [(0, self._salience(p, span.start), p) for p in recent]
         if not scored:
@@ -187,6 +264,55 @@ class _Resolver:
         best = max(scored, key=lambda x: (x[0], x[1]))[2]
         self._add_mention(best, span, "nominal")
         return best
+
+
+_NO_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def _can_speak(tokens, head: Token, lex) -> bool:
+    """False for sources no reader takes for a speaker: a date or time ("Wednesday", "about 3:00 pm"),
+    "no one", a head naming a thing ("the Volcker Rule", "Video"), a verb phrase."""
+    if head.ent_type_ in _NO_SPEAKER_ENTS or any(t.ent_type_ in ("DATE", "TIME") for t in tokens if t.dep_ == "ROOT" or t is head):
+        return False
+    text = " ".join(t.lower_ for t in tokens if not t.is_punct)
+    if text in NON_REFERRING or (head.lower_ == "one" and any(t.lower_ == "no" for t in tokens)):
+        return False
+    if head.lemma_.lower() in lex.things or head.lower_ in lex.things:
+        return False
+    return head.pos_ in ("NOUN", "PROPN", "PRON", "X", "NUM") or head.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP")
+
+
+def _last_line(doc: Doc, span: Span) -> Span:
+    """The part of a source after its last line break: text before it is page chrome or a heading."""
+    text = span.text
+    cut = text.rstrip().rfind("\n")
+    if cut < 0:
+        return span
+    rest = text[cut + 1 :]
+    lead = len(rest) - len(rest.lstrip())
+    start = span.start + cut + 1 + lead
+    return Span.of(doc_text(doc), start, span.end) if start < span.end else span
+
+
+def _from_inner_determiner(tokens):
+    """"WhatsApp Email Telegram A senior prison official": a noun phrase starts at its determiner,
+    whatever proper nouns the page put in front of it."""
+    for t in tokens[1:]:
+        if t.tag_ == "DT" and t.lower_ in ("a", "an", "the") and t.head.i >= t.i and all(x.pos_ in ("PROPN", "NOUN", "X") and x.ent_type_ != "PERSON" for x in tokens[: t.i - tokens.start]):
+            return tokens.doc[t.i : tokens.end]
+    return tokens
+
+
+def _under_preposition(token: Token, tokens) -> bool:
+    """Whether ``token`` hangs from the source's head through a preposition ("pubs around Cork")."""
+    root = tokens.root.i
+    while token.i != root and tokens.start <= token.i < tokens.end:
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("NOUN", "PRON") and token.head.head.ent_type_ != "PERSON":
+            return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return False
 
 
 def _possessive_after(doc: Doc, m: NameMention) -> bool:

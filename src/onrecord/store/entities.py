@@ -13,6 +13,7 @@ from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from ..errors import EntityNotFound, StoreError
 from ..resolve.entities import Decision, NameGroup, Resolution, normalise_name, resolve_groups
+from ..resolve.generic import base_norm
 from . import tables as t
 from .queries import find_entities
 from .records import ResolutionReport
@@ -22,21 +23,49 @@ N, E, AE = t.entity_names, t.entities, t.article_entities
 
 def load_groups(conn: Connection) -> list[NameGroup]:
     """Every name group with its article count, most frequent spelling, aliases and titles."""
-    stats: dict[int, list] = defaultdict(lambda: [0, Counter(), Counter(), Counter()])
-    for r in conn.execute(select(AE.c.name_pk, AE.c.name, AE.c.aliases, AE.c.titles)):
+    stats: dict[int, list] = defaultdict(lambda: [0, Counter(), Counter(), Counter(), set(), set()])
+    A = t.articles
+    rows = conn.execute(
+        select(AE.c.article_pk, AE.c.name_pk, AE.c.name, AE.c.kind, AE.c.aliases, AE.c.titles, A.c.outlet, A.c.published)
+        .join(A, A.c.pk == AE.c.article_pk)
+    ).all()
+    others = _namesakes_in_article(rows)
+    for r in rows:
         entry = stats[r.name_pk]
         entry[0] += 1
         entry[1][r.name] += 1
         entry[2].update({normalise_name(a) for a in r.aliases})
         entry[3].update(set(r.titles))
+        if r.outlet:
+            entry[4].add(r.outlet)
+        if r.published:
+            entry[5].add(r.published.toordinal())
     groups = []
     for r in conn.execute(select(N.c.pk, N.c.kind, N.c.norm, N.c.name).order_by(N.c.pk)):
-        count, names, aliases, titles = stats.get(r.pk, [0, Counter(), Counter(), Counter()])
+        count, names, aliases, titles, outlets, days = stats.get(r.pk, [0, Counter(), Counter(), Counter(), set(), set()])
         name = min(names.items(), key=lambda x: (-x[1], x[0]))[0] if names else r.name
         groups.append(
-            NameGroup(r.pk, r.kind, r.norm, name, count, tuple(sorted(aliases.items())), tuple(sorted(titles.items())))
+            NameGroup(r.pk, r.kind, r.norm, name, count, tuple(sorted(aliases.items())), tuple(sorted(titles.items())),
+                      tuple(sorted(outlets)), tuple(sorted(days)), tuple(sorted(others.get(r.pk, ()))))
         )
     return groups
+
+
+def _namesakes_in_article(rows) -> dict[int, set[str]]:
+    """For each one-word person name, the first names of the other people its article names with that
+    word in their name ("Etienne" beside "Camille Etienne Gbedey": "camille")."""
+    people: dict[int, list[list[str]]] = defaultdict(list)
+    for r in rows:
+        if r.kind == "person":
+            people[r.article_pk].append(normalise_name(r.name).split())
+    out: dict[int, set[str]] = defaultdict(set)
+    for r in rows:
+        words = normalise_name(r.name).split()
+        if r.kind in ("person", "unresolved") and len(words) == 1:
+            for other in people[r.article_pk]:
+                if len(other) > 1 and words[0] in other[1:]:
+                    out[r.name_pk].add(other[0])
+    return out
 
 
 def load_decisions(conn: Connection) -> list[Decision]:
@@ -141,7 +170,7 @@ def _anchor_group(conn: Connection, entity_pk: int) -> int:
 
     key = conn.execute(select(E.c.key).where(E.c.pk == entity_pk)).scalar_one()
     for r in conn.execute(select(N.c.pk, N.c.kind, N.c.norm).where(N.c.entity_pk == entity_pk)):
-        if entity_key(r.kind, r.norm) == key:
+        if key in (entity_key(r.kind, r.norm), entity_key(r.kind, base_norm(r.norm))):
             return r.pk
     return _groups_of(conn, entity_pk)[0]
 
@@ -175,26 +204,28 @@ def split_name(conn: Connection, entity: str, name: str, reason: str = "") -> st
     entity_pk = _one_entity(conn, entity)
     norm = normalise_name(name)
     members = conn.execute(select(N.c.pk, N.c.norm).where(N.c.entity_pk == entity_pk)).all()
-    target = [m.pk for m in members if m.norm == norm]
+    # a surname or generic nominal has a group per article ("clinton @7dc96f5d"): the split takes them all
+    target = [m.pk for m in members if base_norm(m.norm) == norm]
     if not target:
-        names = ", ".join(sorted(m.norm for m in members))
+        names = ", ".join(sorted({base_norm(m.norm) for m in members}))
         raise StoreError(f"{name!r} is not one of the names of {entity!r} ({names})")
-    if len(members) == 1:
+    if len(target) == len(members):
         raise StoreError(f"{entity!r} has one name only; there is nothing to split")
     g = target[0]
-    others = [m.pk for m in members if m.pk != g]
+    others = [m.pk for m in members if m.pk not in target]
     conn.execute(
         delete(t.entity_decisions).where(
             t.entity_decisions.c.action == "merge",
             or_(
-                (t.entity_decisions.c.name_pk == g) & t.entity_decisions.c.other_name_pk.in_(others),
-                (t.entity_decisions.c.other_name_pk == g) & t.entity_decisions.c.name_pk.in_(others),
+                t.entity_decisions.c.name_pk.in_(target) & t.entity_decisions.c.other_name_pk.in_(others),
+                t.entity_decisions.c.other_name_pk.in_(target) & t.entity_decisions.c.name_pk.in_(others),
             ),
         )
     )
     conn.execute(
         insert(t.entity_decisions),
-        [{"action": "split", "name_pk": g, "other_name_pk": o, "reason": reason or "split by hand"} for o in others],
+        [{"action": "split", "name_pk": x, "other_name_pk": o, "reason": reason or "split by hand"} for x in target for o in others]
+        + [{"action": "merge", "name_pk": x, "other_name_pk": g, "reason": f"the same name, split together from {entity!r}"} for x in target[1:]],
     )
     resolve_all(conn)
     return conn.execute(select(E.c.key).join(N, N.c.entity_pk == E.c.pk).where(N.c.pk == g)).scalar_one()

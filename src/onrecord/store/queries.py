@@ -8,6 +8,7 @@ from sqlalchemy import Connection, Text, cast, distinct, func, select
 
 from ..errors import ArticleNotFound, AttributionNotFound, EntityNotFound
 from ..resolve.entities import normalise_name, strip_titles
+from ..resolve.generic import ARTICLE_MARK
 from . import fulltext
 from . import tables as t
 from .filters import QuoteFilter
@@ -46,7 +47,12 @@ def find_entities(conn: Connection, speaker: str) -> list[int]:
     norm = normalise_name(speaker)
     _, core = strip_titles(norm.split())
     for candidate in dict.fromkeys([norm, " ".join(core)]):
-        pks = conn.execute(select(N.c.entity_pk).distinct().where(N.c.norm == candidate, N.c.entity_pk.is_not(None))).scalars().all()
+        # the name itself, and the same name kept to its articles ("trump @1a2b3c4d", "officials @…": resolve/generic.py)
+        pks = conn.execute(
+            select(N.c.entity_pk).distinct().where(
+                (N.c.norm == candidate) | N.c.norm.like(candidate + ARTICLE_MARK + "%"), N.c.entity_pk.is_not(None)
+            )
+        ).scalars().all()
         if pks:
             return sorted(pks)
     # an alias seen inside articles ("Putin" when every article spelled the full name)

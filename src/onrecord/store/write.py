@@ -15,6 +15,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..resolve.entities import normalise_name
+from ..resolve.generic import group_norm
 from ..serialize import claim_to_dict, time_to_dict
 from ..types import Article, Attribution
 from . import tables as t
@@ -94,13 +95,17 @@ class ArticleWriter:
         if existing:  # same id, different text: keep both, the newcomer under a suffixed id
             article_id = f"{article.id}~{article.text_sha256[:8]}"
 
+        def key(kind: str, name: str) -> tuple[str, str]:
+            # "officials", "the hospital": generic nominals get a group of their own article (issue 16)
+            return kind, group_norm(kind, name, normalise_name(name), article.text_sha256)
+
         wanted: dict[tuple[str, str], str] = {}
         for e in article.entities:
-            wanted.setdefault((e.kind.value, normalise_name(e.name)), e.name)
-        local = {e.id: (e.kind.value, normalise_name(e.name)) for e in article.entities}
+            wanted.setdefault(key(e.kind.value, e.name), e.name)
+        local = {e.id: key(e.kind.value, e.name) for e in article.entities}
         for a in article.attributions:  # a speaker outside the entity list still gets a group
             if a.speaker is not None and a.speaker.id not in local:
-                local[a.speaker.id] = (a.speaker.kind.value, normalise_name(a.speaker.name))
+                local[a.speaker.id] = key(a.speaker.kind.value, a.speaker.name)
                 wanted.setdefault(local[a.speaker.id], a.speaker.name)
         groups = self._group_keys(conn, wanted)
 
