@@ -24,6 +24,16 @@ for _name, _default in (
         Doc.set_extension(_name, default=_default)
 
 
+def _quotes(doc: Doc) -> tuple:
+    from .types import QUOTE_KINDS
+
+    return tuple(a for a in doc._.attributions or () if a.kind in QUOTE_KINDS)
+
+
+if not Doc.has_extension("quotes"):  # what journalists call quotes: attributions of kinds speech and writing
+    Doc.set_extension("quotes", getter=_quotes)
+
+
 def load_base() -> Language:
     """The bare spaCy pipeline, without onrecord's component (the speed baseline)."""
     import spacy

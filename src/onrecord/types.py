@@ -202,3 +202,8 @@ class Article:
     time_expressions: tuple[TimeExpression, ...] = ()
     verification_notes: tuple[Span, ...] = ()
     schema_version: str = field(default="1.0")
+
+    @property
+    def quotes(self) -> tuple[Attribution, ...]:
+        """The attributions journalists call quotes: kinds speech and writing (``QUOTE_KINDS``)."""
+        return tuple(a for a in self.attributions if a.kind in QUOTE_KINDS)
