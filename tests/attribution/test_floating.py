@@ -64,3 +64,13 @@ def test_a_quotation_with_nothing_quoted_before_it_does_not_float(rules_nlp):
 def test_a_scare_quote_or_title_inside_a_sentence_does_not_float(rules_nlp):
     text = "“We need a second quay,” said Berg.\n\nThe council called the plan “a costly and needless harbour expansion” on Friday."
     assert not floating(list(rules_nlp(text)._.attributions))
+
+
+def test_a_floating_quote_after_reported_speech_takes_that_speaker(rules_nlp):
+    text = (
+        "“The quays are full,” Captain Lena Okafor said.\n\n"
+        "Director Tomas Berg said the port would build a second quay before winter.\n\n"
+        "“Nobody will wait for days any more once it opens.”"
+    )
+    (a,) = floating(list(rules_nlp(text)._.attributions))
+    assert a.speaker is not None and a.speaker.name == "Tomas Berg"

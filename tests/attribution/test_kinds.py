@@ -88,3 +88,24 @@ def test_doc_extension_and_article_keep_only_quotes(rules_nlp):
     assert {a.kind for a in doc._.attributions} == {K.SPEECH, K.THOUGHT}
     assert [a.kind for a in doc._.quotes] == [K.SPEECH]
     assert exported == QUOTE_KINDS
+
+
+@pytest.mark.parametrize(
+    "lemma, kind",
+    [("realize", K.THOUGHT), ("learn", K.THOUGHT), ("discover", K.EVIDENCE), ("decide", K.INTENTION), ("plan", K.INTENTION)],
+)
+def test_verbs_the_model_may_take_as_cues_have_a_kind(lemma, kind):
+    from onrecord.attribution.kinds import load_kind_verbs
+
+    assert load_kind_verbs()[lemma] is kind
+    assert load_cue_lexicon().entry(lemma, "VERB") is None  # never a rule cue candidate
+
+
+def test_an_unknown_cue_verb_takes_its_kind_from_kind_verbs(rules_nlp):
+    from onrecord.attribution.kinds import classify_kind
+    from onrecord.types import Attribution, AttributionType, Span
+
+    text = "The council decided that the pool would close."
+    doc = rules_nlp(text)
+    a = Attribution((Span.of(text, 0, 11),), (Span.of(text, 12, 19),), (Span.of(text, 20, 46),), AttributionType.INDIRECT, "decide", 0.9, origin="model")
+    assert classify_kind(doc, a) is K.INTENTION

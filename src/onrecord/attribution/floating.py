@@ -78,7 +78,7 @@ def find_floating_quotes(text: str, quotes: list[Quote], found: list[Attribution
 
 def credit_floating_quotes(attributions: list[Attribution]) -> list[Attribution]:
     """Give each floating quotation the speaker of the quote it continues: the nearest quote
-    (speech or writing, direct or mixed) before it, floating or not. Run after speaker resolution."""
+    (speech or writing, direct or reported) before it, floating or not. Run after speaker resolution."""
     ordered = sorted(attributions, key=lambda a: a.content[0].start if a.content else (a.cue[0].start if a.cue else 0))
     last = None
     out = []
@@ -89,7 +89,7 @@ def credit_floating_quotes(attributions: list[Attribution]) -> list[Attribution]
             out.append(a)
             last = a
             continue
-        if a.kind in QUOTE_KINDS and a.type is not AttributionType.INDIRECT:
+        if a.kind in QUOTE_KINDS:
             last = a
         out.append(a)
     return out

@@ -40,6 +40,18 @@ def load_kind_nouns() -> dict[str, AttributionKind]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def load_kind_verbs() -> dict[str, AttributionKind]:
+    """``data/kind_verbs.tsv``: verbs outside the cue lexicon that the model may take as cues -> kind."""
+    text = resources.files("onrecord").joinpath("data/kind_verbs.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, kind, _frame = line.split("\t")
+            out[lemma] = AttributionKind(kind)
+    return out
+
+
 def _cue_token(doc: Doc, a: Attribution) -> Token | None:
     if not a.cue:
         return None
@@ -107,7 +119,7 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         return K.SPEECH
     pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB"
     entry = lexicon.entry(token.lemma_.lower(), pos) or lexicon.entry(a.cue_lemma, pos)
-    kind = AttributionKind(entry.kind) if entry is not None else None
+    kind = AttributionKind(entry.kind) if entry is not None else load_kind_verbs().get(token.lemma_.lower())
     if pos == "NOUN":
         return kind or _noun_kind(token) or K.SPEECH
     subject_kind = _noun_kind(_subject(token))
