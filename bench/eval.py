@@ -95,11 +95,14 @@ def print_scores(console: Console, title: str, metrics: dict) -> None:
     for col in ("metric", "P", "R", "F1", "pred", "gold"):
         table.add_column(col, justify="left" if col == "metric" else "right")
     for name, row in metrics.items():
-        if name == "articles":
+        if "precision" not in row:  # "articles", and "speaker_accuracy" when the gold names speakers
             continue
         style = "bold" if name in HEADLINE else None
         table.add_row(name, f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}", str(row["pred"]), str(row["gold"]), style=style)
     console.print(table)
+    if "speaker_accuracy" in metrics:
+        sa = metrics["speaker_accuracy"]
+        console.print(f"speaker accuracy: {sa['accuracy']:.3f} ({sa['agreed']} of {sa['matched']} content-matched attributions with a gold speaker)")
 
 
 def main(argv=None) -> int:

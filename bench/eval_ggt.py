@@ -58,9 +58,7 @@ def main(argv=None, console: Console | None = None) -> int:
     n = predict_folder(dev / "text", pred_all, {}, None if args.rules_only else "default", cache)
     keep_quotes(pred_all, pred_quotes)
     metrics = score_ggt(args.shared, pred_quotes)
-    speaker = metrics.pop("speaker_accuracy")
     print_scores(console, f"GGT dev, {n} articles, kinds speech+writing, threshold {THRESHOLD} ({tag}) — {pred_quotes}", metrics)
-    console.print(f"speaker accuracy: {speaker['accuracy']:.3f} ({speaker['agreed']} of {speaker['matched']} matched quotes)")
     return 0
 
 

@@ -26,6 +26,8 @@ from .syntax import SUBJECT_DEPS
 K = AttributionKind
 #: FrameNet frames whose verbs commit the speaker to an act: with only an infinitive, an intention
 COMMITMENT_FRAMES = {"Commitment", "Agree_or_refuse_to_act", "Desiring"}
+#: perception verbs: in the passive the subject was observed ("were seen"), which is evidence
+PERCEPTION = {"see", "hear", "notice", "observe", "spot", "watch"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -129,6 +131,8 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         return subject_kind
     if kind in (None, K.SPEECH) and (entry is None or entry.frame in COMMITMENT_FRAMES) and _only_infinitive(token):
         return K.INTENTION
+    if kind is K.THOUGHT and token.lemma_.lower() in PERCEPTION and any(c.dep_ == "nsubjpass" for c in token.children):
+        return K.EVIDENCE  # "workers were seen stacking coffins": observed, not thought
     if kind is K.WRITING and subject_kind is K.EVIDENCE:
         return K.EVIDENCE
     return kind or K.SPEECH
