@@ -57,3 +57,14 @@ def test_people_seen_doing_something_are_evidence_not_speech(extract):
 def test_according_to_data_is_evidence(extract):
     (a,) = extract("Deaths rose again on Thursday, according to government data.")
     assert a.kind is AttributionKind.EVIDENCE
+
+
+def test_a_watch_link_before_a_colon_is_no_speaker_even_when_repeated(rules_nlp):
+    from onrecord.attribution.nonstatements import is_non_statement
+    from onrecord.types import Attribution, AttributionType, Span
+
+    text = "WATCH: Crowds gather outside the town hall\n\nThe mayor spoke at noon.\n\nWATCH: The mayor speaks about the closure"
+    doc = rules_nlp(text)
+    colon = text.index(":")
+    a = Attribution((Span.of(text, 0, 5),), (Span.of(text, colon, colon + 1),), (Span.of(text, 7, 42),), AttributionType.INDIRECT, ":", 0.5, origin="model")
+    assert is_non_statement(doc, a)

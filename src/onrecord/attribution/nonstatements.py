@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
 from ..types import Attribution
+from .cue_rules import NOT_SPEAKERS
 from .kinds import _cue_token, load_kind_nouns
 
 #: verbs whose passive subject is the one addressed ("was asked", "is urged", "were told")
@@ -71,6 +72,8 @@ def _colon_label_is_no_speaker(doc: Doc, a: Attribution, labels: list[str]) -> b
     if span is None:
         return False
     label = span.text.strip()
+    if label.lower() in NOT_SPEAKERS:
+        return True
     if any(t.ent_type_ in NAME_ENTS for t in span) or span.root.lemma_.lower() in load_kind_nouns():
         return False
     if label.isupper() and any(labels.count(x) > 1 for x in labels if x.isupper()):
