@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
 from ..types import Attribution
-from .cue_rules import NOT_SPEAKERS
+from .cue_rules import NOT_SPEAKERS, PERSONAL
 from .kinds import _cue_token, load_kind_nouns
 
 #: verbs whose passive subject is the one addressed ("was asked", "is urged", "were told")
@@ -29,8 +29,7 @@ ADDRESSEE_PASSIVES = {"ask", "urge", "tell", "advise", "encourage", "invite", "o
 #: predicates before "to say" that make the writer the speaker ("it is fair to say that")
 WRITER_PREDICATES = {"safe", "fair", "needless", "hard", "difficult", "easy", "true", "suffice", "accurate", "enough"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
-#: first- and second-person words: a line after a colon label that holds one is someone talking
-PERSONAL = {"i", "we", "you", "me", "us", "my", "our", "your", "mine", "ours", "yours", "i'm", "we're", "you're"}
+
 
 
 def _called_without_content(verb: Token) -> bool:
