@@ -109,3 +109,23 @@ def test_an_unknown_cue_verb_takes_its_kind_from_kind_verbs(rules_nlp):
     doc = rules_nlp(text)
     a = Attribution((Span.of(text, 0, 11),), (Span.of(text, 12, 19),), (Span.of(text, 20, 46),), AttributionType.INDIRECT, "decide", 0.9, origin="model")
     assert classify_kind(doc, a) is K.INTENTION
+
+
+def test_kind_verbs_need_the_bare_verb_and_hoping_is_a_thought(rules_nlp):
+    from onrecord.attribution.kinds import classify_kind
+    from onrecord.types import Attribution, AttributionType, Span
+
+    def kind(text, cue, content, lemma):
+        doc = rules_nlp(text)
+        c, q = text.index(cue), text.index(content)
+        a = Attribution((Span.of(text, 0, 4),), (Span.of(text, c, c + len(cue)),), (Span.of(text, q, q + len(content)),), AttributionType.INDIRECT, lemma, 0.9, origin="model")
+        return classify_kind(doc, a)
+
+    assert kind("Fans hoping to see the match queued all night.", "hoping", "to see the match", "hop") is K.THOUGHT
+    assert kind("They signed an agreement with the union.", "signed", "an agreement with the union", "sign") is K.INTENTION
+    assert kind("They signed off the letter with thanks to everyone.", "signed", "the letter with thanks to everyone", "sign") is K.SPEECH
+
+
+def test_the_subject_of_a_passive_report_is_no_source(extract):
+    (a,) = extract("The accused is alleged to have thrown two stones at the inspector.")
+    assert a.source == () and a.speaker is None

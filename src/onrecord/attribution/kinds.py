@@ -121,7 +121,9 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         return K.SPEECH
     pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB"
     entry = lexicon.entry(token.lemma_.lower(), pos) or lexicon.entry(a.cue_lemma, pos)
-    kind = AttributionKind(entry.kind) if entry is not None else load_kind_verbs().get(token.lemma_.lower())
+    kind = AttributionKind(entry.kind) if entry is not None else None
+    if kind is None and not any(c.dep_ == "prt" for c in token.children):  # "sign off" is no signing
+        kind = load_kind_verbs().get(token.lemma_.lower())
     if pos == "NOUN":
         return kind or _noun_kind(token) or K.SPEECH
     subject_kind = _noun_kind(_subject(token))

@@ -16,6 +16,7 @@ Each is a class of error seen on real news, recognised from the parse, never fro
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -109,7 +110,18 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     return _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb)
 
 
+def _topic_subject(doc: Doc, a: Attribution) -> bool:
+    """"The accused is alleged to have flung stones", "he is said to be ill": the subject of a passive
+    report verb with an infinitive is what the report is about; whoever alleged it is not named."""
+    verb = _cue_token(doc, a) if a.cue and a.source else None
+    if verb is None or verb.pos_ != "VERB" or not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in verb.children)
+
+
 def drop_non_statements(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
-    """The attributions that are statements of their source (see the module docstring)."""
+    """The attributions that are statements of their source (see the module docstring); a passive
+    report's subject ("X is alleged to have …") is no source."""
     labels = _colon_labels(doc_text(doc))
-    return [a for a in attributions if not is_non_statement(doc, a, labels)]
+    kept = [a for a in attributions if not is_non_statement(doc, a, labels)]
+    return [replace(a, source=()) if _topic_subject(doc, a) else a for a in kept]
