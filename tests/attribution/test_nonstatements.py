@@ -68,3 +68,15 @@ def test_a_watch_link_before_a_colon_is_no_speaker_even_when_repeated(rules_nlp)
     colon = text.index(":")
     a = Attribution((Span.of(text, 0, 5),), (Span.of(text, colon, colon + 1),), (Span.of(text, 7, 42),), AttributionType.INDIRECT, ":", 0.5, origin="model")
     assert is_non_statement(doc, a)
+
+
+def test_an_act_on_an_object_is_no_statement(nlp):
+    from onrecord.attribution.nonstatements import is_non_statement
+    from onrecord.types import Attribution, AttributionType, Span
+
+    text = "Police have not officially identified the man who died in the crash."
+    doc = nlp(text)
+    cue, content = text.index("identified"), text.index("the man")
+    a = Attribution((Span.of(text, 0, 6),), (Span.of(text, cue, cue + 10),), (Span.of(text, content, len(text) - 1),), AttributionType.INDIRECT, "identify", 0.7, origin="model")
+    assert is_non_statement(doc, a)
+    assert [x for x in doc._.attributions if x.cue_lemma == "identify"] == []
