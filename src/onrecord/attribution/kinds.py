@@ -54,7 +54,8 @@ def load_kind_verbs() -> dict[str, AttributionKind]:
     return out
 
 
-def _cue_token(doc: Doc, a: Attribution) -> Token | None:
+def cue_word(doc: Doc, a: Attribution) -> Token | None:
+    """The cue's head word in ``doc``: the lexical verb of "has said", the noun of "in a statement"."""
     if not a.cue:
         return None
     span = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
@@ -115,7 +116,7 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         return _according_to_kind(doc, a)
     if a.cue_lemma == ":":
         return K.SPEECH
-    token = _cue_token(doc, a)
+    token = cue_word(doc, a)
     lexicon = load_cue_lexicon()
     if token is None:
         return K.SPEECH

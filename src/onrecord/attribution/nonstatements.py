@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text
 from ..types import Attribution
 from .cue_rules import NOT_SPEAKERS, PERSONAL
-from .kinds import _cue_token, load_kind_nouns
+from .kinds import cue_word, load_kind_nouns
 
 #: verbs whose passive subject is the one addressed ("was asked", "is urged", "were told")
 ADDRESSEE_PASSIVES = {"ask", "urge", "tell", "advise", "encourage", "invite", "order", "call"}
@@ -123,7 +123,7 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     """Whether ``a`` is one of the non-statements of the module docstring."""
     if a.cue_lemma == ":":
         return _colon_label_is_no_speaker(doc, a, labels if labels is not None else _colon_labels(doc_text(doc)))
-    verb = _cue_token(doc, a) if a.cue else None
+    verb = cue_word(doc, a) if a.cue else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
     return _act_on_object(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb)
@@ -132,7 +132,7 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
 def _topic_subject(doc: Doc, a: Attribution) -> bool:
     """"The accused is alleged to have flung stones", "he is said to be ill": the subject of a passive
     report verb with an infinitive is what the report is about; whoever alleged it is not named."""
-    verb = _cue_token(doc, a) if a.cue and a.source else None
+    verb = cue_word(doc, a) if a.cue and a.source else None
     if verb is None or verb.pos_ != "VERB" or not any(c.dep_ == "nsubjpass" for c in verb.children):
         return False
     return any(c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in verb.children)
