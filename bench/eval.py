@@ -1,4 +1,4 @@
-"""``make eval``: predictions for PolNeAR dev and the seed article, scored with the shared scorer.
+"""``make eval``: predictions for PolNeAR dev, the seed article and GGT dev quotes (bench/eval_ggt.py), scored with the shared scorer.
 
 Prints every attribution figure quoted in the README and closing notes. Writes the
 prediction files under ``out/eval/`` so anyone can rescore them by hand:
