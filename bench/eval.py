@@ -1,4 +1,4 @@
-"""``make eval``: predictions for PolNeAR dev and the seed article, scored with the shared scorer.
+"""``make eval``: predictions for PolNeAR dev, the seed article and GGT dev quotes (bench/eval_ggt.py), scored with the shared scorer.
 
 Prints every attribution figure quoted in the README and closing notes. Writes the
 prediction files under ``out/eval/`` so anyone can rescore them by hand:
@@ -110,12 +110,12 @@ def main(argv=None) -> int:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--rules-only", action="store_true", help="evaluate the rules without the learned model")
     parser.add_argument("--cache", action="store_true", help="reuse cached base parses under var/cache (development)")
-    parser.add_argument("--only", choices=["seed", "polnear", "claims", "timex"], action="append")
+    parser.add_argument("--only", choices=["seed", "polnear", "ggt", "claims", "timex"], action="append")
     args = parser.parse_args(argv)
     console = Console()
     model = None if args.rules_only else "default"
     tag = "rules" if args.rules_only else "full"
-    parts = args.only or ["seed", "polnear", "claims", "timex"]
+    parts = args.only or ["seed", "polnear", "ggt", "claims", "timex"]
     if not (args.shared / "data").is_dir():
         console.print(f"[red]{args.shared} has no data/: PolNeAR and the seed article are needed for make eval")
         return 2
@@ -134,6 +134,10 @@ def main(argv=None) -> int:
         cache = Path("var/cache/polnear-dev.spacy") if args.cache else None
         n = predict_folder(dev / "text", pred, polnear_dates(args.shared), model, cache)
         print_scores(console, f"PolNeAR dev, {n} articles ({tag}) — {pred}", score(args.shared, dev, pred))
+    if "ggt" in parts:  # quotes (speech and writing) on Canadian news, as the Gender Gap Tracker scored them
+        from bench import eval_ggt
+
+        eval_ggt.main(["--shared", str(args.shared)] + ["--rules-only"] * args.rules_only + ["--cache"] * args.cache, console)
     if "claims" in parts:
         try:
             claims_eval = importlib.import_module("bench.eval_claims")

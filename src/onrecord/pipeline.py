@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .attribution.assemble import extract_attributions
+from .attribution.floating import credit_floating_quotes
 from .errors import AnalysisFailed, TextTooLong, error_class
 from .resolve.speakers import resolve_speakers
 from .types import Article, Attribution, RawArticle, Skipped
@@ -25,6 +26,7 @@ def annotate_doc(doc: Doc, model=None, min_confidence: float = 0.0) -> Doc:
     """Run attribution, speaker resolution and claims on a parsed ``Doc``; results on ``doc._``."""
     found = extract_attributions(doc, model=model)
     entities, attributions = resolve_speakers(doc, found)
+    attributions = credit_floating_quotes(attributions)  # a floating quote's speaker is the one it continues
     attributions = _attach_claims(doc, attributions)
     doc._.attributions = tuple(a for a in attributions if a.confidence >= min_confidence)
     doc._.speakers = entities

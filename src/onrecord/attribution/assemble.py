@@ -3,11 +3,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..nlp import doc_text
 from ..types import Attribution
 
 
 def extract_attributions(doc: Doc, model=None) -> list[Attribution]:
-    """All attributions of a parsed ``Doc``, speakers not yet resolved."""
+    """All attributions of a parsed ``Doc``, each with its kind, speakers not yet resolved."""
+    from .floating import find_floating_quotes
+    from .kinds import assign_kinds
+    from .nonstatements import drop_non_statements
+    from .quotes import find_quotes
     from .rules import extract_rule_attributions
 
     found = extract_rule_attributions(doc)
@@ -15,4 +20,6 @@ def extract_attributions(doc: Doc, model=None) -> list[Attribution]:
         from .model_merge import merge_with_rules
 
         found = merge_with_rules(model.predict(doc), found, model.rule_confidence, model.merge_policy, doc)
+    found = assign_kinds(doc, drop_non_statements(doc, found))
+    found += find_floating_quotes(doc_text(doc), find_quotes(doc_text(doc)), found)
     return sorted(found, key=lambda a: (a.content[0].start if a.content else a.cue[0].start))

@@ -148,6 +148,9 @@ def candidates_from_according(doc: Doc, starts: list[int]) -> list[Candidate]:
     return out
 
 
+#: first- and second-person words: a line after a colon label that holds one is someone talking
+PERSONAL = {"i", "we", "you", "me", "us", "my", "our", "your", "mine", "ours", "yours"}
+
 #: labels that end in a colon at the start of a line without being speakers
 NOT_SPEAKERS = {"note", "update", "photo", "video", "watch", "read", "related", "source", "sources", "editor", "correction"}
 
@@ -177,5 +180,8 @@ def candidates_from_colons(doc: Doc) -> list[Candidate]:
         content = trim(doc, k + 1, end, keep_quotes=True)
         if content[1] - content[0] < 2:
             continue
-        out.append(Candidate([k], [content], (j, k), ":", "colon-speaker", 0.7))
+        # an interview answer or transcript line speaks in the first or second person: the label is
+        # its speaker even where other attributions nest inside it ("Thomas Malone: … I think …")
+        speaks = any(t.lower_ in PERSONAL for t in doc[content[0] : content[1]])
+        out.append(Candidate([k], [content], (j, k), ":", "colon-speaker", 0.9 if speaks else 0.7))
     return out

@@ -16,6 +16,8 @@ class CueEntry:
     pos: str  # VERB or NOUN
     cls: str  # speech, attitude, evidence, action
     strength: float  # how reliably it attributes when it has a clausal complement
+    kind: str = "speech"  # what it reports (types.AttributionKind value), from its FrameNet frame
+    frame: str = ""  # the FrameNet frame the kind comes from
 
 
 @dataclass(frozen=True)
@@ -29,15 +31,15 @@ class CueLexicon:
 
 @functools.lru_cache(maxsize=1)
 def load_cue_lexicon() -> CueLexicon:
-    """Read ``data/cues.tsv`` (lemma, pos, class, strength; ``#`` lines are comments)."""
+    """Read ``data/cues.tsv`` (lemma, pos, class, strength, kind, frame; ``#`` lines are comments)."""
     verbs: dict[str, CueEntry] = {}
     nouns: dict[str, CueEntry] = {}
     text = resources.files("onrecord").joinpath("data/cues.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        lemma, pos, cls, strength = line.split("\t")
-        entry = CueEntry(lemma, pos, cls, float(strength))
+        lemma, pos, cls, strength, kind, frame = line.split("\t")
+        entry = CueEntry(lemma, pos, cls, float(strength), kind, frame)
         (nouns if pos == "NOUN" else verbs).setdefault(lemma, entry)
     return CueLexicon(verbs, nouns)
 

@@ -144,7 +144,10 @@ def candidates_from_quotes(doc: Doc, quotes: list[Quote], lexicon: CueLexicon) -
             between = doc[cue.i + 1 : nxt[0]]
             gap_ok = all(t.is_punct or t.head.i == cue.i or t.head.head.i == cue.i for t in between) and len(between) <= 6
             same_line = "\n" not in doc[r[1] : nxt[0]].text
-            if ((gap_ok and same_line) or _continues_after_cue_sentence(doc, cue, nxt)) and not _has_own_cue(
+            # “A,” he said. “B.” in one paragraph is one quote; a quotation opening the next
+            # paragraph is a floating quote of its own (attribution/floating.py)
+            continues = _continues_after_cue_sentence(doc, cue, nxt) and "\n" not in doc[cue.i : nxt[0]].text
+            if ((gap_ok and same_line) or continues) and not _has_own_cue(
                 doc, nxt, cue, lexicon, owner
             ):
                 parts.append(nxt)

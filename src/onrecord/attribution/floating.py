@@ -1,0 +1,95 @@
+"""Floating quotes: a quotation with no cue of its own that goes on with the quote before it.
+
+News writes a speaker's words over several paragraphs with one cue: “A,” she said. / “B.” /
+“C.” Each of B and C is a quotation that no cue governs; a reader credits it to the speaker of
+the quote just before. Such a quotation becomes an attribution with empty source and cue spans,
+type direct, kind speech, a lower confidence than a quote beside its cue, and (after speaker
+resolution, :func:`credit_floating_quotes`) the speaker of the quote it continues.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..types import QUOTE_KINDS, Attribution, AttributionKind, AttributionType, Span
+from .quotes import Quote
+
+#: a floating quote is right less often than a quote beside its cue: the speaker may change
+FLOATING_CONFIDENCE = 0.6
+#: where a floating quotation may start: at a paragraph's start, or right after a sentence ends
+_SENTENCE_END = re.compile(r"(?:^|\n|[.!?][”\"’']?\s+|[.!?,][”\"’']\s*)$")
+MIN_WORDS = 4
+
+
+def is_floating(a: Attribution) -> bool:
+    """An attribution with content but no source and no cue: a floating quotation."""
+    return not a.source and not a.cue and bool(a.content)
+
+
+def _starts_free(text: str, q: Quote) -> bool:
+    """The quotation opens a paragraph or a sentence (not a phrase inside the writer's sentence)."""
+    before = text[max(0, q.start - 6) : q.start]
+    return q.start == 0 or bool(_SENTENCE_END.search(before))
+
+
+def _ends_free(text: str, q: Quote) -> bool:
+    """Nothing of the writer's sentence runs on after the quotation (“B,” he said, is not floating)."""
+    rest = text[q.end : q.end + 40]
+    line = rest.split("\n", 1)[0].strip()
+    inner = text[q.start : q.end].rstrip("”\"’' ")
+    return not line or inner[-1:] in ".!?" and (line[:1].isupper() or line[:1] in "“\"‘'(")
+
+
+def find_floating_quotes(text: str, quotes: list[Quote], found: list[Attribution]) -> list[Attribution]:
+    """Attributions for the quotations of ``text`` that no attribution in ``found`` holds and that
+    follow a quote (speech or writing with a quotation) earlier in the text.
+
+    Example:
+        >>> from onrecord.attribution.quotes import find_quotes
+        >>> text = "“We won,” she said.\\n\\n“The fans were tremendous tonight.”"
+        >>> quoted = Attribution((), (Span.of(text, 10, 13),), (Span.of(text, 0, 9),), AttributionType.DIRECT, "say", 0.9)
+        >>> [a.content[0].text for a in find_floating_quotes(text, find_quotes(text), [quoted])]
+        ['“The fans were tremendous tonight.”']
+    """
+    held = [s for a in found for s in a.content]
+    quoted_starts = sorted(a.content[0].start for a in found if a.type is not AttributionType.INDIRECT and a.kind in QUOTE_KINDS and a.content)
+    out = []
+    for q in quotes:
+        if any(s.start < q.end and q.start < s.end for s in held):
+            continue
+        if not quoted_starts or quoted_starts[0] >= q.start:
+            continue  # nothing quoted before it to continue
+        if len(text[q.start : q.end].split()) < MIN_WORDS or not (_starts_free(text, q) and _ends_free(text, q)):
+            continue
+        out.append(
+            Attribution(
+                source=(),
+                cue=(),
+                content=(Span.of(text, q.start, q.end),),
+                type=AttributionType.DIRECT,
+                cue_lemma="",
+                confidence=FLOATING_CONFIDENCE,
+                origin="rules",
+                kind=AttributionKind.SPEECH,
+            )
+        )
+    return out
+
+
+def credit_floating_quotes(attributions: list[Attribution]) -> list[Attribution]:
+    """Give each floating quotation the speaker of the quote it continues: the nearest quote
+    (speech or writing, direct or reported) before it, floating or not. Run after speaker resolution."""
+    ordered = sorted(attributions, key=lambda a: a.content[0].start if a.content else (a.cue[0].start if a.cue else 0))
+    last = None
+    out = []
+    for a in ordered:
+        if is_floating(a):
+            if last is not None and last.speaker is not None:
+                a = replace(a, speaker=last.speaker)
+            out.append(a)
+            last = a
+            continue
+        if a.kind in QUOTE_KINDS:
+            last = a
+        out.append(a)
+    return out

@@ -1,0 +1,146 @@
+"""What an attribution reports: speech, writing, thought, evidence or intention.
+
+The cue lexicon (``data/cues.tsv``, kind column, from each word's FrameNet frame) gives the kind
+of a known cue word; the parse refines it and decides it for cue words the lexicon does not know:
+
+* a quotation is speech or writing, whatever the verb beside it;
+* the subject (or "according to" object) tells what kind of thing speaks: a document writes
+  ("the statement said" -> writing), a study, poll or test finds ("Tests found …", "a poll shows")
+  -> evidence (``data/kind_nouns.tsv``, from WordNet's noun classes);
+* a commitment or unknown verb whose only complement is an infinitive reports an intention
+  ("vowed to fight", "plans to sell"); a noun cue of a plan or decision, likewise;
+* otherwise an unknown cue is speech (the default of :class:`~onrecord.types.AttributionKind`).
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from ..types import Attribution, AttributionKind, AttributionType
+from .cues import load_cue_lexicon
+from .syntax import SUBJECT_DEPS
+
+K = AttributionKind
+#: FrameNet frames whose verbs commit the speaker to an act: with only an infinitive, an intention
+COMMITMENT_FRAMES = {"Commitment", "Agree_or_refuse_to_act", "Desiring"}
+#: perception verbs: in the passive the subject was observed ("were seen"), which is evidence
+PERCEPTION = {"see", "hear", "notice", "observe", "spot", "watch"}
+
+
+@functools.lru_cache(maxsize=1)
+def load_kind_nouns() -> dict[str, AttributionKind]:
+    """``data/kind_nouns.tsv``: noun lemma -> the kind of attribution it speaks with."""
+    text = resources.files("onrecord").joinpath("data/kind_nouns.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, kind, _source = line.split("\t")
+            out[lemma] = AttributionKind(kind)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def load_kind_verbs() -> dict[str, AttributionKind]:
+    """``data/kind_verbs.tsv``: verbs outside the cue lexicon that the model may take as cues -> kind."""
+    text = resources.files("onrecord").joinpath("data/kind_verbs.tsv").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, kind, _frame = line.split("\t")
+            out[lemma] = AttributionKind(kind)
+    return out
+
+
+def cue_word(doc: Doc, a: Attribution) -> Token | None:
+    """The cue's head word in ``doc``: the lexical verb of "has said", the noun of "in a statement"."""
+    if not a.cue:
+        return None
+    span = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+    if verbs:  # "has said", "said in a statement": the lexical verb, not the auxiliary
+        return verbs[-1] if len(verbs) > 1 and verbs[0].pos_ == "AUX" else verbs[0]
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+    return nouns[0] if nouns else span.root
+
+
+def _subject(verb: Token) -> Token | None:
+    for t in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
+        if t is None:
+            continue
+        subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects[0]
+    return None
+
+
+def _noun_kind(token: Token | None) -> AttributionKind | None:
+    """The kind a document, study or plan noun speaks with ("the statement", "tests", "a poll")."""
+    if token is None or token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return None
+    return load_kind_nouns().get(token.lemma_.lower())
+
+
+def _only_infinitive(verb: Token) -> bool:
+    """"vowed to fight", "plans to sell": the complement is an infinitive, with no that-clause."""
+    deps = {c.dep_ for c in verb.children}
+    return "xcomp" in deps and not deps & {"ccomp", "dobj"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for x in verb.children if x.dep_ == "xcomp" for c in x.children
+    )
+
+
+def _according_to_kind(doc: Doc, a: Attribution) -> AttributionKind:
+    cue = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
+    if cue is not None and len(cue) >= 2:
+        objects = [c for c in cue[-1].children if c.dep_ == "pobj"] or [c for c in cue[0].children if c.dep_ == "pobj"]
+        if objects:
+            return _noun_kind(objects[0]) or K.SPEECH
+    return K.SPEECH
+
+
+def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
+    """The kind of one attribution of ``doc`` (see the module docstring).
+
+    Example:
+        >>> doc = load_nlp(None)("Tests found the flue pipe had not been attached.")  # doctest: +SKIP
+        >>> classify_kind(doc, doc._.attributions[0]).value  # doctest: +SKIP
+        'evidence'
+    """
+    if not a.cue:  # a floating quotation continues a quote
+        return K.SPEECH
+    if a.cue_lemma == "according to":
+        return _according_to_kind(doc, a)
+    if a.cue_lemma == ":":
+        return K.SPEECH
+    token = cue_word(doc, a)
+    lexicon = load_cue_lexicon()
+    if token is None:
+        return K.SPEECH
+    pos = "NOUN" if token.pos_ in ("NOUN", "PROPN") else "VERB"
+    entry = lexicon.entry(token.lemma_.lower(), pos) or lexicon.entry(a.cue_lemma, pos)
+    kind = AttributionKind(entry.kind) if entry is not None else None
+    if kind is None and not any(c.dep_ == "prt" for c in token.children):  # "sign off" is no signing
+        kind = load_kind_verbs().get(token.lemma_.lower())
+    if pos == "NOUN":
+        return kind or _noun_kind(token) or K.SPEECH
+    subject_kind = _noun_kind(_subject(token))
+    if a.type is AttributionType.DIRECT:
+        return K.WRITING if K.WRITING in (kind, subject_kind) else K.SPEECH
+    if kind in (None, K.SPEECH) and subject_kind in (K.WRITING, K.EVIDENCE):
+        return subject_kind
+    if kind in (None, K.SPEECH) and (entry is None or entry.frame in COMMITMENT_FRAMES) and _only_infinitive(token):
+        return K.INTENTION
+    if kind is K.THOUGHT and token.lemma_.lower() in PERCEPTION and any(c.dep_ == "nsubjpass" for c in token.children):
+        return K.EVIDENCE  # "workers were seen stacking coffins": observed, not thought
+    if kind is K.WRITING and subject_kind is K.EVIDENCE:
+        return K.EVIDENCE
+    return kind or K.SPEECH
+
+
+def assign_kinds(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions with their ``kind`` set."""
+    return [replace(a, kind=classify_kind(doc, a)) for a in attributions]

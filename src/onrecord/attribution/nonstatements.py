@@ -1,0 +1,146 @@
+"""Candidates that are no statement of their source, dropped after rules and model are merged.
+
+Each is a class of error seen on real news, recognised from the parse, never from the page:
+
+* a verb of action with only an object ("have not officially identified the man",
+  ``data/act_verbs.tsv``);
+* a verb of communication used in another sense: "called the police" (telephoned; "called it a
+  mistake" and "called for talks" stay), "did not respond to requests for comment" (the content
+  would be what was asked, not an answer);
+* a request or question put *to* the subject: "Anyone with information is asked to call police",
+  "Trudeau was asked what …": the subject is the addressee, not the speaker;
+* the writer's own voice: "it would be safe to say that …", "needless to say";
+* a heading before a colon taken for a speaker: "Coronavirus: New York digs …", "ENERGY: Oil
+  fell …" (a speaker before a colon is a name, an organisation, a source noun such as "Poll", a
+  label in a transcript whose labels recur ("HOLT: … TRUMP: … HOLT: …"), or a label followed by
+  someone talking: first or second person, a question, a command).
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from ..nlp import doc_text
+from ..types import Attribution
+from .cue_rules import NOT_SPEAKERS, PERSONAL
+from .kinds import cue_word, load_kind_nouns
+
+#: verbs whose passive subject is the one addressed ("was asked", "is urged", "were told")
+ADDRESSEE_PASSIVES = {"ask", "urge", "tell", "advise", "encourage", "invite", "order", "call"}
+#: predicates before "to say" that make the writer the speaker ("it is fair to say that")
+WRITER_PREDICATES = {"safe", "fair", "needless", "hard", "difficult", "easy", "true", "suffice", "accurate", "enough"}
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+
+def _called_without_content(verb: Token) -> bool:
+    deps = {c.dep_ for c in verb.children}
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    return verb.lemma_.lower() == "call" and not deps & {"oprd", "ccomp", "xcomp", "attr", "acomp"} and "for" not in preps and "on" not in preps
+
+
+def _responded_to_nothing(doc: Doc, verb: Token, a: Attribution) -> bool:
+    """"did not respond to requests for comment": the content is only the "to" phrase."""
+    if verb.lemma_.lower() not in ("respond", "reply") or not a.content:
+        return False
+    to = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"]
+    if not to:
+        return False
+    start, end = to[0].idx, to[0].right_edge.idx + len(to[0].right_edge)
+    return all(start <= s.start and s.end <= end + 1 for s in a.content)
+
+
+@functools.lru_cache(maxsize=1)
+def load_act_verbs() -> frozenset[str]:
+    """``data/act_verbs.tsv``: verbs of action that report an act, not a statement, with an object."""
+    text = resources.files("onrecord").joinpath("data/act_verbs.tsv").read_text("utf-8")
+    return frozenset(line.split("\t")[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _act_on_object(doc: Doc, verb: Token, a: Attribution) -> bool:
+    """"Police have not officially identified the man": an act on an object, no content said."""
+    if verb.lemma_.lower() not in load_act_verbs() or not a.content:
+        return False
+    span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
+    return span is not None and span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+
+
+def _addressee_passive(verb: Token) -> bool:
+    return verb.lemma_.lower() in ADDRESSEE_PASSIVES and any(c.dep_ == "nsubjpass" for c in verb.children)
+
+
+def _writers_voice(verb: Token) -> bool:
+    """"it would be safe to say", "needless to say", "suffice it to say"."""
+    if verb.lemma_.lower() != "say" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head
+    words = {head.lower_} | {c.lower_ for c in head.children if c.dep_ in ("acomp", "attr", "amod")}
+    return bool(words & WRITER_PREDICATES)
+
+
+def _colon_label_is_no_speaker(doc: Doc, a: Attribution, labels: list[str]) -> bool:
+    if a.cue_lemma != ":" or not a.source:
+        return False
+    span = doc.char_span(a.source[0].start, a.source[-1].end, alignment_mode="expand")
+    if span is None:
+        return False
+    label = span.text.strip()
+    if label.lower() in NOT_SPEAKERS:
+        return True
+    if any(t.ent_type_ in NAME_ENTS for t in span) or span.root.lemma_.lower() in load_kind_nouns():
+        return False
+    if label.isupper() and any(labels.count(x) > 1 for x in labels if x.isupper()):
+        return False  # a transcript: its speakers come back
+    return not _speaks(doc, a)
+
+
+def _speaks(doc: Doc, a: Attribution) -> bool:
+    """What follows the label is someone talking: in the first or second person, a question or a
+    command ("We never agreed", "Then read it again"), not a heading's third-person narrative."""
+    for s in a.content:
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        if span is None:
+            continue
+        if "?" in span.text or any(t.lower_ in PERSONAL for t in span):
+            return True
+        inside = [c for c in span.root.children if span.start <= c.i < span.end]
+        if span.root.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux") for c in inside):
+            return True
+    return False
+
+
+def _colon_labels(text: str) -> list[str]:
+    return [m.group(1).strip() for m in re.finditer(r"(?m)^[\s\"“]*([^\W\d][^:\n]{0,40}):", text)]
+
+
+def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) -> bool:
+    """Whether ``a`` is one of the non-statements of the module docstring."""
+    if a.cue_lemma == ":":
+        return _colon_label_is_no_speaker(doc, a, labels if labels is not None else _colon_labels(doc_text(doc)))
+    verb = cue_word(doc, a) if a.cue else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return _act_on_object(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb)
+
+
+def _topic_subject(doc: Doc, a: Attribution) -> bool:
+    """"The accused is alleged to have flung stones", "he is said to be ill": the subject of a passive
+    report verb with an infinitive is what the report is about; whoever alleged it is not named."""
+    verb = cue_word(doc, a) if a.cue and a.source else None
+    if verb is None or verb.pos_ != "VERB" or not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return False
+    return any(c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in verb.children)
+
+
+def drop_non_statements(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions that are statements of their source (see the module docstring); a passive
+    report's subject ("X is alleged to have …") is no source."""
+    labels = _colon_labels(doc_text(doc))
+    kept = [a for a in attributions if not is_non_statement(doc, a, labels)]
+    return [replace(a, source=()) if _topic_subject(doc, a) else a for a in kept]

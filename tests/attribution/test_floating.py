@@ -1,0 +1,76 @@
+"""Floating quotes: a quoted paragraph with no cue of its own continues the quote before it."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.attribution.floating import FLOATING_CONFIDENCE, is_floating
+from onrecord.types import AttributionKind, AttributionType
+
+ARTICLE = (
+    "The port will close two of its quays next month, director Tomas Berg said on Monday.\n\n"
+    "“The harbour is full and the ships wait for days,” said Berg.\n\n"
+    "“We need a second quay before the winter season begins.”\n\n"
+    "“Without it, the fishing fleet will move north for good.”\n\n"
+    "Captain Lena Okafor disagreed. “The quays are empty half the year,” she said.\n\n"
+    "“Nobody asked the captains what they need.”\n\n"
+    "The council votes on the plan on Friday."
+)
+
+
+@pytest.fixture(scope="module")
+def attributions(rules_nlp):
+    return list(rules_nlp(ARTICLE)._.attributions)
+
+
+def floating(attributions):
+    return [a for a in attributions if is_floating(a)]
+
+
+def test_quoted_paragraphs_without_a_cue_become_floating_attributions(attributions):
+    contents = [a.content_text for a in floating(attributions)]
+    assert contents == [
+        "“We need a second quay before the winter season begins.”",
+        "“Without it, the fishing fleet will move north for good.”",
+        "“Nobody asked the captains what they need.”",
+    ]
+    for a in floating(attributions):
+        assert a.source == () and a.cue == ()
+        assert a.type is AttributionType.DIRECT
+        assert a.kind is AttributionKind.SPEECH
+        assert a.confidence == FLOATING_CONFIDENCE
+
+
+def test_floating_quotes_take_the_speaker_of_the_quote_they_continue(attributions):
+    speakers = [a.speaker.name if a.speaker else None for a in floating(attributions)]
+    assert speakers == ["Tomas Berg", "Tomas Berg", "Lena Okafor"]
+
+
+def test_floating_confidence_is_below_a_quote_beside_its_cue(attributions):
+    said = [a for a in attributions if a.cue and a.cue[0].text == "said" and a.type is AttributionType.DIRECT]
+    assert said and all(a.confidence > FLOATING_CONFIDENCE for a in said)
+
+
+def test_a_quote_continued_after_its_cue_in_the_same_paragraph_is_kept(rules_nlp):
+    text = "“We have built the probe in four years,” she said. “The possibilities are tremendous.”"
+    (a,) = rules_nlp(text)._.attributions
+    assert [s.text for s in a.content] == ["“We have built the probe in four years,”", "“The possibilities are tremendous.”"]
+
+
+def test_a_quotation_with_nothing_quoted_before_it_does_not_float(rules_nlp):
+    text = "“Nobody asked the captains what they need.”\n\nThe council votes on the plan on Friday."
+    assert not floating(list(rules_nlp(text)._.attributions))
+
+
+def test_a_scare_quote_or_title_inside_a_sentence_does_not_float(rules_nlp):
+    text = "“We need a second quay,” said Berg.\n\nThe council called the plan “a costly and needless harbour expansion” on Friday."
+    assert not floating(list(rules_nlp(text)._.attributions))
+
+
+def test_a_floating_quote_after_reported_speech_takes_that_speaker(rules_nlp):
+    text = (
+        "“The quays are full,” Captain Lena Okafor said.\n\n"
+        "Director Tomas Berg said the port would build a second quay before winter.\n\n"
+        "“Nobody will wait for days any more once it opens.”"
+    )
+    (a,) = floating(list(rules_nlp(text)._.attributions))
+    assert a.speaker is not None and a.speaker.name == "Tomas Berg"
