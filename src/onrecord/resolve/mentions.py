@@ -86,6 +86,9 @@ def _strip_name(doc: Doc, ent: SpacySpan, lex: RoleLexicon) -> tuple[int, int, l
     # "Meghan cry", "Obama Says": the name ends at its first verb or lower-case word (particles apart)
     for i in range(start + 1, end):
         t = doc[i]
+        if t.text in (":", "|"):  # "Lena Okafor: Ships wait …": a label's colon ends the name
+            end = i
+            break
         if t.tag_ in _VERB_TAGS or (t.text[:1].islower() and t.lower_ not in NAME_PARTICLES and t.text not in POSSESSIVE and not t.is_punct):
             end = i
             break
