@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..types import QUOTE_KINDS, Attribution, AttributionKind, AttributionType, Span
+from ..types import Attribution, AttributionKind, AttributionType, Span
 from .quotes import Quote
 
 #: a floating quote is right less often than a quote beside its cue: the speaker may change
@@ -52,7 +52,7 @@ def find_floating_quotes(text: str, quotes: list[Quote], found: list[Attribution
         ['“The fans were tremendous tonight.”']
     """
     held = [s for a in found for s in a.content]
-    quoted_starts = sorted(a.content[0].start for a in found if a.type is not AttributionType.INDIRECT and a.kind in QUOTE_KINDS and a.content)
+    quoted_starts = sorted(a.content[0].start for a in found if a.type is not AttributionType.INDIRECT and a.is_quote and a.content)
     out = []
     for q in quotes:
         if any(s.start < q.end and q.start < s.end for s in held):
@@ -89,7 +89,7 @@ def credit_floating_quotes(attributions: list[Attribution]) -> list[Attribution]
             out.append(a)
             last = a
             continue
-        if a.kind in QUOTE_KINDS:
+        if a.is_quote:
             last = a
         out.append(a)
     return out
