@@ -61,7 +61,7 @@ def predict_folder(text_dir: Path, out_path: Path, dates: dict, model: str | Non
 
 def _analyze_cached(raws, nlp, cache: Path):
     """Development shortcut: reuse base-pipeline parses stored as a DocBin (same result, no re-parse)."""
-    from onrecord.attribution.model_data import parse_cached
+    from onrecord.train.data import parse_cached
     from onrecord.pipeline import build_article
 
     with nlp.select_pipes(disable=["onrecord"]):  # parse once, annotate separately

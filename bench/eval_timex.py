@@ -92,13 +92,13 @@ def read_corpus(folder: Path) -> list[TmlDocument]:
 def predict(docs: list[TmlDocument], cache: Path | None = None) -> dict[str, list]:
     """onrecord's time expressions of every document, parsed as ``onrecord timex`` parses them."""
     from onrecord.claims.time import find_time_expressions
-    from onrecord.claims.timex_io import load_timex_pipeline
+    from onrecord.nlp import load_parser
     from onrecord.nlp import make_doc
 
-    nlp = load_timex_pipeline()
+    nlp = load_parser()
     texts = [d.text for d in docs]
     if cache is not None:
-        from onrecord.attribution.model_data import parse_cached
+        from onrecord.train.data import parse_cached
 
         parsed = parse_cached(nlp, texts, cache)
     else:

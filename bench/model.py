@@ -15,7 +15,7 @@ from rich.table import Table
 
 def run(shared: Path, console: Console, limit: int | None = None) -> dict:
     from onrecord.attribution.model import load_model
-    from onrecord.attribution.model_data import base_pipeline
+    from onrecord.nlp import load_parser
     from onrecord.attribution.rules import extract_rule_attributions
 
     files = sorted((shared / "data/polnear/dev/text").glob("*.txt"))[:limit]
@@ -24,7 +24,7 @@ def run(shared: Path, console: Console, limit: int | None = None) -> dict:
         console.print("[yellow]skipped: needs PolNeAR dev texts and the shipped model")
         return {"skipped": "no dev texts or no model"}
     texts = [f.read_text("utf-8") for f in files]
-    nlp = base_pipeline()
+    nlp = load_parser()
     list(nlp.pipe(texts[:2]))
     t0 = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=16))

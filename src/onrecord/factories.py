@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import nlp as _extensions  # noqa: F401  registers the Doc extensions
+from . import nlp as _extensions  # noqa: F401  registers the Doc extensions and the onrecord_paragraphs component
 
 
 class OnrecordComponent:
@@ -36,18 +36,6 @@ class OnrecordComponent:
         from .pipeline import annotate_doc
 
         return annotate_doc(doc, model=self.model, min_confidence=self.min_confidence)
-
-
-@Language.component("onrecord_paragraphs")
-def mark_paragraph_starts(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines and paragraphs never run into each other.
-
-    Runs before the parser, which keeps sentence starts that are already set.
-    """
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
-            token.is_sent_start = True
-    return doc
 
 
 @Language.factory(

@@ -37,6 +37,29 @@ def load_base() -> Language:
         raise missing_model_error(name, str(error)) from error
 
 
+@Language.component("onrecord_paragraphs")
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines and paragraphs never run into each other.
+
+    Runs before the parser, which keeps sentence starts that are already set.
+    """
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+def load_parser() -> Language:
+    """The spaCy pipeline every onrecord stage reads: the base model with paragraph starts before the parser.
+
+    ``load_nlp`` adds onrecord's components to it; ``onrecord timex`` and training use it as it is,
+    so all three see the same parses.
+    """
+    nlp = load_base()
+    nlp.add_pipe("onrecord_paragraphs", before="parser")
+    return nlp
+
+
 def load_nlp(model: str | None = "default", min_confidence: float = 0.0) -> Language:
     """The English pipeline with onrecord's component last; loaded once per process and options.
 
@@ -57,10 +80,9 @@ def load_nlp(model: str | None = "default", min_confidence: float = 0.0) -> Lang
 
 @functools.lru_cache(maxsize=4)
 def _load_nlp(base: str, model: str | None, min_confidence: float) -> Language:
-    nlp = load_base()
+    nlp = load_parser()
     from . import factories  # noqa: F401  registers the "onrecord" factory
 
-    nlp.add_pipe("onrecord_paragraphs", before="parser")
     nlp.add_pipe("onrecord", config={"model": model, "min_confidence": min_confidence})
     return nlp
 

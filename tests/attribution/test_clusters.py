@@ -4,15 +4,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from onrecord.attribution.clusters import assign_clusters, doc_clusters, fit_clusters, load_clusters, save_clusters
+from onrecord.attribution.clusters import assign_clusters, doc_clusters, load_clusters
+from onrecord.train.clusters import fit_clusters, save_clusters
 from onrecord.attribution.features import cue_features, doc_facts, role_features, role_window
 
 
 @pytest.fixture(scope="module")
 def parse():
-    from onrecord.attribution.model_data import base_pipeline
+    from onrecord.nlp import load_parser
 
-    return base_pipeline()
+    return load_parser()
 
 
 def test_fit_clusters_is_deterministic_and_separates_directions():

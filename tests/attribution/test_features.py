@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.attribution.clusters import fit_clusters
+from onrecord.train.clusters import fit_clusters
 from onrecord.attribution.features import doc_facts, role_features
 
 
 @pytest.fixture(scope="module")
 def facts():
-    from onrecord.attribution.model_data import base_pipeline
+    from onrecord.nlp import load_parser
 
-    doc = base_pipeline()("The council voted on Tuesday. Its chair said the budget was balanced. Critics warned of cuts.")
+    doc = load_parser()("The council voted on Tuesday. Its chair said the budget was balanced. Critics warned of cuts.")
     return doc_facts(doc, {"say": "speech", "warn": "speech"}, fit_clusters(doc.tensor, 4, seed=2))
 
 

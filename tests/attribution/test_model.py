@@ -20,9 +20,9 @@ def model():
 
 @pytest.fixture(scope="module")
 def parse():
-    from onrecord.attribution.model_data import base_pipeline
+    from onrecord.nlp import load_parser
 
-    return base_pipeline()
+    return load_parser()
 
 
 def _by_cue(attributions, cue: str):

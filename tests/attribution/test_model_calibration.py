@@ -6,7 +6,8 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from onrecord.attribution.calibration import Calibrator, expected_calibration_error, fit_calibrator, reliability
+from onrecord.attribution.calibration import Calibrator
+from onrecord.train.calibration import expected_calibration_error, fit_calibrator, reliability
 
 
 def _scores(level: float) -> dict[str, float]:

@@ -1,4 +1,4 @@
-"""Gold spans to token labels and back (model_labels), on hand-built Docs."""
+"""Gold spans to token labels and back (train/labels.py, attribution/bio.py), on hand-built Docs."""
 from __future__ import annotations
 
 from hypothesis import given
@@ -6,8 +6,9 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from onrecord.attribution.model_data import GoldAttribution
-from onrecord.attribution.model_labels import TokenAttribution, align, char_to_tokens, role_labels, spans_of
+from onrecord.attribution.bio import spans_of
+from onrecord.train.data import GoldAttribution
+from onrecord.train.labels import TokenAttribution, align, char_to_tokens, role_labels
 
 WORDS = ["“", "Rates", "will", "fall", ",", "”", "the", "governor", "said", "on", "Friday", "."]
 SPACES = [False, True, True, False, False, True, True, True, True, True, False, False]

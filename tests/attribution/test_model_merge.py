@@ -15,9 +15,9 @@ TEXT = (
 
 @pytest.fixture(scope="module")
 def doc():
-    from onrecord.attribution.model_data import base_pipeline
+    from onrecord.nlp import load_parser
 
-    return base_pipeline()(TEXT)
+    return load_parser()(TEXT)
 
 
 def attribution(cue: str, content: str, confidence: float, origin: str, occurrence: int = 0) -> Attribution:

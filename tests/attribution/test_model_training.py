@@ -6,7 +6,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from onrecord.attribution.model_data import read_brat, read_polnear
+from onrecord.train.data import read_brat, read_polnear
 
 runner = CliRunner()
 
@@ -34,7 +34,7 @@ def test_read_polnear_takes_the_first_annotator_and_keeps_offsets_in_the_text(sh
 @pytest.mark.slow
 def test_train_on_a_small_slice_writes_a_model_that_loads_and_predicts(shared_dir, tmp_path):
     from onrecord.attribution.model import load_model
-    from onrecord.attribution.model_data import base_pipeline
+    from onrecord.nlp import load_parser
     from onrecord.cli import app
 
     out = tmp_path / "model"
@@ -56,7 +56,7 @@ def test_train_on_a_small_slice_writes_a_model_that_loads_and_predicts(shared_di
 
     model = load_model(str(out))
     seen = read_polnear(polnear / "train", limit=1)[0]
-    found = model.predict(base_pipeline()(seen.text))
+    found = model.predict(load_parser()(seen.text))
     assert found, "a model trained on this article finds attributions in it"
     for a in found:
         assert a.origin == "model" and a.speaker is None

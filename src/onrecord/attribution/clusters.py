@@ -17,35 +17,13 @@ from pathlib import Path
 import numpy as np
 
 
-def _normalise(vectors: np.ndarray) -> np.ndarray:
+def normalise(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (cosine geometry)."""
     return vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-6)
 
 
-def fit_clusters(vectors: np.ndarray, k: int, seed: int, sample: int = 150_000, iterations: int = 25) -> np.ndarray:
-    """k-means centroids (Lloyd's algorithm, seeded) of length-normalised ``vectors``.
-
-    Example:
-        >>> rng = np.random.default_rng(0)
-        >>> x = np.concatenate([rng.normal(5, 1, (50, 4)), rng.normal(-5, 1, (50, 4))]).astype("float32")
-        >>> c = fit_clusters(x, 2, seed=1)
-        >>> sorted(np.bincount(assign_clusters(x, c)).tolist())
-        [50, 50]
-    """
-    rng = np.random.default_rng(seed)
-    x = _normalise(np.asarray(vectors, dtype=np.float32))
-    if len(x) > sample:
-        x = x[rng.choice(len(x), sample, replace=False)]
-    centroids = x[rng.choice(len(x), k, replace=False)].copy()
-    for _ in range(iterations):
-        labels = _nearest(x, centroids)
-        for j in range(k):
-            members = x[labels == j]
-            if len(members):
-                centroids[j] = members.mean(axis=0)
-    return centroids.astype(np.float32)
-
-
-def _nearest(x: np.ndarray, centroids: np.ndarray) -> np.ndarray:
+def nearest(x: np.ndarray, centroids: np.ndarray) -> np.ndarray:
+    """Index of the nearest centroid of each row of ``x``."""
     # |x - c|^2 = |x|^2 - 2 x.c + |c|^2; |x|^2 does not change the argmin
     return ((centroids**2).sum(axis=1)[None, :] - 2.0 * x @ centroids.T).argmin(axis=1)
 
@@ -54,7 +32,7 @@ def assign_clusters(vectors: np.ndarray, centroids: np.ndarray) -> np.ndarray:
     """The class (row of ``centroids``) nearest to each vector, after length normalisation."""
     if len(vectors) == 0:
         return np.zeros(0, dtype=np.int64)
-    return _nearest(_normalise(np.asarray(vectors, dtype=np.float32)), centroids)
+    return nearest(normalise(np.asarray(vectors, dtype=np.float32)), centroids)
 
 
 def doc_clusters(doc, centroids: np.ndarray | None) -> list[str]:
@@ -63,10 +41,6 @@ def doc_clusters(doc, centroids: np.ndarray | None) -> list[str]:
     if centroids is None or tensor is None or tensor.ndim != 2 or tensor.shape != (len(doc), centroids.shape[1]):
         return ["-"] * len(doc)
     return [str(c) for c in assign_clusters(tensor, centroids).tolist()]
-
-
-def save_clusters(path: Path, centroids: np.ndarray) -> None:
-    np.save(path, centroids.astype(np.float32), allow_pickle=False)
 
 
 def load_clusters(path: Path) -> np.ndarray | None:

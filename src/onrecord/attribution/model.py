@@ -143,7 +143,7 @@ class AttributionModel:
 
     def _predict_tokens(self, facts, candidates: float | None) -> list[Prediction]:
         from .features import cue_features, role_features, role_window
-        from .model_labels import spans_of
+        from .bio import spans_of
 
         floor = self.config.get("candidate_floor", 1.0) if candidates is None else candidates
         tagger = self.cue_tagger
@@ -213,9 +213,9 @@ class AttributionModel:
         threshold are dropped.
 
         Example:
-            >>> from onrecord.attribution.model_data import base_pipeline
+            >>> from onrecord.nlp import load_parser
             >>> model = load_model("default")
-            >>> doc = base_pipeline()("The mayor said the bridge would reopen in May.")
+            >>> doc = load_parser()("The mayor said the bridge would reopen in May.")
             >>> [a.cue_lemma for a in model.predict(doc)] if model else ["say"]
             ['say']
         """

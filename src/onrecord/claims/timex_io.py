@@ -1,4 +1,4 @@
-"""Time expressions in and out: the pipeline ``onrecord timex`` parses with, and TimeML with inline TIMEX3 tags.
+"""Time expressions out: TimeML with inline TIMEX3 tags (``onrecord timex --format timeml``).
 
 TimeML (Pustejovsky et al.; TimeML 1.2.1) is what TempEval-3's scorer and other temporal tools read:
 the document creation time in ``<DCT>``, the text in ``<TEXT>`` with each expression tagged in place.
@@ -8,20 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from xml.sax.saxutils import escape, quoteattr
 
-from spacy.language import Language
-
 from ..types import TimeExpression
-
-
-def load_timex_pipeline() -> Language:
-    """The bare spaCy pipeline with onrecord's paragraph component (a line break ends a sentence), as ``onrecord timex`` uses it."""
-    from .. import factories  # noqa: F401  registers onrecord_paragraphs
-    from ..nlp import load_base
-
-    nlp = load_base()
-    if "onrecord_paragraphs" not in nlp.pipe_names:
-        nlp.add_pipe("onrecord_paragraphs", before="parser")
-    return nlp
 
 
 def to_timeml(doc_id: str, text: str, published: dt.date | None, expressions: list[TimeExpression]) -> str:

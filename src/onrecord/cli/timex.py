@@ -23,7 +23,8 @@ def timex_cli(
     from rich.table import Table
 
     from ..claims.time import find_time_expressions
-    from ..claims.timex_io import load_timex_pipeline, to_timeml
+    from ..claims.timex_io import to_timeml
+    from ..nlp import load_parser
     from ..ingest import iter_articles
     from ..serialize import time_to_dict
     from ..types import Skipped
@@ -32,7 +33,7 @@ def timex_cli(
         err_console.print(f"--format must be table or timeml, not {output_format!r}")
         raise typer.Exit(code=2)
     default_date = parse_date(published, "--published")
-    nlp = load_timex_pipeline()
+    nlp = load_parser()
     out = None
     if jsonl is not None:
         out = sys.stdout if str(jsonl) == "-" else open(jsonl, "w", encoding="utf-8")

@@ -14,9 +14,15 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..attribution.features import FEATURE_VERSION
-from ..attribution.model_data import GoldArticle, base_pipeline, parse_cached, read_polnear
+from ..attribution.cues import load_cue_lexicon
+from ..attribution.features import FEATURE_VERSION, cue_features, doc_facts, role_features, role_window
+from ..attribution.model import MODEL_FORMAT, AttributionModel
 from ..attribution.model_merge import DEFAULT_POLICY
+from ..nlp import load_parser
+from .clusters import fit_clusters, save_clusters
+from .data import GoldArticle, parse_cached, read_polnear
+from .dev import calibrate_on_dev, fit_rule_confidence, model_card, score_on_dev
+from .labels import align, cue_labels, role_labels
 from .progress import Progress
 
 
@@ -55,7 +61,6 @@ def load_scorer(path: Path):
 
 def cue_lexicon_snapshot() -> dict[str, str]:
     """Cue lemma -> class from ``data/cues.tsv``, frozen into the model so later edits don't shift it."""
-    from ..attribution.cues import load_cue_lexicon
 
     lexicon = load_cue_lexicon()
     out = {k: v.cls for k, v in lexicon.verbs.items()}
@@ -86,7 +91,6 @@ def _fit_word_classes(docs: list, k: int, seed: int, out_dir: Path):
     documents' token vectors, saved as ``clusters.npy``."""
     import numpy as np
 
-    from ..attribution.clusters import fit_clusters, save_clusters
 
     if k <= 0:
         return None
@@ -97,8 +101,6 @@ def _fit_word_classes(docs: list, k: int, seed: int, out_dir: Path):
 
 
 def _sequences(articles: list[GoldArticle], docs: list, lexicon: dict, centroids, progress: Progress, label: str):
-    from ..attribution.features import cue_features, doc_facts, role_features, role_window
-    from ..attribution.model_labels import align, cue_labels, role_labels
 
     cue_seqs, role_seqs = [], []
     progress.start(label, total=len(docs))
@@ -145,8 +147,6 @@ def train_attribution_model(
         >>> train_attribution_model(Path("../shared/data/polnear/train"), Path("../shared/data/polnear/dev"),
         ...     Path("out/model"), scorer=Path("../shared/eval/score_attributions.py"))  # doctest: +SKIP
     """
-    from ..attribution.model import MODEL_FORMAT, AttributionModel
-    from .dev import calibrate_on_dev, fit_rule_confidence, score_on_dev
 
     progress = progress or Progress.quiet()
     random.seed(settings.seed)
@@ -158,7 +158,7 @@ def train_attribution_model(
 
     train = read_polnear(Path(train_dir), settings.train_limit)
     dev = read_polnear(Path(dev_dir), settings.dev_limit)
-    nlp = base_pipeline()
+    nlp = load_parser()
     t0 = time.perf_counter()
     docs = {}
     for split, arts in (("train", train), ("dev", dev)):
@@ -230,7 +230,6 @@ def train_attribution_model(
 
 def write_model_card(out_dir: Path) -> Path:
     """(Re)write ``model-card.md`` of a model directory from its config, calibration and figures."""
-    from .dev import model_card
 
     out_dir = Path(out_dir)
     parts = [json.loads((out_dir / name).read_text("utf-8")) for name in ("config.json", "calibration.json", "dev_scores.json", "training.json")]

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import random
 
-from ..attribution.calibration import expected_calibration_error, fit_calibrator, reliability
-from ..attribution.model_data import GoldArticle
-from ..attribution.model_merge import DEFAULT_POLICY
+from ..attribution.model_merge import DEFAULT_POLICY, merge_parts, merge_with_rules
+from ..attribution.rules import extract_rule_attributions
+from .calibration import expected_calibration_error, fit_calibrator, reliability
+from .data import GoldArticle
 
 HEADLINE = ("attr/full", "attr/content", "attr/content+source", "span/content/exact", "span/cue/exact", "span/source/exact")
 
@@ -93,8 +94,6 @@ def calibrate_on_dev(model, dev: list[GoldArticle], docs: list, scorer, seed: in
 
 def fit_rule_confidence(model, dev: list[GoldArticle], docs: list, scorer) -> dict[str, float]:
     """Dev accuracy, per attribution type, of the rule attributions the merge keeps."""
-    from ..attribution.model_merge import merge_parts
-    from ..attribution.rules import extract_rule_attributions
 
     gold = _gold_of(scorer, dev)
     counts: dict[str, list[int]] = {}
@@ -113,8 +112,6 @@ def fit_rule_confidence(model, dev: list[GoldArticle], docs: list, scorer) -> di
 def score_on_dev(model, dev: list[GoldArticle], docs: list, scorer, subset_size: int) -> dict:
     """The shared scorer's figures of the finished model on dev (alone, and merged with the rules)
     and on its fixed first-N subset (model alone: what the tests recompute)."""
-    from ..attribution.model_merge import merge_with_rules
-    from ..attribution.rules import extract_rule_attributions
 
     gold = _gold_of(scorer, dev)
     runs = {"model": ({}, [], []), "merged": ({}, [], [])}

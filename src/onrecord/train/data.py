@@ -138,15 +138,6 @@ def restore_tensors(docs: list, cache: Path) -> bool:
     return True
 
 
-def base_pipeline():
-    """The spaCy pipeline the onrecord component runs after (model + paragraph starts), for training."""
-    from ..nlp import load_base
-    from .. import factories  # noqa: F401  registers the paragraph component
-
-    nlp = load_base()
-    nlp.add_pipe("onrecord_paragraphs", before="parser")
-    return nlp
-
 
 def iter_pairs(articles: list[GoldArticle], docs: list) -> Iterator[tuple[GoldArticle, object]]:
     for art, doc in zip(articles, docs, strict=True):

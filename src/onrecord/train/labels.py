@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .model_data import GoldAttribution
+from .data import GoldAttribution
 
 CUE_LABELS = ("O", "B-CUE", "I-CUE")
 ROLE_LABELS = ("O", "B-SRC", "I-SRC", "B-CON", "I-CON")
@@ -89,18 +89,4 @@ def role_labels(lo: int, hi: int, attr: TokenAttribution) -> list[str]:
         else:
             out.append(("I-" if prev == lab else "B-") + lab)
         prev = lab
-    return out
-
-
-def spans_of(labels: list[str], role: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Token ranges ``[start, end)`` of the runs labelled ``role`` in a BIO sequence."""
-    out = []
-    start = None
-    for k, lab in enumerate(labels + ["O"]):
-        inside = lab.endswith(role)
-        if start is not None and (not inside or lab.startswith("B-")):
-            out.append((start + offset, k + offset))
-            start = None
-        if inside and start is None:
-            start = k
     return out
