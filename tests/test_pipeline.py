@@ -52,3 +52,14 @@ def test_the_python_api_raises_the_coded_error_of_a_failed_analysis(fragile_anal
         onrecord.analyze("BOOM, the minister said.", model=None)
     with pytest.raises(TextTooLong, match=r"\[E071\]"):
         onrecord.analyze("The mayor said it would rain. " * 40_000, model=None)
+
+
+def test_analyze_reads_published_as_the_readers_do():
+    """``analyze(published=...)`` parses dates in the one place the readers use: timestamps keep their day, junk is E020."""
+    from onrecord.errors import BadDate
+    from onrecord.pipeline import analyze
+
+    article = analyze("Mayor Ana Ruiz said the bridge would reopen.", "2024-06-04T08:30:00Z", model=None)
+    assert str(article.published) == "2024-06-04"
+    with pytest.raises(BadDate, match="E020|published"):
+        analyze("Mayor Ana Ruiz said the bridge would reopen.", "June 4th", model=None)

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from .attribution.assemble import extract_attributions
 from .attribution.floating import credit_floating_quotes
 from .errors import AnalysisFailed, TextTooLong, error_class
+from .ingest.validate import parse_published
 from .resolve.speakers import resolve_speakers
 from .types import Article, Attribution, RawArticle, Skipped
 
@@ -140,12 +141,13 @@ def analyze(
 
     Args:
         text: the article body.
-        published: publication date (``date`` or ``YYYY-MM-DD``), used to resolve relative dates.
+        published: publication date (``date``, ``YYYY-MM-DD`` or an ISO 8601 timestamp), used to resolve relative dates.
         id: the article id to report.
         title: optional title.
         model: attribution model directory, ``"default"`` for the shipped model, ``None`` for rules only.
 
     Raises:
+        BadDate: ``published`` is not a date (E020).
         TextTooLong: the text is over the pipeline's ``max_length`` (E071); split it.
         AnalysisFailed: a stage raised (E061, a bug in onrecord).
 
@@ -156,9 +158,7 @@ def analyze(
     """
     from .nlp import load_nlp
 
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published)
-    raw = RawArticle(id=id, text=text, title=title, published=published)
+    raw = RawArticle(id=id, text=text, title=title, published=parse_published(published))
     nlp = load_nlp(model)
     (article,) = analyze_raws([raw], nlp)
     if isinstance(article, Skipped):  # E071 too long, E061 a stage raised: the catalogue's error, not a Skipped

@@ -60,3 +60,13 @@ def test_analyze_keeps_only_the_kinds_asked_for(tmp_path):
     assert table.exit_code == 0 and "Iris Vang" in table.output and "speech" in table.output
     bad = runner.invoke(app, ["analyze", str(path), "--rules-only", "--kind", "rumour"])
     assert bad.exit_code == 2 and "E066" in bad.output
+
+
+def test_analyze_reads_a_timestamp_published_as_the_readers_do(tmp_path):
+    """--published takes what a JSONL record's "published" takes: the timestamp's own calendar date."""
+    path = tmp_path / "vote.txt"
+    path.write_text("Council member Iris Vang said the vote would be held in June.", "utf-8")
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(app, ["analyze", str(path), "--jsonl", str(out), "--published", "2024-06-04T23:30:00-05:00", "--rules-only"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(out.read_text("utf-8"))["published"] == "2024-06-04"

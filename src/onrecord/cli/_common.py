@@ -13,7 +13,8 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from ..errors import OnrecordError
+from ..errors import BadDate, OnrecordError
+from ..ingest.validate import parse_published
 from ..types import Article, RawArticle
 
 console = Console()
@@ -49,13 +50,11 @@ def plain(value: object) -> Text:
 
 
 def parse_date(value: str | None, option: str) -> dt.date | None:
-    """Parse a YYYY-MM-DD option value, or fail with a clear message."""
-    if value is None:
-        return None
+    """A date option (``YYYY-MM-DD`` or an ISO 8601 timestamp), read as the readers read publication dates."""
     try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form", param_hint=option) from None
+        return parse_published(value, field=option)
+    except BadDate as error:
+        raise typer.BadParameter(str(error), param_hint=option) from None
 
 
 def print_warnings(item: Article | RawArticle) -> None:
