@@ -205,7 +205,7 @@ class StoreStats(_Record):
 
 @dataclass(frozen=True, slots=True)
 class RelatedStatement(_Record):
-    """A statement in another article about the same thing, and how it relates (``onrecord.claims.relations``)."""
+    """A statement in another article about the same thing, and how it relates (``onrecord.corpus.relations``)."""
 
     relation: str  # corroborates / contradicts / related
     score: float  # content-word overlap with the statement asked about, 0–1

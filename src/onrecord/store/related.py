@@ -1,8 +1,11 @@
-"""Related statements: what other articles say about one stored attribution (rules: ``onrecord.claims.relations``)."""
+"""Related statements: what other articles say about one stored attribution (rules: ``onrecord.corpus.relations``)."""
 from __future__ import annotations
 
 from sqlalchemy import Connection, select
 
+from ..claims.lexicons import stance_lexicon
+from ..corpus.overlap import query_terms
+from ..corpus.relations import Statement, classify
 from ..errors import ArticleNotFound, AttributionNotFound
 from . import tables as t
 from .queries import _quote, _quote_select, clean
@@ -18,14 +21,10 @@ RELATED_POOL = 300
 def _statement(row):
     """The comparison's view of a row: the stored claim's stance, ``negated`` and quantities; without a stored
     claim (stores of schema 1.0), the stance of the cue lemma in ``data/stance.tsv`` and no numbers."""
-    from ..claims.relations import Statement
-
     quote = _quote(row)
     if row.claim is not None:
         stance, negated, quantities = row.stance, bool(row.negated), (row.claim or {}).get("quantities") or []
     else:
-        from ..claims.lexicons import stance_lexicon
-
         entry = stance_lexicon().get(row.cue_lemma)
         stance, negated, quantities = (entry.stance if entry else None), False, []
     speaker = quote.speaker
@@ -35,13 +34,11 @@ def _statement(row):
 
 def related(conn: Connection, article_id: str, index: int, limit: int = 20, pool: int = RELATED_POOL) -> RelatedStatements:
     """Statements of other articles about what attribution ``index`` of ``article_id`` says, each classified as
-    ``corroborates``, ``contradicts`` or ``related`` with its evidence (rules: ``onrecord.claims.relations``).
+    ``corroborates``, ``contradicts`` or ``related`` with its evidence (rules: ``onrecord.corpus.relations``).
 
     Candidates come from the full-text index (an OR query of the content's salient words, the same on FTS5
     and PostgreSQL), ``pool`` best first; they are re-ranked by content-word overlap and weak matches dropped.
     """
-    from ..claims.relations import classify, query_terms
-
     article_id = clean(article_id)
     columns, from_, _ = _quote_select(conn.dialect.name, None)
     extra = [A.c.pk.label("article_pk"), C.c.negated, C.c.claim]

@@ -1,16 +1,11 @@
-"""The comparison rules of ``onrecord.claims.relations`` on invented statements: polarity, numbers, speakers, overlap."""
+"""The comparison rules of ``onrecord.corpus`` on invented statements: polarity, numbers, speakers, overlap."""
 from __future__ import annotations
 
 import math
 
-from onrecord.claims.relations import (
-    Statement,
-    classify,
-    compare_quantities,
-    content_words,
-    polarity,
-    quantity_range,
-)
+from onrecord.corpus.numbers import compare_quantities, quantity_range
+from onrecord.corpus.overlap import content_words
+from onrecord.corpus.relations import Statement, classify, polarity
 
 ALLEGATION = "the Corvin bridge contractor skipped the safety inspections of the east span"
 
