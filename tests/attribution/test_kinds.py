@@ -1,4 +1,4 @@
-"""Attribution kinds on hand-written sentences: speech, writing, thought, evidence, intention."""
+"""Attribution kinds on hand-written sentences: speech, writing, thought, evidence, intention, act."""
 from __future__ import annotations
 
 import pytest
@@ -123,9 +123,39 @@ def test_kind_verbs_need_the_bare_verb_and_hoping_is_a_thought(rules_nlp):
 
     assert kind("Fans hoping to see the match queued all night.", "hoping", "to see the match", "hop") is K.THOUGHT
     assert kind("They signed an agreement with the union.", "signed", "an agreement with the union", "sign") is K.INTENTION
-    assert kind("They signed off the letter with thanks to everyone.", "signed", "the letter with thanks to everyone", "sign") is K.SPEECH
+    # "sign off" is no signing: not an intention; with only a noun phrase after it, an act (no words said)
+    assert kind("They signed off the letter with thanks to everyone.", "signed", "the letter with thanks to everyone", "sign") is K.ACT
 
 
 def test_the_subject_of_a_passive_report_is_no_source(extract):
     (a,) = extract("The accused is alleged to have thrown two stones at the inspector.")
     assert a.source == () and a.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The mayor denied wrongdoing.", "denied"),
+        ("The ministry cited confidential sources.", "cited"),
+        ("Ruiz confirmed the closure of the pool.", "confirmed"),
+        ("Ruiz mentioned the students’ concerns.", "mentioned"),  # ’ here is an apostrophe, no quotation
+        ("What the mayor calls a disgrace is a fine bridge.", "calls"),
+    ],
+)
+def test_a_speech_verb_with_only_a_noun_phrase_reports_an_act_not_a_quote(extract, text, cue):
+    assert kind_of(extract(text), cue) is K.ACT
+    assert K.ACT not in QUOTE_KINDS
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The ministry confirmed that the pool would close.", "confirmed"),
+        ("Ruiz called the report “false and reckless.”", "called"),
+        ("Ruiz described the inspector as a careful engineer.", "described"),
+        ("Ruiz added the caveat that the bridge may stay shut.", "added"),
+        ("Ruiz urged residents to conserve water.", "urged"),
+    ],
+)
+def test_a_clause_a_quotation_or_a_predicate_keeps_a_speech_verb_speech(extract, text, cue):
+    assert kind_of(extract(text), cue) is K.SPEECH
