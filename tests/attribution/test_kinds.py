@@ -159,3 +159,19 @@ def test_a_speech_verb_with_only_a_noun_phrase_reports_an_act_not_a_quote(extrac
 )
 def test_a_clause_a_quotation_or_a_predicate_keeps_a_speech_verb_speech(extract, text, cue):
     assert kind_of(extract(text), cue) is K.SPEECH
+
+
+def test_an_unknown_cue_with_no_words_said_is_an_act_with_a_clause_speech(rules_nlp):
+    from onrecord.attribution.kinds import classify_kind
+    from onrecord.types import Attribution, AttributionType, Span
+
+    def kind(text, cue, content, lemma):
+        doc = rules_nlp(text)
+        c, q = text.index(cue), text.index(content)
+        a = Attribution((Span.of(text, 0, 4),), (Span.of(text, c, c + len(cue)),), (Span.of(text, q, q + len(content)),), AttributionType.INDIRECT, lemma, 0.7, origin="model")
+        return classify_kind(doc, a)
+
+    assert kind("Ruiz pleaded guilty to violating the election law.", "pleaded", "violating the election law", "plead") is K.ACT
+    assert kind("Ruiz is counting on public support for the new pool.", "counting", "public support for the new pool", "count") is K.ACT
+    assert kind("Ruiz lamented that the pool had closed for good.", "lamented", "that the pool had closed for good", "lament") is K.SPEECH
+    assert kind("“Help us save the pool,” the swimmers sign off.", "sign", "Help us save the pool", "sign") is K.SPEECH

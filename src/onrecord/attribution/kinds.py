@@ -13,6 +13,8 @@ of a known cue word; the parse refines it and decides it for cue words the lexic
   not what was said: "denied wrongdoing", "confirmed the wedding", "cited sources", "condemned the
   attacks" -> act (a quoted phrase, "called it “false”", "described him as …", "the claim that …"
   keep their kind);
+* an unknown cue whose content holds no words someone could have said (no quotation, no clause with
+  a subject: "pleaded guilty to violating …", "is counting on public support") reports a deed: act;
 * otherwise an unknown cue is speech (the default of :class:`~onrecord.types.AttributionKind`).
 """
 from __future__ import annotations
@@ -117,6 +119,20 @@ def _says(clause: Token) -> bool:
     return True
 
 
+def _reports_words(doc: Doc, a: Attribution) -> bool:
+    """The content holds words someone could have said: a quotation, or a finite clause with its
+    subject ("that the plant will close", "it won't include carbon pricing")."""
+    text = doc.text
+    if any(_QUOTATION.search(text[max(0, s.start - 1) : s.end + 1]) for s in a.content):  # marks just outside, too
+        return True
+    for s in a.content:
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is not None and root.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in root.children):
+            return True
+    return False
+
+
 def _names_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
     """The content is only the verb's object, a noun phrase with no quotation and no clause of its own."""
     if not a.content or any(_QUOTATION.search(s.text) for s in a.content):
@@ -182,6 +198,8 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         return K.EVIDENCE  # "workers were seen stacking coffins": observed, not thought
     if kind is K.WRITING and subject_kind is K.EVIDENCE:
         return K.EVIDENCE
+    if kind is None and not _reports_words(doc, a):
+        return K.ACT  # "pleaded guilty to violating …", "held up signs calling for …": a deed, no words
     return kind or K.SPEECH
 
 
