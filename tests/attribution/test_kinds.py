@@ -175,3 +175,21 @@ def test_an_unknown_cue_with_no_words_said_is_an_act_with_a_clause_speech(rules_
     assert kind("Ruiz is counting on public support for the new pool.", "counting", "public support for the new pool", "count") is K.ACT
     assert kind("Ruiz lamented that the pool had closed for good.", "lamented", "that the pool had closed for good", "lament") is K.SPEECH
     assert kind("“Help us save the pool,” the swimmers sign off.", "sign", "Help us save the pool", "sign") is K.SPEECH
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The ferry company did not say whether it had agreed to the new fares.", "did not say"),
+        ("Ruiz has not said she would veto the budget.", "has not said"),
+        ("The council declined to say why the pool had closed.", "to say"),
+        ("The union called for more inspections of the bridge.", "called"),
+    ],
+)
+def test_nothing_said_or_a_demand_for_a_thing_is_an_act(extract, text, cue):
+    assert kind_of(extract(text), cue) is K.ACT
+
+
+def test_a_negation_inside_the_content_or_a_quotation_stays_speech(extract):
+    assert kind_of(extract("Ruiz said she would not resign."), "said") is K.SPEECH
+    assert kind_of(extract("“We will not resign,” Ruiz said."), "said") is K.SPEECH

@@ -12,7 +12,8 @@ of a known cue word; the parse refines it and decides it for cue words the lexic
 * a verb of speech or writing whose only content is a noun phrase reports a speech act on a thing,
   not what was said: "denied wrongdoing", "confirmed the wedding", "cited sources", "condemned the
   attacks" -> act (a quoted phrase, "called it “false”", "described him as …", "the claim that …"
-  keep their kind);
+  keep their kind); so does a speech verb negated or refused with no quotation ("did not say
+  whether …", "declined to say why …"): nothing was said;
 * an unknown cue whose content holds no words someone could have said (no quotation, no clause with
   a subject: "pleaded guilty to violating …", "is counting on public support") reports a deed: act;
 * otherwise an unknown cue is speech (the default of :class:`~onrecord.types.AttributionKind`).
@@ -26,6 +27,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ..types import Attribution, AttributionKind, AttributionType
 from .cues import load_cue_lexicon
 from .syntax import SUBJECT_DEPS
@@ -119,11 +121,16 @@ def _says(clause: Token) -> bool:
     return True
 
 
+def _quoted(doc: Doc, a: Attribution) -> bool:
+    """The content holds a quotation, or stands between quotation marks just outside its spans."""
+    text = doc_text(doc)
+    return any(_QUOTATION.search(text[max(0, s.start - 1) : s.end + 1]) for s in a.content)
+
+
 def _reports_words(doc: Doc, a: Attribution) -> bool:
     """The content holds words someone could have said: a quotation, or a finite clause with its
     subject ("that the plant will close", "it won't include carbon pricing")."""
-    text = doc.text
-    if any(_QUOTATION.search(text[max(0, s.start - 1) : s.end + 1]) for s in a.content):  # marks just outside, too
+    if _quoted(doc, a):
         return True
     for s in a.content:
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
@@ -133,14 +140,29 @@ def _reports_words(doc: Doc, a: Attribution) -> bool:
     return False
 
 
+#: verbs whose infinitive is a speech act not performed: "declined to say why", "refused to confirm"
+REFUSALS = {"decline", "refuse"}
+
+
+def _withheld(doc: Doc, verb: Token, a: Attribution) -> bool:
+    """"did not say whether …", "has not said he would veto …", "declined to say why …": no words
+    were said (a quotation beside the cue still was)."""
+    if _quoted(doc, a):
+        return False
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return negated or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSALS)
+
+
 def _names_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
     """The content is only the verb's object, a noun phrase with no quotation and no clause of its own."""
-    if not a.content or any(_QUOTATION.search(s.text) for s in a.content):
+    if not a.content or _quoted(doc, a):
         return False
     span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
     if span is None:
         return False
     root = span.root
+    if root.dep_ == "prep" and root.head == verb and all(c.dep_ in ("pobj", "pcomp") for c in root.children):
+        return True  # "asked about the case", "called for more regulations", "accused of three counts"
     on_verb = root.head == verb or (root.dep_ == "pobj" and root.head.head == verb)
     if not on_verb or root.dep_ not in ("dobj", "pobj") or root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
         return False
@@ -188,7 +210,7 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
     subject_kind = _noun_kind(_subject(token))
     if a.type is AttributionType.DIRECT:
         return K.WRITING if K.WRITING in (kind, subject_kind) else K.SPEECH
-    if kind in (None, K.SPEECH, K.WRITING) and _names_a_thing(doc, token, a):
+    if kind in (None, K.SPEECH, K.WRITING) and (_names_a_thing(doc, token, a) or _withheld(doc, token, a)):
         return K.ACT
     if kind in (None, K.SPEECH) and subject_kind in (K.WRITING, K.EVIDENCE):
         return subject_kind
