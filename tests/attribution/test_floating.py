@@ -92,3 +92,12 @@ def test_the_ggt_view_keeps_a_quote_split_by_its_cue_inside_one_sentence(rules_n
     (joined,) = rules_nlp(text)._.attributions
     assert len(joined.content) == 2
     assert separate_continued_quotes(text, [joined]) == [joined]
+
+
+def test_a_quoted_subheading_with_no_sentence_end_does_not_float(rules_nlp):
+    text = (
+        "“The quays are full and the ships wait for days,” said Berg.\n\n"
+        "'Not a single quay left for the fleet'\n\n"
+        "The council votes on the plan on Friday."
+    )
+    assert not floating(list(rules_nlp(text)._.attributions))

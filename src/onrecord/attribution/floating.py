@@ -40,6 +40,16 @@ def _ends_free(text: str, q: Quote) -> bool:
     return not line or inner[-1:] in ".!?" and (line[:1].isupper() or line[:1] in "“\"‘'(")
 
 
+def _is_heading(text: str, q: Quote) -> bool:
+    """A quoted line standing alone with no sentence end: a subheading that quotes the story
+    ('Not a lot of units available'), not words going on from the quote before."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    inner = text[q.start : q.end].strip().strip("“”\"‘’'«»„").rstrip()
+    return line == text[q.start : q.end].strip() and inner[-1:] not in (".", "!", "?", "…")
+
+
 def find_floating_quotes(text: str, quotes: list[Quote], found: list[Attribution]) -> list[Attribution]:
     """Attributions for the quotations of ``text`` that no attribution in ``found`` holds and that
     follow a quote (speech or writing with a quotation) earlier in the text.
@@ -60,6 +70,8 @@ def find_floating_quotes(text: str, quotes: list[Quote], found: list[Attribution
         if not quoted_starts or quoted_starts[0] >= q.start:
             continue  # nothing quoted before it to continue
         if len(text[q.start : q.end].split()) < MIN_WORDS or not (_starts_free(text, q) and _ends_free(text, q)):
+            continue
+        if _is_heading(text, q):
             continue
         out.append(
             Attribution(
