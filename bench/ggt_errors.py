@@ -49,6 +49,7 @@ def main(argv=None) -> int:
             if id(g) in mg:
                 continue
             others = [(a, r) for a, r in zip(every_tok, all_raw) if a["content"] & g["content"]]
+            others += [(a, r) for a, r in zip(pred, pred_raw) if a["content"] & g["content"] and id(a) in mp]
             why = "; ".join(f"{r.get('kind')}/{r.get('cue_text')!r} dice={scorer.dice(a['content'], g['content']):.2f}" for a, r in others) or "nothing predicted"
             cue = _text(text, raw.get("cue", []))
             print(f"FN\t{doc_id}\tcue={cue!r}\t{why}\n   {_text(text, raw['content'])[:300]}")

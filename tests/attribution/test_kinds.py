@@ -193,3 +193,14 @@ def test_nothing_said_or_a_demand_for_a_thing_is_an_act(extract, text, cue):
 def test_a_negation_inside_the_content_or_a_quotation_stays_speech(extract):
     assert kind_of(extract("Ruiz said she would not resign."), "said") is K.SPEECH
     assert kind_of(extract("“We will not resign,” Ruiz said."), "said") is K.SPEECH
+
+
+def test_the_models_lemma_of_according_to_is_read_as_according_to(rules_nlp):
+    from onrecord.attribution.kinds import classify_kind
+    from onrecord.types import Attribution, AttributionType, Span
+
+    text = "Among the council's members, five back the plan, according to a poll by the Coast Courier."
+    doc = rules_nlp(text)
+    c = text.index("according to")
+    a = Attribution((), (Span.of(text, c, c + 12),), (Span.of(text, 0, c - 2),), AttributionType.INDIRECT, "accord", 0.7, origin="model")
+    assert classify_kind(doc, a) is K.EVIDENCE

@@ -192,7 +192,7 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
     """
     if not a.cue:  # a floating quotation continues a quote
         return K.SPEECH
-    if a.cue_lemma == "according to":
+    if a.cue_lemma in ("according to", "accord"):  # the learned model's lemma of "according to" is "accord"
         return _according_to_kind(doc, a)
     if a.cue_lemma == ":":
         return K.SPEECH
