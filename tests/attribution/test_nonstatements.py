@@ -87,7 +87,8 @@ def test_a_related_article_link_left_in_a_plain_text_is_no_attribution(extract):
         "Mayor Ana Ruiz said the harbour bridge would reopen in May.\n\n"
         "WATCH: Harbour union says ferry fares will double next year\n\n"
         "READ MORE: Council says pool closures are here to stay\n\n"
-        "Watch: the engineers said the repairs were nearly done."
+        "Watch: the engineers said the repairs were nearly done.\n\n"
+        "UPDATE: The council said on Tuesday that the ferry would run again."
     )
     contents = [a.content_text for a in extract(text)]
-    assert contents == ["the harbour bridge would reopen in May", "the repairs were nearly done"]
+    assert contents == ["the harbour bridge would reopen in May", "the repairs were nearly done", "that the ferry would run again"]
