@@ -26,3 +26,21 @@ def test_polnear_dev_scores_stay_above_the_recorded_floor(shared_dir, nlp):
     result = scorer.score(gold, pred, 0.5)
     for metric, floor in FLOORS["polnear_dev"].items():
         assert result[metric]["f1"] >= floor, f"{metric} F1 {result[metric]['f1']} fell below the floor {floor}"
+
+
+@pytest.mark.slow
+def test_ggt_dev_quotes_stay_above_the_recorded_floor(shared_dir, nlp):
+    from bench.eval_ggt import THRESHOLD, ggt_quotes
+    from onrecord.pipeline import analyze_raws
+    from onrecord.types import RawArticle
+
+    gold_path = shared_dir / "data/ggt-dev/gold.jsonl"
+    if not gold_path.exists():
+        pytest.skip(f"needs the GGT dev quotes at {gold_path}")
+    scorer = load_scorer(shared_dir)
+    gold = scorer.load_gold(gold_path)
+    raws = [RawArticle(id=i, text=d["text"]) for i, d in gold.items()]
+    pred = {a.id: ggt_quotes(a) for a in analyze_raws(raws, nlp)}
+    result = scorer.score(gold, pred, THRESHOLD)
+    for metric, floor in FLOORS["ggt_dev_quotes"].items():
+        assert result[metric]["f1"] >= floor, f"GGT {metric} F1 {result[metric]['f1']} fell below the floor {floor}"

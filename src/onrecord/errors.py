@@ -128,7 +128,7 @@ class EngineUnavailable(OnrecordError):
 
 
 class UnknownKind(OnrecordError):
-    """A filter names an attribution kind that does not exist (kinds: speech, writing, thought, evidence, intention)."""
+    """A filter names an attribution kind that does not exist (kinds: speech, writing, thought, evidence, intention, act)."""
 
     code = "E066"
     http_status = 422

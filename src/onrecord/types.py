@@ -27,6 +27,7 @@ class AttributionKind(str, enum.Enum):
     THOUGHT = "thought"  # believes, thinks, expects
     EVIDENCE = "evidence"  # a poll shows, a study found
     INTENTION = "intention"  # plans, decided, vowed to
+    ACT = "act"  # a speech act on a thing, its words not reported: denied wrongdoing, cited sources
 
 
 QUOTE_KINDS = frozenset({AttributionKind.SPEECH, AttributionKind.WRITING})  # what journalists call quotes

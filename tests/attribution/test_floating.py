@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.attribution.floating import FLOATING_CONFIDENCE, is_floating
+from onrecord.attribution.floating import FLOATING_CONFIDENCE, is_floating, separate_continued_quotes
 from onrecord.types import AttributionKind, AttributionType
 
 ARTICLE = (
@@ -74,3 +74,30 @@ def test_a_floating_quote_after_reported_speech_takes_that_speaker(rules_nlp):
     )
     (a,) = floating(list(rules_nlp(text)._.attributions))
     assert a.speaker is not None and a.speaker.name == "Tomas Berg"
+
+
+def test_the_ggt_view_separates_a_quote_going_on_in_a_new_sentence_with_its_speaker(rules_nlp):
+    text = "“We have built the probe in four years,” said Dr. Amara Osei. “The possibilities are tremendous.”"
+    (joined,) = rules_nlp(text)._.attributions
+    first, second = separate_continued_quotes(text, [joined])
+    assert [s.text for s in first.content] == ["“We have built the probe in four years,”"]
+    assert first.cue == joined.cue and first.source == joined.source
+    assert [s.text for s in second.content] == ["“The possibilities are tremendous.”"]
+    assert is_floating(second) and second.speaker == joined.speaker and second.speaker is not None
+    assert second.confidence == FLOATING_CONFIDENCE
+
+
+def test_the_ggt_view_keeps_a_quote_split_by_its_cue_inside_one_sentence(rules_nlp):
+    text = "“We have built the probe,” said Dr. Amara Osei, “in only four years.”"
+    (joined,) = rules_nlp(text)._.attributions
+    assert len(joined.content) == 2
+    assert separate_continued_quotes(text, [joined]) == [joined]
+
+
+def test_a_quoted_subheading_with_no_sentence_end_does_not_float(rules_nlp):
+    text = (
+        "“The quays are full and the ships wait for days,” said Berg.\n\n"
+        "'Not a single quay left for the fleet'\n\n"
+        "The council votes on the plan on Friday."
+    )
+    assert not floating(list(rules_nlp(text)._.attributions))

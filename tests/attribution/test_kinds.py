@@ -1,4 +1,4 @@
-"""Attribution kinds on hand-written sentences: speech, writing, thought, evidence, intention."""
+"""Attribution kinds on hand-written sentences: speech, writing, thought, evidence, intention, act."""
 from __future__ import annotations
 
 import pytest
@@ -123,9 +123,84 @@ def test_kind_verbs_need_the_bare_verb_and_hoping_is_a_thought(rules_nlp):
 
     assert kind("Fans hoping to see the match queued all night.", "hoping", "to see the match", "hop") is K.THOUGHT
     assert kind("They signed an agreement with the union.", "signed", "an agreement with the union", "sign") is K.INTENTION
-    assert kind("They signed off the letter with thanks to everyone.", "signed", "the letter with thanks to everyone", "sign") is K.SPEECH
+    # "sign off" is no signing: not an intention; with only a noun phrase after it, an act (no words said)
+    assert kind("They signed off the letter with thanks to everyone.", "signed", "the letter with thanks to everyone", "sign") is K.ACT
 
 
 def test_the_subject_of_a_passive_report_is_no_source(extract):
     (a,) = extract("The accused is alleged to have thrown two stones at the inspector.")
     assert a.source == () and a.speaker is None
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The mayor denied wrongdoing.", "denied"),
+        ("The ministry cited confidential sources.", "cited"),
+        ("Ruiz confirmed the closure of the pool.", "confirmed"),
+        ("Ruiz mentioned the students’ concerns.", "mentioned"),  # ’ here is an apostrophe, no quotation
+        ("What the mayor calls a disgrace is a fine bridge.", "calls"),
+    ],
+)
+def test_a_speech_verb_with_only_a_noun_phrase_reports_an_act_not_a_quote(extract, text, cue):
+    assert kind_of(extract(text), cue) is K.ACT
+    assert K.ACT not in QUOTE_KINDS
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The ministry confirmed that the pool would close.", "confirmed"),
+        ("Ruiz called the report “false and reckless.”", "called"),
+        ("Ruiz described the inspector as a careful engineer.", "described"),
+        ("Ruiz added the caveat that the bridge may stay shut.", "added"),
+        ("Ruiz urged residents to conserve water.", "urged"),
+    ],
+)
+def test_a_clause_a_quotation_or_a_predicate_keeps_a_speech_verb_speech(extract, text, cue):
+    assert kind_of(extract(text), cue) is K.SPEECH
+
+
+def test_an_unknown_cue_with_no_words_said_is_an_act_with_a_clause_speech(rules_nlp):
+    from onrecord.attribution.kinds import classify_kind
+    from onrecord.types import Attribution, AttributionType, Span
+
+    def kind(text, cue, content, lemma):
+        doc = rules_nlp(text)
+        c, q = text.index(cue), text.index(content)
+        a = Attribution((Span.of(text, 0, 4),), (Span.of(text, c, c + len(cue)),), (Span.of(text, q, q + len(content)),), AttributionType.INDIRECT, lemma, 0.7, origin="model")
+        return classify_kind(doc, a)
+
+    assert kind("Ruiz pleaded guilty to violating the election law.", "pleaded", "violating the election law", "plead") is K.ACT
+    assert kind("Ruiz is counting on public support for the new pool.", "counting", "public support for the new pool", "count") is K.ACT
+    assert kind("Ruiz lamented that the pool had closed for good.", "lamented", "that the pool had closed for good", "lament") is K.SPEECH
+    assert kind("“Help us save the pool,” the swimmers sign off.", "sign", "Help us save the pool", "sign") is K.SPEECH
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The ferry company did not say whether it had agreed to the new fares.", "did not say"),
+        ("Ruiz has not said she would veto the budget.", "has not said"),
+        ("The council declined to say why the pool had closed.", "to say"),
+        ("The union called for more inspections of the bridge.", "called"),
+    ],
+)
+def test_nothing_said_or_a_demand_for_a_thing_is_an_act(extract, text, cue):
+    assert kind_of(extract(text), cue) is K.ACT
+
+
+def test_a_negation_inside_the_content_or_a_quotation_stays_speech(extract):
+    assert kind_of(extract("Ruiz said she would not resign."), "said") is K.SPEECH
+    assert kind_of(extract("“We will not resign,” Ruiz said."), "said") is K.SPEECH
+
+
+def test_the_models_lemma_of_according_to_is_read_as_according_to(rules_nlp):
+    from onrecord.attribution.kinds import classify_kind
+    from onrecord.types import Attribution, AttributionType, Span
+
+    text = "Among the council's members, five back the plan, according to a poll by the Coast Courier."
+    doc = rules_nlp(text)
+    c = text.index("according to")
+    a = Attribution((), (Span.of(text, c, c + 12),), (Span.of(text, 0, c - 2),), AttributionType.INDIRECT, "accord", 0.7, origin="model")
+    assert classify_kind(doc, a) is K.EVIDENCE

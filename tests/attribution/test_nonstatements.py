@@ -80,3 +80,15 @@ def test_an_act_on_an_object_is_no_statement(nlp):
     a = Attribution((Span.of(text, 0, 6),), (Span.of(text, cue, cue + 10),), (Span.of(text, content, len(text) - 1),), AttributionType.INDIRECT, "identify", 0.7, origin="model")
     assert is_non_statement(doc, a)
     assert [x for x in doc._.attributions if x.cue_lemma == "identify"] == []
+
+
+def test_a_related_article_link_left_in_a_plain_text_is_no_attribution(extract):
+    text = (
+        "Mayor Ana Ruiz said the harbour bridge would reopen in May.\n\n"
+        "WATCH: Harbour union says ferry fares will double next year\n\n"
+        "READ MORE: Council says pool closures are here to stay\n\n"
+        "Watch: the engineers said the repairs were nearly done.\n\n"
+        "UPDATE: The council said on Tuesday that the ferry would run again."
+    )
+    contents = [a.content_text for a in extract(text)]
+    assert contents == ["the harbour bridge would reopen in May", "the repairs were nearly done", "that the ferry would run again"]

@@ -70,6 +70,14 @@ def test_direct_quote_cue_before_with_colon(extract):
     assert a.type is AttributionType.DIRECT
 
 
+def test_direct_quote_cue_before_past_an_object_and_adverbials(extract):
+    text = 'Captain Okafor told reporters in Tromsø on Monday morning: "The quays are full. The ships wait for days. If nothing changes, we leave."'
+    a = one(extract(text), "told")
+    assert texts(a.content) == ['"The quays are full. The ships wait for days. If nothing changes, we leave."']
+    assert texts(a.source) == ["Captain Okafor"]
+    assert a.type is AttributionType.DIRECT
+
+
 def test_direct_quote_implicit_source_takes_subject_of_main_verb(extract):
     text = "Governor Ellen Park stated that the budget was balanced, before adding, “Nobody will lose their job.”"
     adding = one(extract(text), "adding")

@@ -77,7 +77,7 @@ def test_openapi_documents_the_kind_filter_and_field(client):
     params = {p["name"]: p for p in spec["paths"]["/api/quotes"]["get"]["parameters"]}
     assert "speech,writing" in params["kind"]["description"] and "verification" in params
     quote = spec["components"]["schemas"]["QuoteOut"]["properties"]["kind"]
-    assert set(quote["enum"]) == {"speech", "writing", "thought", "evidence", "intention"}
+    assert set(quote["enum"]) == {"speech", "writing", "thought", "evidence", "intention", "act"}
 
 
 def test_quotes_api_takes_every_filter_the_store_declares(client):

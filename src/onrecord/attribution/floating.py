@@ -40,6 +40,16 @@ def _ends_free(text: str, q: Quote) -> bool:
     return not line or inner[-1:] in ".!?" and (line[:1].isupper() or line[:1] in "“\"‘'(")
 
 
+def _is_heading(text: str, q: Quote) -> bool:
+    """A quoted line standing alone with no sentence end: a subheading that quotes the story
+    ('Not a lot of units available'), not words going on from the quote before."""
+    line_start = text.rfind("\n", 0, q.start) + 1
+    line_end = text.find("\n", q.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end].strip()
+    inner = text[q.start : q.end].strip().strip("“”\"‘’'«»„").rstrip()
+    return line == text[q.start : q.end].strip() and inner[-1:] not in (".", "!", "?", "…")
+
+
 def find_floating_quotes(text: str, quotes: list[Quote], found: list[Attribution]) -> list[Attribution]:
     """Attributions for the quotations of ``text`` that no attribution in ``found`` holds and that
     follow a quote (speech or writing with a quotation) earlier in the text.
@@ -60,6 +70,8 @@ def find_floating_quotes(text: str, quotes: list[Quote], found: list[Attribution
         if not quoted_starts or quoted_starts[0] >= q.start:
             continue  # nothing quoted before it to continue
         if len(text[q.start : q.end].split()) < MIN_WORDS or not (_starts_free(text, q) and _ends_free(text, q)):
+            continue
+        if _is_heading(text, q):
             continue
         out.append(
             Attribution(
@@ -92,4 +104,44 @@ def credit_floating_quotes(attributions: list[Attribution]) -> list[Attribution]
         if a.is_quote:
             last = a
         out.append(a)
+    return out
+
+
+#: between two content spans of one quote: a sentence or paragraph ends right before the next begins
+_NEW_SENTENCE = re.compile(r"[.!?][”\"’']?\s*$|\n")  # the gap ends a sentence ("Dr. Osei," does not)
+_OPENING_QUOTES = "“\"‘'«„"
+
+
+def separate_continued_quotes(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    """The quotes as the Gender Gap Tracker counts them: a quotation that goes on in a new sentence
+    after its cue (“A,” he said. “B.”) is a floating quote of its own, with the same speaker; one
+    split by its cue inside a sentence (“A,” he said, “B.”) stays one. Other attributions pass as
+    they are. onrecord's own output keeps them joined, as PolNeAR annotates them.
+
+    Example:
+        >>> text = "“We won,” she said. “The fans were tremendous.”"
+        >>> said = Attribution((), (Span.of(text, 10, 18),), (Span.of(text, 0, 9), Span.of(text, 20, 47)),
+        ...                    AttributionType.DIRECT, "say", 0.9)
+        >>> [[s.text for s in a.content] for a in separate_continued_quotes(text, [said])]
+        [['“We won,”'], ['“The fans were tremendous.”']]
+    """
+    out = []
+    for a in attributions:
+        if not (a.is_quote and a.cue and len(a.content) > 1):
+            out.append(a)
+            continue
+        cue_end = a.cue[-1].end
+        groups = [[a.content[0]]]
+        for span in a.content[1:]:
+            gap = text[groups[-1][-1].end : span.start]
+            opens_quote = text[span.start : span.end].lstrip()[:1] in _OPENING_QUOTES
+            if span.start >= cue_end and opens_quote and _NEW_SENTENCE.search(gap):
+                groups.append([span])
+            else:
+                groups[-1].append(span)
+        out.append(replace(a, content=tuple(groups[0])))
+        out += [
+            replace(a, source=(), cue=(), content=tuple(g), type=AttributionType.DIRECT, cue_lemma="", confidence=min(a.confidence, FLOATING_CONFIDENCE))
+            for g in groups[1:]
+        ]
     return out

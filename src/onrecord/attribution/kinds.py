@@ -9,16 +9,25 @@ of a known cue word; the parse refines it and decides it for cue words the lexic
   -> evidence (``data/kind_nouns.tsv``, from WordNet's noun classes);
 * a commitment or unknown verb whose only complement is an infinitive reports an intention
   ("vowed to fight", "plans to sell"); a noun cue of a plan or decision, likewise;
+* a verb of speech or writing whose only content is a noun phrase reports a speech act on a thing,
+  not what was said: "denied wrongdoing", "confirmed the wedding", "cited sources", "condemned the
+  attacks" -> act (a quoted phrase, "called it “false”", "described him as …", "the claim that …"
+  keep their kind); so does a speech verb negated or refused with no quotation ("did not say
+  whether …", "declined to say why …"): nothing was said;
+* an unknown cue whose content holds no words someone could have said (no quotation, no clause with
+  a subject: "pleaded guilty to violating …", "is counting on public support") reports a deed: act;
 * otherwise an unknown cue is speech (the default of :class:`~onrecord.types.AttributionKind`).
 """
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import replace
 from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from ..types import Attribution, AttributionKind, AttributionType
 from .cues import load_cue_lexicon
 from .syntax import SUBJECT_DEPS
@@ -93,6 +102,77 @@ def _only_infinitive(verb: Token) -> bool:
     )
 
 
+#: what makes a noun-phrase content say something: a predicate ("called it a mistake", "described
+#: him as …") or a clause on the noun ("the caveat that …", "a report saying …")
+_SAYING_DEPS = {"oprd", "ccomp", "xcomp", "acl", "relcl", "appos"}
+#: a quotation inside the content ("’" alone is an apostrophe: "the students’ actions")
+_QUOTATION = re.compile(r"[“”\"«»„‘]|(?:^|\s)'\w")
+_WH_WORDS = {"what", "who", "whom", "which"}
+
+
+def _says(clause: Token) -> bool:
+    """A clause on the content's noun that gives what was said: "the caveat that …", "a report saying
+    …"; an infinitive ("a decision to impose …") or relative clause ("which council accepted") does not."""
+    if clause.dep_ not in _SAYING_DEPS:
+        return False
+    if clause.dep_ in ("acl", "relcl"):
+        first = clause.doc[clause.left_edge.i]
+        return first.lower_ in ("that", "whether") or clause.tag_ == "VBG" and load_cue_lexicon().entry(clause.lemma_.lower(), "VERB") is not None
+    return True
+
+
+def _quoted(doc: Doc, a: Attribution) -> bool:
+    """The content holds a quotation, or stands between quotation marks just outside its spans."""
+    text = doc_text(doc)
+    return any(_QUOTATION.search(text[max(0, s.start - 1) : s.end + 1]) for s in a.content)
+
+
+def _reports_words(doc: Doc, a: Attribution) -> bool:
+    """The content holds words someone could have said: a quotation, or a finite clause with its
+    subject ("that the plant will close", "it won't include carbon pricing")."""
+    if _quoted(doc, a):
+        return True
+    for s in a.content:
+        span = doc.char_span(s.start, s.end, alignment_mode="expand")
+        root = span.root if span is not None else None
+        if root is not None and root.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in root.children):
+            return True
+    return False
+
+
+#: verbs whose infinitive is a speech act not performed: "declined to say why", "refused to confirm"
+REFUSALS = {"decline", "refuse"}
+
+
+def _withheld(doc: Doc, verb: Token, a: Attribution) -> bool:
+    """"did not say whether …", "has not said he would veto …", "declined to say why …": no words
+    were said (a quotation beside the cue still was)."""
+    if _quoted(doc, a):
+        return False
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    return negated or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSALS)
+
+
+def _names_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
+    """The content is only the verb's object, a noun phrase with no quotation and no clause of its own."""
+    if not a.content or _quoted(doc, a):
+        return False
+    span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "prep" and root.head == verb and all(c.dep_ in ("pobj", "pcomp") for c in root.children):
+        return True  # "asked about the case", "called for more regulations", "accused of three counts"
+    on_verb = root.head == verb or (root.dep_ == "pobj" and root.head.head == verb)
+    if not on_verb or root.dep_ not in ("dobj", "pobj") or root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+        return False
+    if len(span) == 1 and root.lower_ in _WH_WORDS:
+        return True  # "what he calls a disgrace": the object is a relative word, nothing said
+    if any(_says(c) for c in root.children) or any(c.dep_ in _SAYING_DEPS for c in verb.children):
+        return False
+    return not any(t.dep_ == "prep" and t.lower_ == "as" for t in [*verb.children, *span])  # "described X as Y"
+
+
 def _according_to_kind(doc: Doc, a: Attribution) -> AttributionKind:
     cue = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
     if cue is not None and len(cue) >= 2:
@@ -112,7 +192,7 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
     """
     if not a.cue:  # a floating quotation continues a quote
         return K.SPEECH
-    if a.cue_lemma == "according to":
+    if a.cue_lemma in ("according to", "accord"):  # the learned model's lemma of "according to" is "accord"
         return _according_to_kind(doc, a)
     if a.cue_lemma == ":":
         return K.SPEECH
@@ -130,6 +210,8 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
     subject_kind = _noun_kind(_subject(token))
     if a.type is AttributionType.DIRECT:
         return K.WRITING if K.WRITING in (kind, subject_kind) else K.SPEECH
+    if kind in (None, K.SPEECH, K.WRITING) and (_names_a_thing(doc, token, a) or _withheld(doc, token, a)):
+        return K.ACT
     if kind in (None, K.SPEECH) and subject_kind in (K.WRITING, K.EVIDENCE):
         return subject_kind
     if kind in (None, K.SPEECH) and (entry is None or entry.frame in COMMITMENT_FRAMES) and _only_infinitive(token):
@@ -138,6 +220,8 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         return K.EVIDENCE  # "workers were seen stacking coffins": observed, not thought
     if kind is K.WRITING and subject_kind is K.EVIDENCE:
         return K.EVIDENCE
+    if kind is None and not _reports_words(doc, a):
+        return K.ACT  # "pleaded guilty to violating …", "held up signs calling for …": a deed, no words
     return kind or K.SPEECH
 
 

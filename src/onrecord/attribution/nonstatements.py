@@ -13,7 +13,9 @@ Each is a class of error seen on real news, recognised from the parse, never fro
 * a heading before a colon taken for a speaker: "Coronavirus: New York digs …", "ENERGY: Oil
   fell …" (a speaker before a colon is a name, an organisation, a source noun such as "Poll", a
   label in a transcript whose labels recur ("HOLT: … TRUMP: … HOLT: …"), or a label followed by
-  someone talking: first or second person, a question, a command).
+  someone talking: first or second person, a question, a command);
+* a related-article link left in a plain text: "WATCH: Sanders says Trump didn't cave", "READ MORE:
+  Nova Scotia says …" (a related-link label in capitals opening the line; "UPDATE:" is no link).
 """
 from __future__ import annotations
 
@@ -119,8 +121,28 @@ def _colon_labels(text: str) -> list[str]:
     return [m.group(1).strip() for m in re.finditer(r"(?m)^[\s\"“]*([^\W\d][^:\n]{0,40}):", text)]
 
 
+#: a related-article link left in a plain text: "WATCH: Sanders says …", "READ MORE: Nova Scotia says …"
+_LINK_LABEL = re.compile(r"[\s\"“]*([A-Z]+)(?: [A-Z]+)?:\s")
+#: the related-link labels of ``data/page_chrome.tsv`` (its "widget" row); "UPDATE:" or "NOTE:" open
+#: the article's own text
+LINK_LABELS = {"watch", "read", "related", "video", "videos", "photos", "gallery", "listen", "more", "see"}
+
+
+def _in_related_link(text: str, a: Attribution) -> bool:
+    """The attribution sits on a line that a link label in capitals opens (WATCH, READ MORE, RELATED,
+    VIDEO …): the headline of another article, not this one's text."""
+    spans = a.content or a.cue
+    if not spans:
+        return False
+    line_start = text.rfind("\n", 0, spans[0].start) + 1
+    label = _LINK_LABEL.match(text, line_start)
+    return label is not None and label.group(1).lower() in LINK_LABELS
+
+
 def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) -> bool:
     """Whether ``a`` is one of the non-statements of the module docstring."""
+    if _in_related_link(doc_text(doc), a):
+        return True
     if a.cue_lemma == ":":
         return _colon_label_is_no_speaker(doc, a, labels if labels is not None else _colon_labels(doc_text(doc)))
     verb = cue_word(doc, a) if a.cue else None

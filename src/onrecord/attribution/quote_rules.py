@@ -11,6 +11,9 @@ from .syntax import Candidate, cue_tokens, find_source
 
 QUOTE_VERB_CLASSES = {"speech", "dual"}
 PUNCT_BETWEEN = {",", ":", "—", "–", "-", ";"}
+#: how far before a quotation its cue may stand, past an object and adverbials ("told reporters in
+#: Atlanta on Thursday morning: “…”); a verb or a subject on the way stops the search
+CUE_BEFORE_REACH = 10
 
 
 
@@ -77,8 +80,8 @@ def _cue_before(doc: Doc, start: int, floor: int, lexicon: CueLexicon, owner: li
     i = start - 1
     while i >= floor and doc[i].is_punct and doc[i].text in PUNCT_BETWEEN:
         i -= 1
-    # allow a short object or adverbial between verb and quote ("told reporters", "said on Monday")
-    for j in range(i, max(floor - 1, i - 6), -1):
+    # allow an object or adverbials between verb and quote ("told reporters", "said on Monday")
+    for j in range(i, max(floor - 1, i - CUE_BEFORE_REACH), -1):
         t = doc[j]
         if owner[j] >= 0 or "\n" in t.text:
             return None

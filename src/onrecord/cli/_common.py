@@ -71,7 +71,7 @@ def print_article_table(target: Console, article: Article) -> None:
     table.add_column("speaker", style="bold cyan", ratio=2)
     table.add_column("cue", style="magenta", ratio=1)
     table.add_column("content", ratio=6)
-    table.add_column("type", no_wrap=True)  # direct/indirect/mixed over the kind: speech, writing (quotes), thought, evidence, intention
+    table.add_column("type", no_wrap=True)  # direct/indirect/mixed over the kind: speech, writing (quotes), thought, evidence, intention, act
     table.add_column("conf", justify="right", no_wrap=True)
     table.add_column("claim", ratio=2)  # stance · certainty, verification, said_on
     for a in article.attributions:

@@ -6,7 +6,7 @@ import typer
 from ..errors import UnknownKind
 from ..store.filters import QUOTES, parse_kinds
 
-KIND_HELP = "Only these attribution kinds, comma-separated: speech, writing, thought, evidence, intention."
+KIND_HELP = "Only these attribution kinds, comma-separated: speech, writing, thought, evidence, intention, act."
 QUOTES_ONLY_HELP = "Only what journalists call quotes: speech and writing (same as --kind speech,writing)."
 
 

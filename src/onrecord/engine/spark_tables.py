@@ -48,7 +48,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("article_id", "string"),
         ("index", "int"),
         ("type", "string"),
-        ("kind", "string"),  # speech, writing, thought, evidence, intention
+        ("kind", "string"),  # speech, writing, thought, evidence, intention, act
         ("cue_lemma", "string"),
         ("confidence", "double"),
         ("origin", "string"),

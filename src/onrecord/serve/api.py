@@ -250,7 +250,7 @@ def list_quotes(
     q: str | None = Query(None, max_length=200, description="full-text query over the contents"),
     kind: list[KindWords] | None = Query(
         None, max_length=5, examples=[["speech,writing"]],
-        description="attribution kinds, comma-separated or repeated: speech, writing, thought, evidence, intention; "
+        description="attribution kinds, comma-separated or repeated: speech, writing, thought, evidence, intention, act; "
         "speech,writing keeps what journalists call quotes (unknown kind: 422, E066)",
     ),
     limit: int = Limit,

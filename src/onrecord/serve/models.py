@@ -15,7 +15,7 @@ Pair = tuple[Offset, Offset]
 IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 Kind = Literal["person", "organisation", "group", "unresolved"]
 #: what an attribution reports (``onrecord.types.AttributionKind``); speech and writing are quotes
-AttributionKindName = Literal["speech", "writing", "thought", "evidence", "intention"]
+AttributionKindName = Literal["speech", "writing", "thought", "evidence", "intention", "act"]
 KIND_DESCRIPTION = "what the attribution reports; speech and writing are what journalists call quotes"
 
 

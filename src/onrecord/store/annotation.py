@@ -6,7 +6,7 @@ dicts of the output schema (spans, type, cue lemma, speaker), ready for training
 brat follows PolNeAR's conventions (``Source``, ``Cue``, ``Content`` text-bound annotations and an
 ``Attribution`` event on the cue), so a brat export can be read by any PolNeAR reader. Discontinuous
 spans are brat fragments (``start end;start end``). The attribution's type and kind (speech, writing,
-thought, evidence, intention) are brat attributes; the speaker, cue lemma and confidence go in an
+thought, evidence, intention, act) are brat attributes; the speaker, cue lemma and confidence go in an
 ``AnnotatorNotes`` line as ``key=value`` pairs.
 
 doccano's "sequence labeling with relations" JSONL has one entity per span fragment (labels
@@ -41,7 +41,7 @@ Attribution	Source?:Source, Cue?:Cue, Content:Content
 
 [attributes]
 Type	Arg:Attribution, Value:direct|indirect|mixed
-Kind	Arg:Attribution, Value:speech|writing|thought|evidence|intention
+Kind	Arg:Attribution, Value:speech|writing|thought|evidence|intention|act
 """
 
 VISUAL_CONF = """[labels]

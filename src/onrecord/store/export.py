@@ -4,7 +4,7 @@ Parquet is a folder of three tables, the shape analysts load into pandas, DuckDB
 
 * ``articles.parquet``: id, title, published, url, outlet, author, text_sha256, text, attributions;
 * ``attributions.parquet``: one row per attribution, with the article id and date, the local and
-  cross-article speaker, its kind (speech, writing, thought, evidence, intention), spans as lists of ``[start, end]``, texts, claim columns and the claim JSON;
+  cross-article speaker, its kind (speech, writing, thought, evidence, intention, act), spans as lists of ``[start, end]``, texts, claim columns and the claim JSON;
 * ``entities.parquet``: one row per speaker of an article (article id, local id, cross-article
   entity id, name, kind, aliases, titles, nationality).
 """

@@ -58,7 +58,7 @@ class QuoteFilter:
     stance: str | None = None  # claim stance: states, denies, warns …
     verification: str | None = None  # unverified / verified / disputed
     q: str | None = None  # full-text query over the contents
-    kind: tuple[str, ...] | None = None  # attribution kinds (speech, writing, thought, evidence, intention)
+    kind: tuple[str, ...] | None = None  # attribution kinds (speech, writing, thought, evidence, intention, act)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kind", parse_kinds(self.kind))

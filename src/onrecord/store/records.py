@@ -82,7 +82,7 @@ class Quote(_Record):
     content_text: str
     content: tuple[tuple[int, int], ...]
     type: str
-    kind: str  # speech, writing, thought, evidence, intention (speech and writing are quotes)
+    kind: str  # speech, writing, thought, evidence, intention, act (speech and writing are quotes)
     cue_lemma: str
     confidence: float
     stance: str | None

@@ -127,7 +127,7 @@ attributions = Table(
     Column("speaker_kind", String(16)),
     Column("name_pk", Integer, ForeignKey("entity_names.pk")),  # the speaker's name group
     Column("type", String(16), nullable=False),
-    Column("kind", String(16), nullable=False, server_default="speech"),  # speech, writing, thought, evidence, intention
+    Column("kind", String(16), nullable=False, server_default="speech"),  # speech, writing, thought, evidence, intention, act
     Column("cue_lemma", String(100), nullable=False),
     Column("confidence", Float, nullable=False),
     Column("origin", String(16), nullable=False),
