@@ -19,6 +19,7 @@ from ..nlp import doc_text
 from ..types import Attribution, Entity, EntityKind, Mention, Span, Speaker
 from .lexicon import NON_REFERRING, PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
 from .name_gender import gender_of_first_name
+from .cue_subject import INVISIBLE, subject_of_cue
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
 
 
@@ -62,6 +63,8 @@ class _Resolver:
     # ---------------------------------------------------------------- resolution
     def resolve(self, source: tuple[Span, ...], cue: tuple[Span, ...]) -> EntityBuilder | None:
         if not source:
+            source = subject_of_cue(self.doc, cue, self.inside_quote)
+        if not source:
             return None
         span = _last_line(self.doc, source[0])
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -78,7 +81,9 @@ class _Resolver:
         names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end and not _under_preposition(m.root, tokens)]
         if names:
             heads = [m for m in names if m.root.dep_ != "poss" and not _possessive_after(self.doc, m)]
-            chosen = (heads or names)[0]
+            # "Nova Scotia Liberal MP Sean Fraser": the name the phrase is about, not a place the NER took for one
+            at_root = [m for m in heads if m.span.start <= tokens.root.idx < m.span.end]
+            chosen = (at_root or heads or names)[0]
             return self.by_offset.get(chosen.span.start)
         if cue and cue[0].text.strip() == ":":
             return None  # "Anchor:", "Report:", "Coronavirus:": a label, not a speaker
@@ -128,7 +133,7 @@ class _Resolver:
         if not chain or chain[-1].i != head.i or len(chain) > 3 or head.lower_ in self.lex.orgs or head.lower_ in self.lex.roles:
             return None  # "Managing Director": a title, not a name
         if len(chain) == 1:
-            found = [p for p in self.people if p.kind is EntityKind.PERSON and head.lower_ in p.surnames()]
+            found = [p for p in self.people if p.kind is EntityKind.PERSON and head.lower_.strip(INVISIBLE) in p.surnames()]
             if len(found) != 1:
                 return None
             self._add_mention(found[0], span, "surname")
@@ -367,8 +372,8 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> tuple[tuple[E
     resolved: list[tuple[Attribution, EntityBuilder | None]] = []
     for a in sorted(attributions, key=lambda a: (a.source[0].start if a.source else (a.cue[0].start if a.cue else 0))):
         builder = resolver.resolve(a.source, a.cue)
-        if builder is not None and a.source:
-            resolver.history.append((a.source[0].start, builder))
+        if builder is not None and (a.source or a.cue):
+            resolver.history.append(((a.source or a.cue)[0].start, builder))
         resolved.append((a, builder))
     speaking = {id(b) for _, b in resolved if b is not None}
     # people the NER found only as a bare single word, never titled and never speaking, are too
