@@ -17,17 +17,18 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
 from ..types import Attribution, Entity, EntityKind, Mention, Span, Speaker
-from .lexicon import NON_REFERRING, PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
-from .name_gender import gender_of_first_name
 from .cue_subject import INVISIBLE, subject_of_cue
+from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
+from .name_gender import gender_of_first_name
+from .source_phrase import can_speak, clean_name, from_inner_determiner, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
 
 
 class _Resolver:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.lex: RoleLexicon = load_role_lexicon()
-        self.inside_quote = _inside_quotes(doc)
+        self.inside_quote = inside_quotes(doc)
         self.names: list[NameMention] = find_name_mentions(doc, self.lex, self.inside_quote)
         self.people: list[EntityBuilder] = group_people(self.names)
         self.by_offset: dict[int, EntityBuilder] = {m.span.start: p for p in self.people for m in p.mentions}
@@ -66,11 +67,11 @@ class _Resolver:
             source = subject_of_cue(self.doc, cue, self.inside_quote)
         if not source:
             return None
-        span = _last_line(self.doc, source[0])
+        span = last_line(self.doc, source[0])
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is None or not len(tokens):
             return None
-        tokens = _from_inner_determiner(tokens)
+        tokens = from_inner_determiner(tokens)
         span = Span.of(doc_text(self.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         if is_heading(self.doc, tokens[0].i):
             return self.resolve_in_heading(tokens, span)
@@ -78,9 +79,9 @@ class _Resolver:
             return None  # "Background:", "Video shows …": tagged a name or not, no speaker
         # a name in the source: the one that is not a possessor ("Feld's lawyer, Samuel Achebe") nor
         # inside a phrase that only places the speaker ("Some pubs around Cork")
-        names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end and not _under_preposition(m.root, tokens)]
+        names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end and not under_preposition(m.root, tokens)]
         if names:
-            heads = [m for m in names if m.root.dep_ != "poss" and not _possessive_after(self.doc, m)]
+            heads = [m for m in names if m.root.dep_ != "poss" and not possessive_after(self.doc, m)]
             # "Nova Scotia Liberal MP Sean Fraser": the name the phrase is about, not a place the NER took for one
             at_root = [m for m in heads if m.span.start <= tokens.root.idx < m.span.end]
             chosen = (at_root or heads or names)[0]
@@ -89,21 +90,21 @@ class _Resolver:
             return None  # "Anchor:", "Report:", "Coronavirus:": a label, not a speaker
         head = tokens.root
         word = head.lower_
-        if not _can_speak(tokens, head, self.lex):
+        if not can_speak(tokens, head, self.lex):
             return None
         if head.pos_ == "PRON" or word in PRONOUN_GENDER or word in PLURAL_PRONOUNS or word == "it":
             return self.resolve_pronoun(head, span)
         if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             antecedent = head.head.head
-            return self.resolve(_subtree_span(self.doc, antecedent, stop=head.head), cue)
+            return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
         org_ents = [e for e in tokens.ents if e.label_ in ORG_LABELS]
         if org_ents and (head.ent_type_ in ORG_LABELS or head.lower_ in self.lex.orgs):
             ent = next((e for e in org_ents if e.start <= head.i < e.end), None)
             if ent is not None and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
-                return self._other(_clean(ent.text), EntityKind.GROUP, span, "group")
+                return self._other(clean_name(ent.text), EntityKind.GROUP, span, "group")
             # "the United Nations food agency": the whole phrase names it, not just "United Nations"
             name = ent.text if ent is not None else self.doc[org_ents[0].start : head.i + 1].text
-            return self._other(_clean(name), EntityKind.ORGANISATION, span, "org")
+            return self._other(clean_name(name), EntityKind.ORGANISATION, span, "org")
         lemma = head.lemma_.lower()
         if (word in self.lex.orgs or lemma in self.lex.orgs) and tokens[0].lower_ in ("the", "this", "that"):
             earlier = self.resolve_org_anaphor(head, span)
@@ -114,13 +115,13 @@ class _Resolver:
             if person is not None:
                 return person
         if word in self.lex.orgs or lemma in self.lex.orgs:
-            return self._other(_clean(tokens.text), EntityKind.ORGANISATION, span, "org")
+            return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")
         if word in self.lex.groups or lemma in self.lex.groups or any(t.lower_ == "both" for t in tokens):
-            return self._other(_clean(tokens.text), EntityKind.GROUP, span, "group")
+            return self._other(clean_name(tokens.text), EntityKind.GROUP, span, "group")
         person = self.resolve_untagged_name(tokens, head, span)
         if person is not None:
             return person
-        return self._other(_clean(tokens.text), EntityKind.UNRESOLVED, span, "nominal")
+        return self._other(clean_name(tokens.text), EntityKind.UNRESOLVED, span, "nominal")
 
     def resolve_untagged_name(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
         """A source that is a name the NER missed: "Laurin said" (the person of that surname named
@@ -231,7 +232,7 @@ class _Resolver:
                      and (e.root.dep_ in ("nsubj", "nsubjpass") or e.root.dep_ == "pobj" and e.root.head.lower_ == "by")
                      and self.paragraph_of(e.start_char) >= para - 2 and e.start_char not in self.by_offset and not is_heading(self.doc, e.start)]
             if named:
-                return self._other(_clean(named[-1].text), EntityKind.ORGANISATION, span, "nominal")
+                return self._other(clean_name(named[-1].text), EntityKind.ORGANISATION, span, "nominal")
             return None
         self._add_mention(best, span, "nominal")
         return best
@@ -269,90 +270,6 @@ class _Resolver:
         best = max(scored, key=lambda x: (x[0], x[1]))[2]
         self._add_mention(best, span, "nominal")
         return best
-
-
-_NO_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
-
-
-def _can_speak(tokens, head: Token, lex) -> bool:
-    """False for sources no reader takes for a speaker: a date or time ("Wednesday", "about 3:00 pm"),
-    "no one", a head naming a thing ("the Volcker Rule", "Video"), a verb phrase."""
-    if head.ent_type_ in _NO_SPEAKER_ENTS or any(t.ent_type_ in ("DATE", "TIME") for t in tokens if t.dep_ == "ROOT" or t is head):
-        return False
-    text = " ".join(t.lower_ for t in tokens if not t.is_punct)
-    if text in NON_REFERRING or (head.lower_ == "one" and any(t.lower_ == "no" for t in tokens)):
-        return False
-    if head.lemma_.lower() in lex.things or head.lower_ in lex.things:
-        return False
-    return head.pos_ in ("NOUN", "PROPN", "PRON", "X", "NUM") or head.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP")
-
-
-def _last_line(doc: Doc, span: Span) -> Span:
-    """The part of a source after its last line break: text before it is page chrome or a heading."""
-    text = span.text
-    cut = text.rstrip().rfind("\n")
-    if cut < 0:
-        return span
-    rest = text[cut + 1 :]
-    lead = len(rest) - len(rest.lstrip())
-    start = span.start + cut + 1 + lead
-    return Span.of(doc_text(doc), start, span.end) if start < span.end else span
-
-
-def _from_inner_determiner(tokens):
-    """"WhatsApp Email Telegram A senior prison official": a noun phrase starts at its determiner,
-    whatever proper nouns the page put in front of it."""
-    for t in tokens[1:]:
-        if t.tag_ == "DT" and t.lower_ in ("a", "an", "the") and t.head.i >= t.i and all(x.pos_ in ("PROPN", "NOUN", "X") and x.ent_type_ != "PERSON" for x in tokens[: t.i - tokens.start]):
-            return tokens.doc[t.i : tokens.end]
-    return tokens
-
-
-def _under_preposition(token: Token, tokens) -> bool:
-    """Whether ``token`` hangs from the source's head through a preposition ("pubs around Cork")."""
-    root = tokens.root.i
-    while token.i != root and tokens.start <= token.i < tokens.end:
-        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("NOUN", "PRON") and token.head.head.ent_type_ != "PERSON":
-            return True
-        if token.head.i == token.i:
-            break
-        token = token.head
-    return False
-
-
-def _possessive_after(doc: Doc, m: NameMention) -> bool:
-    tok = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-    return tok is not None and tok.end < len(doc) and doc[tok.end].tag_ == "POS"
-
-
-def _subtree_span(doc: Doc, token: Token, stop: Token) -> tuple[Span, ...]:
-    end = stop.left_edge.i
-    start = token.left_edge.i
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
-    if end <= start:
-        return ()
-    return (Span.of(doc_text(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)),)
-
-
-_DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.I)
-
-
-def _clean(text: str) -> str:
-    """A display name for an organisation or group: no leading article, no possessive 's."""
-    text = _DETERMINERS.sub("", text.strip())
-    return re.sub(r"(’s|'s)$", "", text)
-
-
-def _inside_quotes(doc: Doc) -> list[bool]:
-    from ..attribution.quotes import find_quotes
-
-    inside = [False] * len(doc)
-    for q in find_quotes(doc_text(doc)):
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is not None:
-            inside[span.start : span.end] = [True] * len(span)
-    return inside
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> tuple[tuple[Entity, ...], list[Attribution]]:
