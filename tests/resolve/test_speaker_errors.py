@@ -48,3 +48,43 @@ def test_the_person_a_source_is_about_is_the_speaker_not_a_place_before_the_name
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "conceded") == "Sean Fraser"
+
+
+def test_someone_of_a_person_is_not_the_person(analyse):
+    text = (
+        "Prime Minister Anton Vessel held a town hall in Halifax on Tuesday.\n\n"
+        "Vessel's office said that about 1,300 people attended the event.\n\n"
+        "Vessel's lawyers said the case against him was politically motivated."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", "Vessel's office") == "Vessel's office"
+    assert speaker_of(attributions, "said", "Vessel's lawyers") == "Vessel's lawyers"
+
+
+def test_her_statement_is_the_woman_who_wrote_it(analyse):
+    text = (
+        "Former minister Dana Whitlock was moved to another portfolio in January.\n\n"
+        "She published a statement on her website that hinted at disagreements with the cabinet.\n\n"
+        "“Our system of justice must be free from political interference,” her statement said."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", "her statement") == "Dana Whitlock"
+
+
+def test_plural_officials_are_not_the_person_just_named(analyse):
+    text = (
+        "President Harlan Voss has not said whether he would veto the bill.\n\n"
+        "But the standoff only emboldens Voss, the officials said on Sunday."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", "the officials") == "officials"
+
+
+def test_a_name_after_a_title_inside_an_organisation_span_is_a_person(analyse):
+    text = (
+        "Police officers arrested 14 people at the camp on Monday, Assistant Commissioner Eric Stobbs said.\n\n"
+        "But Wet'suwet'en Hereditary Chief Na'moks said he did not consider the protest threatening.\n\n"
+        "“When you are passively there, I don't think there's any aggression,” he said."
+    )
+    entities, attributions = analyse(text)
+    assert speaker_of(attributions, "said", "he") == "Na'moks"

@@ -55,3 +55,9 @@ def load_role_lexicon() -> RoleLexicon:
             things.add(word)
     first_names = {name: gender for name, gender in _rows("first_names.tsv")}
     return RoleLexicon(honorifics, roles, frozenset(orgs), frozenset(groups), first_names, frozenset(affiliations), frozenset(demonyms), frozenset(things))
+
+
+@functools.lru_cache(maxsize=1)
+def writing_nouns() -> frozenset[str]:
+    """Nouns of documents and messages (``data/kind_nouns.tsv``, kind writing): "statement", "memo"."""
+    return frozenset(row[0] for row in _rows("kind_nouns.tsv") if len(row) > 1 and row[1] == "writing")

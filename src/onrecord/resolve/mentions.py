@@ -190,6 +190,11 @@ def _person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:
             continue
         if not all(t.pos_ == "PROPN" or t.text in ("-", "‑") for t in ent):
             continue
+        # "Wet'suwet'en Hereditary Chief Na'moks": the name after a title inside an organisation's span
+        at = next((i for i in range(ent.end - 2, ent.start - 1, -1) if _is_title_word(doc[i], lex)), None)
+        if at is not None and ent.end - at <= 3 and all(t.text[:1].isupper() and t.lower_ not in lex.orgs and not _is_title_word(t, lex) for t in doc[at + 1 : ent.end]):
+            spans.append((at + 1, ent.end))
+            continue
         before = doc[ent.start - 1] if ent.start > 0 else None
         if (
             ent[0].lower_ in lex.first_names and len(ent) > 1
@@ -214,6 +219,10 @@ def _person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:
         spans.append((t.i, end))
         covered.update(range(t.i, end))
     return sorted(set(spans))
+
+
+def _is_title_word(token: Token, lex: RoleLexicon) -> bool:
+    return token.text[:1].isupper() and (token.lower_ in lex.honorifics or token.lower_ in lex.roles)
 
 
 def _untagged_names(doc: Doc, covered: set[int], lex: RoleLexicon) -> list[tuple[int, int]]:

@@ -7,8 +7,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
-from ..types import Span
-from .lexicon import NON_REFERRING
+from ..types import EntityKind, Span
+from .lexicon import NON_REFERRING, RoleLexicon, writing_nouns
 from .mentions import NameMention
 
 _NO_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -93,3 +93,28 @@ def inside_quotes(doc: Doc) -> list[bool]:
         if span is not None:
             inside[span.start : span.end] = [True] * len(span)
     return inside
+
+
+def possessor(tokens, lex: RoleLexicon) -> Span | None:
+    """The owner of a written source ("her statement", "the union's Friday release", "Trudeau's
+    letter"): the one who speaks through it; None for any other source."""
+    root = tokens.root
+    if root.lemma_.lower() not in writing_nouns():
+        return None
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    words = [t for t in owner.subtree if t.tag_ != "POS"]
+    if not words:
+        return None
+    doc = tokens.doc
+    return Span.of(doc_text(doc), words[0].idx, words[-1].idx + len(words[-1].text))
+
+
+def possessed_kind(root: Token, lex: RoleLexicon) -> EntityKind:
+    """What "X's office" / "X's lawyers" / "X's aide" is: an organisation, a group or a nominal."""
+    if root.lemma_.lower() in lex.orgs or root.lower_ in lex.orgs:
+        return EntityKind.ORGANISATION
+    if root.tag_ in ("NNS", "NNPS") or root.lower_ in lex.groups:
+        return EntityKind.GROUP
+    return EntityKind.UNRESOLVED

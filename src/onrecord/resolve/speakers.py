@@ -21,7 +21,7 @@ from .cue_subject import INVISIBLE, subject_of_cue
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
 from .name_gender import gender_of_first_name
-from .source_phrase import can_speak, clean_name, from_inner_determiner, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
+from .source_phrase import can_speak, clean_name, possessed_kind, possessor, from_inner_determiner, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
 
 
 class _Resolver:
@@ -77,6 +77,9 @@ class _Resolver:
             return self.resolve_in_heading(tokens, span)
         if tokens.root.lemma_.lower() in self.lex.things or tokens.root.lower_ in self.lex.things:
             return None  # "Background:", "Video shows …": tagged a name or not, no speaker
+        owner = possessor(tokens, self.lex)
+        if owner is not None:  # "her statement said", "the union's release": the one who wrote it
+            return self.resolve((owner,), ())
         # a name in the source: the one that is not a possessor ("Feld's lawyer, Samuel Achebe") nor
         # inside a phrase that only places the speaker ("Some pubs around Cork")
         names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end and not under_preposition(m.root, tokens)]
@@ -84,6 +87,9 @@ class _Resolver:
             heads = [m for m in names if m.root.dep_ != "poss" and not possessive_after(self.doc, m)]
             # "Nova Scotia Liberal MP Sean Fraser": the name the phrase is about, not a place the NER took for one
             at_root = [m for m in heads if m.span.start <= tokens.root.idx < m.span.end]
+            if not heads and not any(m.span.start <= tokens.root.idx < m.span.end for m in names):
+                # "Trudeau's office", "Norman's lawyers": someone of the person's, not the person
+                return self._other(clean_name(tokens.text), possessed_kind(tokens.root, self.lex), span, "nominal")
             chosen = (at_root or heads or names)[0]
             return self.by_offset.get(chosen.span.start)
         if cue and cue[0].text.strip() == ":":
@@ -110,7 +116,7 @@ class _Resolver:
             earlier = self.resolve_org_anaphor(head, span)
             if earlier is not None:
                 return earlier
-        if lemma in self.lex.roles or word in self.lex.roles:
+        if (lemma in self.lex.roles or word in self.lex.roles) and head.tag_ not in ("NNS", "NNPS"):  # "the officials": not one person
             person = self.resolve_role(tokens, head, span)
             if person is not None:
                 return person
@@ -128,7 +134,7 @@ class _Resolver:
         earlier), "Patrice Lindsay, director of …, said" (a new person: a speech cue's subject)."""
         chain = []
         for t in tokens:
-            if t.pos_ != "PROPN" or not t.is_title or t.ent_type_ or t.lower_ in self.lex.honorifics:
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.text.isupper() or t.ent_type_ or t.lower_ in self.lex.honorifics:
                 break
             chain.append(t)
         if not chain or chain[-1].i != head.i or len(chain) > 3 or head.lower_ in self.lex.orgs or head.lower_ in self.lex.roles:
