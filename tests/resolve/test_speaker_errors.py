@@ -88,3 +88,59 @@ def test_a_name_after_a_title_inside_an_organisation_span_is_a_person(analyse):
     )
     entities, attributions = analyse(text)
     assert speaker_of(attributions, "said", "he") == "Na'moks"
+
+
+def test_two_people_speaking_together_are_what_they_refers_to(analyse):
+    text = (
+        "In an emailed statement, the cafe's owners Tore Salberg and Lena Abrahams said they respected the outcome of the vote.\n\n"
+        "\"Our priority is a respectful and healthy workplace,\" they said."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", "they") == "Tore Salberg and Lena Abrahams"
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_speaker(analyse):
+    text = (
+        "Republicans, who will still control the Senate under Majority Leader Mitch McCord, have not signalled their next move.\n\n"
+        "Senior senators are eager to confirm judges, and they say they don't want to consider any more shutdown bills."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "have not signalled") == "Republicans"
+    assert speaker_of(attributions, "say", "they") == "Republicans"
+
+
+def test_it_goes_back_to_a_company_named_by_one_word(analyse):
+    text = (
+        "Meanwhile Facebook told employees it is \"working closely\" with Apple to restore access. "
+        "Facebook said the outage had no impact on users. It also told workers to install public versions of the apps."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "told", "It") == "Facebook"
+
+
+def _names_found(vocab, words, tags, ents):
+    """Person names in a Doc built by hand (every token hangs from the first verb), whatever the NER tags."""
+    from spacy.tokens import Doc
+
+    from onrecord.resolve.lexicon import load_role_lexicon
+    from onrecord.resolve.mentions import find_name_mentions
+
+    root = next(i for i, t in enumerate(tags) if t.startswith("VB"))
+    pos = ["PROPN" if t == "NNP" else "VERB" if t.startswith("VB") else "PUNCT" if t == "." else "PART" if t == "POS" else "NOUN" for t in tags]
+    doc = Doc(vocab, words=words, tags=tags, pos=pos, heads=[root] * len(words),
+              deps=["ROOT" if i == root else "dep" for i in range(len(words))], ents=ents)
+    return [m.name for m in find_name_mentions(doc, load_role_lexicon(), [False] * len(doc))]
+
+
+def test_a_word_tagged_an_organisation_more_often_than_a_person_is_no_person(rules_nlp):
+    words = ["Facebook", "told", "staff", ".", "Facebook", "said", "so", ".", "Facebook", "agreed", "."]
+    tags = ["NNP", "VBD", "NNS", ".", "NNP", "VBD", "RB", ".", "NNP", "VBD", "."]
+    ents = ["B-PERSON", "O", "O", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O"]
+    assert _names_found(rules_nlp.vocab, words, tags, ents) == []
+
+
+def test_a_surname_of_a_possessive_full_name_stays_a_person(rules_nlp):
+    words = ["Damon", "Green", "’s", "job", "ended", ".", "Green", "left", ".", "Green", "won", ".", "Green", "quipped", "."]
+    tags = ["NNP", "NNP", "POS", "NN", "VBD", ".", "NNP", "VBD", ".", "NNP", "VBD", ".", "NNP", "VBD", "."]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O", "B-PERSON", "O", "O"]
+    assert "Green" in _names_found(rules_nlp.vocab, words, tags, ents)

@@ -21,7 +21,10 @@ def subject_of_cue(doc: Doc, cue: tuple[Span, ...], inside_quote: list[bool]) ->
     """The subject of the cue's verb, as a source span; ``()`` when the text shows none.
 
     Example:
-        >>> # "As well as that, Traeger\u200b said he expects …" → (Span "Traeger\u200b",)  # doctest: +SKIP
+        >>> doc = nlp("As well as that, Traeger said he would stay.")  # doctest: +SKIP
+        >>> said = Span.of(doc.text, 26, 30)  # doctest: +SKIP
+        >>> subject_of_cue(doc, (said,), [False] * len(doc))[0].text  # doctest: +SKIP
+        'Traeger'
     """
     if not cue:
         return ()
@@ -33,6 +36,8 @@ def subject_of_cue(doc: Doc, cue: tuple[Span, ...], inside_quote: list[bool]) ->
         return ()
     verb = verbs[-1]
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and not inside_quote[c.i]), None)
+    if subject is not None and any(t.is_quote or "\n" in t.text_with_ws for t in subject.subtree):
+        subject = None  # a subject running across a quotation or a line is a misparse
     names = _name_before(doc, verb.i, inside_quote)
     # a name right before the verb and outside the parsed subject is the speaker ("the issues raised
     # online, Traeger said"); a name inside it is not ("the report by Smith said")

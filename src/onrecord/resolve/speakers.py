@@ -91,6 +91,10 @@ class _Resolver:
                 # "Trudeau's office", "Norman's lawyers": someone of the person's, not the person
                 return self._other(clean_name(tokens.text), possessed_kind(tokens.root, self.lex), span, "nominal")
             chosen = (at_root or heads or names)[0]
+            joint = [m for m in heads if m is not chosen and m.root.dep_ == "conj" and m.root.head.i == chosen.root.i]
+            if joint:  # "owners Tore Sohlberg and Lehla Abreder said": both, whom a later "they" means
+                both = Span.of(doc_text(self.doc), chosen.span.start, joint[-1].span.end)
+                return self._other(both.text, EntityKind.GROUP, span, "group")
             return self.by_offset.get(chosen.span.start)
         if cue and cue[0].text.strip() == ":":
             return None  # "Anchor:", "Report:", "Coronavirus:": a label, not a speaker
@@ -127,7 +131,10 @@ class _Resolver:
         person = self.resolve_untagged_name(tokens, head, span)
         if person is not None:
             return person
-        return self._other(clean_name(tokens.text), EntityKind.UNRESOLVED, span, "nominal")
+        if head.pos_ == "PROPN" and any(e.label_ in ORG_LABELS and e.text == tokens.text for e in self.doc.ents):
+            return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")  # tagged an organisation elsewhere
+        plural = head.tag_ in ("NNS", "NNPS")  # "Republican senators", "senior students": a group
+        return self._other(clean_name(tokens.text), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
 
     def resolve_untagged_name(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
         """A source that is a name the NER missed: "Laurin said" (the person of that surname named
@@ -211,7 +218,7 @@ class _Resolver:
             kinds = (EntityKind.ORGANISATION,) if word == "it" else (EntityKind.GROUP, EntityKind.ORGANISATION)
             para = self.paragraph_of(span.start)
             for offset, builder in reversed(self.history):
-                if offset < span.start and self.paragraph_of(offset) >= para - 1 and builder.kind in kinds:
+                if offset < span.start and self.paragraph_of(offset) >= para - 1 and (builder.kind in kinds or word == "it" and _bare_proper_name(builder)):
                     self._add_mention(builder, span, "pronoun")
                     return builder
         return None
@@ -276,6 +283,11 @@ class _Resolver:
         best = max(scored, key=lambda x: (x[0], x[1]))[2]
         self._add_mention(best, span, "nominal")
         return best
+
+
+def _bare_proper_name(builder: EntityBuilder) -> bool:
+    """An unresolved speaker named by one capitalised word ("Facebook said"): an organisation to "it"."""
+    return builder.kind is EntityKind.UNRESOLVED and len(builder.name.split()) == 1 and builder.name[:1].isupper()
 
 
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> tuple[tuple[Entity, ...], list[Attribution]]:
