@@ -144,3 +144,38 @@ def test_a_surname_of_a_possessive_full_name_stays_a_person(rules_nlp):
     tags = ["NNP", "NNP", "POS", "NN", "VBD", ".", "NNP", "VBD", ".", "NNP", "VBD", ".", "NNP", "VBD", "."]
     ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O", "B-PERSON", "O", "O"]
     assert "Green" in _names_found(rules_nlp.vocab, words, tags, ents)
+
+
+def test_the_party_member_is_the_senator_just_named(analyse):
+    text = (
+        "Senate Majority Leader Mitch McCord blamed activists and the media for the attacks on the students.\n\n"
+        "\"Far-left activists isolated a few seconds of video from any shred of context,\" the Kentucky Republican said."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", "the Kentucky Republican") == "Mitch McCord"
+
+
+def test_a_role_named_before_the_person_holding_it_is_that_person(analyse):
+    text = (
+        "Senate Majority Leader Mitch McCord blamed the media.\n\n"
+        "In response to a request for comment, the league commissioner said the league had not yet been served with a claim.\n\n"
+        "League commissioner Ron Robbins has led the league since 2000."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", "the league commissioner") == "Ron Robbins"
+
+
+def test_he_skips_a_woman_known_by_her_given_name_alone(analyse):
+    text = "Marco met Katie at the party on Friday.\n\nKatie said the evening went well. He said he would call her again."
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", "He") == "Marco"
+
+
+def test_a_role_noun_the_ner_tagged_an_organisation_is_the_player_just_named(analyse):
+    text = (
+        "Edmonton responded a couple of minutes later when Jones recorded his first career NHL goal.\n\n"
+        "\"I'm sure in a couple of days when I look back on it, I will have a little smile,\" said the rookie defenceman, "
+        "younger brother of Seth Jones of the Columbus Blue Jackets."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said") == "Jones"

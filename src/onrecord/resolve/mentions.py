@@ -378,6 +378,10 @@ def group_people(mentions: list[NameMention]) -> list[EntityBuilder]:
         target.nationality = target.nationality or m.nationality
         target.gender = target.gender or m.gender
         target.mentions.append(Mention(m.span, "name" if len(words) > 1 else "surname"))
+    # "Demi", "Colton": a person known by a given name alone has that name's usual gender
+    for p in people:
+        if p.gender is None and all(len(n.split()) == 1 for n in p.names):
+            p.gender = gender_of_first_name(p.names[0])
     # a surname seen before its full name ("Putin … Vladimir Putin") joins the one full name it fits
     for single in [p for p in people if all(len(n.split()) == 1 for n in p.names)]:
         fuller = [p for p in people if p is not single and single.names[0].lower() in p.surnames()]

@@ -108,7 +108,13 @@ class _Resolver:
             antecedent = head.head.head
             return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
         org_ents = [e for e in tokens.ents if e.label_ in ORG_LABELS]
-        if org_ents and (head.ent_type_ in ORG_LABELS or head.lower_ in self.lex.orgs):
+        definite = tokens[0].lower_ in ("the", "this", "that")
+        person_noun = head.lemma_.lower() in self.lex.roles and head.text.islower()  # "the rookie defenceman" tagged ORG
+        if definite and head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN"):  # "the Kentucky Republican"
+            person = self.resolve_role(tokens, head, span)
+            if person is not None:
+                return person
+        if org_ents and (head.ent_type_ in ORG_LABELS and not person_noun or head.lower_ in self.lex.orgs):
             ent = next((e for e in org_ents if e.start <= head.i < e.end), None)
             if ent is not None and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
                 return self._other(clean_name(ent.text), EntityKind.GROUP, span, "group")
@@ -250,6 +256,16 @@ class _Resolver:
         self._add_mention(best, span, "nominal")
         return best
 
+    def _named_later(self, tokens, head: Token, span: Span) -> list:
+        """"the WHL commissioner said …" before "WHL commissioner Ron Robison": the one person whose
+        title has the role and its modifier, named later in the article."""
+        mods = {t.lower_ for t in tokens if t.i != head.i and t.pos_ in ("PROPN", "ADJ", "NOUN") and t.dep_ != "det"}
+        if not mods:
+            return []
+        found = [p for p in self.people if p.kind is EntityKind.PERSON and any(
+            head.lower_ in t.lower().split() and mods & set(t.lower().split()) for t in p.titles)]
+        return [(3, (), found[0])] if len(found) == 1 else []
+
     def resolve_role(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
         """"the Ukrainian leader" → the person whose nationality is Ukrainian and who leads."""
         words = {t.lower_ for t in tokens}
@@ -265,7 +281,9 @@ class _Resolver:
                 score += 3
             if score:
                 scored.append((score, self._salience(p, span.start), p))
-        if not scored and tokens[0].lower_ in ("the", "this", "that") and head.lemma_.lower() in self.lex.roles:
+        if not scored:
+            scored = self._named_later(tokens, head, span)
+        if not scored and tokens[0].lower_ in ("the", "this", "that") and (head.lemma_.lower() in self.lex.roles or head.ent_type_ == "NORP"):
             # "the veteran diplomat", "said the rookie defenceman": a definite role noun refers back to the
             # person of this or the previous paragraph, or else to the person who spoke last
             candidates = self._candidates(span.start, None)
