@@ -179,3 +179,12 @@ def test_a_role_noun_the_ner_tagged_an_organisation_is_the_player_just_named(ana
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said") == "Jones"
+
+
+def test_they_is_the_party_named_just_before_when_no_group_spoke(analyse):
+    text = (
+        "Key to the Liberals’ hopes for avoiding defeat is their assurance that the tax won't take money out of "
+        "Canadians’ pockets. Almost all revenues, they promise, will be returned to families."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "promise", "they") == "Liberals"

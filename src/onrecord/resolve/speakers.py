@@ -227,7 +227,22 @@ class _Resolver:
                 if offset < span.start and self.paragraph_of(offset) >= para - 1 and (builder.kind in kinds or word == "it" and _bare_proper_name(builder)):
                     self._add_mention(builder, span, "pronoun")
                     return builder
+            if word in PLURAL_PRONOUNS:
+                return self._plural_group_before(head, span)
         return None
+
+    def _plural_group_before(self, head: Token, span: Span) -> EntityBuilder | None:
+        """"Key to the Liberals' hopes … Almost all revenues, they promise, …": the plural party, people
+        or organisation named in this sentence or the one before, outside quotations."""
+        sent = head.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        plural = [(e.start, e.text) for e in self.doc.ents if e.label_ in ORG_LABELS and start <= e.start and e.end_char <= span.start
+                  and e.root.tag_ in ("NNPS", "NNS") and not self.inside_quote[e.start]]
+        plural += [(t.i, t.text) for t in self.doc[start : head.i] if t.tag_ == "NNPS" and not t.ent_type_ and t.text[:1].isupper() and not self.inside_quote[t.i]]
+        if not plural:
+            return None
+        # the first named is the topic ("the Liberals' hopes … out of Canadians' pockets")
+        return self._other(clean_name(min(plural)[1]), EntityKind.GROUP, span, "group")
 
     def resolve_org_anaphor(self, head: Token, span: Span) -> EntityBuilder | None:
         """"The agency warned …" after "the United Nations food agency": the latest organisation so
