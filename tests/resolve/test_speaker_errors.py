@@ -188,3 +188,52 @@ def test_they_is_the_party_named_just_before_when_no_group_spoke(analyse):
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "promise", "they") == "Liberals"
+
+
+def names_of(entities, kind: str | None = None) -> set[str]:
+    return {e.name for e in entities if kind is None or e.kind.value == kind}
+
+
+def test_a_book_title_after_an_honorific_is_no_person(analyse):
+    text = (
+        "Asked about discrepancies in her 1956 autobiography, Lady Sings the Blues, which was credited to her "
+        "and the writer William Duffy, Billie Holliday replied that she had never read it."
+    )
+    entities, _ = analyse(text)
+    assert "Sings" not in names_of(entities)
+
+
+def test_the_museum_that_declares_is_an_organisation(analyse):
+    text = "The export of the painting was halted when the Louvre declared the work should be classified as a national treasure."
+    entities, attributions = analyse(text)
+    assert speaker_of(attributions, "declared") == "Louvre"
+    assert "Louvre" in names_of(entities, "organisation")
+
+
+def test_a_surname_alone_finds_the_full_name_the_ner_missed(analyse):
+    text = (
+        "Scott told \"CBS This Morning\" co-host Gayle King that he would vote in the primary.\n\n"
+        "\"What is it about the senator that you feel a connection to?\" King asked Scott."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "asked", "King") == "Gayle King"
+
+
+def test_a_given_name_and_surname_tagged_an_organisation_is_a_person(analyse):
+    text = "Gustavo Faleiros, an editor at the environmental news group InfoAmazonia, said in an email that the fires were unusual."
+    entities, _ = analyse(text)
+    assert "Gustavo Faleiros" in names_of(entities, "person")
+
+
+def test_an_event_is_no_speaker(rules_nlp):
+    text = "For some, the Great Recession and the wars in Iraq started a process of reflection on what went wrong."
+    attribution = _attribution(text, "started", "a process of reflection on what went wrong", source="the Great Recession and the wars in Iraq")
+    _, out = resolve_speakers(rules_nlp(text), [attribution])
+    assert out[0].speaker is None
+
+
+def test_a_plural_institution_noun_is_no_person(rules_nlp):
+    words = ["Schools", "are", "experimenting", "with", "technology", "."]
+    tags = ["NNS", "VBP", "VBG", "IN", "NN", "."]
+    ents = ["B-PERSON", "O", "O", "O", "O", "O"]
+    assert _names_found(rules_nlp.vocab, words, tags, ents) == []

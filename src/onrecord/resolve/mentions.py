@@ -179,7 +179,7 @@ def find_name_mentions(doc: Doc, lex: RoleLexicon, inside_quote: list[bool]) -> 
             continue
         if all(w.lower_ in lex.honorifics or w.lower_ in lex.roles for w in words) or words[-1].lower_ in lex.roles:
             continue  # "President" alone, "Managing Director": a title, not a name
-        if len(words) == 1 and words[0].lower_ in lex.groups:  # "Latinos", "Republicans": a group, not a person
+        if len(words) == 1 and (words[0].lower_ in lex.groups or words[0].tag_ == "NNPS"):  # "Latinos", "Lady Sings": no person
             continue
         name = doc[start:end].text
         root = doc[start:end].root

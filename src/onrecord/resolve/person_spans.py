@@ -35,7 +35,7 @@ def person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:
                 and (ent[-1].lower_ in person_words or ent[-2].lower_ in lex.first_names)):
             spans.append((ent.end - 2, ent.end))
             continue
-        if not all(t.pos_ == "PROPN" or t.text in ("-", "‑") for t in ent):
+        if not all(t.pos_ == "PROPN" or t.text in ("-", "‑") or t.lower_ in NAME_PARTICLES for t in ent):
             continue
         # "Wet'suwet'en Hereditary Chief Na'moks": the name after a title inside an organisation's span
         at = next((i for i in range(ent.end - 2, ent.start - 1, -1) if _is_title_word(doc[i], lex)), None)
@@ -45,6 +45,8 @@ def person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:
         before = doc[ent.start - 1] if ent.start > 0 else None
         if (
             ent[0].lower_ in lex.first_names and len(ent) > 1
+            # "Laurence des Cars, the museum's director, said": a given name of known gender, speaking
+            or _named_speaker(ent, lex)
             or (before is not None and before.dep_ == "compound" and (before.lower_ in lex.roles or before.lower_ in lex.honorifics))
             or ent.text.lower() in known
         ):
@@ -58,7 +60,7 @@ def person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:
         j = t.i + 1
         while j < len(doc) and doc[j].lower_ in lex.honorifics:  # "Prime Minister", "Vice President"
             j += 1
-        if j >= len(doc) or j in covered or doc[j].pos_ != "PROPN" or doc[j].ent_type_ in ("GPE", "DATE", "NORP"):
+        if j >= len(doc) or j in covered or doc[j].pos_ != "PROPN" or doc[j].ent_type_ in _NOT_NAMES or t.ent_type_ in _NOT_NAMES:
             continue
         end = j + 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and end not in covered and doc[end].ent_type_ != "GPE":
@@ -66,6 +68,19 @@ def person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:
         spans.append((t.i, end))
         covered.update(range(t.i, end))
     return sorted(set(spans))
+
+
+#: entity types a title word never starts a name in ("Lady Sings the Blues", "Prince Edward Island")
+_NOT_NAMES = {"GPE", "DATE", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"}
+
+
+def _named_speaker(ent: SpacySpan, lex: RoleLexicon) -> bool:
+    """An organisation span of two or three words that is a subject or has an apposition and starts
+    with a given name of known gender ("Gustavo Faleiros, an editor at …, said")."""
+    if not 2 <= len(ent) <= 3 or ent[-1].lower_ in lex.orgs or not gender_of_first_name(ent[0].text):
+        return False
+    root = ent.root
+    return root.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "appos" for c in root.children)
 
 
 def _is_title_word(token: Token, lex: RoleLexicon) -> bool:
@@ -108,6 +123,8 @@ def _no_person(doc: Doc, ent: SpacySpan, lex: RoleLexicon) -> bool:
         return False
     word = words[0]
     if word.is_upper and len(word.text) > 1:
+        return True
+    if word.tag_ in ("NNS", "NNPS") or word.lemma_.lower() in lex.orgs or word.lower_ in lex.orgs or word.lower_ in lex.groups:  # "Schools are …"
         return True
     if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
         return True

@@ -114,9 +114,13 @@ class _Resolver:
             person = self.resolve_role(tokens, head, span)
             if person is not None:
                 return person
+        if len(tokens) == 1 and head.pos_ == "PROPN" and head.text[:1].isupper() and not head.text.isupper():
+            person = self.resolve_surname(head, span)  # "Tegnell said", tagged an organisation
+            if person is not None:
+                return person
         if org_ents and (head.ent_type_ in ORG_LABELS and not person_noun or head.lower_ in self.lex.orgs):
             ent = next((e for e in org_ents if e.start <= head.i < e.end), None)
-            if ent is not None and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
+            if ent is not None and head.ent_type_ == "NORP":  # "Republicans", "the Neanderthal": people, not a body
                 return self._other(clean_name(ent.text), EntityKind.GROUP, span, "group")
             # "the United Nations food agency": the whole phrase names it, not just "United Nations"
             name = ent.text if ent is not None else self.doc[org_ents[0].start : head.i + 1].text
@@ -139,6 +143,8 @@ class _Resolver:
             return person
         if head.pos_ == "PROPN" and any(e.label_ in ORG_LABELS and e.text == tokens.text for e in self.doc.ents):
             return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")  # tagged an organisation elsewhere
+        if tokens[0].lower_ == "the" and head.pos_ == "PROPN" and head.text[:1].isupper() and head.tag_ == "NNP":
+            return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")  # "the Louvre", "the Pentagon"
         plural = head.tag_ in ("NNS", "NNPS")  # "Republican senators", "senior students": a group
         return self._other(clean_name(tokens.text), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
 
@@ -153,11 +159,7 @@ class _Resolver:
         if not chain or chain[-1].i != head.i or len(chain) > 3 or head.lower_ in self.lex.orgs or head.lower_ in self.lex.roles:
             return None  # "Managing Director": a title, not a name
         if len(chain) == 1:
-            found = [p for p in self.people if p.kind is EntityKind.PERSON and head.lower_.strip(INVISIBLE) in p.surnames()]
-            if len(found) != 1:
-                return None
-            self._add_mention(found[0], span, "surname")
-            return found[0]
+            return self.resolve_surname(head, span)
         name = self.doc[chain[0].i : head.i + 1].text
         builder = EntityBuilder(EntityKind.PERSON, names=[name], gender=gender_of_first_name(chain[0].text))
         builder.mentions.append(Mention(Span.of(doc_text(self.doc), chain[0].idx, head.idx + len(head.text)), "name"))
@@ -169,6 +171,27 @@ class _Resolver:
             for offset, b in list(self.by_offset.items()):
                 if b is single:
                     self.by_offset[offset] = builder
+        self.people.append(builder)
+        return builder
+
+    def resolve_surname(self, head: Token, span: Span) -> EntityBuilder | None:
+        """"King asked": the one person of that surname, or the full name the NER missed elsewhere
+        ("co-host Gayle King": a given name of known gender right before the surname)."""
+        surname = head.lower_.strip(INVISIBLE)
+        found = [p for p in self.people if p.kind is EntityKind.PERSON and surname in p.surnames()]
+        if len(found) == 1:
+            self._add_mention(found[0], span, "surname")
+            return found[0]
+        if found:
+            return None
+        full = [t for t in self.doc if t.lower_.strip(INVISIBLE) == surname and t.i > 0 and self.doc[t.i - 1].pos_ == "PROPN"
+                and self.doc[t.i - 1].is_title and gender_of_first_name(self.doc[t.i - 1].text) and not self.inside_quote[t.i]]
+        if not full or len({self.doc[t.i - 1].lower_ for t in full}) != 1:
+            return None
+        first = self.doc[full[0].i - 1]
+        builder = EntityBuilder(EntityKind.PERSON, names=[f"{first.text} {full[0].text.strip(INVISIBLE)}"], gender=gender_of_first_name(first.text))
+        builder.mentions.append(Mention(Span.of(doc_text(self.doc), first.idx, full[0].idx + len(full[0].text)), "name"))
+        builder.mentions.append(Mention(span, "surname"))
         self.people.append(builder)
         return builder
 
