@@ -237,3 +237,13 @@ def test_a_plural_institution_noun_is_no_person(rules_nlp):
     tags = ["NNS", "VBP", "VBG", "IN", "NN", "."]
     ents = ["B-PERSON", "O", "O", "O", "O", "O"]
     assert _names_found(rules_nlp.vocab, words, tags, ents) == []
+
+
+def test_he_after_an_unnamed_spokesperson_is_the_spokesperson_not_the_other_side(analyse):
+    text = (
+        "Jo Grady, the union's general secretary, said students would be shocked by the figures.\n\n"
+        "A spokesperson for the Universities and Colleges Employers' Association said the sector had grown.\n\n"
+        "\"Our own analysis demonstrates continued growth in the workforce,\" he said."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", "he") == "spokesperson for the Universities and Colleges Employers' Association"

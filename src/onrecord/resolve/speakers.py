@@ -36,6 +36,7 @@ class _Resolver:
         # a blank line between paragraphs is one break, not two: "the previous paragraph" is the previous text
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n(?:[ \t]*\n)*", doc_text(doc))]
         self.history: list[tuple[int, EntityBuilder]] = []  # (offset, speaker) of resolved attributions
+        self.person_nominals: dict[int, str | None] = {}  # id of "a spokesperson for X" speakers -> gender
 
     # ---------------------------------------------------------------- helpers
     def paragraph_of(self, offset: int) -> int:
@@ -146,7 +147,10 @@ class _Resolver:
         if tokens[0].lower_ == "the" and head.pos_ == "PROPN" and head.text[:1].isupper() and head.tag_ == "NNP":
             return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")  # "the Louvre", "the Pentagon"
         plural = head.tag_ in ("NNS", "NNPS")  # "Republican senators", "senior students": a group
-        return self._other(clean_name(tokens.text), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
+        builder = self._other(clean_name(tokens.text), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
+        if not plural and (lemma in self.lex.roles or word in self.lex.roles):  # "a spokesperson for the employers"
+            self.person_nominals[id(builder)] = self.lex.gender_of_title(word)
+        return builder
 
     def resolve_untagged_name(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
         """A source that is a name the NER missed: "Laurin said" (the person of that surname named
@@ -235,6 +239,10 @@ class _Resolver:
         word = head.lower_
         if word in PRONOUN_GENDER:
             gender = PRONOUN_GENDER[word]
+            nominal = self._nominal_just_before(span.start, gender)
+            if nominal is not None:
+                self._add_mention(nominal, span, "pronoun")
+                return nominal
             candidates = self._candidates(span.start, gender)
             if not candidates:
                 return None
@@ -266,6 +274,18 @@ class _Resolver:
             return None
         # the first named is the topic ("the Liberals' hopes … out of Canadians' pockets")
         return self._other(clean_name(min(plural)[1]), EntityKind.GROUP, span, "group")
+
+    def _nominal_just_before(self, offset: int, gender: str) -> EntityBuilder | None:
+        """"A spokesperson for the employers said … “…,” he said.": the unnamed person who spoke last, in
+        this paragraph or the one before, when no person is named between them."""
+        last = next(((o, b) for o, b in reversed(self.history) if o < offset), None)
+        if last is None or id(last[1]) not in self.person_nominals or self.paragraph_of(last[0]) < self.paragraph_of(offset) - 1:
+            return None
+        if self.person_nominals[id(last[1])] not in (None, gender):
+            return None
+        if any(last[0] < m.span.start < offset and not m.in_quote for m in self.names):
+            return None
+        return last[1]
 
     def resolve_org_anaphor(self, head: Token, span: Span) -> EntityBuilder | None:
         """"The agency warned …" after "the United Nations food agency": the latest organisation so
