@@ -247,3 +247,14 @@ def test_he_after_an_unnamed_spokesperson_is_the_spokesperson_not_the_other_side
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said", "he") == "spokesperson for the Universities and Colleges Employers' Association"
+
+
+def test_organisations_whose_first_word_is_also_a_given_name_stay_organisations(analyse):
+    text = (
+        "Amnesty International said the arrests were unlawful.\n\n"
+        "Broward County said the schools would reopen on Monday.\n\n"
+        "The CEO of California's grid operator said blackouts were unlikely."
+    )
+    entities, _ = analyse(text)
+    assert not names_of(entities, "person") & {"Amnesty International", "Broward County"}
+    assert "CEO of California's grid operator" not in names_of(entities, "organisation")

@@ -75,12 +75,13 @@ _NOT_NAMES = {"GPE", "DATE", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "
 
 
 def _named_speaker(ent: SpacySpan, lex: RoleLexicon) -> bool:
-    """An organisation span of two or three words that is a subject or has an apposition and starts
-    with a given name of known gender ("Gustavo Faleiros, an editor at …, said")."""
+    """An organisation span of two or three words that starts with a given name of known gender and is
+    described by an apposition naming a role ("Gustavo Faleiros, an editor at …, said"; not "Amnesty
+    International, the rights group")."""
     if not 2 <= len(ent) <= 3 or ent[-1].lower_ in lex.orgs or not gender_of_first_name(ent[0].text):
         return False
-    root = ent.root
-    return root.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ == "appos" for c in root.children)
+    appos = [c for c in ent.root.children if c.dep_ == "appos"]
+    return any(a.lemma_.lower() in lex.roles or a.lower_ in lex.roles for a in appos)
 
 
 def _is_title_word(token: Token, lex: RoleLexicon) -> bool:

@@ -111,7 +111,7 @@ class _Resolver(PronounResolution):
             return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
         org_ents = [e for e in tokens.ents if e.label_ in ORG_LABELS]
         definite = tokens[0].lower_ in ("the", "this", "that")
-        person_noun = head.lemma_.lower() in self.lex.roles and head.text.islower()  # "the rookie defenceman" tagged ORG
+        person_noun = head.lemma_.lower() in self.lex.roles and not head.text.istitle()  # "the rookie defenceman", "CEO" tagged ORG
         if definite and head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN"):  # "the Kentucky Republican"
             person = self.resolve_role(tokens, head, span)
             if person is not None:
@@ -145,7 +145,7 @@ class _Resolver(PronounResolution):
             return person
         if head.pos_ == "PROPN" and any(e.label_ in ORG_LABELS and e.text == tokens.text for e in self.doc.ents):
             return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")  # tagged an organisation elsewhere
-        if tokens[0].lower_ == "the" and head.pos_ == "PROPN" and head.text[:1].isupper() and head.tag_ == "NNP":
+        if tokens[0].lower_ == "the" and head.pos_ == "PROPN" and head.text[:1].isupper() and head.tag_ == "NNP" and word not in self.lex.roles:
             return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")  # "the Louvre", "the Pentagon"
         plural = head.tag_ in ("NNS", "NNPS")  # "Republican senators", "senior students": a group
         builder = self._other(clean_name(tokens.text), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
