@@ -258,3 +258,10 @@ def test_organisations_whose_first_word_is_also_a_given_name_stay_organisations(
     entities, _ = analyse(text)
     assert not names_of(entities, "person") & {"Amnesty International", "Broward County"}
     assert "CEO of California's grid operator" not in names_of(entities, "organisation")
+
+
+def test_plural_things_are_not_groups_of_people(analyse):
+    text = "Senior students said they had been threatened online.\n\nCity records show that the fees doubled in 2019."
+    entities, _ = analyse(text)
+    assert "Senior students" in names_of(entities, "group")
+    assert "City records" not in names_of(entities, "group")

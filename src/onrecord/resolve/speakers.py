@@ -147,7 +147,8 @@ class _Resolver(PronounResolution):
             return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")  # tagged an organisation elsewhere
         if tokens[0].lower_ == "the" and head.pos_ == "PROPN" and head.text[:1].isupper() and head.tag_ == "NNP" and word not in self.lex.roles:
             return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")  # "the Louvre", "the Pentagon"
-        plural = head.tag_ in ("NNS", "NNPS")  # "Republican senators", "senior students": a group
+        # "Republican senators", "senior students": people, a group; "our results", "city data": things
+        plural = head.tag_ == "NNPS" or head.tag_ == "NNS" and (lemma in self.lex.roles or word in self.lex.groups or lemma in self.lex.groups)
         builder = self._other(clean_name(tokens.text), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
         if not plural and (lemma in self.lex.roles or word in self.lex.roles):  # "a spokesperson for the employers"
             self.person_nominals[id(builder)] = self.lex.gender_of_title(word)
