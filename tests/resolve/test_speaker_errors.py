@@ -265,3 +265,21 @@ def test_plural_things_are_not_groups_of_people(analyse):
     entities, _ = analyse(text)
     assert "Senior students" in names_of(entities, "group")
     assert "City records" not in names_of(entities, "group")
+
+
+def test_an_answer_word_before_a_source_is_not_part_of_the_name(analyse):
+    text = "Are barbers open?\n\nYes - a few people have asked this question. The barbers are open for business."
+    entities, _ = analyse(text)
+    assert not any(n.startswith("Yes") for n in names_of(entities))
+
+
+def test_a_surname_the_parser_took_for_a_plural_noun_is_the_person(analyse):
+    text = "Rodrigo Chaves said the inquiry was closed. \"It closes a painful chapter,\" concluded Chaves."
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "concluded") == "Rodrigo Chaves"
+
+
+def test_a_clergy_title_is_not_part_of_the_name(analyse):
+    text = "The benediction was given by Rabbi Seth Goldstein of Olympia. Goldstein tweeted he was honored."
+    entities, attributions = analyse(text)
+    assert speaker_of(attributions, "tweeted") == "Seth Goldstein"

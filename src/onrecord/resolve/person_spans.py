@@ -13,7 +13,7 @@ NAME_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 #: lower-case words inside names ("Ludwig van Beethoven", "Bill de Blasio")
-NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "bin", "ibn", "al", "el", "y", "ter", "ten", "st.", "mc"}
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "des", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "bin", "ibn", "al", "el", "y", "ter", "ten", "st.", "mc"}
 
 
 def person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:

@@ -39,6 +39,14 @@ def last_line(doc: Doc, span: Span) -> Span:
     return Span.of(doc_text(doc), start, span.end) if start < span.end else span
 
 
+def without_answer_word(tokens):
+    """"Yes - a few people have asked": an answer word and a dash before the source are not part of it."""
+    start = tokens.start
+    while start < tokens.end - 1 and (tokens.doc[start].pos_ == "INTJ" or tokens.doc[start].text in ("-", "–", "—")):
+        start += 1
+    return tokens.doc[start : tokens.end] if start > tokens.start and tokens.doc[start - 1].text in ("-", "–", "—") else tokens
+
+
 def from_inner_determiner(tokens):
     """"WhatsApp Email Telegram A senior prison official": a noun phrase starts at its determiner,
     whatever proper nouns the page put in front of it."""

@@ -22,7 +22,7 @@ from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLex
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
 from .name_gender import gender_of_first_name
 from .pronouns import PronounResolution
-from .source_phrase import can_speak, clean_name, possessed_kind, possessor, from_inner_determiner, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
+from .source_phrase import can_speak, clean_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
 
 
 class _Resolver(PronounResolution):
@@ -73,7 +73,7 @@ class _Resolver(PronounResolution):
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is None or not len(tokens):
             return None
-        tokens = from_inner_determiner(tokens)
+        tokens = from_inner_determiner(without_answer_word(tokens))
         span = Span.of(doc_text(self.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         if is_heading(self.doc, tokens[0].i):
             return self.resolve_in_heading(tokens, span)
@@ -116,7 +116,7 @@ class _Resolver(PronounResolution):
             person = self.resolve_role(tokens, head, span)
             if person is not None:
                 return person
-        if len(tokens) == 1 and head.pos_ == "PROPN" and head.text[:1].isupper() and not head.text.isupper():
+        if len(tokens) == 1 and head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper() and not head.text.isupper():
             person = self.resolve_surname(head, span)  # "Tegnell said", tagged an organisation
             if person is not None:
                 return person
