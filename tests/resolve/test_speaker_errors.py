@@ -283,3 +283,16 @@ def test_a_clergy_title_is_not_part_of_the_name(analyse):
     text = "The benediction was given by Rabbi Seth Goldstein of Olympia. Goldstein tweeted he was honored."
     entities, attributions = analyse(text)
     assert speaker_of(attributions, "tweeted") == "Seth Goldstein"
+
+
+def test_he_after_a_new_person_is_introduced_is_that_person_not_the_previous_speaker(analyse):
+    text = (
+        "Toronto retiree Doug Pardy says the program changed his life. \"I always had good intentions about exercising,\" "
+        "he says. Regular exercise also produced positive results for Mississauga accountant Babatunde Farley, 50. "
+        "\"I had a health club membership, but this program really helped me develop a habit,\" he says.\n\n"
+        "Ben Myers said supply was the problem. Myers also cited an idea from Frank Clayton, a senior research fellow "
+        "at Ryerson. \"Whenever you don't add enough new supply, people suffer,\" he said."
+    )
+    _, attributions = analyse(text)
+    he_says = [a.speaker.name for a in attributions if [s.text for s in a.source] == ["he"]]
+    assert he_says == ["Doug Pardy", "Babatunde Farley", "Ben Myers"]

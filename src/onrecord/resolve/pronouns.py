@@ -47,7 +47,7 @@ class PronounResolution:
         word = head.lower_
         if word in PRONOUN_GENDER:
             gender = PRONOUN_GENDER[word]
-            nominal = self._nominal_just_before(span.start, gender)
+            nominal = self._nominal_just_before(span.start, gender) or self._introduced_just_before(span.start, gender)
             if nominal is not None:
                 self._add_mention(nominal, span, "pronoun")
                 return nominal
@@ -82,6 +82,27 @@ class PronounResolution:
             return None
         # the first named is the topic ("the Liberals' hopes … out of Canadians' pockets")
         return self._other(clean_name(min(plural)[1]), EntityKind.GROUP, span, "group")
+
+    def _introduced_just_before(self, offset: int, gender: str):
+        """"… also produced results for Mississauga accountant Babatunji Farinloye, 50. “…,” he says.": a
+        person named in full or with a description since the last speaker spoke, in this paragraph or
+        the one before, is who the pronoun means when that person is the only one so named."""
+        last_offset, last_speaker = max(((o, b) for o, b in self.history if o < offset), default=(-1, None), key=lambda x: x[0])
+        para = self.paragraph_of(offset)
+        # a person named in the last speaker's own sentence is who that speaker talked about ("Myers also
+        # cited an idea from Frank Clayton")
+        last_token = self.doc.char_span(last_offset, last_offset + 1, alignment_mode="expand") if last_offset >= 0 else None
+        last_sent = last_token[0].sent.start if last_token is not None and len(last_token) else -1
+        found = []
+        for m in self.names:
+            if m.root.sent.start == last_sent:
+                continue
+            p = self.by_offset.get(m.span.start)
+            if p is None or p is last_speaker or p in found or m.in_quote or not last_offset < m.span.start < offset:
+                continue
+            if (m.titles or len(m.name.split()) > 1) and self.paragraph_of(m.span.start) >= para - 1 and p.gender in (None, gender):
+                found.append(p)
+        return found[0] if len(found) == 1 else None
 
     def _nominal_just_before(self, offset: int, gender: str) -> EntityBuilder | None:
         """"A spokesperson for the employers said … “…,” he said.": the unnamed person who spoke last, in
