@@ -296,3 +296,14 @@ def test_he_after_a_new_person_is_introduced_is_that_person_not_the_previous_spe
     _, attributions = analyse(text)
     he_says = [a.speaker.name for a in attributions if [s.text for s in a.source] == ["he"]]
     assert he_says == ["Doug Pardy", "Babatunde Farley", "Ben Myers"]
+
+
+def test_those_involved_and_one_of_the_players_are_speakers_not_pronouns(analyse):
+    text = (
+        "All parties need to work together.\n\n"
+        "All those involved say the issue is complex and cannot be fixed by one group.\n\n"
+        "\"Stephen really needs a kidney,\" says one of the players in the video."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "say") == "All those involved"
+    assert speaker_of(attributions, "says") == "one of the players in the video"

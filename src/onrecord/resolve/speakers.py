@@ -25,6 +25,10 @@ from .pronouns import PronounResolution
 from .source_phrase import can_speak, clean_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
 
 
+#: pronoun-like heads of a source phrase that describe its speakers ("those involved", "one of the players")
+_QUANTIFIER_HEADS = {"one", "those", "some", "many", "most", "all", "several", "both", "each"}
+
+
 class _Resolver(PronounResolution):
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -102,6 +106,13 @@ class _Resolver(PronounResolution):
             return None  # "Anchor:", "Report:", "Coronavirus:": a label, not a speaker
         head = tokens.root
         word = head.lower_
+        if word in _QUANTIFIER_HEADS and len(tokens) > 1 and any(c.dep_ in ("prep", "acl", "amod", "relcl") for c in head.children):
+            # "one of the players in the video", "All those involved": a nominal, not a pronoun to resolve
+            plural = word != "one"
+            builder = self._other(clean_name(tokens.text), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
+            if not plural:
+                self.person_nominals[id(builder)] = None
+            return builder
         if not can_speak(tokens, head, self.lex):
             return None
         if head.pos_ == "PRON" or word in PRONOUN_GENDER or word in PLURAL_PRONOUNS or word == "it":
