@@ -307,3 +307,13 @@ def test_those_involved_and_one_of_the_players_are_speakers_not_pronouns(analyse
     _, attributions = analyse(text)
     assert speaker_of(attributions, "say") == "All those involved"
     assert speaker_of(attributions, "says") == "one of the players in the video"
+
+
+def test_she_after_a_woman_described_not_named_is_that_woman_not_the_policeman(analyse):
+    text = (
+        "\"We arrested two suspects in this general vicinity,\" Supt Peters said.\n\n"
+        "A woman who identified herself as the mother of the victim admitted that the man had some challenges.\n\n"
+        "She said he never robbed or killed anyone."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", "She") == "woman who identified herself as the mother of the victim"

@@ -161,7 +161,7 @@ class _Resolver(PronounResolution):
         # "Republican senators", "senior students": people, a group; "our results", "city data": things
         plural = head.tag_ == "NNPS" or head.tag_ == "NNS" and (lemma in self.lex.roles or word in self.lex.groups or lemma in self.lex.groups)
         builder = self._other(clean_name(tokens.text), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
-        if not plural and (lemma in self.lex.roles or word in self.lex.roles):  # "a spokesperson for the employers"
+        if not plural and (lemma in self.lex.roles or word in self.lex.roles or lemma in self.lex.person_nouns):  # "a spokesperson for …"
             self.person_nominals[id(builder)] = self.lex.gender_of_title(word)
         return builder
 
