@@ -317,3 +317,16 @@ def test_she_after_a_woman_described_not_named_is_that_woman_not_the_policeman(a
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said", "She") == "woman who identified herself as the mother of the victim"
+
+
+def test_police_after_a_hyphenated_county_is_no_person(analyse):
+    text = "The crash happened on the Turnpike in Miami-Dade.\n\nPolice said the teenage driver was killed."
+    entities, attributions = analyse(text)
+    assert speaker_of(attributions, "said") == "Police"
+    assert not names_of(entities, "person")
+
+
+def test_a_place_after_a_pub_name_is_not_the_speaker(analyse):
+    text = "Some pubs around Cork have already made announcements. The Briar in Douglas say they'll be shutting up shop."
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "say") == "Briar in Douglas"

@@ -57,11 +57,12 @@ def from_inner_determiner(tokens):
 
 
 def under_preposition(token: Token, tokens) -> bool:
-    """Whether ``token`` hangs from the source's head through a preposition ("pubs around Cork") or a
+    """Whether ``token`` hangs from the source's head through a preposition ("pubs around Cork", "The
+    Briar in Douglas") or a
     clause ("Republicans, who control the Senate under Mitch McConnell")."""
     root = tokens.root.i
     while token.i != root and tokens.start <= token.i < tokens.end:
-        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("NOUN", "PRON") and token.head.head.ent_type_ != "PERSON":
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("NOUN", "PRON", "PROPN") and token.head.head.ent_type_ != "PERSON":
             return True
         if token.dep_ in ("relcl", "acl", "advcl"):  # "Republicans, who control the Senate under McConnell"
             return True

@@ -195,6 +195,8 @@ class _Resolver(PronounResolution):
         """"King asked": the one person of that surname, or the full name the NER missed elsewhere
         ("co-host Gayle King": a given name of known gender right before the surname)."""
         surname = head.lower_.strip(INVISIBLE)
+        if surname in self.lex.orgs or surname in self.lex.groups or surname in self.lex.things:
+            return None  # "Police said": a common noun, not a surname
         found = [p for p in self.people if p.kind is EntityKind.PERSON and surname in p.surnames()]
         if len(found) == 1:
             self._add_mention(found[0], span, "surname")
@@ -202,7 +204,8 @@ class _Resolver(PronounResolution):
         if found:
             return None
         full = [t for t in self.doc if t.lower_.strip(INVISIBLE) == surname and t.i > 0 and self.doc[t.i - 1].pos_ == "PROPN"
-                and self.doc[t.i - 1].is_title and gender_of_first_name(self.doc[t.i - 1].text) and not self.inside_quote[t.i]]
+                and self.doc[t.i - 1].is_title and gender_of_first_name(self.doc[t.i - 1].text) and not self.inside_quote[t.i]
+                and not (t.i > 1 and self.doc[t.i - 2].text in ("-", "‑"))]  # "Miami-Dade Police": no given name
         if not full or len({self.doc[t.i - 1].lower_ for t in full}) != 1:
             return None
         first = self.doc[full[0].i - 1]
