@@ -330,3 +330,9 @@ def test_a_place_after_a_pub_name_is_not_the_speaker(analyse):
     text = "Some pubs around Cork have already made announcements. The Briar in Douglas say they'll be shutting up shop."
     _, attributions = analyse(text)
     assert speaker_of(attributions, "say") == "Briar in Douglas"
+
+
+def test_a_name_after_a_title_of_an_organisation_is_the_speaker(analyse):
+    text = "President and Chief Financial Officer of Super Value Debra Symonette said the stores would stay open."
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said") == "Debra Symonette"

@@ -62,7 +62,9 @@ def under_preposition(token: Token, tokens) -> bool:
     clause ("Republicans, who control the Senate under Mitch McConnell")."""
     root = tokens.root.i
     while token.i != root and tokens.start <= token.i < tokens.end:
-        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("NOUN", "PRON", "PROPN") and token.head.head.ent_type_ != "PERSON":
+        # "of" after a capitalised title does not place ("Chief Financial Officer of Super Value Debra Symonette")
+        place = token.head.head.pos_ in ("NOUN", "PRON") or token.head.head.pos_ == "PROPN" and token.head.lower_ != "of"
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and place and token.head.head.ent_type_ != "PERSON":
             return True
         if token.dep_ in ("relcl", "acl", "advcl"):  # "Republicans, who control the Senate under McConnell"
             return True
