@@ -169,14 +169,14 @@ def test_a_source_across_two_sentences_is_resolved_without_hanging(rules_nlp):
 
     from spacy.tokens import Doc
 
-    from onrecord.resolve.speakers import _under_preposition
+    from onrecord.resolve.source_phrase import under_preposition
 
     doc = Doc(rules_nlp.vocab, words=["Ann", "left", ".", "Bob", "said"], heads=[1, 1, 1, 4, 4],
               deps=["nsubj", "ROOT", "punct", "nsubj", "ROOT"])
     signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError("endless walk up the parse")))
     signal.alarm(5)
     try:
-        assert _under_preposition(doc[0], doc[0:5]) is False
+        assert under_preposition(doc[0], doc[0:5]) is False
     finally:
         signal.alarm(0)
 

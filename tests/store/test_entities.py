@@ -80,6 +80,17 @@ def test_generic_nominals_never_merge_across_articles(store, make_article):
     assert gaza.articles == 1 and gaza.quotes == 1
 
 
+def test_a_common_noun_the_lexicon_does_not_know_never_merges_across_articles(store, make_article):
+    """Realpages: "the report" of a Guardian piece on academics and of a police blotter were one speaker."""
+    store.add_articles([
+        make_article("r1", [("report", "The report", "said", "most research staff were on fixed-term contracts")],
+                     published="2020-10-01", outlet="Daily Sheet", speakers={"report": {"kind": "unresolved"}}),
+        make_article("r2", [("report", "the report", "said", "a car was southbound on the bridge")],
+                     published="2020-10-02", outlet="Prairie Post", speakers={"report": {"kind": "unresolved"}}),
+    ])
+    assert len(store.find_speakers("report")) == 2
+
+
 def test_a_surname_alone_needs_an_agreeing_outlet_or_time(store, make_article):
     """Issue 16: "Wayne King" held CBS host Gayle King's questions from another outlet and year."""
     store.add_articles([

@@ -45,8 +45,9 @@ def is_generic_nominal(kind: str, name: str) -> bool:
 
     Example:
         >>> [is_generic_nominal(k, n) for k, n in [("group", "Officials"), ("organisation", "the hospital"),
-        ...  ("unresolved", "Others"), ("organisation", "White House"), ("group", "Republicans"), ("person", "King")]]
-        [True, True, True, False, False, False]
+        ...  ("unresolved", "Others"), ("organisation", "White House"), ("group", "Republicans"), ("person", "King"),
+        ...  ("unresolved", "report")]]
+        [True, True, True, False, False, False, True]
     """
     if kind == "person":
         return False
@@ -54,8 +55,8 @@ def is_generic_nominal(kind: str, name: str) -> bool:
     if not words:
         return True
     last = words[-1].rstrip(".,;:'")
-    if len(words) == 1:
-        return last.lower() in _common_heads() and not _proper_group(last)
+    if len(words) == 1:  # "report", "hospital": a lower-case word is a common noun, whatever the lexicon knows
+        return (last[:1].islower() or last.lower() in _common_heads()) and not _proper_group(last)
     # "police officers", "Iowa and New Hampshire Democratic officials": a phrase with a common-noun head
     return last[:1].islower()
 

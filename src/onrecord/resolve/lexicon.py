@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -22,9 +22,10 @@ class RoleLexicon:
     affiliations: frozenset[str]  # capitalised adjectives that are not nationalities ("Republican")
     demonyms: frozenset[str]  # nationalities without a regular ending ("French", "Dutch")
     things: frozenset[str] = frozenset()  # heads naming what cannot speak ("rule", "video", "week")
+    person_nouns: dict[str, str] = field(default_factory=dict)  # "woman" -> f: a person, no role to look up
 
     def gender_of_title(self, word: str) -> str | None:
-        g = self.honorifics.get(word.lower()) or self.roles.get(word.lower())
+        g = self.honorifics.get(word.lower()) or self.roles.get(word.lower()) or self.person_nouns.get(word.lower())
         return g if g in ("m", "f") else None
 
 
@@ -37,7 +38,7 @@ def _rows(name: str):
 
 @functools.lru_cache(maxsize=1)
 def load_role_lexicon() -> RoleLexicon:
-    honorifics, roles, orgs, groups, affiliations, demonyms, things = {}, {}, set(), set(), set(), set(), set()
+    honorifics, roles, orgs, groups, affiliations, demonyms, things, person_nouns = {}, {}, set(), set(), set(), set(), set(), {}
     for word, kind, gender in _rows("roles.tsv"):
         if kind == "honorific":
             honorifics[word] = gender
@@ -53,5 +54,13 @@ def load_role_lexicon() -> RoleLexicon:
             demonyms.add(word)
         elif kind == "thing":
             things.add(word)
+        elif kind == "person":
+            person_nouns[word] = gender
     first_names = {name: gender for name, gender in _rows("first_names.tsv")}
-    return RoleLexicon(honorifics, roles, frozenset(orgs), frozenset(groups), first_names, frozenset(affiliations), frozenset(demonyms), frozenset(things))
+    return RoleLexicon(honorifics, roles, frozenset(orgs), frozenset(groups), first_names, frozenset(affiliations), frozenset(demonyms), frozenset(things), person_nouns)
+
+
+@functools.lru_cache(maxsize=1)
+def writing_nouns() -> frozenset[str]:
+    """Nouns of documents and messages (``data/kind_nouns.tsv``, kind writing): "statement", "memo"."""
+    return frozenset(row[0] for row in _rows("kind_nouns.tsv") if len(row) > 1 and row[1] == "writing")

@@ -14,10 +14,10 @@ from ..nlp import doc_text
 from ..types import EntityKind, Mention, Span
 from .lexicon import RoleLexicon
 from .name_gender import gender_of_first_name
+from .person_spans import NAME_PARTICLES, ORG_LABELS, POSSESSIVE, credit_or_heading, is_heading, person_spans
 
-NAME_LABELS = {"PERSON"}
-ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
-POSSESSIVE = {"'s", "’s", "'", "’"}
+__all__ = ["ORG_LABELS", "EntityBuilder", "NameMention", "find_name_mentions", "group_people", "is_heading"]
+
 
 
 @dataclass
@@ -98,8 +98,6 @@ def _strip_name(doc: Doc, ent: SpacySpan, lex: RoleLexicon) -> tuple[int, int, l
 
 
 _VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"}
-#: lower-case words inside names ("Ludwig van Beethoven", "Bill de Blasio")
-NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "bin", "ibn", "al", "el", "y", "ter", "ten", "st.", "mc"}
 
 
 def _joins_honorifics(doc: Doc, i: int, lex: RoleLexicon) -> bool:
@@ -169,138 +167,19 @@ def _apposition_role(ent_root: Token) -> list[Token]:
     return []
 
 
-def _person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:
-    """Token ranges of person names: NER PERSON spans, plus the names the small NER model
-    mislabels (an ORG/GPE span that starts with a known given name, follows a role word, or
-    repeats a person's name) and honorific + proper noun chains ("President Zelensky")."""
-    spans = [(e.start, e.end) for e in doc.ents if e.label_ in NAME_LABELS and not _no_person(doc, e, lex)]
-    # "Raquel Montoya-Lewis" … "Montoya-Lewis" (tagged an organisation): a name without its first word
-    known = {doc[s:e].text.lower() for s, e in spans} | {doc[e - 1].lower_ for s, e in spans} | {doc[s + 1 : e].text.lower() for s, e in spans if e - s > 1}
-    person_words = {doc[e - 1].lower_ for s, e in spans}
-    for ent in doc.ents:
-        if ent.label_ not in ORG_LABELS:
-            continue
-        # "Ministry of Finance Brian Manning": a person named at the end of an organisation's span, when
-        # the surname is a person's elsewhere in the text ("Manning said") or the given name is a common
-        # one (data/first_names.tsv); "New York City", "County Public Schools" stay organisations
-        if (len(ent) > 2 and ent[-1].pos_ == "PROPN" and ent[-2].pos_ == "PROPN" and ent[-3].pos_ == "PROPN" and ent[-2].is_title
-                and gender_of_first_name(ent[-2].text) and ent[-1].lower_ not in lex.orgs and ent[-2].lower_ not in lex.orgs
-                and (ent[-1].lower_ in person_words or ent[-2].lower_ in lex.first_names)):
-            spans.append((ent.end - 2, ent.end))
-            continue
-        if not all(t.pos_ == "PROPN" or t.text in ("-", "‑") for t in ent):
-            continue
-        before = doc[ent.start - 1] if ent.start > 0 else None
-        if (
-            ent[0].lower_ in lex.first_names and len(ent) > 1
-            or (before is not None and before.dep_ == "compound" and (before.lower_ in lex.roles or before.lower_ in lex.honorifics))
-            or ent.text.lower() in known
-        ):
-            spans.append((ent.start, ent.end))
-    covered = {i for s, e in spans for i in range(s, e)}
-    spans += _untagged_names(doc, covered, lex)
-    covered = {i for s, e in spans for i in range(s, e)}
-    for t in doc:
-        if t.lower_ not in lex.honorifics or not t.text[:1].isupper() or t.i in covered:
-            continue
-        j = t.i + 1
-        while j < len(doc) and doc[j].lower_ in lex.honorifics:  # "Prime Minister", "Vice President"
-            j += 1
-        if j >= len(doc) or j in covered or doc[j].pos_ != "PROPN" or doc[j].ent_type_ in ("GPE", "DATE", "NORP"):
-            continue
-        end = j + 1
-        while end < len(doc) and doc[end].pos_ == "PROPN" and end not in covered and doc[end].ent_type_ != "GPE":
-            end += 1
-        spans.append((t.i, end))
-        covered.update(range(t.i, end))
-    return sorted(set(spans))
-
-
-def _untagged_names(doc: Doc, covered: set[int], lex: RoleLexicon) -> list[tuple[int, int]]:
-    """Names the small NER model missed: a chain of capitalised proper nouns outside every entity that
-    starts with a given name of known gender ("Carole Laurin") and is a subject or has an apposition
-    ("Carole Laurin, a teacher, …"), not in a heading."""
-    out = []
-    i = 0
-    while i < len(doc):
-        t = doc[i]
-        if i in covered or t.pos_ != "PROPN" or not t.is_title or t.ent_type_ or t.lower_ in lex.honorifics or gender_of_first_name(t.text) is None:
-            i += 1
-            continue
-        end = i + 1
-        while end < len(doc) and end not in covered and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_:
-            end += 1
-        last = doc[end - 1]
-        subject = last.dep_ in ("nsubj", "nsubjpass") or (end < len(doc) and doc[end].text == "," and any(c.dep_ == "appos" for c in last.children))
-        if 2 <= end - i <= 3 and subject and last.lower_ not in lex.orgs and not is_heading(doc, i):
-            out.append((i, end))
-        i = end
-    return out
-
-
-def _no_person(doc: Doc, ent: SpacySpan, lex: RoleLexicon) -> bool:
-    """A PERSON span a reader would not take for a person: "KTRK" (an all-capital call sign), "the
-    Louvre", "Youssef Al-Najjar Hospital" (an institution), "Surrey" (a place elsewhere in the text)."""
-    words = [t for t in ent if not t.is_punct]
-    if not words:
-        return True
-    last = words[-1]
-    if len(words) > 1 and (last.lower_ in lex.orgs or last.lemma_.lower() in lex.orgs) and last.text[:1].isupper():
-        return True
-    if len(words) > 1:
-        return False
-    word = words[0]
-    if word.is_upper and len(word.text) > 1:
-        return True
-    if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
-        return True
-    places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
-    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-    return word.lower_ in places and word.lower_ not in surnames
-
-
-def _credit_or_heading(doc: Doc, start: int, end: int) -> bool:
-    """A name in a photo credit ("Tijana Martin / The Canadian Press", "(Erin Kim/CBC)"), a byline
-    ("By James Whittaker", "James Whittaker - May 4") or a headline: never a person of the article."""
-    after = doc[end] if end < len(doc) else None
-    before = doc[start - 1] if start > 0 else None
-    if after is not None and after.text in ("/", "|") or before is not None and before.text in ("/", "|"):
-        return True
-    if any("/" in t.text or t.text == "|" for t in doc[start:end]):  # "Tijana Martin /", "Nackstrand/AFP"
-        return True
-    if before is not None and before.lower_ in ("by", "photo", "photograph", "credit", "reporter", "reporting") and (before.i == 0 or "\n" in doc[before.i - 1].text_with_ws or doc[before.i - 1].is_punct and doc[before.i - 1].text in (":", "(", "|")):
-        return True
-    return is_heading(doc, start)
-
-
-def is_heading(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is on a line that is a headline, a byline or a label rather than a sentence:
-    no closing punctuation, and either short or in title case ("Obama Says He Will Veto Bill")."""
-    text = doc_text(doc)
-    line_start = text.rfind("\n", 0, doc[i].idx) + 1
-    line_end = text.find("\n", doc[i].idx)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    if not line or line[-1] in ".!?\"”’:;)…" or len(line) > 200:
-        return False
-    words = [w for w in line.split() if w[:1].isalpha()]
-    if len(words) <= 6:
-        return line_start > 0 or line_end >= 0  # a short line in a text of several lines
-    return sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
-
-
 def find_name_mentions(doc: Doc, lex: RoleLexicon, inside_quote: list[bool]) -> list[NameMention]:
     """Every person name in the doc, with the titles, roles and nationality written around it."""
-    spans = _person_spans(doc, lex)
+    spans = person_spans(doc, lex)
     out = []
     for s, e in spans:
         ent = doc[s:e]
         start, end, honorifics = _strip_name(doc, ent, lex)
         words = [t for t in doc[start:end] if not t.is_punct or t.text == "."]
-        if not words or not any(w.text[:1].isupper() for w in words) or _credit_or_heading(doc, s, e):
+        if not words or not any(w.text[:1].isupper() for w in words) or credit_or_heading(doc, s, e):
             continue
         if all(w.lower_ in lex.honorifics or w.lower_ in lex.roles for w in words) or words[-1].lower_ in lex.roles:
             continue  # "President" alone, "Managing Director": a title, not a name
-        if len(words) == 1 and words[0].lower_ in lex.groups:  # "Latinos", "Republicans": a group, not a person
+        if len(words) == 1 and (words[0].lower_ in lex.groups or words[0].tag_ == "NNPS"):  # "Latinos", "Lady Sings": no person
             continue
         name = doc[start:end].text
         root = doc[start:end].root
@@ -360,6 +239,10 @@ def group_people(mentions: list[NameMention]) -> list[EntityBuilder]:
         target.nationality = target.nationality or m.nationality
         target.gender = target.gender or m.gender
         target.mentions.append(Mention(m.span, "name" if len(words) > 1 else "surname"))
+    # "Demi", "Colton": a person known by a given name alone has that name's usual gender
+    for p in people:
+        if p.gender is None and all(len(n.split()) == 1 for n in p.names):
+            p.gender = gender_of_first_name(p.names[0])
     # a surname seen before its full name ("Putin … Vladimir Putin") joins the one full name it fits
     for single in [p for p in people if all(len(n.split()) == 1 for n in p.names)]:
         fuller = [p for p in people if p is not single and single.names[0].lower() in p.surnames()]

@@ -17,16 +17,23 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
 from ..types import Attribution, Entity, EntityKind, Mention, Span, Speaker
-from .lexicon import NON_REFERRING, PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
-from .name_gender import gender_of_first_name
+from .cue_subject import INVISIBLE, subject_of_cue
+from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
+from .name_gender import gender_of_first_name
+from .pronouns import PronounResolution
+from .source_phrase import can_speak, clean_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
 
 
-class _Resolver:
+#: pronoun-like heads of a source phrase that describe its speakers ("those involved", "one of the players")
+_QUANTIFIER_HEADS = {"one", "those", "some", "many", "most", "all", "several", "both", "each"}
+
+
+class _Resolver(PronounResolution):
     def __init__(self, doc: Doc):
         self.doc = doc
         self.lex: RoleLexicon = load_role_lexicon()
-        self.inside_quote = _inside_quotes(doc)
+        self.inside_quote = inside_quotes(doc)
         self.names: list[NameMention] = find_name_mentions(doc, self.lex, self.inside_quote)
         self.people: list[EntityBuilder] = group_people(self.names)
         self.by_offset: dict[int, EntityBuilder] = {m.span.start: p for p in self.people for m in p.mentions}
@@ -34,6 +41,7 @@ class _Resolver:
         # a blank line between paragraphs is one break, not two: "the previous paragraph" is the previous text
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n(?:[ \t]*\n)*", doc_text(doc))]
         self.history: list[tuple[int, EntityBuilder]] = []  # (offset, speaker) of resolved attributions
+        self.person_nominals: dict[int, str | None] = {}  # id of "a spokesperson for X" speakers -> gender
 
     # ---------------------------------------------------------------- helpers
     def paragraph_of(self, offset: int) -> int:
@@ -62,77 +70,113 @@ class _Resolver:
     # ---------------------------------------------------------------- resolution
     def resolve(self, source: tuple[Span, ...], cue: tuple[Span, ...]) -> EntityBuilder | None:
         if not source:
+            source = subject_of_cue(self.doc, cue, self.inside_quote)
+        if not source:
             return None
-        span = _last_line(self.doc, source[0])
+        span = last_line(self.doc, source[0])
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is None or not len(tokens):
             return None
-        tokens = _from_inner_determiner(tokens)
+        tokens = from_inner_determiner(without_answer_word(tokens))
         span = Span.of(doc_text(self.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         if is_heading(self.doc, tokens[0].i):
             return self.resolve_in_heading(tokens, span)
         if tokens.root.lemma_.lower() in self.lex.things or tokens.root.lower_ in self.lex.things:
             return None  # "Background:", "Video shows …": tagged a name or not, no speaker
+        owner = possessor(tokens, self.lex)
+        if owner is not None:  # "her statement said", "the union's release": the one who wrote it
+            return self.resolve((owner,), ())
         # a name in the source: the one that is not a possessor ("Feld's lawyer, Samuel Achebe") nor
         # inside a phrase that only places the speaker ("Some pubs around Cork")
-        names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end and not _under_preposition(m.root, tokens)]
+        names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end and not under_preposition(m.root, tokens)]
         if names:
-            heads = [m for m in names if m.root.dep_ != "poss" and not _possessive_after(self.doc, m)]
-            chosen = (heads or names)[0]
+            heads = [m for m in names if m.root.dep_ != "poss" and not possessive_after(self.doc, m)]
+            # "Nova Scotia Liberal MP Sean Fraser": the name the phrase is about, not a place the NER took for one
+            at_root = [m for m in heads if m.span.start <= tokens.root.idx < m.span.end]
+            if not heads and not any(m.span.start <= tokens.root.idx < m.span.end for m in names):
+                # "Trudeau's office", "Norman's lawyers": someone of the person's, not the person
+                return self._other(clean_name(tokens.text), possessed_kind(tokens.root, self.lex), span, "nominal")
+            chosen = (at_root or heads or names)[0]
+            joint = [m for m in heads if m is not chosen and m.root.dep_ == "conj" and m.root.head.i == chosen.root.i]
+            if joint:  # "owners Tore Sohlberg and Lehla Abreder said": both, whom a later "they" means
+                both = Span.of(doc_text(self.doc), chosen.span.start, joint[-1].span.end)
+                return self._other(both.text, EntityKind.GROUP, span, "group")
             return self.by_offset.get(chosen.span.start)
         if cue and cue[0].text.strip() == ":":
             return None  # "Anchor:", "Report:", "Coronavirus:": a label, not a speaker
         head = tokens.root
         word = head.lower_
-        if not _can_speak(tokens, head, self.lex):
+        if word in _QUANTIFIER_HEADS and len(tokens) > 1 and any(c.dep_ in ("prep", "acl", "amod", "relcl") for c in head.children):
+            # "one of the players in the video", "All those involved": a nominal, not a pronoun to resolve
+            plural = word != "one"
+            builder = self._other(clean_name(tokens.text), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
+            if not plural:
+                self.person_nominals[id(builder)] = None
+            return builder
+        if not can_speak(tokens, head, self.lex):
             return None
         if head.pos_ == "PRON" or word in PRONOUN_GENDER or word in PLURAL_PRONOUNS or word == "it":
             return self.resolve_pronoun(head, span)
         if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             antecedent = head.head.head
-            return self.resolve(_subtree_span(self.doc, antecedent, stop=head.head), cue)
+            return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
         org_ents = [e for e in tokens.ents if e.label_ in ORG_LABELS]
-        if org_ents and (head.ent_type_ in ORG_LABELS or head.lower_ in self.lex.orgs):
+        definite = tokens[0].lower_ in ("the", "this", "that")
+        person_noun = head.lemma_.lower() in self.lex.roles and not head.text.istitle()  # "the rookie defenceman", "CEO" tagged ORG
+        if definite and head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN"):  # "the Kentucky Republican"
+            person = self.resolve_role(tokens, head, span)
+            if person is not None:
+                return person
+        if len(tokens) == 1 and head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper() and not head.text.isupper():
+            person = self.resolve_surname(head, span)  # "Tegnell said", tagged an organisation
+            if person is not None:
+                return person
+        if org_ents and (head.ent_type_ in ORG_LABELS and not person_noun or head.lower_ in self.lex.orgs):
             ent = next((e for e in org_ents if e.start <= head.i < e.end), None)
-            if ent is not None and head.ent_type_ == "NORP" and head.tag_ in ("NNPS", "NNS"):
-                return self._other(_clean(ent.text), EntityKind.GROUP, span, "group")
+            if ent is not None and head.ent_type_ == "NORP":  # "Republicans", "the Neanderthal": people, not a body
+                return self._other(clean_name(ent.text), EntityKind.GROUP, span, "group")
             # "the United Nations food agency": the whole phrase names it, not just "United Nations"
             name = ent.text if ent is not None else self.doc[org_ents[0].start : head.i + 1].text
-            return self._other(_clean(name), EntityKind.ORGANISATION, span, "org")
+            return self._other(clean_name(name), EntityKind.ORGANISATION, span, "org")
         lemma = head.lemma_.lower()
         if (word in self.lex.orgs or lemma in self.lex.orgs) and tokens[0].lower_ in ("the", "this", "that"):
             earlier = self.resolve_org_anaphor(head, span)
             if earlier is not None:
                 return earlier
-        if lemma in self.lex.roles or word in self.lex.roles:
+        if (lemma in self.lex.roles or word in self.lex.roles) and head.tag_ not in ("NNS", "NNPS"):  # "the officials": not one person
             person = self.resolve_role(tokens, head, span)
             if person is not None:
                 return person
         if word in self.lex.orgs or lemma in self.lex.orgs:
-            return self._other(_clean(tokens.text), EntityKind.ORGANISATION, span, "org")
+            return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")
         if word in self.lex.groups or lemma in self.lex.groups or any(t.lower_ == "both" for t in tokens):
-            return self._other(_clean(tokens.text), EntityKind.GROUP, span, "group")
+            return self._other(clean_name(tokens.text), EntityKind.GROUP, span, "group")
         person = self.resolve_untagged_name(tokens, head, span)
         if person is not None:
             return person
-        return self._other(_clean(tokens.text), EntityKind.UNRESOLVED, span, "nominal")
+        if head.pos_ == "PROPN" and any(e.label_ in ORG_LABELS and e.text == tokens.text for e in self.doc.ents):
+            return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")  # tagged an organisation elsewhere
+        if tokens[0].lower_ == "the" and head.pos_ == "PROPN" and head.text[:1].isupper() and head.tag_ == "NNP" and word not in self.lex.roles:
+            return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")  # "the Louvre", "the Pentagon"
+        # "Republican senators", "senior students": people, a group; "our results", "city data": things
+        plural = head.tag_ == "NNPS" or head.tag_ == "NNS" and (lemma in self.lex.roles or word in self.lex.groups or lemma in self.lex.groups)
+        builder = self._other(clean_name(tokens.text), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
+        if not plural and (lemma in self.lex.roles or word in self.lex.roles or lemma in self.lex.person_nouns):  # "a spokesperson for …"
+            self.person_nominals[id(builder)] = self.lex.gender_of_title(word)
+        return builder
 
     def resolve_untagged_name(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
         """A source that is a name the NER missed: "Laurin said" (the person of that surname named
         earlier), "Patrice Lindsay, director of …, said" (a new person: a speech cue's subject)."""
         chain = []
         for t in tokens:
-            if t.pos_ != "PROPN" or not t.is_title or t.ent_type_ or t.lower_ in self.lex.honorifics:
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.text.isupper() or t.ent_type_ or t.lower_ in self.lex.honorifics:
                 break
             chain.append(t)
         if not chain or chain[-1].i != head.i or len(chain) > 3 or head.lower_ in self.lex.orgs or head.lower_ in self.lex.roles:
             return None  # "Managing Director": a title, not a name
         if len(chain) == 1:
-            found = [p for p in self.people if p.kind is EntityKind.PERSON and head.lower_ in p.surnames()]
-            if len(found) != 1:
-                return None
-            self._add_mention(found[0], span, "surname")
-            return found[0]
+            return self.resolve_surname(head, span)
         name = self.doc[chain[0].i : head.i + 1].text
         builder = EntityBuilder(EntityKind.PERSON, names=[name], gender=gender_of_first_name(chain[0].text))
         builder.mentions.append(Mention(Span.of(doc_text(self.doc), chain[0].idx, head.idx + len(head.text)), "name"))
@@ -147,6 +191,30 @@ class _Resolver:
         self.people.append(builder)
         return builder
 
+    def resolve_surname(self, head: Token, span: Span) -> EntityBuilder | None:
+        """"King asked": the one person of that surname, or the full name the NER missed elsewhere
+        ("co-host Gayle King": a given name of known gender right before the surname)."""
+        surname = head.lower_.strip(INVISIBLE)
+        if surname in self.lex.orgs or surname in self.lex.groups or surname in self.lex.things:
+            return None  # "Police said": a common noun, not a surname
+        found = [p for p in self.people if p.kind is EntityKind.PERSON and surname in p.surnames()]
+        if len(found) == 1:
+            self._add_mention(found[0], span, "surname")
+            return found[0]
+        if found:
+            return None
+        full = [t for t in self.doc if t.lower_.strip(INVISIBLE) == surname and t.i > 0 and self.doc[t.i - 1].pos_ == "PROPN"
+                and self.doc[t.i - 1].is_title and gender_of_first_name(self.doc[t.i - 1].text) and not self.inside_quote[t.i]
+                and not (t.i > 1 and self.doc[t.i - 2].text in ("-", "‑"))]  # "Miami-Dade Police": no given name
+        if not full or len({self.doc[t.i - 1].lower_ for t in full}) != 1:
+            return None
+        first = self.doc[full[0].i - 1]
+        builder = EntityBuilder(EntityKind.PERSON, names=[f"{first.text} {full[0].text.strip(INVISIBLE)}"], gender=gender_of_first_name(first.text))
+        builder.mentions.append(Mention(Span.of(doc_text(self.doc), first.idx, full[0].idx + len(full[0].text)), "name"))
+        builder.mentions.append(Mention(span, "surname"))
+        self.people.append(builder)
+        return builder
+
     def resolve_in_heading(self, tokens, span: Span) -> EntityBuilder | None:
         """A headline ("Obama Says He Will Veto"): the person of the article it names, never a new one."""
         words = {t.lower_ for t in tokens if t.text[:1].isupper()}
@@ -155,54 +223,6 @@ class _Resolver:
             return None
         self._add_mention(found[0], span, "surname")
         return found[0]
-
-    def _candidates(self, before: int, gender: str | None) -> list[EntityBuilder]:
-        out = []
-        for p in self.people:
-            if p.kind is not EntityKind.PERSON:
-                continue
-            if gender and p.gender and p.gender != gender:
-                continue
-            if any(m.span.start < before and not self._in_quote_char(m.span.start) for m in p.mentions):
-                out.append(p)
-        return out
-
-    def _in_quote_char(self, offset: int) -> bool:
-        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
-        return bool(span is not None and len(span) and self.inside_quote[span.start])
-
-    def _salience(self, p: EntityBuilder, offset: int) -> tuple:
-        """Rank antecedents: previous speaker in the paragraph, then recent subjects, then recency."""
-        para = self.paragraph_of(offset)
-        last_speaker = next((b for o, b in reversed(self.history) if o < offset and self.paragraph_of(o) == para), None)
-        subj = max(
-            (m.span.start for m in self.names if m.is_subject and not m.in_quote and m.span.start < offset and self.by_offset.get(m.span.start) is p),
-            default=-1,
-        )
-        recent = max((m.span.start for m in p.mentions if m.span.start < offset and not self._in_quote_char(m.span.start)), default=-1)
-        same_para = self.paragraph_of(recent) >= para - 1 if recent >= 0 else False
-        return (p is last_speaker, same_para, subj >= 0 and self.paragraph_of(subj) >= para - 1, max(subj, recent))
-
-    def resolve_pronoun(self, head: Token, span: Span) -> EntityBuilder | None:
-        word = head.lower_
-        if word in PRONOUN_GENDER:
-            gender = PRONOUN_GENDER[word]
-            candidates = self._candidates(span.start, gender)
-            if not candidates:
-                return None
-            best = max(candidates, key=lambda p: self._salience(p, span.start))
-            best.gender = best.gender or gender
-            self._add_mention(best, span, "pronoun")
-            return best
-        if word in PLURAL_PRONOUNS or word == "it":
-            # "it said": the organisation that spoke last; "they said": the group or organisation
-            kinds = (EntityKind.ORGANISATION,) if word == "it" else (EntityKind.GROUP, EntityKind.ORGANISATION)
-            para = self.paragraph_of(span.start)
-            for offset, builder in reversed(self.history):
-                if offset < span.start and self.paragraph_of(offset) >= para - 1 and builder.kind in kinds:
-                    self._add_mention(builder, span, "pronoun")
-                    return builder
-        return None
 
     def resolve_org_anaphor(self, head: Token, span: Span) -> EntityBuilder | None:
         """"The agency warned …" after "the United Nations food agency": the latest organisation so
@@ -226,10 +246,20 @@ class _Resolver:
                      and (e.root.dep_ in ("nsubj", "nsubjpass") or e.root.dep_ == "pobj" and e.root.head.lower_ == "by")
                      and self.paragraph_of(e.start_char) >= para - 2 and e.start_char not in self.by_offset and not is_heading(self.doc, e.start)]
             if named:
-                return self._other(_clean(named[-1].text), EntityKind.ORGANISATION, span, "nominal")
+                return self._other(clean_name(named[-1].text), EntityKind.ORGANISATION, span, "nominal")
             return None
         self._add_mention(best, span, "nominal")
         return best
+
+    def _named_later(self, tokens, head: Token, span: Span) -> list:
+        """"the WHL commissioner said …" before "WHL commissioner Ron Robison": the one person whose
+        title has the role and its modifier, named later in the article."""
+        mods = {t.lower_ for t in tokens if t.i != head.i and t.pos_ in ("PROPN", "ADJ", "NOUN") and t.dep_ != "det"}
+        if not mods:
+            return []
+        found = [p for p in self.people if p.kind is EntityKind.PERSON and any(
+            head.lower_ in t.lower().split() and mods & set(t.lower().split()) for t in p.titles)]
+        return [(3, (), found[0])] if len(found) == 1 else []
 
     def resolve_role(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
         """"the Ukrainian leader" → the person whose nationality is Ukrainian and who leads."""
@@ -246,7 +276,9 @@ class _Resolver:
                 score += 3
             if score:
                 scored.append((score, self._salience(p, span.start), p))
-        if not scored and tokens[0].lower_ in ("the", "this", "that") and head.lemma_.lower() in self.lex.roles:
+        if not scored:
+            scored = self._named_later(tokens, head, span)
+        if not scored and tokens[0].lower_ in ("the", "this", "that") and (head.lemma_.lower() in self.lex.roles or head.ent_type_ == "NORP"):
             # "the veteran diplomat", "said the rookie defenceman": a definite role noun refers back to the
             # person of this or the previous paragraph, or else to the person who spoke last
             candidates = self._candidates(span.start, None)
@@ -266,90 +298,6 @@ class _Resolver:
         return best
 
 
-_NO_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
-
-
-def _can_speak(tokens, head: Token, lex) -> bool:
-    """False for sources no reader takes for a speaker: a date or time ("Wednesday", "about 3:00 pm"),
-    "no one", a head naming a thing ("the Volcker Rule", "Video"), a verb phrase."""
-    if head.ent_type_ in _NO_SPEAKER_ENTS or any(t.ent_type_ in ("DATE", "TIME") for t in tokens if t.dep_ == "ROOT" or t is head):
-        return False
-    text = " ".join(t.lower_ for t in tokens if not t.is_punct)
-    if text in NON_REFERRING or (head.lower_ == "one" and any(t.lower_ == "no" for t in tokens)):
-        return False
-    if head.lemma_.lower() in lex.things or head.lower_ in lex.things:
-        return False
-    return head.pos_ in ("NOUN", "PROPN", "PRON", "X", "NUM") or head.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP")
-
-
-def _last_line(doc: Doc, span: Span) -> Span:
-    """The part of a source after its last line break: text before it is page chrome or a heading."""
-    text = span.text
-    cut = text.rstrip().rfind("\n")
-    if cut < 0:
-        return span
-    rest = text[cut + 1 :]
-    lead = len(rest) - len(rest.lstrip())
-    start = span.start + cut + 1 + lead
-    return Span.of(doc_text(doc), start, span.end) if start < span.end else span
-
-
-def _from_inner_determiner(tokens):
-    """"WhatsApp Email Telegram A senior prison official": a noun phrase starts at its determiner,
-    whatever proper nouns the page put in front of it."""
-    for t in tokens[1:]:
-        if t.tag_ == "DT" and t.lower_ in ("a", "an", "the") and t.head.i >= t.i and all(x.pos_ in ("PROPN", "NOUN", "X") and x.ent_type_ != "PERSON" for x in tokens[: t.i - tokens.start]):
-            return tokens.doc[t.i : tokens.end]
-    return tokens
-
-
-def _under_preposition(token: Token, tokens) -> bool:
-    """Whether ``token`` hangs from the source's head through a preposition ("pubs around Cork")."""
-    root = tokens.root.i
-    while token.i != root and tokens.start <= token.i < tokens.end:
-        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("NOUN", "PRON") and token.head.head.ent_type_ != "PERSON":
-            return True
-        if token.head.i == token.i:
-            break
-        token = token.head
-    return False
-
-
-def _possessive_after(doc: Doc, m: NameMention) -> bool:
-    tok = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
-    return tok is not None and tok.end < len(doc) and doc[tok.end].tag_ == "POS"
-
-
-def _subtree_span(doc: Doc, token: Token, stop: Token) -> tuple[Span, ...]:
-    end = stop.left_edge.i
-    start = token.left_edge.i
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
-    if end <= start:
-        return ()
-    return (Span.of(doc_text(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)),)
-
-
-_DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.I)
-
-
-def _clean(text: str) -> str:
-    """A display name for an organisation or group: no leading article, no possessive 's."""
-    text = _DETERMINERS.sub("", text.strip())
-    return re.sub(r"(’s|'s)$", "", text)
-
-
-def _inside_quotes(doc: Doc) -> list[bool]:
-    from ..attribution.quotes import find_quotes
-
-    inside = [False] * len(doc)
-    for q in find_quotes(doc_text(doc)):
-        span = doc.char_span(q.start, q.end, alignment_mode="expand")
-        if span is not None:
-            inside[span.start : span.end] = [True] * len(span)
-    return inside
-
-
 def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> tuple[tuple[Entity, ...], list[Attribution]]:
     """Resolve the source of each attribution to an entity of the article.
 
@@ -367,8 +315,8 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> tuple[tuple[E
     resolved: list[tuple[Attribution, EntityBuilder | None]] = []
     for a in sorted(attributions, key=lambda a: (a.source[0].start if a.source else (a.cue[0].start if a.cue else 0))):
         builder = resolver.resolve(a.source, a.cue)
-        if builder is not None and a.source:
-            resolver.history.append((a.source[0].start, builder))
+        if builder is not None and (a.source or a.cue):
+            resolver.history.append(((a.source or a.cue)[0].start, builder))
         resolved.append((a, builder))
     speaking = {id(b) for _, b in resolved if b is not None}
     # people the NER found only as a bare single word, never titled and never speaking, are too

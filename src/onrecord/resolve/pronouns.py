@@ -1,0 +1,122 @@
+"""Pronoun sources: "he"/"she" to the nearest compatible person (the previous speaker of the paragraph,
+recent subjects, never a name inside a quotation, never against the name's gender), "it" to the
+organisation that spoke last, "they" to a group, an organisation or people named together.
+
+A mixin of the speaker resolver (``speakers._Resolver``), which holds the article's people, history
+of speakers and paragraph map.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..types import EntityKind, Span
+from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER
+from .mentions import ORG_LABELS, EntityBuilder
+from .source_phrase import clean_name
+
+
+class PronounResolution:
+    def _candidates(self, before: int, gender: str | None) -> list[EntityBuilder]:
+        out = []
+        for p in self.people:
+            if p.kind is not EntityKind.PERSON:
+                continue
+            if gender and p.gender and p.gender != gender:
+                continue
+            if any(m.span.start < before and not self._in_quote_char(m.span.start) for m in p.mentions):
+                out.append(p)
+        return out
+
+    def _in_quote_char(self, offset: int) -> bool:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return bool(span is not None and len(span) and self.inside_quote[span.start])
+
+    def _salience(self, p: EntityBuilder, offset: int) -> tuple:
+        """Rank antecedents: previous speaker in the paragraph, then recent subjects, then recency."""
+        para = self.paragraph_of(offset)
+        last_speaker = next((b for o, b in reversed(self.history) if o < offset and self.paragraph_of(o) == para), None)
+        subj = max(
+            (m.span.start for m in self.names if m.is_subject and not m.in_quote and m.span.start < offset and self.by_offset.get(m.span.start) is p),
+            default=-1,
+        )
+        recent = max((m.span.start for m in p.mentions if m.span.start < offset and not self._in_quote_char(m.span.start)), default=-1)
+        same_para = self.paragraph_of(recent) >= para - 1 if recent >= 0 else False
+        return (p is last_speaker, same_para, subj >= 0 and self.paragraph_of(subj) >= para - 1, max(subj, recent))
+
+    def resolve_pronoun(self, head: Token, span: Span) -> EntityBuilder | None:
+        word = head.lower_
+        if word in PRONOUN_GENDER:
+            gender = PRONOUN_GENDER[word]
+            nominal = self._nominal_just_before(span.start, gender) or self._introduced_just_before(span.start, gender)
+            if nominal is not None:
+                self._add_mention(nominal, span, "pronoun")
+                return nominal
+            candidates = self._candidates(span.start, gender)
+            if not candidates:
+                return None
+            best = max(candidates, key=lambda p: self._salience(p, span.start))
+            best.gender = best.gender or gender
+            self._add_mention(best, span, "pronoun")
+            return best
+        if word in PLURAL_PRONOUNS or word == "it":
+            # "it said": the organisation that spoke last; "they said": the group or organisation
+            kinds = (EntityKind.ORGANISATION,) if word == "it" else (EntityKind.GROUP, EntityKind.ORGANISATION)
+            para = self.paragraph_of(span.start)
+            for offset, builder in reversed(self.history):
+                if offset < span.start and self.paragraph_of(offset) >= para - 1 and (builder.kind in kinds or word == "it" and _bare_proper_name(builder)):
+                    self._add_mention(builder, span, "pronoun")
+                    return builder
+            if word in PLURAL_PRONOUNS:
+                return self._plural_group_before(head, span)
+        return None
+
+    def _plural_group_before(self, head: Token, span: Span) -> EntityBuilder | None:
+        """"Key to the Liberals' hopes … Almost all revenues, they promise, …": the plural party, people
+        or organisation named in this sentence or the one before, outside quotations."""
+        sent = head.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        plural = [(e.start, e.text) for e in self.doc.ents if e.label_ in ORG_LABELS and start <= e.start and e.end_char <= span.start
+                  and e.root.tag_ in ("NNPS", "NNS") and not self.inside_quote[e.start]]
+        plural += [(t.i, t.text) for t in self.doc[start : head.i] if t.tag_ == "NNPS" and not t.ent_type_ and t.text[:1].isupper() and not self.inside_quote[t.i]]
+        if not plural:
+            return None
+        # the first named is the topic ("the Liberals' hopes … out of Canadians' pockets")
+        return self._other(clean_name(min(plural)[1]), EntityKind.GROUP, span, "group")
+
+    def _introduced_just_before(self, offset: int, gender: str):
+        """"… also produced results for Mississauga accountant Babatunji Farinloye, 50. “…,” he says.": a
+        person named in full or with a description since the last speaker spoke, in this paragraph or
+        the one before, is who the pronoun means when that person is the only one so named."""
+        last_offset, last_speaker = max(((o, b) for o, b in self.history if o < offset), default=(-1, None), key=lambda x: x[0])
+        para = self.paragraph_of(offset)
+        # a person named in the last speaker's own sentence is who that speaker talked about ("Myers also
+        # cited an idea from Frank Clayton")
+        last_token = self.doc.char_span(last_offset, last_offset + 1, alignment_mode="expand") if last_offset >= 0 else None
+        last_sent = last_token[0].sent.start if last_token is not None and len(last_token) else -1
+        found = []
+        for m in self.names:
+            if m.root.sent.start == last_sent:
+                continue
+            p = self.by_offset.get(m.span.start)
+            if p is None or p is last_speaker or p in found or m.in_quote or not last_offset < m.span.start < offset:
+                continue
+            if (m.titles or len(m.name.split()) > 1) and self.paragraph_of(m.span.start) >= para - 1 and p.gender in (None, gender):
+                found.append(p)
+        return found[0] if len(found) == 1 else None
+
+    def _nominal_just_before(self, offset: int, gender: str) -> EntityBuilder | None:
+        """"A spokesperson for the employers said … “…,” he said.": the unnamed person who spoke last, in
+        this paragraph or the one before, when no person is named between them."""
+        last = next(((o, b) for o, b in reversed(self.history) if o < offset), None)
+        if last is None or id(last[1]) not in self.person_nominals or self.paragraph_of(last[0]) < self.paragraph_of(offset) - 1:
+            return None
+        if self.person_nominals[id(last[1])] not in (None, gender):
+            return None
+        if any(last[0] < m.span.start < offset and not m.in_quote for m in self.names):
+            return None
+        return last[1]
+
+
+def _bare_proper_name(builder: EntityBuilder) -> bool:
+    """An unresolved speaker named by one capitalised word ("Facebook said"): an organisation to "it"."""
+    return builder.kind is EntityKind.UNRESOLVED and len(builder.name.split()) == 1 and builder.name[:1].isupper()

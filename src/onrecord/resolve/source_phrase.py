@@ -1,0 +1,134 @@
+"""Source phrases as the speaker resolver reads them: which part of a source span names the speaker,
+whether it can speak at all, and display names for organisations and groups."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..nlp import doc_text
+from ..types import EntityKind, Span
+from .lexicon import NON_REFERRING, RoleLexicon, writing_nouns
+from .mentions import NameMention
+
+_NO_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+
+
+def can_speak(tokens, head: Token, lex) -> bool:
+    """False for sources no reader takes for a speaker: a date or time ("Wednesday", "about 3:00 pm"),
+    "no one", a head naming a thing ("the Volcker Rule", "Video"), a verb phrase."""
+    if head.ent_type_ in _NO_SPEAKER_ENTS or any(t.ent_type_ in ("DATE", "TIME") for t in tokens if t.dep_ == "ROOT" or t is head):
+        return False
+    text = " ".join(t.lower_ for t in tokens if not t.is_punct)
+    if text in NON_REFERRING or (head.lower_ == "one" and any(t.lower_ == "no" for t in tokens)):
+        return False
+    if head.lemma_.lower() in lex.things or head.lower_ in lex.things:
+        return False
+    return head.pos_ in ("NOUN", "PROPN", "PRON", "X", "NUM") or head.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP")
+
+
+def last_line(doc: Doc, span: Span) -> Span:
+    """The part of a source after its last line break: text before it is page chrome or a heading."""
+    text = span.text
+    cut = text.rstrip().rfind("\n")
+    if cut < 0:
+        return span
+    rest = text[cut + 1 :]
+    lead = len(rest) - len(rest.lstrip())
+    start = span.start + cut + 1 + lead
+    return Span.of(doc_text(doc), start, span.end) if start < span.end else span
+
+
+def without_answer_word(tokens):
+    """"Yes - a few people have asked": an answer word and a dash before the source are not part of it."""
+    start = tokens.start
+    while start < tokens.end - 1 and (tokens.doc[start].pos_ == "INTJ" or tokens.doc[start].text in ("-", "–", "—")):
+        start += 1
+    return tokens.doc[start : tokens.end] if start > tokens.start and tokens.doc[start - 1].text in ("-", "–", "—") else tokens
+
+
+def from_inner_determiner(tokens):
+    """"WhatsApp Email Telegram A senior prison official": a noun phrase starts at its determiner,
+    whatever proper nouns the page put in front of it."""
+    for t in tokens[1:]:
+        if t.tag_ == "DT" and t.lower_ in ("a", "an", "the") and t.head.i >= t.i and all(x.pos_ in ("PROPN", "NOUN", "X") and x.ent_type_ != "PERSON" for x in tokens[: t.i - tokens.start]):
+            return tokens.doc[t.i : tokens.end]
+    return tokens
+
+
+def under_preposition(token: Token, tokens) -> bool:
+    """Whether ``token`` hangs from the source's head through a preposition ("pubs around Cork", "The
+    Briar in Douglas") or a
+    clause ("Republicans, who control the Senate under Mitch McConnell")."""
+    root = tokens.root.i
+    while token.i != root and tokens.start <= token.i < tokens.end:
+        # "of" after a capitalised title does not place ("Chief Financial Officer of Super Value Debra Symonette")
+        place = token.head.head.pos_ in ("NOUN", "PRON") or token.head.head.pos_ == "PROPN" and token.head.lower_ != "of"
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and place and token.head.head.ent_type_ != "PERSON":
+            return True
+        if token.dep_ in ("relcl", "acl", "advcl"):  # "Republicans, who control the Senate under McConnell"
+            return True
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return False
+
+
+def possessive_after(doc: Doc, m: NameMention) -> bool:
+    tok = doc.char_span(m.span.start, m.span.end, alignment_mode="expand")
+    return tok is not None and tok.end < len(doc) and doc[tok.end].tag_ == "POS"
+
+
+def subtree_span(doc: Doc, token: Token, stop: Token) -> tuple[Span, ...]:
+    end = stop.left_edge.i
+    start = token.left_edge.i
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if end <= start:
+        return ()
+    return (Span.of(doc_text(doc), doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)),)
+
+
+_DETERMINERS = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.I)
+
+
+def clean_name(text: str) -> str:
+    """A display name for an organisation or group: no leading article, no possessive 's."""
+    text = _DETERMINERS.sub("", text.strip())
+    return re.sub(r"(’s|'s)$", "", text)
+
+
+def inside_quotes(doc: Doc) -> list[bool]:
+    from ..attribution.quotes import find_quotes
+
+    inside = [False] * len(doc)
+    for q in find_quotes(doc_text(doc)):
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is not None:
+            inside[span.start : span.end] = [True] * len(span)
+    return inside
+
+
+def possessor(tokens, lex: RoleLexicon) -> Span | None:
+    """The owner of a written source ("her statement", "the union's Friday release", "Trudeau's
+    letter"): the one who speaks through it; None for any other source."""
+    root = tokens.root
+    if root.lemma_.lower() not in writing_nouns():
+        return None
+    owner = next((c for c in root.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    words = [t for t in owner.subtree if t.tag_ != "POS"]
+    if not words:
+        return None
+    doc = tokens.doc
+    return Span.of(doc_text(doc), words[0].idx, words[-1].idx + len(words[-1].text))
+
+
+def possessed_kind(root: Token, lex: RoleLexicon) -> EntityKind:
+    """What "X's office" / "X's lawyers" / "X's aide" is: an organisation, a group or a nominal."""
+    if root.lemma_.lower() in lex.orgs or root.lower_ in lex.orgs:
+        return EntityKind.ORGANISATION
+    if root.tag_ in ("NNS", "NNPS") or root.lower_ in lex.groups:
+        return EntityKind.GROUP
+    return EntityKind.UNRESOLVED
