@@ -150,7 +150,8 @@ _ANCHOR_WORDS = {"today", "tonight", "yesterday", "tomorrow", "overnight", "now"
                  "lately", "soon", "current", "recent", "present", "moment", "time", "past", "future", "weekend", "quarter", "half", "century", "christmas",
                  "easter", "halloween", "thanksgiving", "valentine", "o'clock", "daily", "weekly", "monthly", "annually", "yearly",
                  "hourly", "nightly", "fortnightly", "quarterly", "biannually", "once", "twice", "thrice", "boxing", "armistice",
-                 "bastille", "independence", "new", "good", "days", "ago", "fiscal", *ERA_WORDS}
+                 "bastille", "independence", "new", "good", "days", "ago", "fiscal", "future", "previously", "term", "later",
+                 "nineteen", "eighteen", *ERA_WORDS}
 
 
 def _register_extensions() -> None:
@@ -196,6 +197,8 @@ def token_classes() -> dict[str, dict]:
     }
 
 
+_TENS = "'" + "'|'".join(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"]) + "'"
+_ONES = "'" + "'|'".join(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]) + "'"
 _QUALIFIED = ["", "Q1 ", "'more'|'less'|'fewer' 'than' ", "'at' 'least'|'most' ", "'up' 'to' ", "'just'|'well' 'over'|'under' ", "'close' 'to' "]
 
 #: (label, shorthand) — the label tells the normaliser what kind of expression it is.
@@ -215,7 +218,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "'the'? MOD? HY? APOS? DEC"), ("DATE", "'the' MOD? HY? ORDN 'century'"), ("DATE", "'the' NUM HY ORDN 'century'"),
     ("DATE", "NUM ERA"), ("DATE", "YEAR ERA"), ("DATE", "'the' MOD? HY? ORDN 'century' ERA"),
     # periods relative to publication
-    ("DATE", "REL UNIT"), ("DATE", "REL 'quarter'"), ("DATE", "MOD REL UNIT"), ("DATE", "ELR REL UNIT"), ("DATE", "ELR DAYW"),
+    ("DATE", "REL SGU"), ("PAST", "'past'|'previous' PLU"), ("DATE", "REL 'quarter'"), ("DATE", "MOD REL UNIT"), ("DATE", "ELR REL UNIT"), ("DATE", "ELR DAYW"),
     ("DATE", "'the'? EDGE 'of' 'the'? REL? UNIT"), ("DATE", "'the'? EDGE 'of' MON COMMA? YEAR?"), ("DATE", "'the'? EDGE 'of' YEAR"),
     ("DATE", "REL WEEKEND"), ("DATE", "'at'|'over'|'during'|'on'|'by'|'until' 'the' WEEKEND"),
     ("DATE", "MOD? REL SEAS"), ("DATE", "MOD? SEAS 'of'? YEAR"), ("DATE", "'the' SEAS 'of' YEAR"), ("DATE", "P 'the' MOD? SEAS"),
@@ -238,7 +241,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("DURATION", "'a'|'an' SGU 'and' 'a' 'half'"), ("DURATION", "'half' 'a'|'an' SGU"),
     ("DURATION", "NUM HY UNIT"), ("DURATION", "NUM HY UNIT HY 'long'"), ("DURATION", "SGU HY 'long'"),
     ("DURATION", "'the' 'past'|'last'|'next'|'coming'|'first'|'final' NP* UNIT"),
-    ("DURATION", "'for'|'over'|'within'|'in'|'after'|'lasting' PLU"), ("DURATION", "'recent'|'coming' PLU"),
+    ("DURATION", "'for'|'over'|'within'|'in'|'after'|'lasting' PLU"), ("DURATION", "'recent' PLU"),
     # sets
     ("SET", "EVERY 'other'? NP* UNIT"), ("SET", "EVERY WD|POD|SEAS"), ("SET", "EVERY WEEKEND"), ("SET", "SETW"),
     ("SET", "FREQ PER UNIT"), ("SET", "NUM 'times' PER UNIT"), ("SET", "'on' WDS"),
@@ -251,6 +254,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "YEAR"),
     ("REF", "'at' 'present'"), ("REF", "'at' 'the'|'that' 'time'"), ("REF", "'at' 'the' 'moment'"), ("REF", "'right' 'now'"), ("REF", "'these' 'days'"),
     ("REF", "'in' 'the' 'past'|'future'"), ("REF", "'in' 'the' 'near'|'distant' 'future'"),
+    ("REF", "'the' 'near'|'distant'? 'future'"), ("REF", "'the' 'near'|'short' 'term'"), ("REF", "'a' 'later' 'date'"),
+    ("FUTURE", "'coming'|'future' PLU"),  # "in coming months", "future quarters": FUTURE_REF; "past years" PAST_REF
+    # years said in words, as broadcast transcripts write them ("nineteen ninety-six", "the year two thousand"): timex_words
+    ("SPOKEN", f"MON? 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' 'year' 'two' 'thousand' 'and'? {_ONES}?"),
+    ("DATE", "'the' 'year' YEAR"), ("DATE", "MON 'this'|'last'|'next' 'year'"),  # "the year 1990", "June last year"
+    ("THEYEAR", "'the' 'full'? 'year'"),  # "for the year", "the year ended Sept. 30" (timex_words)
 ]
 
 

@@ -231,6 +231,8 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         return Value("DATE", p.decade, mod)
     if p.century:
         return Value("DATE", p.century, mod)
+    if p.month and p.unit == "Y" and p.rel in ("this", "last", "next") and dct is not None:  # "June last year"
+        return Value("DATE", f"{dct.year + _period_offset(p.rel):04d}-{p.month:02d}", mod)
     if p.numdate or p.month:
         if p.year is None and dct is None:
             if p.month and p.day:
