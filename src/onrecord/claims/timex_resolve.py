@@ -242,6 +242,8 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         base = dct or dt.date(p.year or 2000, 1, 1)
         if p.rel in ("next", "coming", "last", "past", "previous"):
             future = p.rel in ("next", "coming")
+        elif p.year is None and dct is not None and not p.numdate and not p.day and p.month == dct.month:
+            return Value("DATE", f"{dct.year:04d}-{p.month:02d}", mod)  # the month of publication: "sales in October", written in October
         elif p.year is None and dct is not None and not p.numdate and (future is None or p.rel == "this"):
             return _nearest_month(p, dct, mod)  # no tense in the text: the nearest (see timex_tense)
         phrase = text if p.numdate else " ".join(str(x) for x in (p.day, _MONTH_NAMES[p.month], p.year) if x)
@@ -269,14 +271,15 @@ def _before_christ(p: Parts) -> Value:
 
 
 def _nearest_month(p: Parts, dct: dt.date, mod: str | None) -> Value:
-    """A month, or a month and day, without a year: the one nearest to publication (ties go to the past)."""
+    """A month, or a month and day, without a year: the one nearest to publication (see timex_tense)."""
     candidates = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
         try:
             day = dt.date(year, p.month, p.day or 15)
         except ValueError:
             continue
-        candidates.append((abs((day - dct).days), day > dct, day))
+        # news reports what happened: a date ahead must be twice as near as the one behind ("the Oct. 23 shooting" in May)
+        candidates.append((abs((day - dct).days) * (2 if day > dct else 1), day > dct, day))
     if not candidates:
         return Value("DATE", None, mod, note="not understood")
     day = min(candidates)[2]
