@@ -65,3 +65,22 @@ def test_time_signals_and_rates_are_no_time_expressions(parse, text):
 )
 def test_time_direction_of_dates_without_a_tense_of_their_own(parse, text, published, expression, value):
     assert _values(parse, text, published)[expression] == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    "text, expression, kind, value",
+    [
+        ("The strike lasted two more weeks.", "two more weeks", "DURATION", "P2W"),
+        ("Shares rose for eight trading days.", "eight trading days", "DURATION", "P8D"),
+        ("The lease runs an additional year.", "an additional year", "DURATION", "P1Y"),
+        ("Steel shaped the 20th century and 19th century cities alike.", "19th century", "DATE", "18"),
+        ("The law passed in 2015; later that year it was repealed.", "that year", "DATE", "2015"),
+        ("Each July the festival fills the town.", "Each July", "SET", "XXXX-07"),
+    ],
+)
+def test_time_more_units_centuries_without_article_that_year_and_monthly_sets(parse, text, expression, kind, value):
+    assert _values(parse, text)[expression] == (kind, value)
+
+
+def test_time_the_future_of_a_thing_is_no_time(parse):
+    assert _values(parse, "The vote decides the future of the union.") == {}

@@ -166,6 +166,8 @@ def _rejected(span: SpacySpan) -> bool:
         return True  # "Sun" (Sun Microsystems), "Wed" as a name: abbreviations only in datelines ("Sun., May 4")
     if len(span) == 1 and span[0].lower_ in _SET_WORDS and (span[0].dep_ == "amod" or span[0].tag_ == "NN"):
         return True  # "a quarterly dividend", "daily volume", "the party daily": they describe a thing (TimeBank tags none)
+    if low[-1:] == ["future"] and nxt is not None and nxt.lower_ == "of":
+        return True  # "the future of our peoples": a thing, not a time
     if low == ["soon"] and ((span.start > 0 and doc[span.start - 1].lower_ == "as") or (nxt is not None and nxt.lower_ in ("after", "before"))):
         return True  # "as soon as", "soon after": a signal, not a time (TimeML)
     if len(span) == 2 and low[0] in ("a", "an", "per") and span[1]._.timex_sgunit and span.start > 0 \

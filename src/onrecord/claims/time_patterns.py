@@ -215,7 +215,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("RANGE", "MON DAY HY DAY COMMA? YEAR?"), ("RANGE", "DAY HY DAY MON COMMA? YEAR?"),
     ("DATE", "P MON"), ("DATE", "REL MON"), ("DATE", "REL MON DAY COMMA? YEAR?"), ("DATE", "Q1 MON DAY COMMA? YEAR?"), ("DATE", "'the'? MOD HY? MON COMMA? YEAR?"),
     ("DATE", "P YEAR"), ("DATE", "'the'? MOD HY? YEAR"), ("DATE", "'the' YEAR NN"),
-    ("DATE", "'the'? MOD? HY? APOS? DEC"), ("DATE", "'the' MOD? HY? ORDN 'century'"), ("DATE", "'the' NUM HY ORDN 'century'"),
+    ("DATE", "'the'? MOD? HY? APOS? DEC"), ("DATE", "'the'? MOD? HY? ORDN 'century'"), ("DATE", "'the' NUM HY ORDN 'century'"),
     ("DATE", "NUM ERA"), ("DATE", "YEAR ERA"), ("DATE", "'the' MOD? HY? ORDN 'century' ERA"),
     # periods relative to publication
     ("DATE", "REL SGU"), ("PAST", "'past'|'previous' PLU"), ("DATE", "REL 'quarter'"), ("DATE", "MOD REL UNIT"), ("DATE", "ELR REL UNIT"), ("DATE", "ELR DAYW"),
@@ -233,17 +233,18 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "DAYW POD?"), ("DATE", "'the' 'day' 'before' 'yesterday'"), ("DATE", "'the' 'day' 'after' 'tomorrow'"),
     ("DATE", "REL POD"), ("DATE", "ELR 'this' POD"),
     ("DATE", "NUM NP* UNIT 'ago'|'hence'|'earlier'|'later'"), ("DATE", "NUM NP* UNIT 'from' 'now'"), ("REF", "PLU 'ago'"),
-    ("DATE", "'the' 'next'|'following'|'previous' UNIT|POD"), ("DATE", "'that' 'day'|'night'|'morning'|'week'"),
+    ("DATE", "'the' 'next'|'following'|'previous' UNIT|POD"), ("DATE", "'that' 'day'|'night'|'morning'|'week'|'month'|'year'"),
     # durations
     *[("DURATION", q + "NUM NP* UNIT") for q in _QUALIFIED],
     *[("DATE", q + "NUM NP* UNIT 'ago'|'earlier'|'later'|'hence'") for q in _QUALIFIED[1:]],
     *[("DURATION", q + "NUM 'and' 'a' 'half' UNIT") for q in _QUALIFIED[:2]],
     ("DURATION", "'a'|'an' SGU 'and' 'a' 'half'"), ("DURATION", "'half' 'a'|'an' SGU"),
+    ("DURATION", "Q1? NUM 'more'|'additional'|'trading'|'business'|'working' UNIT"), ("DURATION", "'at' 'least' NUM 'more' UNIT"),
     ("DURATION", "NUM HY UNIT"), ("DURATION", "NUM HY UNIT HY 'long'"), ("DURATION", "SGU HY 'long'"),
     ("DURATION", "'the' 'past'|'last'|'next'|'coming'|'first'|'final' NP* UNIT"),
     ("DURATION", "'for'|'over'|'within'|'in'|'after'|'lasting' PLU"), ("DURATION", "'recent' PLU"),
     # sets
-    ("SET", "EVERY 'other'? NP* UNIT"), ("SET", "EVERY WD|POD|SEAS"), ("SET", "EVERY WEEKEND"), ("SET", "SETW"),
+    ("SET", "EVERY 'other'? NP* UNIT"), ("SET", "EVERY WD|POD|SEAS"), ("SET", "EVERY MON"), ("SET", "EVERY WEEKEND"), ("SET", "SETW"),
     ("SET", "FREQ PER UNIT"), ("SET", "NUM 'times' PER UNIT"), ("SET", "'on' WDS"),
     # clock times
     ("TIME", "Q1? CLOCK AMPM? TZ?"), ("TIME", "Q1? NUM AMPM TZ?"), ("TIME", "Q1? NUM 'o'clock'"), ("TIME", "HHMM TZ"), ("TIME", "'at'|'by'|'around'|'before'|'after'|'until' HHMM"),

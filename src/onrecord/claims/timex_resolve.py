@@ -60,6 +60,8 @@ def _set(p: Parts) -> Value:
         return Value("SET", f"XXXX-{p.season}")
     if p.weekend:
         return Value("SET", "XXXX-WXX-WE")
+    if p.month:  # "each July"
+        return Value("SET", f"XXXX-{p.month:02d}")
     if p.setword:
         from .lexicons import timex_lexicon
 
