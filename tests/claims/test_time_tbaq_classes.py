@@ -84,3 +84,9 @@ def test_time_more_units_centuries_without_article_that_year_and_monthly_sets(pa
 
 def test_time_the_future_of_a_thing_is_no_time(parse):
     assert _values(parse, "The vote decides the future of the union.") == {}
+
+
+def test_time_an_edge_as_a_deadline_is_the_current_one(parse):
+    text = "Unisys cut stocks by $100 million, leaving it near its goal of a $500 million cut by the end of the year."
+    assert _values(parse, text)["the end of the year"] == ("DATE", "2031")
+    assert _values(parse, "The plant closed at the end of the month.")["the end of the month"] == ("DATE", "2031-09")

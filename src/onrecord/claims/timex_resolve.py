@@ -136,7 +136,7 @@ def _edge_period(dct: dt.date, unit: str, mod: str | None, future: bool) -> dt.d
     start = {"M": dct.replace(day=1), "Y": dct.replace(month=1, day=1), "W": dct - dt.timedelta(days=dct.weekday())}.get(unit, dct)
     end = shift(start, 1, unit) - dt.timedelta(days=1)
     point = start if mod == "START" else end if mod == "END" else start + (end - start) / 2
-    if not future and point > dct:
+    if future is False and point > dct:  # past tense: the last such edge; no tense (a deadline): this one
         return shift(dct, -1, unit)
     if future and point < dct:
         return shift(dct, 1, unit)
