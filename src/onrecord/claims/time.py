@@ -162,7 +162,7 @@ def _rejected(span: SpacySpan) -> bool:
     if len(span) == 1 and low[0] in ("current", "recent") and (span[0].dep_ != "amod" or span[0].head.lower_ in _NOT_TIMES
                                                              or (nxt is not None and nxt.lower_ in _NOT_TIMES)):
         return True  # "current account", "the current": only "current market conditions", "a recent filing"
-    if len(span) == 1 and span[0]._.timex_weekday and len(low[0]) <= 4 and not (nxt is not None and (nxt.text in (".", ",") or nxt._.timex_month or nxt._.timex_daynum)):
+    if len(span) == 1 and span[0]._.timex_weekday and len(low[0]) <= 4 and not (nxt is not None and (nxt.text == "." or nxt._.timex_month or nxt._.timex_daynum or (nxt.text == "," and after is not None and (after._.timex_month or after._.timex_daynum)))):
         return True  # "Sun" (Sun Microsystems), "Wed" as a name: abbreviations only in datelines ("Sun., May 4")
     if len(span) == 1 and span[0].lower_ in _SET_WORDS and (span[0].dep_ == "amod" or span[0].tag_ == "NN"):
         return True  # "a quarterly dividend", "daily volume", "the party daily": they describe a thing (TimeBank tags none)
@@ -173,6 +173,10 @@ def _rejected(span: SpacySpan) -> bool:
     if len(span) == 2 and low[0] in ("a", "an", "per") and span[1]._.timex_sgunit and span.start > 0 \
             and doc[span.start - 1].tag_ in ("NNS", "CD", "NN") and span[1].dep_ == "npadvmod":
         return True  # a rate: "four flights a week", "$500 million a year" (TimeBank tags none)
+    if len(span) >= 3 and low[-2] in ("a", "an", "per") and span[-1]._.timex_sgunit and span[-3].like_num:
+        return True  # a rate with its number: "358,000 a month", "$55 a night"
+    if span[-1]._.timex_decade and span.start > 0 and doc[span.start - 1].lower_ in ("his", "her", "their", "its", "my", "your", "our"):
+        return True  # an age: "in his 30s", "in their twenties"
     if span[0].lower_ == "this" and span[0].is_title and span[0].i > span.sent.start and all(t.is_title for t in span):
         return True  # ABC's "This Week": a title
     return False
