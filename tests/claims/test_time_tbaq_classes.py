@@ -46,7 +46,8 @@ def test_time_months_of_a_named_year_and_vague_references(parse, text, expressio
     "text",
     ["They will leave as soon as the roads open.", "Qantas runs four flights a week to Bombay.",
      "The cuts save $500 million a year.", "Rooms will cost $55 a night.", "Payrolls grew by 358,000 a month.",
-     "He was in his 30s then.", "Sun, Hewlett-Packard and others blame the chip."],
+     "He was in his 30s then.", "Sun, Hewlett-Packard and others blame the chip.", "Sales should rise 8.5% annually.",
+     "The plant would make 10,000 units annually."],
 )
 def test_time_signals_and_rates_are_no_time_expressions(parse, text):
     assert _values(parse, text) == {}

@@ -173,6 +173,8 @@ def _rejected(span: SpacySpan) -> bool:
     if len(span) == 2 and low[0] in ("a", "an", "per") and span[1]._.timex_sgunit and span.start > 0 \
             and doc[span.start - 1].tag_ in ("NNS", "CD", "NN") and span[1].dep_ == "npadvmod":
         return True  # a rate: "four flights a week", "$500 million a year" (TimeBank tags none)
+    if len(span) == 1 and low[0] in _SET_WORDS and span.start > 0 and (doc[span.start - 1].text in ("%", "percent") or doc[span.start - 1].tag_ in ("CD", "NNS")):
+        return True  # a rate again: "rise 8.5% annually", "10,000 units annually", "doubling its profits annually"
     if len(span) >= 3 and low[-2] in ("a", "an", "per") and span[-1]._.timex_sgunit and span[-3].like_num:
         return True  # a rate with its number: "358,000 a month", "$55 a night"
     if span[-1]._.timex_decade and span.start > 0 and doc[span.start - 1].lower_ in ("his", "her", "their", "its", "my", "your", "our"):
