@@ -86,6 +86,7 @@ def attribution_to_dict(a: Attribution) -> dict[str, Any]:
         "confidence": a.confidence,
         "origin": a.origin,
         "said_on": a.said_on,
+        "said_on_source": a.said_on_source,
         "claim": claim_to_dict(a.claim) if a.claim else None,
     }
 
@@ -190,6 +191,7 @@ def article_from_dict(d: dict[str, Any], text: str | None = None) -> Article:
             else Speaker(a["speaker"]["id"], a["speaker"]["name"], EntityKind(a["speaker"]["kind"])),
             origin=a.get("origin", "rules"),
             said_on=a.get("said_on"),
+            said_on_source=a.get("said_on_source"),
             claim=_claim_from(text, a["claim"]) if a.get("claim") else None,
         )
         for a in d.get("attributions") or ()

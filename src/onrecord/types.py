@@ -179,6 +179,9 @@ class Attribution:
     speaker: Speaker | None = None
     origin: str = "rules"  # "rules" or "model"
     said_on: str | None = None  # TIMEX3 date value of the speech act, when the text gives it
+    #: where the statement's date comes from: "text" (said_on), "published" (the text gives none: it is filed under the
+    #: publication date), None (neither)
+    said_on_source: str | None = None
     claim: Claim | None = None
     kind: AttributionKind = AttributionKind.SPEECH
 

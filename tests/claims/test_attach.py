@@ -82,3 +82,13 @@ def test_attach_said_on_only_from_a_date_that_attaches_to_the_cue(parse, attribu
     text = "Ella Manning said Monday the utility forecast higher electricity demand."
     _, (a,) = _claims(parse, attribution, text, [("said", "the utility forecast higher electricity demand", "Ella Manning")])
     assert a.said_on == "2025-04-21"
+
+
+def test_attach_said_on_source_says_whether_the_text_or_the_publication_dates_the_statement(parse, attribution):
+    text = "The mayor said on Monday that the bridge would reopen. The engineer said the cables were sound."
+    parts = [("said", "that the bridge would reopen", "The mayor"), ("said", "the cables were sound", "The engineer")]
+    _, (dated, undated) = _claims(parse, attribution, text, parts, speakers=["mayor", "engineer"])
+    assert (dated.said_on, dated.said_on_source) == ("2025-04-21", "text")
+    assert (undated.said_on, undated.said_on_source) == (None, "published")
+    _, (_, undated) = _claims(parse, attribution, text, parts, published=None, speakers=["mayor", "engineer"])
+    assert undated.said_on_source is None

@@ -71,7 +71,8 @@ def attach_claims(doc: Doc, attributions: list[Attribution]) -> list[Attribution
             times=mentioned,
             flags=flags,
         )
-        out.append(dataclasses.replace(a, claim=claim, said_on=speech[i].day))
+        source = "text" if speech[i].day else "published" if published is not None else None
+        out.append(dataclasses.replace(a, claim=claim, said_on=speech[i].day, said_on_source=source))
     return out
 
 

@@ -20,6 +20,7 @@ from .timex_resolve import resolve
 from .timex_tense import is_future, tense_of  # noqa: F401  claims/__init__ imports is_future from here
 from .timex_calendar import OUT_OF_CALENDAR
 from .timex_values import Value, parse_calendar, read_parts
+from .timex_words import spoken_year_value, the_year_value
 
 #: Signals that TimeML leaves outside the expression ("on Monday" → "Monday").
 _SIGNALS = {"on", "in", "at", "since", "by", "until", "till", "during", "from", "through", "throughout", "of", "before",
@@ -71,6 +72,12 @@ def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, 
             return _explicit_range(span, published, future), False
         if span.label_ == "HOLIDAY":
             return _holiday(span, published, future), False
+        if span.label_ == "SPOKEN":
+            return spoken_year_value(span), False
+        if span.label_ == "THEYEAR":
+            return the_year_value(span, published), False
+        if span.label_ in ("FUTURE", "PAST"):  # "coming months", "past years": no number of them, only a direction
+            return Value("DATE", f"{span.label_}_REF"), False
         parts = read_parts(span)
         value = resolve(parts, span.label_, published, future, anchor, span.text, after_in)
         return value, bool(parts.clock and not (parts.weekday or parts.dayword or parts.month))
@@ -112,6 +119,8 @@ def _candidate_spans(doc: Doc) -> list[tuple[SpacySpan, bool]]:
                 and not doc[end - 1]._.timex_pod and not doc[end - 1]._.timex_month and not doc[end - 1]._.timex_weekday and not doc[end - 1]._.timex_season \
                 and doc[end - 2]._.timex_year:
             end -= 1
+        while end - 1 > start and doc[end - 1].text == ",":
+            end -= 1  # "Sept. 30," of "MON DAY COMMA? YEAR?" without its year
         after_in = start > 0 and doc[start - 1].lower_ == "in"
         out.append((SpacySpan(doc, start, end, label=span.label), after_in))
     return out
@@ -153,10 +162,23 @@ def _rejected(span: SpacySpan) -> bool:
     if len(span) == 1 and low[0] in ("current", "recent") and (span[0].dep_ != "amod" or span[0].head.lower_ in _NOT_TIMES
                                                              or (nxt is not None and nxt.lower_ in _NOT_TIMES)):
         return True  # "current account", "the current": only "current market conditions", "a recent filing"
-    if len(span) == 1 and span[0]._.timex_weekday and len(low[0]) <= 4 and not (nxt is not None and (nxt.text in (".", ",") or nxt._.timex_month or nxt._.timex_daynum)):
+    if len(span) == 1 and span[0]._.timex_weekday and len(low[0]) <= 4 and not (nxt is not None and (nxt.text == "." or nxt._.timex_month or nxt._.timex_daynum or (nxt.text == "," and after is not None and (after._.timex_month or after._.timex_daynum)))):
         return True  # "Sun" (Sun Microsystems), "Wed" as a name: abbreviations only in datelines ("Sun., May 4")
     if len(span) == 1 and span[0].lower_ in _SET_WORDS and (span[0].dep_ == "amod" or span[0].tag_ == "NN"):
         return True  # "a quarterly dividend", "daily volume", "the party daily": they describe a thing (TimeBank tags none)
+    if low[-1:] == ["future"] and nxt is not None and nxt.lower_ == "of":
+        return True  # "the future of our peoples": a thing, not a time
+    if low == ["soon"] and ((span.start > 0 and doc[span.start - 1].lower_ == "as") or (nxt is not None and nxt.lower_ in ("after", "before"))):
+        return True  # "as soon as", "soon after": a signal, not a time (TimeML)
+    if len(span) == 2 and low[0] in ("a", "an", "per") and span[1]._.timex_sgunit and span.start > 0 \
+            and doc[span.start - 1].tag_ in ("NNS", "CD", "NN") and span[1].dep_ == "npadvmod":
+        return True  # a rate: "four flights a week", "$500 million a year" (TimeBank tags none)
+    if len(span) == 1 and low[0] in _SET_WORDS and span.start > 0 and (doc[span.start - 1].text in ("%", "percent") or doc[span.start - 1].tag_ in ("CD", "NNS")):
+        return True  # a rate again: "rise 8.5% annually", "10,000 units annually", "doubling its profits annually"
+    if len(span) >= 3 and low[-2] in ("a", "an", "per") and span[-1]._.timex_sgunit and span[-3].like_num:
+        return True  # a rate with its number: "358,000 a month", "$55 a night"
+    if span[-1]._.timex_decade and span.start > 0 and doc[span.start - 1].lower_ in ("his", "her", "their", "its", "my", "your", "our"):
+        return True  # an age: "in his 30s", "in their twenties"
     if span[0].lower_ == "this" and span[0].is_title and span[0].i > span.sent.start and all(t.is_title for t in span):
         return True  # ABC's "This Week": a title
     return False

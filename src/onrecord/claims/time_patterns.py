@@ -150,7 +150,8 @@ _ANCHOR_WORDS = {"today", "tonight", "yesterday", "tomorrow", "overnight", "now"
                  "lately", "soon", "current", "recent", "present", "moment", "time", "past", "future", "weekend", "quarter", "half", "century", "christmas",
                  "easter", "halloween", "thanksgiving", "valentine", "o'clock", "daily", "weekly", "monthly", "annually", "yearly",
                  "hourly", "nightly", "fortnightly", "quarterly", "biannually", "once", "twice", "thrice", "boxing", "armistice",
-                 "bastille", "independence", "new", "good", "days", "ago", "fiscal", *ERA_WORDS}
+                 "bastille", "independence", "new", "good", "days", "ago", "fiscal", "future", "previously", "term", "later",
+                 "nineteen", "eighteen", *ERA_WORDS}
 
 
 def _register_extensions() -> None:
@@ -196,6 +197,8 @@ def token_classes() -> dict[str, dict]:
     }
 
 
+_TENS = "'" + "'|'".join(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred"]) + "'"
+_ONES = "'" + "'|'".join(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]) + "'"
 _QUALIFIED = ["", "Q1 ", "'more'|'less'|'fewer' 'than' ", "'at' 'least'|'most' ", "'up' 'to' ", "'just'|'well' 'over'|'under' ", "'close' 'to' "]
 
 #: (label, shorthand) — the label tells the normaliser what kind of expression it is.
@@ -212,10 +215,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("RANGE", "MON DAY HY DAY COMMA? YEAR?"), ("RANGE", "DAY HY DAY MON COMMA? YEAR?"),
     ("DATE", "P MON"), ("DATE", "REL MON"), ("DATE", "REL MON DAY COMMA? YEAR?"), ("DATE", "Q1 MON DAY COMMA? YEAR?"), ("DATE", "'the'? MOD HY? MON COMMA? YEAR?"),
     ("DATE", "P YEAR"), ("DATE", "'the'? MOD HY? YEAR"), ("DATE", "'the' YEAR NN"),
-    ("DATE", "'the'? MOD? HY? APOS? DEC"), ("DATE", "'the' MOD? HY? ORDN 'century'"), ("DATE", "'the' NUM HY ORDN 'century'"),
+    ("DATE", "'the'? MOD? HY? APOS? DEC"), ("DATE", "'the'? MOD? HY? ORDN 'century'"), ("DATE", "'the' NUM HY ORDN 'century'"),
     ("DATE", "NUM ERA"), ("DATE", "YEAR ERA"), ("DATE", "'the' MOD? HY? ORDN 'century' ERA"),
     # periods relative to publication
-    ("DATE", "REL UNIT"), ("DATE", "REL 'quarter'"), ("DATE", "MOD REL UNIT"), ("DATE", "ELR REL UNIT"), ("DATE", "ELR DAYW"),
+    ("DATE", "REL SGU"), ("PAST", "'past'|'previous' PLU"), ("DATE", "REL 'quarter'"), ("DATE", "MOD REL UNIT"), ("DATE", "ELR REL UNIT"), ("DATE", "ELR DAYW"),
     ("DATE", "'the'? EDGE 'of' 'the'? REL? UNIT"), ("DATE", "'the'? EDGE 'of' MON COMMA? YEAR?"), ("DATE", "'the'? EDGE 'of' YEAR"),
     ("DATE", "REL WEEKEND"), ("DATE", "'at'|'over'|'during'|'on'|'by'|'until' 'the' WEEKEND"),
     ("DATE", "MOD? REL SEAS"), ("DATE", "MOD? SEAS 'of'? YEAR"), ("DATE", "'the' SEAS 'of' YEAR"), ("DATE", "P 'the' MOD? SEAS"),
@@ -230,17 +233,18 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "DAYW POD?"), ("DATE", "'the' 'day' 'before' 'yesterday'"), ("DATE", "'the' 'day' 'after' 'tomorrow'"),
     ("DATE", "REL POD"), ("DATE", "ELR 'this' POD"),
     ("DATE", "NUM NP* UNIT 'ago'|'hence'|'earlier'|'later'"), ("DATE", "NUM NP* UNIT 'from' 'now'"), ("REF", "PLU 'ago'"),
-    ("DATE", "'the' 'next'|'following'|'previous' UNIT|POD"), ("DATE", "'that' 'day'|'night'|'morning'|'week'"),
+    ("DATE", "'the' 'next'|'following'|'previous' UNIT|POD"), ("DATE", "'that' 'day'|'night'|'morning'|'week'|'month'|'year'"),
     # durations
     *[("DURATION", q + "NUM NP* UNIT") for q in _QUALIFIED],
     *[("DATE", q + "NUM NP* UNIT 'ago'|'earlier'|'later'|'hence'") for q in _QUALIFIED[1:]],
     *[("DURATION", q + "NUM 'and' 'a' 'half' UNIT") for q in _QUALIFIED[:2]],
     ("DURATION", "'a'|'an' SGU 'and' 'a' 'half'"), ("DURATION", "'half' 'a'|'an' SGU"),
+    ("DURATION", "Q1? NUM 'more'|'additional'|'trading'|'business'|'working' UNIT"), ("DURATION", "'at' 'least' NUM 'more' UNIT"),
     ("DURATION", "NUM HY UNIT"), ("DURATION", "NUM HY UNIT HY 'long'"), ("DURATION", "SGU HY 'long'"),
     ("DURATION", "'the' 'past'|'last'|'next'|'coming'|'first'|'final' NP* UNIT"),
-    ("DURATION", "'for'|'over'|'within'|'in'|'after'|'lasting' PLU"), ("DURATION", "'recent'|'coming' PLU"),
+    ("DURATION", "'for'|'over'|'within'|'in'|'after'|'lasting' PLU"), ("DURATION", "'recent' PLU"),
     # sets
-    ("SET", "EVERY 'other'? NP* UNIT"), ("SET", "EVERY WD|POD|SEAS"), ("SET", "EVERY WEEKEND"), ("SET", "SETW"),
+    ("SET", "EVERY 'other'? NP* UNIT"), ("SET", "EVERY WD|POD|SEAS"), ("SET", "EVERY MON"), ("SET", "EVERY WEEKEND"), ("SET", "SETW"),
     ("SET", "FREQ PER UNIT"), ("SET", "NUM 'times' PER UNIT"), ("SET", "'on' WDS"),
     # clock times
     ("TIME", "Q1? CLOCK AMPM? TZ?"), ("TIME", "Q1? NUM AMPM TZ?"), ("TIME", "Q1? NUM 'o'clock'"), ("TIME", "HHMM TZ"), ("TIME", "'at'|'by'|'around'|'before'|'after'|'until' HHMM"),
@@ -251,6 +255,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "YEAR"),
     ("REF", "'at' 'present'"), ("REF", "'at' 'the'|'that' 'time'"), ("REF", "'at' 'the' 'moment'"), ("REF", "'right' 'now'"), ("REF", "'these' 'days'"),
     ("REF", "'in' 'the' 'past'|'future'"), ("REF", "'in' 'the' 'near'|'distant' 'future'"),
+    ("REF", "'the' 'near'|'distant'? 'future'"), ("REF", "'the' 'near'|'short' 'term'"), ("REF", "'a' 'later' 'date'"),
+    ("FUTURE", "'coming'|'future' PLU"),  # "in coming months", "future quarters": FUTURE_REF; "past years" PAST_REF
+    # years said in words, as broadcast transcripts write them ("nineteen ninety-six", "the year two thousand"): timex_words
+    ("SPOKEN", f"MON? 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' 'year' 'two' 'thousand' 'and'? {_ONES}?"),
+    ("DATE", "'the' 'year' YEAR"), ("DATE", "MON 'this'|'last'|'next' 'year'"),  # "the year 1990", "June last year"
+    ("THEYEAR", "'the' 'full'? 'year'"),  # "for the year", "the year ended Sept. 30" (timex_words)
 ]
 
 

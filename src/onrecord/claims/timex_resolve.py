@@ -60,6 +60,8 @@ def _set(p: Parts) -> Value:
         return Value("SET", f"XXXX-{p.season}")
     if p.weekend:
         return Value("SET", "XXXX-WXX-WE")
+    if p.month:  # "each July"
+        return Value("SET", f"XXXX-{p.month:02d}")
     if p.setword:
         from .lexicons import timex_lexicon
 
@@ -134,7 +136,7 @@ def _edge_period(dct: dt.date, unit: str, mod: str | None, future: bool) -> dt.d
     start = {"M": dct.replace(day=1), "Y": dct.replace(month=1, day=1), "W": dct - dt.timedelta(days=dct.weekday())}.get(unit, dct)
     end = shift(start, 1, unit) - dt.timedelta(days=1)
     point = start if mod == "START" else end if mod == "END" else start + (end - start) / 2
-    if not future and point > dct:
+    if future is False and point > dct:  # past tense: the last such edge; no tense (a deadline): this one
         return shift(dct, -1, unit)
     if future and point < dct:
         return shift(dct, 1, unit)
@@ -231,6 +233,8 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         return Value("DATE", p.decade, mod)
     if p.century:
         return Value("DATE", p.century, mod)
+    if p.month and p.unit == "Y" and p.rel in ("this", "last", "next") and dct is not None:  # "June last year"
+        return Value("DATE", f"{dct.year + _period_offset(p.rel):04d}-{p.month:02d}", mod)
     if p.numdate or p.month:
         if p.year is None and dct is None:
             if p.month and p.day:
@@ -240,6 +244,8 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         base = dct or dt.date(p.year or 2000, 1, 1)
         if p.rel in ("next", "coming", "last", "past", "previous"):
             future = p.rel in ("next", "coming")
+        elif p.year is None and dct is not None and not p.numdate and not p.day and p.month == dct.month:
+            return Value("DATE", f"{dct.year:04d}-{p.month:02d}", mod)  # the month of publication: "sales in October", written in October
         elif p.year is None and dct is not None and not p.numdate and (future is None or p.rel == "this"):
             return _nearest_month(p, dct, mod)  # no tense in the text: the nearest (see timex_tense)
         phrase = text if p.numdate else " ".join(str(x) for x in (p.day, _MONTH_NAMES[p.month], p.year) if x)
@@ -267,14 +273,15 @@ def _before_christ(p: Parts) -> Value:
 
 
 def _nearest_month(p: Parts, dct: dt.date, mod: str | None) -> Value:
-    """A month, or a month and day, without a year: the one nearest to publication (ties go to the past)."""
+    """A month, or a month and day, without a year: the one nearest to publication (see timex_tense)."""
     candidates = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
         try:
             day = dt.date(year, p.month, p.day or 15)
         except ValueError:
             continue
-        candidates.append((abs((day - dct).days), day > dct, day))
+        # news reports what happened: a date ahead must be twice as near as the one behind ("the Oct. 23 shooting" in May)
+        candidates.append((abs((day - dct).days) * (2 if day > dct else 1), day > dct, day))
     if not candidates:
         return Value("DATE", None, mod, note="not understood")
     day = min(candidates)[2]

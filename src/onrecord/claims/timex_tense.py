@@ -7,8 +7,10 @@ modals, have) and a few heads that announce plans ("due", "scheduled", "expected
 
 Documented defaults where the text gives no tense (``tense_of`` → None): a weekday is taken as the
 one before publication (news mostly reports what happened), a month or a month and day without a
-year as the nearest one to the publication date ("payable Nov. 20" in an article of 2 November is
-the coming 20 November; "in October" in an article of 8 January is the October before). A date after
+year as the nearest one to the publication date, one ahead counting twice its distance since news
+mostly reports the past ("payable Nov. 20" in an article of 2 November is the coming 20 November; "in
+October" in an article of 8 January is the October before, "the Oct. 23 shooting" in May last October),
+and the month of publication as itself ("sales in October" written in October). A date after
 "for", "by", "until" or "through" is a target or a deadline, whatever the verb's tense ("has called a strike for
 1 July"), and a date that modifies a noun or an adjective rather than the clause ("payable Dec. 7",
 "the Jan. 14 deadline", "Wednesday's ruling") is the date of that thing: both take the default.
@@ -37,8 +39,8 @@ def tense_of(span: SpacySpan) -> str | None:
         'PAST'
     """
     root, head = span.root, span.root.head
-    if root.dep_ == "poss":
-        return None  # "Wednesday's ruling", "Thursday's closing price": the day of a thing, not of the clause
+    if root.dep_ in ("poss", "compound", "nmod", "amod"):
+        return None  # "Wednesday's ruling", "the Aug. 7 bombings": the day of a thing, not of the clause (even a present one)
     if is_future(span):
         return "FUTURE"
     if head.dep_ == "prep" and head.lower_ in ("for", "by", "until", "till", "through", "to") and head.i < span.start:
@@ -77,10 +79,11 @@ def _governing_verb(span: SpacySpan) -> Token | None:
 def is_future(span: SpacySpan) -> bool:
     """Whether the clause around ``span`` speaks of the future ("will meet on Thursday", "votes on Wednesday")."""
     token = span.root
+    below = token  # the word through which the expression reaches the verb
     for _ in range(8):
         if token.pos_ in ("VERB", "AUX") or token.head == token:
             break
-        token = token.head
+        below, token = token, token.head
     if token.tag_ == "VBN" and token.dep_ in ("acl", "advcl", "amod") and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
         return False  # a past participle clause dates its own event: "the decision, announced Wednesday, …"
     for verb in (token, token.head):
@@ -101,8 +104,9 @@ def is_future(span: SpacySpan) -> bool:
         if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in kids):
             return True  # present progressive: "is meeting on Thursday"
         present = verb.tag_ in ("VBZ", "VBP") or any(c.tag_ in ("VBZ", "VBP") for c in kids)
-        if present and verb.lemma_ not in _REPORTING:
-            return True  # scheduled present: "the strike starts on Monday", "voting closes on Sunday"
+        copula_of_other = verb.lemma_ == "be" and below.dep_ in ("acomp", "attr", "nsubj") and below is not span.root
+        if present and verb is token and verb.lemma_ not in _REPORTING and not copula_of_other and not any(c.dep_ == "auxpass" for c in kids):
+            return True  # scheduled present: "the strike starts on Monday", "the match is on Saturday" (not "is linked", "are worth")
         if verb.head == verb:
             break
     return False

@@ -79,6 +79,7 @@ class AttributionOut(_Strict):
     confidence: float = Field(ge=0, le=1)
     origin: Literal["rules", "model"] = "rules"
     said_on: IsoDate | None = None
+    said_on_source: Literal["text", "published"] | None = Field(None, description="text: the text dates the statement; published: filed under the publication date")
     claim: ClaimOut | None = None
 
 

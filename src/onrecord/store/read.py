@@ -116,6 +116,7 @@ def article_dicts(
                     "confidence": a.confidence,
                     "origin": a.origin,
                     "said_on": a.said_on,
+                    "said_on_source": a.said_on_source,
                     "claim": claims.get((r.pk, a.idx)),
                 }
                 for a in attributions[r.pk]

@@ -132,6 +132,7 @@ attributions = Table(
     Column("confidence", Float, nullable=False),
     Column("origin", String(16), nullable=False),
     Column("said_on", String(32)),
+    Column("said_on_source", String(16)),  # text / published (types.Attribution.said_on_source)
     Column("day", Date, index=True),  # said_on when it is a date, else the article's publication date
     Column("source", JSON, nullable=False),  # [[start, end], ...]
     Column("cue", JSON, nullable=False),

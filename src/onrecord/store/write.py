@@ -179,6 +179,7 @@ class ArticleWriter:
             "confidence": a.confidence,
             "origin": a.origin,
             "said_on": a.said_on,
+            "said_on_source": a.said_on_source,
             "day": statement_day(a.said_on, published),
             "source": _pairs(a.source),
             "cue": _pairs(a.cue),
