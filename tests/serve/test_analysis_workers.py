@@ -19,3 +19,23 @@ def test_analysis_in_a_worker_process_equals_the_in_process_analysis(client):
         empty = workers_client.post("/api/analyze", json={"text": "  "})
         assert empty.status_code == 422 and empty.json()["code"] == "E001"
     assert analyzer._engine is None  # the app's shutdown stopped the workers
+
+
+def test_a_posted_article_is_analysed_and_stored_in_the_worker_not_in_the_server(tmp_path, monkeypatch):
+    from onrecord.serve.queries import StoreView
+
+    def server_write(self, articles):
+        raise AssertionError("the server process wrote (and resolved speakers) while serving reads")
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    with make_client(create_app(url, analysis_workers=1, warm_up=True)) as workers_client:
+        monkeypatch.setattr(StoreView, "add_articles", server_write)
+        posted = workers_client.post("/api/articles", json={"text": TEXT, "id": "bridge", "published": "2024-03-05"})
+        assert posted.status_code == 200, posted.text
+        assert posted.json()["stored"] == [{"id": "bridge", "created": True, "attributions": 2}]
+        again = workers_client.post("/api/articles", json={"text": TEXT, "id": "bridge"}).json()
+        assert again["stored"][0]["created"] is False
+        names = {s["name"] for s in workers_client.get("/api/speakers").json()["items"]}
+        assert {"Ana Ruiz", "Tom Berg"} <= names  # resolved across articles in the worker, read here
+        quotes = workers_client.get("/api/quotes", params={"speaker": "Ana Ruiz"}).json()
+        assert quotes["total"] == 1 and quotes["items"][0]["article_id"] == "bridge"

@@ -50,6 +50,13 @@ def _work(raws: list[RawArticle]) -> list[Article | Skipped]:
     return analyze_batch(raws, _NLP, _SETTINGS.batch_size)
 
 
+def analyze_here(raws: list[RawArticle]) -> list[Article | Skipped]:
+    """Analyse ``raws`` with this worker process's pipeline (in a task sent by :meth:`LocalEngine.submit`)."""
+    if _NLP is None:
+        raise RuntimeError("analyze_here runs in a LocalEngine worker process only")
+    return _work(raws)
+
+
 def _ready(seconds: float) -> int:
     time.sleep(seconds)  # long enough that each waiting task lands on a different worker
     return os.getpid()
@@ -97,6 +104,19 @@ class LocalEngine(Engine):
             pids: set[int] = set()
             while len(pids) < self._workers:
                 pids |= {f.result() for f in [self._pool.submit(_ready, 0.3) for _ in range(self._workers)]}
+
+    def submit(self, fn, *args) -> Future:
+        """Run ``fn(*args)`` in a worker process (``fn`` importable, e.g. one that calls :func:`analyze_here`).
+
+        Example:
+            >>> with LocalEngine(workers=1) as engine:  # doctest: +SKIP
+            ...     engine.submit(analyze_here, [RawArticle("a", "“We will win,” she said.")]).result()[0].id
+            'a'
+        """
+        if self._workers == 0:
+            raise ValueError("LocalEngine(workers=0) has no worker process to submit to")
+        self.start()
+        return self._pool.submit(fn, *args)
 
     def close(self) -> None:
         if self._pool is not None:

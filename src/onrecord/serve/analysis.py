@@ -103,7 +103,8 @@ class Analyzer:
 
     With ``workers=0`` the pipeline runs in a worker thread of the server process; with ``workers >= 1`` it runs
     in that many processes of a :class:`~onrecord.engine.local.LocalEngine` (the engine of ``onrecord ingest``),
-    so that the analysis's Python stages do not hold the server's GIL while reads are answered.
+    so that the analysis's Python stages do not hold the server's GIL while reads are answered; a posted
+    article is also written there, speaker resolution included (:mod:`onrecord.engine.store_tasks`).
 
     Example:
         >>> analyzer = Analyzer()
@@ -146,9 +147,21 @@ class Analyzer:
 
         return list(analyze_raws(raws, self._nlp()))
 
-    async def warm_up(self) -> None:
-        """Load the spaCy pipeline (in the worker processes, if any) now rather than on the first request."""
-        await anyio.to_thread.run_sync(self._engine_started if self.workers else self._nlp, limiter=self.limiter)
+    async def warm_up(self, db_url: str | None = None) -> None:
+        """Load the spaCy pipeline (in the worker processes, if any) now rather than on the first request;
+        with ``db_url``, the workers also open the store they will write posted articles to."""
+        await anyio.to_thread.run_sync(self._warm_up_sync, db_url, limiter=self.limiter)
+
+    def _warm_up_sync(self, db_url: str | None) -> None:
+        if not self.workers:
+            self._nlp()
+            return
+        engine = self._engine_started()
+        if db_url is not None and not _in_memory(db_url):
+            from ..engine.store_tasks import warm_up
+
+            for future in [engine.submit(warm_up, db_url) for _ in range(self.workers)]:
+                future.result()
 
     def close(self) -> None:
         """Stop the worker processes, if any."""
@@ -158,13 +171,40 @@ class Analyzer:
 
     async def analyze(self, raws: list[RawArticle]) -> list[Article | Skipped]:
         """One result per raw article, in order: the ``Article``, or its ``Skipped`` (E061, E071) when it failed."""
+        return await self._queued(self._analyze_sync, raws)
+
+    async def analyze_and_store(self, raws: list[RawArticle], view) -> tuple[list[dict], list[Skipped]]:
+        """Analyse ``raws`` and store the articles in ``view``'s store (a :class:`~onrecord.serve.queries.StoreView`):
+        the stored records' dicts and the skipped inputs. With worker processes both steps run in a worker, so
+        that this process's reads never wait on the analysis or on the speaker resolution after the write.
+        """
+        return await self._queued(self._analyze_and_store_sync, raws, view)
+
+    def _analyze_and_store_sync(self, raws: list[RawArticle], view) -> tuple[list[dict], list[Skipped]]:
+        from ..engine.store_tasks import analyze_and_store, split_results
+
+        url = view.store.url
+        if self.workers and not _in_memory(url):
+            return self._engine_started().submit(analyze_and_store, raws, url).result()
+        articles, skipped = split_results(self._analyze_sync(raws))
+        return (view.add_articles(articles) if articles else []), skipped
+
+    async def _queued(self, work, *args):
         if self.waiting >= self.max_waiting:
             raise Busy("busy: too many analyses waiting, retry shortly", headers={"Retry-After": "2"})
         self.waiting += 1
         try:
-            return await anyio.to_thread.run_sync(self._analyze_sync, raws, limiter=self.limiter)
+            return await anyio.to_thread.run_sync(work, *args, limiter=self.limiter)
         finally:
             self.waiting -= 1
+
+
+def _in_memory(url: str) -> bool:
+    """A SQLite store in memory, which only this process can see."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
 
 
 def raise_skipped(item: Article | Skipped) -> Article:

@@ -7,7 +7,6 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import StringConstraints, ValidationError
-from starlette.concurrency import run_in_threadpool
 
 from ..errors import (
     AnalysisFailed,
@@ -24,7 +23,7 @@ from ..errors import (
 )
 from ..serialize import article_to_dict
 from ..store.filters import QuoteFilter
-from ..types import Article, RawArticle, Skipped
+from ..types import RawArticle
 from .analysis import form_text, raise_skipped, raw_from_html, raw_from_text, raws_from_file
 from .models import (
     AnalyzeRequest,
@@ -200,12 +199,9 @@ async def store_articles(request: Request) -> dict:
     """
     store = get_store(request)
     raws = await read_article_input(request)
-    results = await request.app.state.analyzer.analyze(raws)
-    articles = [r for r in results if isinstance(r, Article)]
-    skipped = [r for r in results if isinstance(r, Skipped)]
-    if not articles:
+    stored, skipped = await request.app.state.analyzer.analyze_and_store(raws, store)
+    if not stored:
         raise_skipped(skipped[0])
-    stored = await run_in_threadpool(store.add_articles, articles)
     return {"stored": stored, "skipped": [{"origin": s.origin, "code": s.code, "reason": s.reason} for s in skipped]}
 
 
