@@ -40,6 +40,8 @@ def _init_worker(settings: EngineSettings) -> None:
     # one core per worker: BLAS/OpenMP threads would fight the other workers for it
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[name] = "1"
+    if settings.nice:
+        os.nice(settings.nice)
     from ..nlp import load_nlp
 
     _SETTINGS = settings
