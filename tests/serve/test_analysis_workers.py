@@ -44,3 +44,21 @@ def test_a_posted_article_is_analysed_and_stored_in_the_worker_not_in_the_server
         assert {"Ana Ruiz", "Tom Berg"} <= names  # resolved across articles in the worker, read here
         quotes = workers_client.get("/api/quotes", params={"speaker": "Ana Ruiz"}).json()
         assert quotes["total"] == 1 and quotes["items"][0]["article_id"] == "bridge"
+
+
+def test_the_workers_outlive_the_request_thread_that_started_them():
+    import threading
+    import time
+
+    from onrecord.serve.analysis import Analyzer
+
+    analyzer = Analyzer(model=None, workers=1)
+    try:
+        # request threads end when idle; a worker spawned from one would be killed with it (PR_SET_PDEATHSIG)
+        request_thread = threading.Thread(target=analyzer._engine_started)
+        request_thread.start()
+        request_thread.join()
+        time.sleep(0.5)
+        assert analyzer._engine.submit(os.getpid).result(timeout=60) != os.getpid()
+    finally:
+        analyzer.close()

@@ -7,6 +7,7 @@ turned away with a 503 instead of piling up.
 """
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import datetime as dt
 import re
@@ -143,7 +144,10 @@ class Analyzer:
 
             settings = EngineSettings(model=self.model, nice=WORKER_NICE)
             self._engine = LocalEngine(workers=self.workers, settings=settings)
-        self._engine.start()
+            # a worker is killed when the *thread* that spawned it ends (PR_SET_PDEATHSIG), and the request threads
+            # end after 10 s idle: the workers are spawned from a thread of ours that lives until close()
+            self._starter = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="onrecord-analysis-workers")
+        self._starter.submit(self._engine.start).result()
         return self._engine
 
     def _analyze_sync(self, raws: list[RawArticle]) -> list[Article | Skipped]:
@@ -174,6 +178,7 @@ class Analyzer:
         if self._engine is not None:
             self._engine.close()
             self._engine = None
+            self._starter.shutdown()
 
     async def analyze(self, raws: list[RawArticle]) -> list[Article | Skipped]:
         """One result per raw article, in order: the ``Article``, or its ``Skipped`` (E061, E071) when it failed."""
