@@ -62,3 +62,18 @@ def test_the_workers_outlive_the_request_thread_that_started_them():
         assert analyzer._engine.submit(os.getpid).result(timeout=60) != os.getpid()
     finally:
         analyzer.close()
+
+
+def test_a_dead_worker_is_a_coded_503_and_the_next_post_gets_a_new_one(tmp_path):
+    import signal
+    import time
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    with make_client(create_app(url, analysis_workers=1, warm_up=True)) as workers_client:
+        engine = workers_client.app.state.analyzer._engine
+        os.kill(engine.submit(os.getpid).result(timeout=60), signal.SIGKILL)  # as the kernel's OOM killer would
+        time.sleep(1)
+        lost = workers_client.post("/api/articles", json={"text": TEXT, "id": "bridge"})
+        assert (lost.status_code, lost.json()["code"], lost.headers.get("retry-after")) == (503, "E091", "5")
+        again = workers_client.post("/api/articles", json={"text": TEXT, "id": "bridge"})
+        assert again.status_code == 200 and again.json()["stored"][0]["created"] is True

@@ -8,6 +8,7 @@ turned away with a 503 instead of piling up.
 from __future__ import annotations
 
 import concurrent.futures
+import concurrent.futures.process
 import dataclasses
 import datetime as dt
 import re
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import anyio
 import anyio.to_thread
-from ..errors import BadDate, Busy, EmptyInput, error_class
+from ..errors import AnalysisWorkerLost, BadDate, Busy, EmptyInput, error_class
 from ..ingest import SUFFIXES
 from ..types import Article, RawArticle, Skipped
 
@@ -205,9 +206,18 @@ class Analyzer:
             raise Busy("busy: too many analyses waiting, retry shortly", headers={"Retry-After": "2"})
         self.waiting += 1
         try:
-            return await anyio.to_thread.run_sync(work, *args, limiter=self.limiter)
+            return await anyio.to_thread.run_sync(self._in_workers, work, *args, limiter=self.limiter)
         finally:
             self.waiting -= 1
+
+    def _in_workers(self, work, *args):
+        try:
+            return work(*args)
+        except concurrent.futures.process.BrokenProcessPool:
+            # a pool whose worker died refuses every later task: start a new one for the next request
+            self.close()
+            raise AnalysisWorkerLost("an analysis worker process died (killed or out of memory?); it is being restarted, retry shortly",
+                                     headers={"Retry-After": "5"}) from None
 
 
 def _in_memory(url: str) -> bool:

@@ -10,6 +10,7 @@ from pydantic import StringConstraints, ValidationError
 
 from ..errors import (
     AnalysisFailed,
+    AnalysisWorkerLost,
     AttributionNotFound,
     BadDate,
     Busy,
@@ -62,7 +63,7 @@ _WRITE_ERRORS = {
     UnsupportedMediaType.http_status: _error(UnsupportedMediaType, description="a body neither JSON nor a form"),
     InputError.http_status: _error(InputError, BadDate, RequestError, description="unusable input (empty, binary, bad date …) or a malformed request"),
     AnalysisFailed.http_status: _error(AnalysisFailed, description="the analysis raised: a bug in onrecord, please report it"),
-    Busy.http_status: _error(Busy, description="too many analyses waiting: retry after the Retry-After seconds"),
+    Busy.http_status: _error(Busy, AnalysisWorkerLost, description="too many analyses waiting, or an analysis worker died and restarts: retry after the Retry-After seconds"),
 }
 
 _ANALYZE_BODY = {
