@@ -112,6 +112,25 @@ def test_a_speakers_page_aggregates_the_attributions_once_and_knows_its_total(co
         event.remove(corpus.engine, "before_cursor_execute", count_grouping)
 
 
+def test_the_speakers_ranking_reads_the_speakers_index_not_the_attribution_rows(corpus):
+    if corpus.dialect != "sqlite":
+        pytest.skip("a SQLite query plan")
+    from sqlalchemy import event
+
+    plans = []
+
+    def explain(conn, cursor, statement, parameters, context, executemany):
+        if "GROUP BY entities.pk" in statement:
+            plans.extend(r[3] for r in cursor.connection.execute("EXPLAIN QUERY PLAN " + statement, parameters))
+
+    event.listen(corpus.engine, "before_cursor_execute", explain)
+    try:
+        corpus.speakers()
+    finally:
+        event.remove(corpus.engine, "before_cursor_execute", explain)
+    assert "SCAN attributions USING COVERING INDEX ix_attributions_name_day" in plans, plans
+
+
 def test_speaker_record_has_aliases_and_dated_roles(corpus):
     detail = corpus.speaker("irina-solberg")
     assert "Solberg" in detail.aliases
