@@ -77,3 +77,11 @@ def test_a_dead_worker_is_a_coded_503_and_the_next_post_gets_a_new_one(tmp_path)
         assert (lost.status_code, lost.json()["code"], lost.headers.get("retry-after")) == (503, "E091", "5")
         again = workers_client.post("/api/articles", json={"text": TEXT, "id": "bridge"})
         assert again.status_code == 200 and again.json()["stored"][0]["created"] is True
+
+
+def test_two_workers_starting_on_a_new_store_do_not_both_create_it(tmp_path):
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+    with make_client(create_app(url, analysis_workers=2, warm_up=True)) as workers_client:
+        posted = workers_client.post("/api/articles", json={"text": TEXT, "id": "bridge"})
+        assert posted.status_code == 200, posted.text
+        assert workers_client.get("/api/articles").json()["total"] == 1

@@ -170,7 +170,9 @@ class Analyzer:
         engine = self._engine_started()
         if db_url is not None and not _in_memory(db_url):
             from ..engine.store_tasks import warm_up
+            from ..store import Store
 
+            Store.open(db_url).close()  # created and migrated here, once: not by several workers at a time
             for future in [engine.submit(warm_up, db_url) for _ in range(self.workers)]:
                 future.result()
 
