@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import random
 import shutil
-import threading
 import time
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
-from .serve import BENCH_DIR, GOAL_P99_MS, percentile, running_server
+from .serve import BENCH_DIR, GOAL_P99_MS, percentile, run_clients, running_server
 
 ARTICLES = 1000
 FIRST = ["Ana", "Tom", "Lena", "Samuel", "Irina", "Pavel", "Maya", "Omar", "Grace", "Hugo", "Priya", "Jonas", "Elif", "Marco", "Sofia", "Kwame"]
@@ -80,57 +79,18 @@ def base_store(console: Console) -> Path:
 
 def mixed_load(url: str, reads: list[tuple[str, dict, str]], writes: list[dict], readers: int, max_seconds: float) -> dict:
     """``readers`` clients walk ``reads`` while one client posts ``writes``; stop when both lists or the time are done."""
-    import httpx
-
-    times: dict[str, list[float]] = {}
-    errors: list[str] = []
-    lock = threading.Lock()
-    next_read = iter(range(len(reads)))
-    stop_at = time.monotonic() + max_seconds
-
-    def record(kind: str, path: str, response, elapsed: float) -> None:
-        with lock:
-            if response.status_code == 200:
-                times.setdefault(kind, []).append(elapsed)
-            else:
-                errors.append(f"{response.status_code} {path} {response.text[:120]}")
-
-    def reader():
-        with httpx.Client(base_url=url, timeout=60) as client:
-            while time.monotonic() < stop_at:
-                with lock:
-                    i = next(next_read, None)
-                if i is None:
-                    return
-                path, params, kind = reads[i]
-                t0 = time.perf_counter()
-                response = client.get(path, params=params)
-                record(kind, path, response, (time.perf_counter() - t0) * 1000)
-
-    def writer():
-        with httpx.Client(base_url=url, timeout=120) as client:
-            for body in writes:
-                if time.monotonic() >= stop_at:
-                    return
-                t0 = time.perf_counter()
-                response = client.post("/api/articles", json=body)
-                record("POST articles", "/api/articles", response, (time.perf_counter() - t0) * 1000)
-
-    t0 = time.perf_counter()
-    threads = [threading.Thread(target=reader) for _ in range(readers)] + [threading.Thread(target=writer)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - t0
+    run = run_clients(
+        url, [("GET", path, {"params": params}, kind) for path, params, kind in reads], readers, max_seconds,
+        writes=[("POST", "/api/articles", {"json": body}, "POST articles") for body in writes],
+    )
     return {
-        "seconds": round(wall, 1),
-        "errors": len(errors),
-        "first_errors": errors[:5],
+        "seconds": round(run["seconds"], 1),
+        "errors": len(run["errors"]),
+        "first_errors": run["errors"][:5],
         "readers": readers,
         "endpoints": {
             kind: {"n": len(v), "p50_ms": round(percentile(v, 50), 1), "p99_ms": round(percentile(v, 99), 1), "max_ms": round(max(v), 1)}
-            for kind, v in sorted(times.items())
+            for kind, v in sorted(run["times"].items())
         },
     }
 
@@ -152,6 +112,43 @@ def read_mix(url: str, n: int, rng: random.Random) -> list[tuple[str, dict, str]
     return [mix[i % len(mix)]() for i in range(n)]
 
 
+def in_process(db: Path, reads: list[tuple[str, dict, str]], n: int = 200) -> dict:
+    """``n`` sequential ``/api/quotes`` calls through FastAPI's TestClient (no network, no concurrency): the
+    service time of one request in ms, wall clock and CPU (the process's CPU time, less sensitive to other jobs)."""
+    import warnings
+
+    from onrecord.serve import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette's note about httpx vs httpx2 in its test client
+        from fastapi.testclient import TestClient
+
+    import datetime as dt
+
+    from onrecord.store.filters import QuoteFilter
+
+    quotes = [params for path, params, kind in reads if kind == "quotes"][:n]
+    wall: list[float] = []
+    cpu: list[float] = []
+    store_cpu: list[float] = []
+    with TestClient(create_app(f"sqlite:///{db}")) as client:
+        for params in quotes[:20]:  # warm up, not counted
+            client.get("/api/quotes", params=params)
+        for params in quotes:
+            w0, c0 = time.perf_counter(), time.process_time()
+            assert client.get("/api/quotes", params=params).status_code == 200
+            wall.append((time.perf_counter() - w0) * 1000)
+            cpu.append((time.process_time() - c0) * 1000)
+        view = client.app.state.store
+        for params in quotes:  # the store's part alone: the query and the dicts of the answer
+            fields = {k: dt.date.fromisoformat(v) if k in ("since", "until") else v for k, v in params.items() if k != "offset"}
+            c0 = time.process_time()
+            view.quotes(QuoteFilter(**fields), offset=params.get("offset", 0))
+            store_cpu.append((time.process_time() - c0) * 1000)
+    series = (("wall", wall), ("cpu", cpu), ("store_cpu", store_cpu))
+    return {"n": len(wall), **{f"{what}_p{q}_ms": round(percentile(v, q), 1) for what, v in series for q in (50, 99)}}
+
+
 def run(shared: Path, console: Console, reads_n: int = 1500, writes_n: int = 40, max_seconds: float = 150.0) -> dict:
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     base = base_store(console)
@@ -168,6 +165,7 @@ def run(shared: Path, console: Console, reads_n: int = 1500, writes_n: int = 40,
         alone = mixed_load(url, reads, [], readers=4, max_seconds=max_seconds)
         result = mixed_load(url, reads, writes, readers=4, max_seconds=max_seconds)
     result["reads_alone"] = alone
+    result["in_process"] = one = in_process(db, reads)
     table = Table(title=f"{ARTICLES}-article store, 4 read clients alone, then with 1 writing (w), ms")
     for column in ("endpoint", "n", "p50", "p99", "n ", "p50 w", "p99 w", "max w"):
         table.add_column(column, justify="left" if column == "endpoint" else "right")
@@ -179,6 +177,8 @@ def run(shared: Path, console: Console, reads_n: int = 1500, writes_n: int = 40,
     errors = alone["errors"] + result["errors"]
     console.print(f"{errors} errors ({alone['seconds']} s alone, {result['seconds']} s writing)"
                   + (f": {alone['first_errors'] + result['first_errors']}" if errors else ""))
+    console.print(f"/api/quotes in-process, {one['n']} sequential calls (TestClient): wall p50 {one['wall_p50_ms']} / p99 {one['wall_p99_ms']} ms,"
+                  f" CPU p50 {one['cpu_p50_ms']} / p99 {one['cpu_p99_ms']} ms, of which the store's p50 {one['store_cpu_p50_ms']} / p99 {one['store_cpu_p99_ms']} ms")
     quotes = result["endpoints"].get("quotes")
     if quotes:
         result["quotes_goal_met"] = quotes["p99_ms"] < GOAL_P99_MS

@@ -78,46 +78,66 @@ def running_server(db_url: str | None, timeout: float = 120.0):
         log.close()
 
 
+def run_clients(url: str, reads: list[tuple[str, str, dict, str]], clients: int, max_seconds: float,
+                writes: list[tuple[str, str, dict, str]] = ()) -> dict:
+    """``clients`` keep-alive clients share ``reads`` (method, path, kwargs, kind) while one more client, if there are
+    ``writes``, sends those in order; everyone stops when the lists are done or at ``max_seconds``.
+
+    Returns the milliseconds of each answered (200) request by kind, the errors (status, path, start of the body)
+    and the wall-clock seconds. The one client loop of ``bench.serve`` and ``bench.load``.
+    """
+    import httpx
+
+    times: dict[str, list[float]] = {}
+    errors: list[str] = []
+    lock = threading.Lock()
+    next_read = iter(range(len(reads)))
+    stop_at = time.monotonic() + max_seconds
+
+    def send(client, method, path, kwargs, kind):
+        t0 = time.perf_counter()
+        response = client.request(method, path, **kwargs)
+        elapsed = (time.perf_counter() - t0) * 1000
+        with lock:
+            if response.status_code == 200:
+                times.setdefault(kind, []).append(elapsed)
+            else:
+                errors.append(f"{response.status_code} {path} {response.text[:120]}")
+
+    def reader():
+        with httpx.Client(base_url=url, timeout=60) as client:
+            while time.monotonic() < stop_at:
+                with lock:
+                    i = next(next_read, None)
+                if i is None:
+                    return
+                send(client, *reads[i])
+
+    def writer():
+        with httpx.Client(base_url=url, timeout=120) as client:
+            for request in writes:
+                if time.monotonic() >= stop_at:
+                    return
+                send(client, *request)
+
+    t0 = time.perf_counter()
+    threads = [threading.Thread(target=reader) for _ in range(clients)] + ([threading.Thread(target=writer)] if writes else [])
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return {"times": times, "errors": errors, "seconds": time.perf_counter() - t0}
+
+
 def load(url: str, requests: list[tuple[str, str, dict, str]], concurrency: int, max_seconds: float) -> dict:
     """Send ``requests`` (method, path, kwargs, kind) with ``concurrency`` keep-alive clients; stop at ``max_seconds``.
 
     Returns latency percentiles in ms over the requests that finished, the error count, the rate, and the p99
     of each kind of request.
     """
-    import httpx
-
-    latencies: list[float] = []
-    by_kind: dict[str, list[float]] = {}
-    errors: list[str] = []
-    lock = threading.Lock()
-    next_index = iter(range(len(requests)))
-    stop_at = time.monotonic() + max_seconds
-
-    def worker():
-        with httpx.Client(base_url=url, timeout=60) as client:
-            while time.monotonic() < stop_at:
-                with lock:
-                    i = next(next_index, None)
-                if i is None:
-                    return
-                method, path, kwargs, kind = requests[i]
-                t0 = time.perf_counter()
-                response = client.request(method, path, **kwargs)
-                elapsed = (time.perf_counter() - t0) * 1000
-                with lock:
-                    if response.status_code == 200:
-                        latencies.append(elapsed)
-                        by_kind.setdefault(kind, []).append(elapsed)
-                    else:
-                        errors.append(f"{response.status_code} {path}")
-
-    t0 = time.perf_counter()
-    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.perf_counter() - t0
+    run = run_clients(url, requests, concurrency, max_seconds)
+    by_kind, errors = run["times"], run["errors"]
+    latencies = [ms for kind in by_kind.values() for ms in kind]
     if not latencies:
         return {"requests": 0, "errors": len(errors), "first_errors": errors[:5]}
     return {
@@ -129,7 +149,7 @@ def load(url: str, requests: list[tuple[str, str, dict, str]], concurrency: int,
         "p90_ms": round(percentile(latencies, 90), 1),
         "p99_ms": round(percentile(latencies, 99), 1),
         "max_ms": round(max(latencies), 1),
-        "rate_per_s": round(len(latencies) / wall, 1),
+        "rate_per_s": round(len(latencies) / run["seconds"], 1),
         "p99_ms_by_kind": {k: round(percentile(v, 99), 1) for k, v in sorted(by_kind.items())},
     }
 

@@ -176,6 +176,13 @@ class Busy(OnrecordError):
     http_status = 503
 
 
+class AnalysisWorkerLost(Busy):
+    """An analysis worker process of the web server died (killed, out of memory …); it is started again: retry."""
+
+    code = "E091"
+    http_status = 503
+
+
 class NoStore(OnrecordError):
     """A store endpoint on a server started with ``--no-store``."""
 

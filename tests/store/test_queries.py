@@ -93,6 +93,44 @@ def test_speakers_ranked_with_counts_dates_and_outlets(corpus):
     assert [s.name for s in corpus.speakers(q="dremov").items] == ["Pavel Dremov"]
 
 
+def test_a_speakers_page_aggregates_the_attributions_once_and_knows_its_total(corpus):
+    from sqlalchemy import event
+
+    grouped = []
+
+    def count_grouping(conn, cursor, statement, parameters, context, executemany):
+        grouped.extend([statement] if "GROUP BY entities.pk" in statement else [])
+
+    event.listen(corpus.engine, "before_cursor_execute", count_grouping)
+    try:
+        page = corpus.speakers(limit=2)
+        assert (page.total, len(page.items), len(grouped)) == (3, 2, 1)  # the total comes with the page
+        assert corpus.speakers(limit=2, offset=2).total == 3
+        assert corpus.speakers(q="dremov").total == 1
+        assert (corpus.speakers(q="nobody").total, corpus.speakers(offset=50).total) == (0, 3)  # past the end: counted apart
+    finally:
+        event.remove(corpus.engine, "before_cursor_execute", count_grouping)
+
+
+def test_the_speakers_ranking_reads_the_speakers_index_not_the_attribution_rows(corpus):
+    if corpus.dialect != "sqlite":
+        pytest.skip("a SQLite query plan")
+    from sqlalchemy import event
+
+    plans = []
+
+    def explain(conn, cursor, statement, parameters, context, executemany):
+        if "GROUP BY entities.pk" in statement:
+            plans.extend(r[3] for r in cursor.connection.execute("EXPLAIN QUERY PLAN " + statement, parameters))
+
+    event.listen(corpus.engine, "before_cursor_execute", explain)
+    try:
+        corpus.speakers()
+    finally:
+        event.remove(corpus.engine, "before_cursor_execute", explain)
+    assert "SCAN attributions USING COVERING INDEX ix_attributions_name_day" in plans, plans
+
+
 def test_speaker_record_has_aliases_and_dated_roles(corpus):
     detail = corpus.speaker("irina-solberg")
     assert "Solberg" in detail.aliases

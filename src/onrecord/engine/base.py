@@ -28,6 +28,7 @@ class EngineSettings:
     model: str | None = "default"  # attribution model: "default" (shipped), a directory, or None (rules only)
     min_confidence: float = 0.0
     batch_size: int = 16  # articles per nlp.pipe batch
+    nice: int = 0  # added to the worker processes' niceness: the web server's workers yield the CPU to its reads
 
 
 class Engine(abc.ABC):

@@ -40,6 +40,8 @@ def _init_worker(settings: EngineSettings) -> None:
     # one core per worker: BLAS/OpenMP threads would fight the other workers for it
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[name] = "1"
+    if settings.nice:
+        os.nice(settings.nice)
     from ..nlp import load_nlp
 
     _SETTINGS = settings
@@ -48,6 +50,13 @@ def _init_worker(settings: EngineSettings) -> None:
 
 def _work(raws: list[RawArticle]) -> list[Article | Skipped]:
     return analyze_batch(raws, _NLP, _SETTINGS.batch_size)
+
+
+def analyze_here(raws: list[RawArticle]) -> list[Article | Skipped]:
+    """Analyse ``raws`` with this worker process's pipeline (in a task sent by :meth:`LocalEngine.submit`)."""
+    if _NLP is None:
+        raise RuntimeError("analyze_here runs in a LocalEngine worker process only")
+    return _work(raws)
 
 
 def _ready(seconds: float) -> int:
@@ -97,6 +106,19 @@ class LocalEngine(Engine):
             pids: set[int] = set()
             while len(pids) < self._workers:
                 pids |= {f.result() for f in [self._pool.submit(_ready, 0.3) for _ in range(self._workers)]}
+
+    def submit(self, fn, *args) -> Future:
+        """Run ``fn(*args)`` in a worker process (``fn`` importable, e.g. one that calls :func:`analyze_here`).
+
+        Example:
+            >>> with LocalEngine(workers=1) as engine:  # doctest: +SKIP
+            ...     engine.submit(analyze_here, [RawArticle("a", "“We will win,” she said.")]).result()[0].id
+            'a'
+        """
+        if self._workers == 0:
+            raise ValueError("LocalEngine(workers=0) has no worker process to submit to")
+        self.start()
+        return self._pool.submit(fn, *args)
 
     def close(self) -> None:
         if self._pool is not None:

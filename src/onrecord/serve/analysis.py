@@ -7,6 +7,8 @@ turned away with a 503 instead of piling up.
 """
 from __future__ import annotations
 
+import concurrent.futures
+import concurrent.futures.process
 import dataclasses
 import datetime as dt
 import re
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import anyio
 import anyio.to_thread
-from ..errors import BadDate, Busy, EmptyInput, error_class
+from ..errors import AnalysisWorkerLost, BadDate, Busy, EmptyInput, error_class
 from ..ingest import SUFFIXES
 from ..types import Article, RawArticle, Skipped
 
@@ -98,12 +100,18 @@ def _iter_articles(paths, published):
     return iter_articles(paths, published=published)
 
 
+#: the analysis workers' niceness: when the cores are busy, the server's reads get them first (a posted article
+#: waits a little longer; measured with ``bench.load``: reads while writing vs the same reads alone)
+WORKER_NICE = 10
+
+
 class Analyzer:
     """Analyses articles off the event loop, one at a time, with a bounded queue.
 
     With ``workers=0`` the pipeline runs in a worker thread of the server process; with ``workers >= 1`` it runs
     in that many processes of a :class:`~onrecord.engine.local.LocalEngine` (the engine of ``onrecord ingest``),
-    so that the analysis's Python stages do not hold the server's GIL while reads are answered.
+    so that the analysis's Python stages do not hold the server's GIL while reads are answered; a posted
+    article is also written there, speaker resolution included (:mod:`onrecord.engine.store_tasks`).
 
     Example:
         >>> analyzer = Analyzer()
@@ -135,8 +143,12 @@ class Analyzer:
             from ..engine.base import EngineSettings
             from ..engine.local import LocalEngine
 
-            self._engine = LocalEngine(workers=self.workers, settings=EngineSettings(model=self.model))
-        self._engine.start()
+            settings = EngineSettings(model=self.model, nice=WORKER_NICE)
+            self._engine = LocalEngine(workers=self.workers, settings=settings)
+            # a worker is killed when the *thread* that spawned it ends (PR_SET_PDEATHSIG), and the request threads
+            # end after 10 s idle: the workers are spawned from a thread of ours that lives until close()
+            self._starter = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="onrecord-analysis-workers")
+        self._starter.submit(self._engine.start).result()
         return self._engine
 
     def _analyze_sync(self, raws: list[RawArticle]) -> list[Article | Skipped]:
@@ -146,25 +158,76 @@ class Analyzer:
 
         return list(analyze_raws(raws, self._nlp()))
 
-    async def warm_up(self) -> None:
-        """Load the spaCy pipeline (in the worker processes, if any) now rather than on the first request."""
-        await anyio.to_thread.run_sync(self._engine_started if self.workers else self._nlp, limiter=self.limiter)
+    async def warm_up(self, db_url: str | None = None) -> None:
+        """Load the spaCy pipeline (in the worker processes, if any) now rather than on the first request;
+        with ``db_url``, the workers also open the store they will write posted articles to."""
+        await anyio.to_thread.run_sync(self._warm_up_sync, db_url, limiter=self.limiter)
+
+    def _warm_up_sync(self, db_url: str | None) -> None:
+        if not self.workers:
+            self._nlp()
+            return
+        engine = self._engine_started()
+        if db_url is not None and not _in_memory(db_url):
+            from ..engine.store_tasks import warm_up
+            from ..store import Store
+
+            Store.open(db_url).close()  # created and migrated here, once: not by several workers at a time
+            for future in [engine.submit(warm_up, db_url) for _ in range(self.workers)]:
+                future.result()
 
     def close(self) -> None:
         """Stop the worker processes, if any."""
         if self._engine is not None:
             self._engine.close()
             self._engine = None
+            self._starter.shutdown()
 
     async def analyze(self, raws: list[RawArticle]) -> list[Article | Skipped]:
         """One result per raw article, in order: the ``Article``, or its ``Skipped`` (E061, E071) when it failed."""
+        return await self._queued(self._analyze_sync, raws)
+
+    async def analyze_and_store(self, raws: list[RawArticle], view) -> tuple[list[dict], list[Skipped]]:
+        """Analyse ``raws`` and store the articles in ``view``'s store (a :class:`~onrecord.serve.queries.StoreView`):
+        the stored records' dicts and the skipped inputs. With worker processes both steps run in a worker, so
+        that this process's reads never wait on the analysis or on the speaker resolution after the write.
+        """
+        return await self._queued(self._analyze_and_store_sync, raws, view)
+
+    def _analyze_and_store_sync(self, raws: list[RawArticle], view) -> tuple[list[dict], list[Skipped]]:
+        from ..engine.store_tasks import analyze_and_store, split_results
+
+        url = view.store.url
+        if self.workers and not _in_memory(url):
+            return self._engine_started().submit(analyze_and_store, raws, url).result()
+        articles, skipped = split_results(self._analyze_sync(raws))
+        return (view.add_articles(articles) if articles else []), skipped
+
+    async def _queued(self, work, *args):
         if self.waiting >= self.max_waiting:
             raise Busy("busy: too many analyses waiting, retry shortly", headers={"Retry-After": "2"})
         self.waiting += 1
         try:
-            return await anyio.to_thread.run_sync(self._analyze_sync, raws, limiter=self.limiter)
+            return await anyio.to_thread.run_sync(self._in_workers, work, *args, limiter=self.limiter)
         finally:
             self.waiting -= 1
+
+    def _in_workers(self, work, *args):
+        try:
+            return work(*args)
+        except concurrent.futures.process.BrokenProcessPool:
+            # a pool whose worker died refuses every later task: start a new one for the next request
+            self.close()
+            raise AnalysisWorkerLost("an analysis worker process died (killed or out of memory?); it is being restarted, retry shortly",
+                                     headers={"Retry-After": "5"}) from None
+
+
+def _in_memory(url: str) -> bool:
+    """A SQLite store in memory, which only this process can see."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
 
 
 def raise_skipped(item: Article | Skipped) -> Article:

@@ -7,10 +7,10 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import StringConstraints, ValidationError
-from starlette.concurrency import run_in_threadpool
 
 from ..errors import (
     AnalysisFailed,
+    AnalysisWorkerLost,
     AttributionNotFound,
     BadDate,
     Busy,
@@ -24,7 +24,7 @@ from ..errors import (
 )
 from ..serialize import article_to_dict
 from ..store.filters import QuoteFilter
-from ..types import Article, RawArticle, Skipped
+from ..types import RawArticle
 from .analysis import form_text, raise_skipped, raw_from_html, raw_from_text, raws_from_file
 from .models import (
     AnalyzeRequest,
@@ -63,7 +63,7 @@ _WRITE_ERRORS = {
     UnsupportedMediaType.http_status: _error(UnsupportedMediaType, description="a body neither JSON nor a form"),
     InputError.http_status: _error(InputError, BadDate, RequestError, description="unusable input (empty, binary, bad date …) or a malformed request"),
     AnalysisFailed.http_status: _error(AnalysisFailed, description="the analysis raised: a bug in onrecord, please report it"),
-    Busy.http_status: _error(Busy, description="too many analyses waiting: retry after the Retry-After seconds"),
+    Busy.http_status: _error(Busy, AnalysisWorkerLost, description="too many analyses waiting, or an analysis worker died and restarts: retry after the Retry-After seconds"),
 }
 
 _ANALYZE_BODY = {
@@ -200,12 +200,9 @@ async def store_articles(request: Request) -> dict:
     """
     store = get_store(request)
     raws = await read_article_input(request)
-    results = await request.app.state.analyzer.analyze(raws)
-    articles = [r for r in results if isinstance(r, Article)]
-    skipped = [r for r in results if isinstance(r, Skipped)]
-    if not articles:
+    stored, skipped = await request.app.state.analyzer.analyze_and_store(raws, store)
+    if not stored:
         raise_skipped(skipped[0])
-    stored = await run_in_threadpool(store.add_articles, articles)
     return {"stored": stored, "skipped": [{"origin": s.origin, "code": s.code, "reason": s.reason} for s in skipped]}
 
 

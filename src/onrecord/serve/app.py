@@ -39,7 +39,7 @@ def create_app(
         token: when set, write endpoints need ``Authorization: Bearer <token>``.
         max_body_bytes: larger request bodies get a 413.
         model: attribution model passed to :func:`onrecord.nlp.load_nlp`.
-        warm_up: load the spaCy pipeline at startup instead of on the first analysis.
+        warm_up: load the spaCy pipeline (and open the store in the analysis workers) at startup, not on the first request.
         analysis_workers: processes that analyse posted articles; 0 analyses in a thread of this process.
 
     Example:
@@ -55,7 +55,7 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI):
         if warm_up:
-            await analyzer.warm_up()
+            await analyzer.warm_up(db_url)
         yield
         analyzer.close()
         store = app.state.__dict__.get("store")

@@ -7,17 +7,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
 
+_AS_IS = (str, int, float, type(None))
+
+
 def _jsonable(value: Any) -> Any:
+    # most values are strings and numbers: tested first, since a page of quotes holds thousands of them
+    if isinstance(value, _AS_IS):
+        return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
         return [_jsonable(v) for v in value]
+    if isinstance(value, _Record):
+        return value.to_dict()
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if dataclasses.is_dataclass(value):
@@ -25,10 +34,15 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 class _Record:
     def to_dict(self) -> dict[str, Any]:
         """The record as a JSON-ready dict (dates as ``YYYY-MM-DD``, tuples as lists)."""
-        return {f.name: _jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)}
+        return {name: _jsonable(getattr(self, name)) for name in _field_names(type(self))}
 
 
 @dataclass(frozen=True, slots=True)

@@ -192,6 +192,7 @@ entity_links = Table(
 )
 
 Index("ix_attributions_article_speaker", attributions.c.article_pk, attributions.c.speaker_local_id)
-Index("ix_attributions_name_day", attributions.c.name_pk, attributions.c.day)
+# article_pk and kind: the speakers ranking reads this index only, never the rows (migration 0005)
+Index("ix_attributions_name_day", attributions.c.name_pk, attributions.c.day, attributions.c.article_pk, attributions.c.kind)
 # "quotes only" (speech, writing) by date: the kind filter, then the day order, from one index
 Index("ix_attributions_kind_day", attributions.c.kind, attributions.c.day)
