@@ -1,0 +1,219 @@
+"""The role check: each role mention of an article against what the store's other articles of the period say.
+
+For a mention of an office ("Former President" → president, former) the articles of the window (±60 days around
+the article's date by default) that describe the same entity with that office are counted by how they hold it:
+
+* ``conflicts``: most of them say otherwise, e.g. "former X" where most call the entity plainly "X" (or the
+  reverse), "elect" where most call it "X", a candidacy for an office most say the entity holds (a party's
+  nomination counts as a candidacy for the head-of-state office most say it holds), or one head-of-state office
+  where the others give another and none this one;
+* ``agrees``: some of them say the same, and it is not a conflict;
+* ``new``: none of them speaks of this office (no evidence either way).
+
+Flags are statements about texts ("12 of 14 articles … call Donald Trump president"), never verdicts about the
+world: the other articles may be the wrong ones. Rules and thresholds: ``docs/roles.md``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..errors import BadWindow
+from ..resolve.roles import load_role_terms
+from ..store import Store
+from ..store import roles as store_roles
+from ..store.records import _Record
+from ..types import Article, RoleMention
+
+DEFAULT_WINDOW_DAYS = 60
+MIN_SUPPORT = 2  # articles needed before a majority can make a conflict
+#: qualifiers that leave the office held now; "deputy X" is another office, "then X" says nothing about now
+CURRENT = {None, "acting", "interim"}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence(_Record):
+    """A role mention of another article: where, when, and the sentence that says it."""
+
+    article_id: str
+    outlet: str | None
+    day: dt.date | None
+    text: str  # the description as written
+    holds: str  # how it has the entity hold the office: current, former, candidate, elect, then
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCheck(_Record):
+    """The check of one role mention: ``status`` agrees, new or conflicts, the reason in words, and the evidence."""
+
+    entity: str  # the entity's name in the article
+    text: str
+    start: int
+    end: int
+    office: str | None
+    org: str | None
+    qualifier: str | None
+    status: str
+    reason: str
+    supporting: int  # articles of the window that say the same
+    opposing: int  # articles of the window that say otherwise
+    considered: int  # articles of the window that speak of this office
+    since: dt.date | None
+    until: dt.date | None
+    evidence: tuple[Evidence, ...]  # the articles that say otherwise (conflicts) or the same (agrees), a few
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCheck(_Record):
+    article_id: str
+    published: dt.date | None
+    window_days: int
+    checks: tuple[RoleCheck, ...]
+
+    @property
+    def conflicts(self) -> tuple[RoleCheck, ...]:
+        return tuple(c for c in self.checks if c.status == "conflicts")
+
+
+def holds(qualifier: str | None) -> str:
+    """How a qualifier has the entity hold its office: current, former, candidate, elect, deputy or then."""
+    return "current" if qualifier in CURRENT else qualifier
+
+
+def check_window(window_days: int | str) -> int:
+    """``window_days`` as an int from 0 to 3650, else ``BadWindow`` (E093)."""
+    try:
+        days = int(window_days)
+    except (TypeError, ValueError):
+        raise BadWindow(f"the window must be a whole number of days, not {window_days!r}") from None
+    if not 0 <= days <= 3650:
+        raise BadWindow(f"the window must be 0 to 3650 days, not {days}")
+    return days
+
+
+def check_article(store: Store, article: Article, window_days: int = DEFAULT_WINDOW_DAYS, *, stored: bool = False) -> ArticleCheck:
+    """Check every role mention of ``article`` against the store (``stored``: the article is in it, by its id).
+
+    Example:
+        >>> from onrecord import analyze
+        >>> with Store.open(":memory:") as store:  # doctest: +SKIP
+        ...     check_article(store, analyze("Former President Donald Trump said so.", "2025-04-22")).checks[0].status
+        'new'
+    """
+    days = check_window(window_days)
+    names = {e.id: e.name for e in article.entities}
+    with store.engine.connect() as conn:
+        if stored:
+            local = store_roles.stored_entity_pks(conn, article.id)
+            pks_of = {eid: [pk] if pk is not None else [] for eid, pk in local.items()}
+        else:
+            pks_of = {e.id: store_roles.entity_pks_by_name(conn, e.name) for e in article.entities}
+        checks = []
+        for mention in article.roles:
+            date = mention.date or article.published
+            name = names.get(mention.entity_id, mention.entity_id)
+            if date is None:
+                checks.append(_verdict(mention, name, "new", "the article has no date to compare it with", None, None, 0, 0, 0, ()))
+                continue
+            since, until = date - dt.timedelta(days=days), date + dt.timedelta(days=days)
+            rows = store_roles.window_roles(conn, pks_of.get(mention.entity_id, []), since, until, article.text_sha256)
+            checks.append(_judge(conn, mention, name, rows, since, until))
+    return ArticleCheck(article.id, article.published, days, tuple(checks))
+
+
+def _per_article(rows: list, office: str | None) -> dict[str, set[str]]:
+    """article id -> how its mentions of ``office`` have the entity hold it."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r.office == office:
+            out[r.article_id].add(holds(r.qualifier))
+    return out
+
+
+def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: dt.date) -> RoleCheck:
+    terms = load_role_terms()
+    mine = holds(m.qualifier)
+    period = f"between {since.isoformat()} and {until.isoformat()}"
+    if mine == "then":
+        return _verdict(m, name, "new", "“then” dates the office to the time spoken of, not to the article", since, until, 0, 0, 0, ())
+    if mine == "candidate":
+        return _judge_candidacy(conn, m, name, rows, since, until, period, terms)
+    said = _per_article(rows, m.office)
+    considered = len(said)
+    same = [a for a, how in said.items() if mine in how]
+    other = {"former": "current", "elect": "current", "current": "former"}.get(mine)
+    against = [a for a, how in said.items() if other in how and mine not in how]
+    if other and len(against) >= MIN_SUPPORT and len(against) > len(same):
+        word = "former " + m.office if other == "former" else m.office
+        reason = (f"{len(against)} of {considered} articles {period} that give {name} the office of {m.office} call "
+                  f"{name} {word}; this article says “{m.span.text}”")
+        return _verdict(m, name, "conflicts", reason, since, until, len(same), len(against), considered,
+                        _evidence(conn, rows, against, m.office))
+    if mine == "current" and terms.office_class(m.office) == "head" and not same:
+        conflict = _other_head_office(conn, m, name, rows, since, until, period, terms)
+        if conflict is not None:
+            return conflict
+    if same:
+        reason = f"{len(same)} of {considered} articles {period} that give {name} the office of {m.office} say the same"
+        return _verdict(m, name, "agrees", reason, since, until, len(same), len(against), considered, _evidence(conn, rows, same, m.office))
+    reason = f"no other article {period} speaks of {name} as {m.office or 'holding an office'}"
+    if considered:
+        reason = f"{considered} articles {period} speak of {name} as {m.office}, in other ways, none by a majority"
+    return _verdict(m, name, "new", reason, since, until, 0, len(against), considered, ())
+
+
+def _judge_candidacy(conn, m: RoleMention, name: str, rows: list, since, until, period: str, terms) -> RoleCheck:
+    """A candidacy for an office most articles say the entity holds (a party's nomination: for a head-of-state office)."""
+    offices = [m.office] if m.office else sorted({r.office for r in rows if terms.office_class(r.office) == "head"})
+    for office in offices:
+        said = _per_article(rows, office)
+        holding = [a for a, how in said.items() if "current" in how]
+        others = [a for a, how in said.items() if "current" not in how]
+        if len(holding) >= MIN_SUPPORT and len(holding) > len(others):
+            what = f"a candidacy for {office}" if m.office else "a candidacy"
+            reason = (f"{len(holding)} of {len(said)} articles {period} that give {name} the office of {office} call "
+                      f"{name} {office}; this article describes {what}: “{m.span.text}”")
+            return _verdict(m, name, "conflicts", reason, since, until, 0, len(holding), len(said), _evidence(conn, rows, holding, office))
+    same = sorted({r.article_id for r in rows if holds(r.qualifier) == "candidate" and r.office == m.office})
+    if same:
+        reason = f"{len(same)} articles {period} also describe {name} as a candidate"
+        return _verdict(m, name, "agrees", reason, since, until, len(same), 0, len(same), _evidence(conn, rows, same, m.office))
+    return _verdict(m, name, "new", f"no other article {period} speaks of {name} as holding or seeking this office", since, until, 0, 0, 0, ())
+
+
+def _other_head_office(conn, m: RoleMention, name: str, rows: list, since, until, period: str, terms) -> RoleCheck | None:
+    """Two head-of-state offices at once: others give the entity another one, none this one."""
+    counts: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r.office != m.office and terms.office_class(r.office) == "head" and holds(r.qualifier) == "current":
+            counts[r.office].add(r.article_id)
+    if not counts:
+        return None
+    office, articles = max(counts.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    if len(articles) < MIN_SUPPORT:
+        return None
+    reason = (f"{len(articles)} articles {period} call {name} {office} and none {m.office}; this article says “{m.span.text}”")
+    return _verdict(m, name, "conflicts", reason, since, until, 0, len(articles), len(articles), _evidence(conn, rows, sorted(articles), office))
+
+
+def _evidence(conn, rows: list, article_ids, office: str | None, limit: int = 5) -> tuple[Evidence, ...]:
+    wanted_ids = list(dict.fromkeys(article_ids))[:limit]
+    picked = []
+    for article_id in wanted_ids:
+        row = next((r for r in rows if r.article_id == article_id and r.office == office), None)
+        if row is not None:
+            picked.append(row)
+    sentences = store_roles.sentences(conn, [(r.article_id, r.start, r.end) for r in picked])
+    return tuple(
+        Evidence(r.article_id, r.outlet, r.day, r.text, holds(r.qualifier), sentences.get((r.article_id, r.start), r.text), r.start, r.end)
+        for r in picked
+    )
+
+
+def _verdict(m: RoleMention, name, status, reason, since, until, supporting, opposing, considered, evidence) -> RoleCheck:
+    return RoleCheck(name, m.span.text, m.span.start, m.span.end, m.office, m.org, m.qualifier, status, reason,
+                     supporting, opposing, considered, since, until, tuple(evidence))
