@@ -62,3 +62,15 @@ def test_check_a_path_against_the_store(db, tmp_path):
 def test_check_an_unknown_article_is_a_coded_error(db):
     result = run("check", "no-such-article", "--db", db)
     assert result.exit_code == 1 and "[E042]" in result.stderr
+
+
+def test_check_with_a_role_table(db, tmp_path):
+    path = tmp_path / "ruiz.txt"
+    path.write_text("Former Mayor Ana Ruiz said the bridge would reopen.", "utf-8")
+    table = Path(__file__).resolve().parents[2] / "docs" / "examples" / "roles.csv"
+    result = run("check", str(path), "--db", db, "--published", "2025-04-20", "--roles-csv", str(table), "--format", "json")
+    assert result.exit_code == 0, result.output
+    (check,) = json.loads(result.stdout)
+    assert check["status"] == "conflicts" and "Springfield city council website" in check["table"][0]
+    bad = run("check", str(path), "--db", db, "--roles-csv", str(tmp_path / "missing.csv"))
+    assert bad.exit_code == 1 and "[E095]" in bad.stderr

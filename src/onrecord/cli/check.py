@@ -20,6 +20,7 @@ def check_cli(
     db: str | None = db_option(),
     window_days: int = typer.Option(60, "--window-days", min=0, max=3650, help="Compare with the articles this many days before and after."),
     published: str | None = typer.Option(None, "--published", help="Publication date YYYY-MM-DD when a PATH has none."),
+    roles_csv: Path | None = typer.Option(None, "--roles-csv", help="A role table (CSV: name,role,start,end,source) as evidence beside the store (docs/roles.md)."),
     fmt: OutputFormat = format_option(),
 ) -> None:
     """How an article describes its people against the rest of the store: agrees, new or conflicts, with evidence."""
@@ -27,8 +28,11 @@ def check_cli(
     from ..errors import ArticleNotFound, OnrecordError
     from ._common import err_console, parse_date
 
+    from ..corpus.role_table import read_role_table
+
     store = open_store(db)
     try:
+        table = read_role_table(roles_csv) if roles_csv is not None else ()
         articles, stored = [], False
         try:
             articles, stored = [store.article_record(target)], True
@@ -36,7 +40,7 @@ def check_cli(
             if not Path(target).exists():
                 raise
             articles = _analyse(Path(target), parse_date(published, "--published"))
-        results = [check_article(store, article, window_days, stored=stored) for article in articles]
+        results = [check_article(store, article, window_days, stored=stored, table=table) for article in articles]
     except OnrecordError as error:
         raise fail(error) from None
     finally:

@@ -65,6 +65,7 @@ class RoleCheck(_Record):
     since: dt.date | None
     until: dt.date | None
     evidence: tuple[Evidence, ...]  # the articles that say otherwise (conflicts) or the same (agrees), a few
+    table: tuple[str, ...] = ()  # what the user's role table says about it (``--roles-csv``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +96,11 @@ def check_window(window_days: int | str) -> int:
     return days
 
 
-def check_article(store: Store, article: Article, window_days: int = DEFAULT_WINDOW_DAYS, *, stored: bool = False) -> ArticleCheck:
-    """Check every role mention of ``article`` against the store (``stored``: the article is in it, by its id).
+def check_article(
+    store: Store, article: Article, window_days: int = DEFAULT_WINDOW_DAYS, *, stored: bool = False, table: tuple = ()
+) -> ArticleCheck:
+    """Check every role mention of ``article`` against the store (``stored``: the article is in it, by its id),
+    and against the rows of a user's role table (``corpus/role_table.py``) when ``table`` has some.
 
     Example:
         >>> from onrecord import analyze
@@ -121,7 +125,8 @@ def check_article(store: Store, article: Article, window_days: int = DEFAULT_WIN
                 continue
             since, until = date - dt.timedelta(days=days), date + dt.timedelta(days=days)
             rows = store_roles.window_roles(conn, pks_of.get(mention.entity_id, []), since, until, article.text_sha256)
-            checks.append(_judge(conn, mention, name, rows, since, until))
+            check = _judge(conn, mention, name, rows, since, until)
+            checks.append(_with_table(check, table, date) if table else check)
     return ArticleCheck(article.id, article.published, days, tuple(checks))
 
 
@@ -212,6 +217,23 @@ def _evidence(conn, rows: list, article_ids, office: str | None, limit: int = 5)
         Evidence(r.article_id, r.outlet, r.day, r.text, holds(r.qualifier), sentences.get((r.article_id, r.start), r.text), r.start, r.end)
         for r in picked
     )
+
+
+def _with_table(check: RoleCheck, table: tuple, day: dt.date) -> RoleCheck:
+    """The check with what the role table says: a conflict there makes a conflict; agreement turns ``new`` into ``agrees``."""
+    from dataclasses import replace
+
+    from .role_table import judge_with_table
+
+    found = judge_with_table(table, check.entity, check.office, holds(check.qualifier), day)
+    if found is None:
+        return check
+    status, line = found
+    if status == "conflicts" and check.status != "conflicts":
+        return replace(check, status="conflicts", reason=f"{line}; this article says “{check.text}”; {check.reason}", table=(line,))
+    if status == "agrees" and check.status == "new":
+        return replace(check, status="agrees", reason=line, table=(line,))
+    return replace(check, table=(line,))
 
 
 def _verdict(m: RoleMention, name, status, reason, since, until, supporting, opposing, considered, evidence) -> RoleCheck:

@@ -308,6 +308,7 @@ class RoleCheckOut(_Strict):
     since: IsoDate | None = None
     until: IsoDate | None = None
     evidence: list[RoleEvidenceOut] = []
+    table: list[str] = Field([], description="what a user's role table says about it (CLI --roles-csv)")
 
 
 class ArticleCheckOut(_Strict):
