@@ -82,3 +82,8 @@ def test_roles_of_the_seed_article_show_the_former_president(shared_dir):
     mine = {(r.office, r.org, r.qualifier) for r in article.roles if r.entity_id == trump}
     assert ("president", None, "former") in mine
     assert (None, "Republican", "candidate") in mine
+
+
+def test_roles_hyphenated_qualifier_before_the_title():
+    found = roles_of("Then-Secretary of State Hillary Clinton said the plan was reckless.")
+    assert found == [("Hillary Clinton", "Then-Secretary of State", "premodifier", "secretary of state", None, "then")]

@@ -192,6 +192,11 @@ def _premodifiers(doc: Doc, first: int, last: int) -> list[Token]:
         out.insert(0, doc[i])
     while out and out[0].is_punct:
         out = out[1:]
+    # "Then-Secretary of State", "Ex-President": a qualifier joined by a hyphen the parser hangs elsewhere
+    k = out[0].i if out else first
+    if k >= 2 and doc[k - 1].text in ("-", "–") and not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_:
+        if doc[k - 2].lower_ in load_role_terms().qualifiers or doc[k - 2].lower_ + "-" in load_role_terms().qualifiers:
+            out = [doc[k - 2], doc[k - 1], *out]
     return out
 
 
