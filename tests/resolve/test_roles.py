@@ -87,3 +87,13 @@ def test_roles_of_the_seed_article_show_the_former_president(shared_dir):
 def test_roles_hyphenated_qualifier_before_the_title():
     found = roles_of("Then-Secretary of State Hillary Clinton said the plan was reckless.")
     assert found == [("Hillary Clinton", "Then-Secretary of State", "premodifier", "secretary of state", None, "then")]
+
+
+def test_roles_org_leaves_out_the_office_adjective():
+    found = roles_of("Republican Presidential candidate Donald Trump said the polls were wrong.")
+    assert found == [("Donald Trump", "Republican Presidential candidate", "premodifier", "president", "Republican", "candidate")]
+
+
+def test_roles_plural_descriptions_are_groups_not_roles():
+    found = roles_of("Sen. Bernie Sanders, at least four Democrat senators and Gov. Ana Ruiz said the plan would fail.")
+    assert [(name, text) for name, text, *_ in found] == [("Bernie Sanders", "Sen."), ("Ana Ruiz", "Gov.")]

@@ -133,7 +133,8 @@ def _organisation(tokens: list[Token], office_tokens: set[int], terms: RoleTerms
     for t in tokens:
         capital = t.text[:1].isupper() and not t.is_punct
         named = t.ent_type_ in _ORG_ENTS or t.pos_ == "PROPN" or (capital and t.pos_ == "ADJ")
-        if t.i in office_tokens or t.lower_ in terms.qualifiers or t.lower_ in ("the", "a", "an") or not (named and capital):
+        skip = t.i in office_tokens or t.lower_ in terms.qualifiers or t.lower_ in terms.adjectives or t.lower_ in ("the", "a", "an")
+        if skip or not (named and capital):
             if groups and groups[-1]:
                 groups.append([])
             continue
@@ -153,6 +154,12 @@ def _clean(text: str) -> str | None:
 
 
 # ---------------------------------------------------------------- finding descriptions
+
+
+def _plural_head(tokens: list[Token]) -> bool:
+    inside = {t.i for t in tokens}
+    heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+    return bool(heads) and heads[-1].tag_ in ("NNS", "NNPS")
 
 
 def _span_of(doc: Doc, tokens: list[Token]) -> Span | None:
@@ -271,6 +278,8 @@ def extract_role_mentions(doc: Doc, entities: tuple[Entity, ...], published: dt.
         if span is None:
             return
         kept = [t for t in tokens if span.start <= t.idx < span.end]
+        if entity.kind is EntityKind.PERSON and _plural_head(kept):
+            return  # "At least four Democrat senators", "three economists": a group the person belongs to, no role
         if qualifier != "candidate":
             office, org, qualifier = normalise_role(kept, terms)
         if qualifier == "candidate" and (shape == "predicate" or office is None):
