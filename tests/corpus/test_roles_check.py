@@ -102,3 +102,22 @@ def test_reingesting_never_duplicates_role_mentions(store, analysed):
     store.add_articles(analysed.values())
     assert store.role_history("Donald Trump") == before
 
+
+
+def test_a_plain_title_for_a_past_office_is_no_conflict(rules_nlp, tmp_path):
+    from onrecord.types import RawArticle
+
+    texts = {
+        "rally": ("2016-03-01", "Former President Bill Clinton campaigned in Ohio on Monday and said turnout would be high."),
+        "town-hall": ("2016-03-08", "Former President Bill Clinton said on Tuesday that the economy needed help."),
+        "fundraiser": ("2016-03-15", "Former President Bill Clinton told donors that the race was close."),
+        "history": ("2016-03-20", "Ana Ruiz worked in the administration of President Bill Clinton. She said the budget was balanced then."),
+    }
+    raws = [RawArticle(i, text, published=dt.date.fromisoformat(day), outlet=i) for i, (day, text) in texts.items()]
+    with Store.open(str(tmp_path / "clinton.db")) as store:
+        store.add_articles(analyze_raws(raws, rules_nlp))
+        plain = next(c for c in checks_of(store, "history") if c.entity == "Bill Clinton")
+        assert plain.status == "new" and plain.opposing == 3
+        former = next(c for c in checks_of(store, "rally") if c.entity == "Bill Clinton")
+        assert former.status == "agrees" and former.supporting == 2
+

@@ -97,3 +97,8 @@ def test_roles_org_leaves_out_the_office_adjective():
 def test_roles_plural_descriptions_are_groups_not_roles():
     found = roles_of("Sen. Bernie Sanders, at least four Democrat senators and Gov. Ana Ruiz said the plan would fail.")
     assert [(name, text) for name, text, *_ in found] == [("Bernie Sanders", "Sen."), ("Ana Ruiz", "Gov.")]
+
+
+def test_roles_candidacy_adjective_names_the_office_sought():
+    found = roles_of("Republican presidential hopeful Sen. Ted Cruz said the deal was bad. Donald Trump, who is running for the presidential nomination, disagreed.")
+    assert ("Ted Cruz", "Republican presidential hopeful Sen.", "premodifier", "president", "Republican", "candidate") in found

@@ -3,10 +3,12 @@
 For a mention of an office ("Former President" → president, former) the articles of the window (±60 days around
 the article's date by default) that describe the same entity with that office are counted by how they hold it:
 
-* ``conflicts``: most of them say otherwise, e.g. "former X" where most call the entity plainly "X" (or the
-  reverse), "elect" where most call it "X", a candidacy for an office most say the entity holds (a party's
-  nomination counts as a candidacy for the head-of-state office most say it holds), or one head-of-state office
-  where the others give another and none this one;
+* ``conflicts``: "former X" (or "X-elect") of an elected or appointed office where at least two articles, and
+  more than say the same, call the entity plainly "X" and at most a quarter say "former X" too; a candidacy
+  (naming the office, or a party's nomination) for a head-of-state office most of them say the entity holds;
+  or one head-of-state office where the others give another and none this one. A plain title where others
+  say "former X" is no conflict: news reports title people by the office they held at the time spoken of
+  ("the administration of President Bill Clinton");
 * ``agrees``: some of them say the same, and it is not a conflict;
 * ``new``: none of them speaks of this office (no evidence either way).
 
@@ -28,6 +30,7 @@ from ..types import Article, RoleMention
 
 DEFAULT_WINDOW_DAYS = 60
 MIN_SUPPORT = 2  # articles needed before a majority can make a conflict
+FORMER_SHARE = 0.25  # "former X" conflicts only while at most this share of the window's articles say it too
 #: qualifiers that leave the office held now; "deputy X" is another office, "then X" says nothing about now
 CURRENT = {None, "acting", "interim"}
 
@@ -150,29 +153,35 @@ def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: d
     said = _per_article(rows, m.office)
     considered = len(said)
     same = [a for a, how in said.items() if mine in how]
-    other = {"former": "current", "elect": "current", "current": "former"}.get(mine)
-    against = [a for a, how in said.items() if other in how and mine not in how]
-    if other and len(against) >= MIN_SUPPORT and len(against) > len(same):
-        word = "former " + m.office if other == "former" else m.office
-        reason = (f"{len(against)} of {considered} articles {period} that give {name} the office of {m.office} call "
-                  f"{name} {word}; this article says “{m.span.text}”")
-        return _verdict(m, name, "conflicts", reason, since, until, len(same), len(against), considered,
-                        _evidence(conn, rows, against, m.office))
+    if mine in ("former", "elect") and terms.office_class(m.office) in ("head", "office"):
+        # "former X" (or "X-elect") where the others call the entity plainly X and (almost) none says the same;
+        # jobs ("former strategist") are left alone: one can be a former X of one employer and an X still
+        holding = [a for a, how in said.items() if "current" in how and mine not in how]
+        if len(holding) >= MIN_SUPPORT and len(holding) > len(same) and len(same) <= FORMER_SHARE * considered:
+            reason = (f"{len(holding)} of {considered} articles {period} that give {name} the office of {m.office} call "
+                      f"{name} {m.office} and {len(same) or 'none'} {mine} {m.office}; this article says “{m.span.text}”")
+            return _verdict(m, name, "conflicts", reason, since, until, len(same), len(holding), considered,
+                            _evidence(conn, rows, holding, m.office))
     if mine == "current" and terms.office_class(m.office) == "head" and not same:
         conflict = _other_head_office(conn, m, name, rows, since, until, period, terms)
         if conflict is not None:
             return conflict
     if same:
         reason = f"{len(same)} of {considered} articles {period} that give {name} the office of {m.office} say the same"
-        return _verdict(m, name, "agrees", reason, since, until, len(same), len(against), considered, _evidence(conn, rows, same, m.office))
+        return _verdict(m, name, "agrees", reason, since, until, len(same), considered - len(same), considered, _evidence(conn, rows, same, m.office))
     reason = f"no other article {period} speaks of {name} as {m.office or 'holding an office'}"
     if considered:
-        reason = f"{considered} articles {period} speak of {name} as {m.office}, in other ways, none by a majority"
-    return _verdict(m, name, "new", reason, since, until, 0, len(against), considered, ())
+        # a plain title where others say "former X" is no conflict: a title can name the office at the time spoken of
+        reason = f"{considered} articles {period} speak of {name} as {m.office}, none as this one does"
+    return _verdict(m, name, "new", reason, since, until, 0, considered, considered, ())
 
 
 def _judge_candidacy(conn, m: RoleMention, name: str, rows: list, since, until, period: str, terms) -> RoleCheck:
     """A candidacy for an office most articles say the entity holds (a party's nomination: for a head-of-state office)."""
+    if m.office is None and m.org is None:
+        return _verdict(m, name, "new", "a candidacy that names neither office nor party", since, until, 0, 0, 0, ())
+    if m.office is not None and terms.office_class(m.office) not in ("head", "office"):
+        return _verdict(m, name, "new", f"a candidacy for {m.office}, not an office the check follows", since, until, 0, 0, 0, ())
     offices = [m.office] if m.office else sorted({r.office for r in rows if terms.office_class(r.office) == "head"})
     for office in offices:
         said = _per_article(rows, office)

@@ -210,11 +210,11 @@ def _premodifiers(doc: Doc, first: int, last: int) -> list[Token]:
 def _clause_tokens(head: Token, name_tokens: set[int]) -> list[Token]:
     """A description's tokens: its subtree without relative clauses, appositions or the name itself."""
     out: list[Token] = []
-    stop = {c.i for c in head.children if c.dep_ in ("relcl", "acl", "appos") or c.i in name_tokens}
+    stop = {c.i for c in head.children if c.dep_ in ("relcl", "acl", "appos", "conj", "cc") or c.i in name_tokens}
     for t in head.subtree:
         node, cut = t, False
-        while node.i != head.i:
-            if node.i in stop or node.i in name_tokens:
+        while node.i != head.i:  # a description is a noun phrase: no coordinated nouns, no clauses inside it
+            if node.i in stop or node.i in name_tokens or node.pos_ in ("VERB", "AUX"):
                 cut = True
                 break
             node = node.head
@@ -256,10 +256,19 @@ def _candidacy(tokens: list[Token], terms: RoleTerms) -> tuple[str | None, str |
     described = list(objects[0].subtree) if objects else tokens
     office, org, _ = normalise_role(described, terms)
     if office is None:
-        office = next((terms.adjectives[t.lower_] for t in described if t.lower_ in terms.adjectives), None)
+        office = _adjective_office(described, terms)
     if org is None:
         org = _organisation(described, set(), terms)
     return office, org
+
+
+def _adjective_office(tokens: list[Token], terms: RoleTerms) -> str | None:
+    """The office a candidacy adjective names: "presidential" -> president, "vice presidential" -> vice president."""
+    for n, t in enumerate(tokens):
+        if t.lower_ in terms.adjectives:
+            before = tokens[n - 1].lower_ if n else ""
+            return "vice " + terms.adjectives[t.lower_] if before in ("vice", "vice-") else terms.adjectives[t.lower_]
+    return None
 
 
 def extract_role_mentions(doc: Doc, entities: tuple[Entity, ...], published: dt.date | None = None) -> tuple[RoleMention, ...]:
@@ -280,8 +289,12 @@ def extract_role_mentions(doc: Doc, entities: tuple[Entity, ...], published: dt.
         kept = [t for t in tokens if span.start <= t.idx < span.end]
         if entity.kind is EntityKind.PERSON and _plural_head(kept):
             return  # "At least four Democrat senators", "three economists": a group the person belongs to, no role
+        office, org = None, None
         if qualifier != "candidate":
             office, org, qualifier = normalise_role(kept, terms)
+        if qualifier == "candidate" and shape != "predicate" and _adjective_office(kept, terms):
+            office = _adjective_office(kept, terms)  # "Republican presidential hopeful Sen. Ted Cruz": runs for president
+            org = org or _organisation(kept, set(), terms)
         if qualifier == "candidate" and (shape == "predicate" or office is None):
             # "seeking the Republican nomination", "the Democratic presidential nominee", "a candidate for mayor"
             office, org = _candidacy(kept, terms)
