@@ -153,11 +153,14 @@ def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: d
     said = _per_article(rows, m.office)
     considered = len(said)
     same = [a for a, how in said.items() if mine in how]
-    if mine in ("former", "elect") and terms.office_class(m.office) in ("head", "office"):
-        # "former X" (or "X-elect") where the others call the entity plainly X and (almost) none says the same;
-        # jobs ("former strategist") are left alone: one can be a former X of one employer and an X still
+    if mine in ("former", "elect") and terms.office_class(m.office) == "head":
+        # "former X" (or "X-elect") of a head-of-state office where the others call the entity plainly X and few say
+        # the same, and no one else is called X in more articles (then the plain titles are of past times: "the
+        # administration of President Bill Clinton"). Lesser offices keep their titles ("Secretary Clinton",
+        # "Governor Romney") and jobs ("former strategist") can be held again elsewhere: they are left alone.
         holding = [a for a, how in said.items() if "current" in how and mine not in how]
-        if len(holding) >= MIN_SUPPORT and len(holding) > len(same) and len(same) <= FORMER_SHARE * considered:
+        if (len(holding) >= MIN_SUPPORT and len(holding) > len(same) and len(same) <= FORMER_SHARE * considered
+                and _dominant_holder(conn, rows, m.office, len(holding), since, until)):
             reason = (f"{len(holding)} of {considered} articles {period} that give {name} the office of {m.office} call "
                       f"{name} {m.office} and {len(same) or 'none'} {mine} {m.office}; this article says “{m.span.text}”")
             return _verdict(m, name, "conflicts", reason, since, until, len(same), len(holding), considered,
@@ -174,6 +177,13 @@ def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: d
         # a plain title where others say "former X" is no conflict: a title can name the office at the time spoken of
         reason = f"{considered} articles {period} speak of {name} as {m.office}, none as this one does"
     return _verdict(m, name, "new", reason, since, until, 0, considered, considered, ())
+
+
+def _dominant_holder(conn, rows: list, office: str, holding: int, since: dt.date, until: dt.date) -> bool:
+    """Whether no other entity is called plainly ``office`` in more articles of the window than this one."""
+    mine = {r.entity_pk for r in rows}
+    others = store_roles.office_holders(conn, office, since, until, tuple(CURRENT))
+    return all(n <= holding for pk, n in others.items() if pk not in mine)
 
 
 def _judge_candidacy(conn, m: RoleMention, name: str, rows: list, since, until, period: str, terms) -> RoleCheck:

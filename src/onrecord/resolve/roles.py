@@ -113,9 +113,12 @@ def normalise_role(tokens: list[Token], terms: RoleTerms | None = None) -> tuple
     start, end, office = (at_head or found)[-1]
     office_tokens = {words[k][1].i for k in range(start, end)}
     qualifier = None
+    first_office = min(office_tokens)
     for w, t in words:
         q = terms.qualifiers.get(w) or terms.qualifiers.get(w.strip("-"))
-        if q and t.i not in office_tokens and qualifier is None:
+        # the qualifier of the office, not of another word: "former rival New Jersey Gov." is no former governor
+        scoped = t.head.i in office_tokens or t.i == first_office - 1 or t.i == first_office - 2 and t.nbor().text in ("-", "–")
+        if q and t.i not in office_tokens and qualifier is None and (scoped or q == "candidate"):
             qualifier = q
     return office, _organisation(tokens, office_tokens, terms), qualifier
 

@@ -9,7 +9,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, distinct, func, select
+from sqlalchemy import Connection, distinct, func, or_, select
 
 from ..errors import AmbiguousSpeaker, ArticleNotFound, EntityNotFound
 from . import tables as t
@@ -53,6 +53,7 @@ class WindowRole:
     text: str
     start: int
     end: int
+    entity_pk: int | None = None
 
 
 def _entity(conn: Connection, speaker: str):
@@ -116,12 +117,27 @@ def window_roles(
     if exclude_sha256:
         where.append(A.c.text_sha256 != exclude_sha256)
     rows = conn.execute(
-        select(A.c.id, A.c.outlet, R.c.day, R.c.office, R.c.org, R.c.qualifier, R.c.text, R.c.start, R.c.end)
+        select(A.c.id, A.c.outlet, R.c.day, R.c.office, R.c.org, R.c.qualifier, R.c.text, R.c.start, R.c.end, N.c.entity_pk)
         .select_from(R.join(N, R.c.name_pk == N.c.pk).join(A, R.c.article_pk == A.c.pk))
         .where(*where)
         .order_by(R.c.day, A.c.id, R.c.start)
     )
-    return [WindowRole(r.id, r.outlet, r.day, r.office, r.org, r.qualifier, r.text, r.start, r.end) for r in rows]
+    return [WindowRole(r.id, r.outlet, r.day, r.office, r.org, r.qualifier, r.text, r.start, r.end, r.entity_pk) for r in rows]
+
+
+def office_holders(conn: Connection, office: str, since: dt.date, until: dt.date, qualifiers: tuple) -> dict[int, int]:
+    """entity pk -> articles dated ``since``..``until`` that give it ``office`` with one of ``qualifiers`` (None: plainly)."""
+    held = [R.c.qualifier.is_(None)] if None in qualifiers else []
+    named = [q for q in qualifiers if q is not None]
+    if named:
+        held.append(R.c.qualifier.in_(named))
+    rows = conn.execute(
+        select(N.c.entity_pk, func.count(distinct(R.c.article_pk)))
+        .select_from(R.join(N, R.c.name_pk == N.c.pk))
+        .where(R.c.office == office, R.c.day >= since, R.c.day <= until, N.c.entity_pk.is_not(None), or_(*held))
+        .group_by(N.c.entity_pk)
+    )
+    return {r[0]: r[1] for r in rows}
 
 
 def sentences(conn: Connection, wanted: list[tuple[str, int, int]]) -> dict[tuple[str, int], str]:
