@@ -121,3 +121,21 @@ def test_a_plain_title_for_a_past_office_is_no_conflict(rules_nlp, tmp_path):
         former = next(c for c in checks_of(store, "rally") if c.entity == "Bill Clinton")
         assert former.status == "agrees" and former.supporting == 2
 
+
+
+def test_former_is_no_conflict_when_another_holds_the_office(rules_nlp, tmp_path):
+    from onrecord.types import RawArticle
+
+    texts = {
+        "veto": ("2016-02-01", "President Barack Obama said on Monday that he would veto the bill."),
+        "budget": ("2016-02-03", "President Barack Obama said the budget would pass."),
+        "trade": ("2016-02-05", "President Barack Obama said trade talks would resume."),
+        "legacy": ("2016-02-06", "Under President Ronald Reagan, taxes fell. Ana Ruiz said that was good."),
+        "memory": ("2016-02-07", "Ana Ruiz said President Ronald Reagan had cut taxes."),
+        "birthday": ("2016-02-08", "Ana Ruiz said former President Ronald Reagan would have been 105 on Saturday."),
+    }
+    raws = [RawArticle(i, text, published=dt.date.fromisoformat(day), outlet=i) for i, (day, text) in texts.items()]
+    with Store.open(str(tmp_path / "reagan.db")) as store:
+        store.add_articles(analyze_raws(raws, rules_nlp))
+        former = next(c for c in checks_of(store, "birthday") if c.entity == "Ronald Reagan")
+        assert former.office == "president" and former.qualifier == "former" and former.status != "conflicts"

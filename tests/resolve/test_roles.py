@@ -102,3 +102,8 @@ def test_roles_plural_descriptions_are_groups_not_roles():
 def test_roles_candidacy_adjective_names_the_office_sought():
     found = roles_of("Republican presidential hopeful Sen. Ted Cruz said the deal was bad. Donald Trump, who is running for the presidential nomination, disagreed.")
     assert ("Ted Cruz", "Republican presidential hopeful Sen.", "premodifier", "president", "Republican", "candidate") in found
+
+
+def test_roles_qualifier_of_another_word_is_not_the_offices():
+    found = roles_of("Donald Trump was introduced by former rival New Jersey Gov. Chris Christie, who endorsed him.")
+    assert [(name, office, qualifier) for name, _, _, office, _, qualifier in found] == [("Chris Christie", "governor", None)]
