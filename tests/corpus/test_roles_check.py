@@ -139,3 +139,18 @@ def test_former_is_no_conflict_when_another_holds_the_office(rules_nlp, tmp_path
         store.add_articles(analyze_raws(raws, rules_nlp))
         former = next(c for c in checks_of(store, "birthday") if c.entity == "Ronald Reagan")
         assert former.office == "president" and former.qualifier == "former" and former.status != "conflicts"
+
+
+def test_a_candidacy_while_holding_a_lesser_office_is_no_conflict(rules_nlp, tmp_path):
+    from onrecord.types import RawArticle
+
+    texts = {
+        "a": ("2016-01-05", "Sen. Ted Cruz said the tax plan was fair."),
+        "b": ("2016-01-06", "Sen. Ted Cruz said the border was not secure."),
+        "c": ("2016-01-07", "Donald Trump said fellow candidate Texas Senator Ted Cruz had to come a long way."),
+    }
+    raws = [RawArticle(i, text, published=dt.date.fromisoformat(day), outlet=i) for i, (day, text) in texts.items()]
+    with Store.open(str(tmp_path / "cruz.db")) as store:
+        store.add_articles(analyze_raws(raws, rules_nlp))
+        checks = [c for c in checks_of(store, "c") if c.entity == "Ted Cruz"]
+        assert checks and all(c.status != "conflicts" for c in checks)

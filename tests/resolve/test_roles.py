@@ -107,3 +107,9 @@ def test_roles_candidacy_adjective_names_the_office_sought():
 def test_roles_qualifier_of_another_word_is_not_the_offices():
     found = roles_of("Donald Trump was introduced by former rival New Jersey Gov. Chris Christie, who endorsed him.")
     assert [(name, office, qualifier) for name, _, _, office, _, qualifier in found] == [("Chris Christie", "governor", None)]
+
+
+def test_roles_in_a_clause_about_another_time_are_left_out():
+    assert roles_of("That will matter, especially once Obama is former president Obama.", "2016-08-19") == []
+    found = roles_of("President Barack Obama said the deal was good.", "2016-08-19")
+    assert [text for _, text, *_ in found] == ["President"]

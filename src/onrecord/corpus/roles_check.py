@@ -5,7 +5,7 @@ the article's date by default) that describe the same entity with that office ar
 
 * ``conflicts``: "former X" (or "X-elect") of an elected or appointed office where at least two articles, and
   more than say the same, call the entity plainly "X" and at most a quarter say "former X" too; a candidacy
-  (naming the office, or a party's nomination) for a head-of-state office most of them say the entity holds;
+  (naming a head-of-state office, or a party's nomination) for a head-of-state office most of them say the entity holds;
   or one head-of-state office where the others give another and none this one. A plain title where others
   say "former X" is no conflict: news reports title people by the office they held at the time spoken of
   ("the administration of President Bill Clinton");
@@ -190,7 +190,7 @@ def _judge_candidacy(conn, m: RoleMention, name: str, rows: list, since, until, 
     """A candidacy for an office most articles say the entity holds (a party's nomination: for a head-of-state office)."""
     if m.office is None and m.org is None:
         return _verdict(m, name, "new", "a candidacy that names neither office nor party", since, until, 0, 0, 0, ())
-    if m.office is not None and terms.office_class(m.office) not in ("head", "office"):
+    if m.office is not None and terms.office_class(m.office) != "head":  # "fellow candidate Texas Senator" runs for another office
         return _verdict(m, name, "new", f"a candidacy for {m.office}, not an office the check follows", since, until, 0, 0, 0, ())
     offices = [m.office] if m.office else sorted({r.office for r in rows if terms.office_class(r.office) == "head"})
     for office in offices:

@@ -159,6 +159,22 @@ def _clean(text: str) -> str | None:
 # ---------------------------------------------------------------- finding descriptions
 
 
+#: conjunctions of clauses about another time or a condition: "once Obama is former president Obama"
+_OTHER_TIME = {"once", "if", "when", "unless", "until", "after", "before", "whether"}
+
+
+def _in_other_time(token: Token) -> bool:
+    """Whether the clause the name is in is conditional or about another time (its verb has such a marker)."""
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ in ("ccomp", "ROOT"):
+            return False
+        node = node.head
+    return False
+
+
 def _plural_head(tokens: list[Token]) -> bool:
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
@@ -321,6 +337,8 @@ def extract_role_mentions(doc: Doc, entities: tuple[Entity, ...], published: dt.
                 continue
             name_tokens = set(range(tokens.start, tokens.end))
             root = tokens.root
+            if _in_other_time(root):
+                continue
             premods = _premodifiers(doc, tokens.start, tokens.end - 1)
             if premods:
                 add(entity, premods, "premodifier")
