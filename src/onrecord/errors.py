@@ -242,3 +242,24 @@ class MissingExtra(OnrecordError):
 
     code = "E082"
     http_status = 503
+
+
+class BadWindow(OnrecordError):
+    """A role check's window that is not a whole number of days from 0 to 3650 (``--window-days``)."""
+
+    code = "E093"
+    http_status = 422
+
+
+class AmbiguousSpeaker(StoreError):
+    """A speaker name that fits several stored entities (``onrecord roles NAME``): give one of their ids."""
+
+    code = "E094"
+    http_status = 409
+
+
+class BadRoleTable(OnrecordError):
+    """A user role table (``--roles-csv``) that cannot be read: a missing column, a bad date."""
+
+    code = "E095"
+    http_status = 422

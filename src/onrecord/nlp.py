@@ -19,6 +19,7 @@ for _name, _default in (
     ("published", None),  # datetime.date | None, set before the pipeline runs
     ("time_expressions", None),  # tuple[TimeExpression, ...]
     ("verification_notes", None),  # tuple[Span, ...]
+    ("roles", None),  # tuple[RoleMention, ...]
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)

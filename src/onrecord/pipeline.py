@@ -17,10 +17,11 @@ from .attribution.assemble import extract_attributions
 from .attribution.floating import credit_floating_quotes
 from .errors import AnalysisFailed, TextTooLong, error_class
 from .ingest.validate import parse_published
+from .resolve.roles import extract_role_mentions
 from .resolve.speakers import resolve_speakers
 from .types import Article, Attribution, RawArticle, Skipped
 
-SCHEMA_VERSION = "1.1"  # 1.1: claims (stance, certainty, verification, quantities, times), said_on
+SCHEMA_VERSION = "1.2"  # 1.1: claims (stance, certainty, verification, quantities, times), said_on; 1.2: roles
 
 
 def annotate_doc(doc: Doc, model=None, min_confidence: float = 0.0) -> Doc:
@@ -31,6 +32,7 @@ def annotate_doc(doc: Doc, model=None, min_confidence: float = 0.0) -> Doc:
     attributions = _attach_claims(doc, attributions)
     doc._.attributions = tuple(a for a in attributions if a.confidence >= min_confidence)
     doc._.speakers = entities
+    doc._.roles = extract_role_mentions(doc, entities, doc._.published)  # adds data, changes no attribution
     return doc
 
 
@@ -59,6 +61,7 @@ def build_article(raw: RawArticle, doc: Doc) -> Article:
         attributions=tuple(doc._.attributions or ()),
         time_expressions=tuple(doc._.time_expressions or ()),
         verification_notes=tuple(doc._.verification_notes or ()),
+        roles=tuple(doc._.roles or ()),
         warnings=raw.warnings,
         schema_version=SCHEMA_VERSION,
     )

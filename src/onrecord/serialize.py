@@ -18,6 +18,7 @@ from .types import (
     EntityKind,
     Mention,
     Quantity,
+    RoleMention,
     Span,
     Speaker,
     TimeExpression,
@@ -103,6 +104,31 @@ def entity_to_dict(e: Entity) -> dict[str, Any]:
     }
 
 
+def role_to_dict(r: RoleMention) -> dict[str, Any]:
+    return {
+        "entity": r.entity_id,
+        "span": r.span.as_pair(),
+        "text": r.span.text,
+        "shape": r.shape,
+        "office": r.office,
+        "org": r.org,
+        "qualifier": r.qualifier,
+        "date": r.date.isoformat() if r.date else None,
+    }
+
+
+def role_from_dict(text: str, d: dict[str, Any]) -> RoleMention:
+    return RoleMention(
+        entity_id=d["entity"],
+        span=Span.of(text, *d["span"]),
+        shape=d["shape"],
+        office=d.get("office"),
+        org=d.get("org"),
+        qualifier=d.get("qualifier"),
+        date=dt.date.fromisoformat(d["date"]) if d.get("date") else None,
+    )
+
+
 def article_to_dict(article: Article, *, include_text: bool = True) -> dict[str, Any]:
     """The article as a JSON-ready dict (one line of ``onrecord analyze --jsonl``)."""
     out: dict[str, Any] = {
@@ -121,6 +147,7 @@ def article_to_dict(article: Article, *, include_text: bool = True) -> dict[str,
     out["attributions"] = [attribution_to_dict(a) for a in article.attributions]
     out["time_expressions"] = [time_to_dict(t) for t in article.time_expressions]
     out["verification_notes"] = _pairs(article.verification_notes)
+    out["roles"] = [role_to_dict(r) for r in article.roles]
     if article.warnings:  # only articles read with a warning carry the key
         out["warnings"] = list(article.warnings)
     return out
@@ -209,6 +236,7 @@ def article_from_dict(d: dict[str, Any], text: str | None = None) -> Article:
         attributions=attributions,
         time_expressions=tuple(_time_from(text, t) for t in d.get("time_expressions") or ()),
         verification_notes=_spans(text, d.get("verification_notes")),
+        roles=tuple(role_from_dict(text, r) for r in d.get("roles") or ()),
         warnings=tuple(d.get("warnings") or ()),
         schema_version=d.get("schema_version", "1.0"),
     )

@@ -196,6 +196,25 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class RoleMention:
+    """A description the text gives an entity ("Former President", "the Kremlin spokesperson"), normalised.
+
+    ``span`` is the description as written; ``office`` its position (``data/role_terms.tsv``: "president",
+    "spokesperson"), ``org`` the organisation or country it is held in ("Kremlin", "Republican"),
+    ``qualifier`` how it is held ("former", "acting", "elect", "interim", "deputy", "candidate", "then").
+    ``shape`` is how the text attaches it: apposition, premodifier, predicate or nominal (docs/roles.md).
+    """
+
+    entity_id: str  # the article's entity ("e1")
+    span: Span
+    shape: str
+    office: str | None
+    org: str | None = None
+    qualifier: str | None = None
+    date: dt.date | None = None  # the article's publication date
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One analysed article: the text, its speakers and its attributions."""
 
@@ -211,6 +230,7 @@ class Article:
     attributions: tuple[Attribution, ...] = ()
     time_expressions: tuple[TimeExpression, ...] = ()
     verification_notes: tuple[Span, ...] = ()
+    roles: tuple[RoleMention, ...] = ()  # descriptions of the entities (resolve/roles.py)
     warnings: tuple[str, ...] = ()  # coded messages from reading the input ("[E011] …")
     schema_version: str = field(default="1.0")
 

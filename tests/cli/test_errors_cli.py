@@ -90,7 +90,8 @@ def test_the_pinned_pipeline_missing_names_the_command_without_the_environment(m
 
 STORE_COMMANDS = [["quotes"], ["speakers"], ["search", "strike"], ["related", "a", "0"], ["article", "a"],
                   ["export", "--format", "jsonl", "--out", "{tmp}/out.jsonl"], ["entities", "show", "Ana"],
-                  ["entities", "merge", "A", "B"], ["entities", "split", "A", "B"], ["entities", "resolve"]]
+                  ["entities", "merge", "A", "B"], ["entities", "split", "A", "B"], ["entities", "resolve"],
+                  ["roles", "Ana"], ["check", "a"]]
 
 
 @pytest.mark.parametrize("command", STORE_COMMANDS, ids=lambda c: " ".join(c[:2]))

@@ -68,6 +68,11 @@ app.command("article")(_article.article_cli)
 app.command("export")(_export.export_cli)
 app.add_typer(_entities.app, name="entities")
 
+from . import check as _check, roles as _roles  # noqa: E402
+
+app.command("roles")(_roles.roles_cli)
+app.command("check")(_check.check_cli)
+
 from . import timex as _timex  # noqa: E402
 
 app.command("timex")(_timex.timex_cli)

@@ -58,7 +58,7 @@ def fail(error: Exception) -> typer.Exit:
     return typer.Exit(code=1)
 
 
-_RATIOS = {"speaker": 2, "content": 6, "cue": 2, "article": 2, "id": 2, "outlets": 2, "aliases": 3, "name": 2, "reasons": 4}
+_RATIOS = {"speaker": 2, "content": 6, "cue": 2, "article": 2, "id": 2, "outlets": 2, "aliases": 3, "name": 2, "reasons": 4, "as written": 2}
 
 
 def _flat(value: Any) -> Any:

@@ -28,12 +28,14 @@ from ..types import RawArticle
 from .analysis import form_text, raise_skipped, raw_from_html, raw_from_text, raws_from_file
 from .models import (
     AnalyzeRequest,
+    ArticleCheckOut,
     ArticleList,
     ArticleOut,
     ErrorOut,
     IngestOut,
     QuoteList,
     RelatedList,
+    RoleHistoryOut,
     SpeakerDetail,
     SpeakerList,
 )
@@ -236,6 +238,15 @@ def get_related(request: Request, article_id: str, index: int, limit: int = Quer
     return get_store(request).related(article_id, index, limit=limit)
 
 
+@router.get(
+    "/articles/{article_id}/check",
+    summary="Each role mention of a stored article against the store's articles of the period: agrees, new or conflicts",
+    response_model=ArticleCheckOut,
+)
+def get_article_check(request: Request, article_id: str, window_days: int = Query(60, ge=0, le=3650, description="days before and after the article's date")) -> dict:
+    return get_store(request).check(article_id, window_days)
+
+
 @router.get("/quotes", summary="Attributions, filtered and paged", response_model=QuoteList)
 def list_quotes(
     request: Request,
@@ -277,3 +288,8 @@ def list_speakers(
 @router.get("/speakers/{speaker_id}", summary="One speaker: aliases, roles, outlets, counts", response_model=SpeakerDetail)
 def get_speaker(request: Request, speaker_id: str) -> dict:
     return get_store(request).speaker(speaker_id)
+
+
+@router.get("/speakers/{speaker_id}/roles", summary="One speaker's role history: offices and qualifiers, first and last seen", response_model=RoleHistoryOut)
+def get_speaker_roles(request: Request, speaker_id: str) -> dict:
+    return get_store(request).role_history(speaker_id)

@@ -99,6 +99,19 @@ class EntityOut(_Strict):
     mentions: list[MentionOut] = []
 
 
+class RoleMentionOut(_Strict):
+    """A description the text gives an entity (docs/roles.md), normalised to office, organisation and qualifier."""
+
+    entity: str = Field(description="the id of the entity described")
+    span: Pair
+    text: str
+    shape: Literal["apposition", "premodifier", "predicate", "nominal"]
+    office: str | None = None
+    org: str | None = None
+    qualifier: str | None = None
+    date: IsoDate | None = None
+
+
 class ArticleOut(_Strict):
     """One analysed article, as in ``article.schema.json`` (always with its text)."""
 
@@ -115,6 +128,7 @@ class ArticleOut(_Strict):
     attributions: list[AttributionOut]
     time_expressions: list[TimeOut] = []
     verification_notes: list[Pair] = []
+    roles: list[RoleMentionOut] = []
     # as in article_to_dict, only an article read with warnings carries the key
     warnings: list[str] = Field(default=[], exclude_if=lambda value: not value, description="coded messages from reading the input ([E011] …); only when there are some")
 
@@ -243,6 +257,66 @@ class SpeakerDetail(SpeakerSummary):
     merges: list[MergeOut] = []
     links: list[LinkOut] = []
     nationalities: list[str] = []
+
+
+class RoleHistoryEntryOut(_Strict):
+    """One office (with its qualifier) the stored articles give a speaker, with when and how often."""
+
+    office: str | None
+    qualifier: str | None
+    orgs: list[str] = Field([], description="organisations or countries given with it, most frequent first")
+    first_seen: IsoDate | None = None
+    last_seen: IsoDate | None = None
+    articles: int = Field(ge=0)
+    outlets: int = Field(ge=0)
+    example: str = Field(description="one description as written")
+
+
+class RoleHistoryOut(_Strict):
+    id: str
+    name: str
+    roles: list[RoleHistoryEntryOut]
+
+
+class RoleEvidenceOut(_Strict):
+    """A role mention of another article: where, when, and the sentence that says it."""
+
+    article_id: str
+    outlet: str | None = None
+    day: IsoDate | None = None
+    text: str
+    holds: str = Field(description="how it has the speaker hold the office: current, former, candidate, elect, deputy, then")
+    sentence: str
+    start: int
+    end: int
+
+
+class RoleCheckOut(_Strict):
+    """One role mention of the article against the store's articles of the window."""
+
+    entity: str
+    text: str
+    start: int
+    end: int
+    office: str | None = None
+    org: str | None = None
+    qualifier: str | None = None
+    status: Literal["agrees", "new", "conflicts"]
+    reason: str = Field(description="a statement about the texts, e.g. '5 of 5 articles between … call Donald Trump president'")
+    supporting: int = Field(ge=0)
+    opposing: int = Field(ge=0)
+    considered: int = Field(ge=0)
+    since: IsoDate | None = None
+    until: IsoDate | None = None
+    evidence: list[RoleEvidenceOut] = []
+    table: list[str] = Field([], description="what a user's role table says about it (CLI --roles-csv)")
+
+
+class ArticleCheckOut(_Strict):
+    article_id: str
+    published: IsoDate | None = None
+    window_days: int
+    checks: list[RoleCheckOut]
 
 
 class IngestResult(_Strict):

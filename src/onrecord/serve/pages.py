@@ -181,8 +181,13 @@ def article_json(article_id: str):
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str):
-    article = get_store(request).article(article_id)
-    return render(request, "article.html", **article_view(article, stored=True), json_url=f"/api/articles/{quote(article_id, safe='')}")
+    store = get_store(request)
+    article = store.article(article_id)
+    checks = store.check(article_id)["checks"]  # each role mention against the store's articles of ±60 days
+    return render(
+        request, "article.html", **article_view(article, stored=True), role_checks=checks,
+        json_url=f"/api/articles/{quote(article_id, safe='')}", check_url=f"/api/articles/{quote(article_id, safe='')}/check",
+    )
 
 
 @router.get("/articles/{article_id}/attributions/{index}/related", response_class=HTMLResponse)
@@ -227,11 +232,13 @@ def speaker_page(
     kinds = _kinds(kind)
     page = _paged(store.quotes(speaker_id=speaker_id, kind=kinds, limit=limit, offset=offset, oldest_first=True), limit, offset)
     points = store.statement_dates(speaker_id, limit=TIMELINE_MAX, kind=kinds)
+    role_history = store.role_history(speaker_id)["roles"]
     timeline = build_timeline([(d, f"/articles/{quote(a, safe='')}#attr-{i}", text) for d, a, i, text in points])
     return render(
         request,
         "speaker.html",
         speaker=speaker,
+        role_history=role_history,
         page=page,
         terms=None,
         timeline=timeline,

@@ -69,5 +69,15 @@ class StoreView:
     def speaker(self, speaker_id: str) -> dict[str, Any]:
         return self.store.speaker(speaker_id).to_dict()
 
+    def role_history(self, speaker_id: str) -> dict[str, Any]:
+        """A speaker's roles per office and qualifier, as the stored articles describe it (docs/roles.md)."""
+        return self.store.role_history(speaker_id).to_dict()
+
+    def check(self, article_id: str, window_days: int = 60) -> dict[str, Any]:
+        """A stored article's role mentions against the store's articles of ±``window_days`` (docs/roles.md)."""
+        from ..corpus.roles_check import check_article
+
+        return check_article(self.store, self.store.article_record(article_id), window_days, stored=True).to_dict()
+
     def statement_dates(self, speaker_id: str, limit: int = 3000, kind: str | list[str] | None = None) -> list[tuple]:
         return [tuple(point) for point in self.store.statement_dates(speaker_id, limit=limit, kind=kind)]

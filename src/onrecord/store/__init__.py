@@ -238,6 +238,21 @@ class Store:
             pks = queries.find_entities(conn, name)
             return list(conn.execute(select(t.entities.c.key).where(t.entities.c.pk.in_(pks)).order_by(t.entities.c.key)).scalars())
 
+    def role_history(self, speaker: str):
+        """One entity's roles (id or name) as the stored articles describe it: per office and qualifier, first and
+        last seen, articles and outlets (``store/roles.py``). Raises ``EntityNotFound`` / ``AmbiguousSpeaker``.
+
+        Example:
+            >>> with Store.open(":memory:") as store:
+            ...     store.role_history("nobody")
+            Traceback (most recent call last):
+            onrecord.errors.EntityNotFound: [E041] no speaker with id or name 'nobody' (ids are listed by `onrecord speakers`)
+        """
+        from .roles import role_history
+
+        with self.engine.connect() as conn:
+            return role_history(conn, speaker)
+
     def related(self, article_id: str, index: int, limit: int = 20) -> RelatedStatements:
         """Statements of other articles about what attribution ``index`` of ``article_id`` says, each
         ``corroborates``, ``contradicts`` or ``related``, with a score and its reasons, best overlap first.

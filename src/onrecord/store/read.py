@@ -50,6 +50,15 @@ def _speaker(article_pk: int, a, keys: dict, global_speakers: bool, entity_keys:
     return speaker
 
 
+def _role(article_pk: int, m, keys: dict, global_speakers: bool) -> dict[str, Any]:
+    """One ``role_mentions`` row as in the article JSON (``serialize.role_to_dict``)."""
+    entity = keys[(article_pk, m.local_id)][0] if global_speakers and (article_pk, m.local_id) in keys else m.local_id
+    return {
+        "entity": entity, "span": [m.start, m.end], "text": m.text, "shape": m.shape, "office": m.office,
+        "org": m.org, "qualifier": m.qualifier, "date": m.day.isoformat() if m.day else None,
+    }
+
+
 def article_dicts(
     conn: Connection, article_rows: Sequence, *, global_speakers: bool = False, entity_keys: bool = False
 ) -> list[dict[str, Any]]:
@@ -72,6 +81,9 @@ def article_dicts(
     attributions: dict[int, list] = defaultdict(list)
     for a in conn.execute(select(AT).where(AT.c.article_pk.in_(pks)).order_by(AT.c.article_pk, AT.c.idx)):
         attributions[a.article_pk].append(a)
+    roles: dict[int, list] = defaultdict(list)
+    for m in conn.execute(select(t.role_mentions).where(t.role_mentions.c.article_pk.in_(pks)).order_by(t.role_mentions.c.article_pk, t.role_mentions.c.seq)):
+        roles[m.article_pk].append(m)
     keys = _entity_keys(conn, pks) if global_speakers or entity_keys else {}
 
     out = []
@@ -123,6 +135,7 @@ def article_dicts(
             ],
             "time_expressions": r.time_expressions,
             "verification_notes": r.verification_notes,
+            "roles": [_role(r.pk, m, keys, global_speakers) for m in roles[r.pk]],
         })
     return out
 

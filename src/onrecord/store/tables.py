@@ -11,6 +11,9 @@ Layout (see ``docs/store.md``):
   group joined to a cluster, the rule and evidence; ``entity_decisions`` keeps the user's manual merges
   and splits, which every later resolution respects; ``entity_links`` relates distinct entities
   (metonyms such as "the Kremlin" → Russia, affiliations from titles).
+* ``role_mentions``: the descriptions each article gives its entities ("Former President"), normalised to
+  office, organisation and qualifier, with the article's date and the speaker's name group, so the role
+  history of a cross-article entity is one indexed query (``store/roles.py``), never a rescan.
 * ``attributions`` and ``claims``: who said what, with the columns queries filter on (``day``, ``kind``,
   ``stance``, ``verification``) and the full JSON of each claim.
 
@@ -191,6 +194,24 @@ entity_links = Table(
     Column("evidence", Text, nullable=False),
 )
 
+role_mentions = Table(
+    "role_mentions",
+    metadata,
+    Column("article_pk", Integer, ForeignKey("articles.pk", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True),  # position in the article's role list
+    Column("local_id", String(32), nullable=False),  # the article's entity ("e1")
+    Column("name_pk", Integer, ForeignKey("entity_names.pk")),  # that entity's name group (-> cross-article entity)
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("shape", String(16), nullable=False),  # apposition, premodifier, predicate, nominal
+    Column("office", String(100)),
+    Column("org", String(300)),
+    Column("qualifier", String(16)),
+    Column("day", Date),  # the article's publication date
+)
+
+Index("ix_role_mentions_name_day", role_mentions.c.name_pk, role_mentions.c.day)
 Index("ix_attributions_article_speaker", attributions.c.article_pk, attributions.c.speaker_local_id)
 # article_pk and kind: the speakers ranking reads this index only, never the rows (migration 0005)
 Index("ix_attributions_name_day", attributions.c.name_pk, attributions.c.day, attributions.c.article_pk, attributions.c.kind)

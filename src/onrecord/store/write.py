@@ -17,7 +17,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from ..resolve.entities import normalise_name
 from ..resolve.generic import group_norm
 from ..serialize import claim_to_dict, time_to_dict
-from ..types import Article, Attribution
+from ..types import Article, Attribution, RoleMention
 from . import tables as t
 from .records import AddResult
 
@@ -153,6 +153,8 @@ class ArticleWriter:
             ]
             if mention_rows:
                 conn.execute(t.mentions.insert(), mention_rows)
+        if article.roles:
+            conn.execute(t.role_mentions.insert(), [_role_row(pk, i, r, article.published, groups, local) for i, r in enumerate(article.roles)])
         if article.attributions:
             conn.execute(
                 t.attributions.insert(),
@@ -203,6 +205,23 @@ def _without_nul(article: Article) -> Article:
         return article
     encoded = dumps(article)
     return article_from_dict(json.loads(encoded.replace("\\u0000", "\\ufffd")))
+
+
+def _role_row(pk: int, i: int, r: RoleMention, published, groups, local) -> dict[str, Any]:
+    return {
+        "article_pk": pk,
+        "seq": i,
+        "local_id": r.entity_id,
+        "name_pk": groups[local[r.entity_id]] if r.entity_id in local else None,
+        "start": r.span.start,
+        "end": r.span.end,
+        "text": r.span.text,
+        "shape": r.shape,
+        "office": r.office,
+        "org": r.org[:300] if r.org else None,
+        "qualifier": r.qualifier,
+        "day": r.date or published,
+    }
 
 
 def _claim_row(pk: int, i: int, a: Attribution) -> dict[str, Any]:

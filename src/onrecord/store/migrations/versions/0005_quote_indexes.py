@@ -6,7 +6,7 @@ the two columns added it reads the index only (on the 1,000-article bench store:
 leading columns are unchanged, so one speaker's statements in date order still walk it as before.
 
 Revision ID: 0005
-Revises: 0003 (re-chained after the migrations of other branches, if any)
+Revises: 0004 (re-chained after the migrations of other branches, if any)
 """
 from __future__ import annotations
 

@@ -1,0 +1,260 @@
+"""The role check: each role mention of an article against what the store's other articles of the period say.
+
+For a mention of an office ("Former President" → president, former) the articles of the window (±60 days around
+the article's date by default) that describe the same entity with that office are counted by how they hold it:
+
+* ``conflicts``: "former X" (or "X-elect") of an elected or appointed office where at least two articles, and
+  more than say the same, call the entity plainly "X" and at most a quarter say "former X" too; a candidacy
+  (naming a head-of-state office, or a party's nomination) for a head-of-state office most of them say the entity holds;
+  or one head-of-state office where the others give another and none this one. A plain title where others
+  say "former X" is no conflict: news reports title people by the office they held at the time spoken of
+  ("the administration of President Bill Clinton");
+* ``agrees``: some of them say the same, and it is not a conflict;
+* ``new``: none of them speaks of this office (no evidence either way).
+
+Flags are statements about texts ("12 of 14 articles … call Donald Trump president"), never verdicts about the
+world: the other articles may be the wrong ones. Rules and thresholds: ``docs/roles.md``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..errors import BadWindow
+from ..resolve.roles import load_role_terms
+from ..store import Store
+from ..store import roles as store_roles
+from ..store.records import _Record
+from ..types import Article, RoleMention
+
+DEFAULT_WINDOW_DAYS = 60
+MIN_SUPPORT = 2  # articles needed before a majority can make a conflict
+FORMER_SHARE = 0.25  # "former X" conflicts only while at most this share of the window's articles say it too
+#: qualifiers that leave the office held now; "deputy X" is another office, "then X" says nothing about now
+CURRENT = {None, "acting", "interim"}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence(_Record):
+    """A role mention of another article: where, when, and the sentence that says it."""
+
+    article_id: str
+    outlet: str | None
+    day: dt.date | None
+    text: str  # the description as written
+    holds: str  # how it has the entity hold the office: current, former, candidate, elect, then
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCheck(_Record):
+    """The check of one role mention: ``status`` agrees, new or conflicts, the reason in words, and the evidence."""
+
+    entity: str  # the entity's name in the article
+    text: str
+    start: int
+    end: int
+    office: str | None
+    org: str | None
+    qualifier: str | None
+    status: str
+    reason: str
+    supporting: int  # articles of the window that say the same
+    opposing: int  # articles of the window that say otherwise
+    considered: int  # articles of the window that speak of this office
+    since: dt.date | None
+    until: dt.date | None
+    evidence: tuple[Evidence, ...]  # the articles that say otherwise (conflicts) or the same (agrees), a few
+    table: tuple[str, ...] = ()  # what the user's role table says about it (``--roles-csv``)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCheck(_Record):
+    article_id: str
+    published: dt.date | None
+    window_days: int
+    checks: tuple[RoleCheck, ...]
+
+    @property
+    def conflicts(self) -> tuple[RoleCheck, ...]:
+        return tuple(c for c in self.checks if c.status == "conflicts")
+
+
+def holds(qualifier: str | None) -> str:
+    """How a qualifier has the entity hold its office: current, former, candidate, elect, deputy or then."""
+    return "current" if qualifier in CURRENT else qualifier
+
+
+def check_window(window_days: int | str) -> int:
+    """``window_days`` as an int from 0 to 3650, else ``BadWindow`` (E093)."""
+    try:
+        days = int(window_days)
+    except (TypeError, ValueError):
+        raise BadWindow(f"the window must be a whole number of days, not {window_days!r}") from None
+    if not 0 <= days <= 3650:
+        raise BadWindow(f"the window must be 0 to 3650 days, not {days}")
+    return days
+
+
+def check_article(
+    store: Store, article: Article, window_days: int = DEFAULT_WINDOW_DAYS, *, stored: bool = False, table: tuple = ()
+) -> ArticleCheck:
+    """Check every role mention of ``article`` against the store (``stored``: the article is in it, by its id),
+    and against the rows of a user's role table (``corpus/role_table.py``) when ``table`` has some.
+
+    Example:
+        >>> from onrecord import analyze
+        >>> with Store.open(":memory:") as store:  # doctest: +SKIP
+        ...     check_article(store, analyze("Former President Donald Trump said so.", "2025-04-22")).checks[0].status
+        'new'
+    """
+    days = check_window(window_days)
+    names = {e.id: e.name for e in article.entities}
+    with store.engine.connect() as conn:
+        if stored:
+            local = store_roles.stored_entity_pks(conn, article.id)
+            pks_of = {eid: [pk] if pk is not None else [] for eid, pk in local.items()}
+        else:
+            pks_of = {e.id: store_roles.entity_pks_by_name(conn, e.name) for e in article.entities}
+        checks = []
+        for mention in article.roles:
+            date = mention.date or article.published
+            name = names.get(mention.entity_id, mention.entity_id)
+            if date is None:
+                checks.append(_verdict(mention, name, "new", "the article has no date to compare it with", None, None, 0, 0, 0, ()))
+                continue
+            since, until = date - dt.timedelta(days=days), date + dt.timedelta(days=days)
+            rows = store_roles.window_roles(conn, pks_of.get(mention.entity_id, []), since, until, article.text_sha256)
+            check = _judge(conn, mention, name, rows, since, until)
+            checks.append(_with_table(check, table, date) if table else check)
+    return ArticleCheck(article.id, article.published, days, tuple(checks))
+
+
+def _per_article(rows: list, office: str | None) -> dict[str, set[str]]:
+    """article id -> how its mentions of ``office`` have the entity hold it."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r.office == office:
+            out[r.article_id].add(holds(r.qualifier))
+    return out
+
+
+def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: dt.date) -> RoleCheck:
+    terms = load_role_terms()
+    mine = holds(m.qualifier)
+    period = f"between {since.isoformat()} and {until.isoformat()}"
+    if mine == "then":
+        return _verdict(m, name, "new", "“then” dates the office to the time spoken of, not to the article", since, until, 0, 0, 0, ())
+    if mine == "candidate":
+        return _judge_candidacy(conn, m, name, rows, since, until, period, terms)
+    said = _per_article(rows, m.office)
+    considered = len(said)
+    same = [a for a, how in said.items() if mine in how]
+    if mine in ("former", "elect") and terms.office_class(m.office) == "head":
+        # "former X" (or "X-elect") of a head-of-state office where the others call the entity plainly X and few say
+        # the same, and no one else is called X in more articles (then the plain titles are of past times: "the
+        # administration of President Bill Clinton"). Lesser offices keep their titles ("Secretary Clinton",
+        # "Governor Romney") and jobs ("former strategist") can be held again elsewhere: they are left alone.
+        holding = [a for a, how in said.items() if "current" in how and mine not in how]
+        if (len(holding) >= MIN_SUPPORT and len(holding) > len(same) and len(same) <= FORMER_SHARE * considered
+                and _dominant_holder(conn, rows, m.office, len(holding), since, until)):
+            reason = (f"{len(holding)} of {considered} articles {period} that give {name} the office of {m.office} call "
+                      f"{name} {m.office} and {len(same) or 'none'} {mine} {m.office}; this article says “{m.span.text}”")
+            return _verdict(m, name, "conflicts", reason, since, until, len(same), len(holding), considered,
+                            _evidence(conn, rows, holding, m.office))
+    if mine == "current" and terms.office_class(m.office) == "head" and not same:
+        conflict = _other_head_office(conn, m, name, rows, since, until, period, terms)
+        if conflict is not None:
+            return conflict
+    if same:
+        reason = f"{len(same)} of {considered} articles {period} that give {name} the office of {m.office} say the same"
+        return _verdict(m, name, "agrees", reason, since, until, len(same), considered - len(same), considered, _evidence(conn, rows, same, m.office))
+    reason = f"no other article {period} speaks of {name} as {m.office or 'holding an office'}"
+    if considered:
+        # a plain title where others say "former X" is no conflict: a title can name the office at the time spoken of
+        reason = f"{considered} articles {period} speak of {name} as {m.office}, none as this one does"
+    return _verdict(m, name, "new", reason, since, until, 0, considered, considered, ())
+
+
+def _dominant_holder(conn, rows: list, office: str, holding: int, since: dt.date, until: dt.date) -> bool:
+    """Whether no other entity is called plainly ``office`` in more articles of the window than this one."""
+    mine = {r.entity_pk for r in rows}
+    others = store_roles.office_holders(conn, office, since, until, tuple(CURRENT))
+    return all(n <= holding for pk, n in others.items() if pk not in mine)
+
+
+def _judge_candidacy(conn, m: RoleMention, name: str, rows: list, since, until, period: str, terms) -> RoleCheck:
+    """A candidacy for an office most articles say the entity holds (a party's nomination: for a head-of-state office)."""
+    if m.office is None and m.org is None:
+        return _verdict(m, name, "new", "a candidacy that names neither office nor party", since, until, 0, 0, 0, ())
+    if m.office is not None and terms.office_class(m.office) != "head":  # "fellow candidate Texas Senator" runs for another office
+        return _verdict(m, name, "new", f"a candidacy for {m.office}, not an office the check follows", since, until, 0, 0, 0, ())
+    offices = [m.office] if m.office else sorted({r.office for r in rows if terms.office_class(r.office) == "head"})
+    for office in offices:
+        said = _per_article(rows, office)
+        holding = [a for a, how in said.items() if "current" in how]
+        others = [a for a, how in said.items() if "current" not in how]
+        if len(holding) >= MIN_SUPPORT and len(holding) > len(others):
+            what = f"a candidacy for {office}" if m.office else "a candidacy"
+            reason = (f"{len(holding)} of {len(said)} articles {period} that give {name} the office of {office} call "
+                      f"{name} {office}; this article describes {what}: “{m.span.text}”")
+            return _verdict(m, name, "conflicts", reason, since, until, 0, len(holding), len(said), _evidence(conn, rows, holding, office))
+    same = sorted({r.article_id for r in rows if holds(r.qualifier) == "candidate" and r.office == m.office})
+    if same:
+        reason = f"{len(same)} articles {period} also describe {name} as a candidate"
+        return _verdict(m, name, "agrees", reason, since, until, len(same), 0, len(same), _evidence(conn, rows, same, m.office))
+    return _verdict(m, name, "new", f"no other article {period} speaks of {name} as holding or seeking this office", since, until, 0, 0, 0, ())
+
+
+def _other_head_office(conn, m: RoleMention, name: str, rows: list, since, until, period: str, terms) -> RoleCheck | None:
+    """Two head-of-state offices at once: others give the entity another one, none this one."""
+    counts: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        if r.office != m.office and terms.office_class(r.office) == "head" and holds(r.qualifier) == "current":
+            counts[r.office].add(r.article_id)
+    if not counts:
+        return None
+    office, articles = max(counts.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    if len(articles) < MIN_SUPPORT:
+        return None
+    reason = (f"{len(articles)} articles {period} call {name} {office} and none {m.office}; this article says “{m.span.text}”")
+    return _verdict(m, name, "conflicts", reason, since, until, 0, len(articles), len(articles), _evidence(conn, rows, sorted(articles), office))
+
+
+def _evidence(conn, rows: list, article_ids, office: str | None, limit: int = 5) -> tuple[Evidence, ...]:
+    wanted_ids = list(dict.fromkeys(article_ids))[:limit]
+    picked = []
+    for article_id in wanted_ids:
+        row = next((r for r in rows if r.article_id == article_id and r.office == office), None)
+        if row is not None:
+            picked.append(row)
+    sentences = store_roles.sentences(conn, [(r.article_id, r.start, r.end) for r in picked])
+    return tuple(
+        Evidence(r.article_id, r.outlet, r.day, r.text, holds(r.qualifier), sentences.get((r.article_id, r.start), r.text), r.start, r.end)
+        for r in picked
+    )
+
+
+def _with_table(check: RoleCheck, table: tuple, day: dt.date) -> RoleCheck:
+    """The check with what the role table says: a conflict there makes a conflict; agreement turns ``new`` into ``agrees``."""
+    from dataclasses import replace
+
+    from .role_table import judge_with_table
+
+    found = judge_with_table(table, check.entity, check.office, holds(check.qualifier), day)
+    if found is None:
+        return check
+    status, line = found
+    if status == "conflicts" and check.status != "conflicts":
+        return replace(check, status="conflicts", reason=f"{line}; this article says “{check.text}”; {check.reason}", table=(line,))
+    if status == "agrees" and check.status == "new":
+        return replace(check, status="agrees", reason=line, table=(line,))
+    return replace(check, table=(line,))
+
+
+def _verdict(m: RoleMention, name, status, reason, since, until, supporting, opposing, considered, evidence) -> RoleCheck:
+    return RoleCheck(name, m.span.text, m.span.start, m.span.end, m.office, m.org, m.qualifier, status, reason,
+                     supporting, opposing, considered, since, until, tuple(evidence))

@@ -1,0 +1,115 @@
+"""Role mentions: the descriptions an article gives its people, on hand-written sentences (one test per shape)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from onrecord import analyze
+from onrecord.serialize import article_from_dict, article_to_dict, validate_article_dict
+
+
+def roles_of(text: str, published: str | None = "2025-04-22") -> list[tuple[str, str, str, str | None, str | None, str | None]]:
+    article = analyze(text, published, model=None)
+    names = {e.id: e.name for e in article.entities}
+    for r in article.roles:
+        assert article.text[r.span.start : r.span.end] == r.span.text
+    return [(names[r.entity_id], r.span.text, r.shape, r.office, r.org, r.qualifier) for r in article.roles]
+
+
+def test_roles_premodifier_with_qualifier():
+    found = roles_of("Former President Donald Trump said the tariffs would stay.")
+    assert ("Donald Trump", "Former President", "premodifier", "president", None, "former") in found
+
+
+def test_roles_premodifier_with_organisation():
+    found = roles_of("Kremlin spokesperson Dmitry Peskov said talks were possible.")
+    assert found == [("Dmitry Peskov", "Kremlin spokesperson", "premodifier", "spokesperson", "Kremlin", None)]
+
+
+def test_roles_premodifier_multiword_office():
+    found = roles_of("Acting Attorney General Sally Yates said the order was unlawful.")
+    assert found == [("Sally Yates", "Acting Attorney General", "premodifier", "attorney general", None, "acting")]
+
+
+def test_roles_apposition():
+    found = roles_of("Dmitry Peskov, the Kremlin spokesperson, said talks were possible.")
+    assert found == [("Dmitry Peskov", "Kremlin spokesperson", "apposition", "spokesperson", "Kremlin", None)]
+
+
+def test_roles_apposition_candidacy_names_the_office():
+    found = roles_of("Hillary Clinton, the Democratic presidential nominee, said the deal was fair.")
+    assert found == [("Hillary Clinton", "Democratic presidential nominee", "apposition", "president", "Democratic", "candidate")]
+
+
+def test_roles_predicate_relative_clause():
+    found = roles_of("Dmitry Peskov, who is Putin's spokesman, said talks were possible.")
+    assert found == [("Dmitry Peskov", "Putin's spokesman", "predicate", "spokesperson", "Putin", None)]
+
+
+def test_roles_predicate_copula():
+    found = roles_of("Ana Ruiz is the mayor of Springfield. “We will rebuild,” she said.")
+    assert found == [("Ana Ruiz", "mayor of Springfield", "predicate", "mayor", "Springfield", None)]
+
+
+def test_roles_predicate_seeking_the_nomination():
+    found = roles_of("Former President Donald Trump, currently seeking the Republican nomination, has suggested he may act.")
+    assert ("Donald Trump", "currently seeking the Republican nomination", "predicate", None, "Republican", "candidate") in found
+
+
+def test_roles_nominal_resolved_to_the_person():
+    found = roles_of("President Volodymyr Zelensky spoke on Monday. The Ukrainian leader said that talks must protect civilians.")
+    assert ("Volodymyr Zelensky", "Ukrainian leader", "nominal", "leader", "Ukrainian", None) in found
+
+
+def test_roles_courtesy_titles_and_plain_names_give_none():
+    assert roles_of("Mr Tomas Vidal said the bridge would reopen. Vidal added that repairs were cheap.") == []
+
+
+def test_roles_carry_the_publication_date_and_survive_json():
+    article = analyze("Former President Donald Trump said the tariffs would stay.", "2025-04-22", model=None)
+    assert {r.date for r in article.roles} == {dt.date(2025, 4, 22)}
+    d = article_to_dict(article)
+    validate_article_dict(d)
+    assert article_from_dict(d).roles == article.roles
+
+
+@pytest.mark.usefixtures("shared_dir")
+def test_roles_of_the_seed_article_show_the_former_president(shared_dir):
+    text = (shared_dir / "data" / "seed" / "article.txt").read_text("utf-8")
+    article = analyze(text, "2025-04-22")
+    trump = next(e.id for e in article.entities if e.name == "Donald Trump")
+    mine = {(r.office, r.org, r.qualifier) for r in article.roles if r.entity_id == trump}
+    assert ("president", None, "former") in mine
+    assert (None, "Republican", "candidate") in mine
+
+
+def test_roles_hyphenated_qualifier_before_the_title():
+    found = roles_of("Then-Secretary of State Hillary Clinton said the plan was reckless.")
+    assert found == [("Hillary Clinton", "Then-Secretary of State", "premodifier", "secretary of state", None, "then")]
+
+
+def test_roles_org_leaves_out_the_office_adjective():
+    found = roles_of("Republican Presidential candidate Donald Trump said the polls were wrong.")
+    assert found == [("Donald Trump", "Republican Presidential candidate", "premodifier", "president", "Republican", "candidate")]
+
+
+def test_roles_plural_descriptions_are_groups_not_roles():
+    found = roles_of("Sen. Bernie Sanders, at least four Democrat senators and Gov. Ana Ruiz said the plan would fail.")
+    assert [(name, text) for name, text, *_ in found] == [("Bernie Sanders", "Sen."), ("Ana Ruiz", "Gov.")]
+
+
+def test_roles_candidacy_adjective_names_the_office_sought():
+    found = roles_of("Republican presidential hopeful Sen. Ted Cruz said the deal was bad. Donald Trump, who is running for the presidential nomination, disagreed.")
+    assert ("Ted Cruz", "Republican presidential hopeful Sen.", "premodifier", "president", "Republican", "candidate") in found
+
+
+def test_roles_qualifier_of_another_word_is_not_the_offices():
+    found = roles_of("Donald Trump was introduced by former rival New Jersey Gov. Chris Christie, who endorsed him.")
+    assert [(name, office, qualifier) for name, _, _, office, _, qualifier in found] == [("Chris Christie", "governor", None)]
+
+
+def test_roles_in_a_clause_about_another_time_are_left_out():
+    assert roles_of("That will matter, especially once Obama is former president Obama.", "2016-08-19") == []
+    found = roles_of("President Barack Obama said the deal was good.", "2016-08-19")
+    assert [text for _, text, *_ in found] == ["President"]
