@@ -1,26 +1,9 @@
 """Speaker errors seen on real news (issue 16), on hand-written articles: each test failed before its fix."""
 from __future__ import annotations
 
-import pytest
-
 from onrecord.resolve.speakers import resolve_speakers
 from onrecord.types import Attribution, AttributionType, Span
-
-
-@pytest.fixture(scope="module")
-def analyse(rules_nlp):
-    def run(text: str):
-        doc = rules_nlp(text)
-        return doc._.speakers, list(doc._.attributions)
-
-    return run
-
-
-def speaker_of(attributions, cue: str, source: str | None = None) -> str | None:
-    for a in attributions:
-        if " ".join(s.text for s in a.cue) == cue and (source is None or [s.text for s in a.source] == [source]):
-            return a.speaker.name if a.speaker else None
-    raise AssertionError(f"no attribution with cue {cue!r} and source {source!r}")
+from tests.resolve.speaker_lookup import speaker_of
 
 
 def _attribution(text: str, cue: str, content: str, source: str | None = None) -> Attribution:

@@ -2,18 +2,7 @@
 a headline word, a byline or photo credit, a verb; titles join the person; pronouns agree in gender."""
 from __future__ import annotations
 
-import pytest
-
 from onrecord.types import EntityKind
-
-
-@pytest.fixture(scope="module")
-def analyse(rules_nlp):
-    def run(text: str):
-        doc = rules_nlp(text)
-        return doc._.speakers, list(doc._.attributions)
-
-    return run
 
 
 def speakers_by_cue(attributions) -> dict[str, str | None]:
