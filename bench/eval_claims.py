@@ -54,7 +54,7 @@ def _date(value: str | None) -> dt.date | None:
 
 def score_timex(parse: Parser, path: Path = FIXTURES / "timex.jsonl") -> dict:
     """Exact type+value accuracy over the gold expressions of ``timex.jsonl``."""
-    from onrecord.claims.time import find_time_expressions
+    from onrecord.time import find_time_expressions
 
     cases = read_jsonl(path)
     correct = found = mod_right = mod_cases = 0

@@ -91,7 +91,7 @@ def read_corpus(folder: Path) -> list[TmlDocument]:
 
 def predict(docs: list[TmlDocument], cache: Path | None = None) -> dict[str, list]:
     """onrecord's time expressions of every document, parsed as ``onrecord timex`` parses them."""
-    from onrecord.claims.time import find_time_expressions
+    from onrecord.time import find_time_expressions
     from onrecord.nlp import load_parser
     from onrecord.nlp import make_doc
 

@@ -1,6 +1,7 @@
 """Shared fixtures: the spaCy pipeline loaded once per test session, and the ../shared data."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -33,6 +34,24 @@ def rules_nlp():
     from onrecord.nlp import load_nlp
 
     return load_nlp(None)
+
+
+@pytest.fixture(scope="session")
+def parse():
+    """Parse a text with the pinned spaCy model (no attribution component): our own attributions are built by hand."""
+    from onrecord.nlp import load_base
+
+    nlp = load_base()
+    cache: dict = {}
+
+    def run(text: str, published: dt.date | None = None):
+        if text not in cache:
+            cache[text] = nlp(text)
+        doc = cache[text]
+        doc._.published = published
+        return doc
+
+    return run
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ def test_analyze_cli_reports_the_article_that_raised_and_analyses_the_rest(tmp_p
 
 
 def test_timex_cli_reports_the_article_that_raised_and_goes_on(tmp_path, monkeypatch):
-    import onrecord.claims.time as time
+    import onrecord.time.expressions as time
 
     real = time.find_time_expressions
 

@@ -13,12 +13,6 @@ def _data_text(name: str) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def timex_lexicon() -> dict[str, Any]:
-    """``data/timex.json``: weekday, month, unit, part-of-day, season and modifier words with TIMEX3 codes."""
-    return json.loads(_data_text("timex.json"))
-
-
-@functools.lru_cache(maxsize=None)
 def quantity_lexicon() -> dict[str, Any]:
     """``data/quantities.json``: qualifiers, vague numbers, scale words and currencies."""
     return json.loads(_data_text("quantities.json"))

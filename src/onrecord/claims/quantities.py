@@ -18,6 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.vocab import Vocab
 
 from ..nlp import doc_text
+from ..time import find_time_expressions
 from ..types import Quantity, Span, TimeExpression
 from .lexicons import quantity_lexicon
 
@@ -110,8 +111,6 @@ def find_quantities(doc: Doc, within: tuple[Span, ...], times: tuple[TimeExpress
     if not within:
         return []
     if times is None:
-        from .time import find_time_expressions
-
         times = tuple(find_time_expressions(doc, None))
     blocked = [(t.span.start, t.span.end) for t in times if t.type != "DURATION"]
     matcher = _matcher(doc.vocab)

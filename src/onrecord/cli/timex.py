@@ -22,8 +22,8 @@ def timex_cli(
     """Print every time expression of each text: offsets, TIMEX3 type (DATE, TIME, DURATION, SET), value and mod."""
     from rich.table import Table
 
-    from ..claims.time import find_time_expressions
-    from ..claims.timex_io import to_timeml
+    from ..time.expressions import find_time_expressions
+    from ..time.timeml import to_timeml
     from ..nlp import load_parser
     from ..ingest import iter_articles
     from ..serialize import time_to_dict

@@ -1,11 +1,11 @@
-"""TIMEX3 values for time expressions found by ``time_patterns``: what a phrase means on the calendar.
+"""TIMEX3 values for time expressions found by ``patterns``: what a phrase means on the calendar.
 
 Which part does what:
 
 * **dateparser** turns calendar dates written in any of their forms ("21 April 2025", "April 21st",
   "Sept. 3", "04/21/2025", "March") into dates, choosing the year of a year-less date from the tense
   (``PREFER_DATES_FROM`` past or future, relative to the publication date).
-* **dateutil.relativedelta** does the calendar arithmetic ("two weeks ago", "next month"), in ``timex_calendar``.
+* **dateutil.relativedelta** does the calendar arithmetic ("two weeks ago", "next month"), in ``calendar``.
 * **this module** does what no library does: TIMEX3 granularity (2025-W17, 2025-Q2, 2025-SU, 199),
   parts of day (2025-04-21TNI), "overnight", early/mid/late and start/end modifiers (mod START …),
   qualified durations ("over two years" → P2Y, MORE_THAN), sets ("every Monday" → XXXX-WXX-1),
@@ -20,8 +20,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from .lexicons import timex_lexicon
-from .time_patterns import DECADE_WORDS, ERA_WORDS, ORDINAL_WORDS
+from .lexicon import timex_lexicon
+from .patterns import DECADE_WORDS, ERA_WORDS, ORDINAL_WORDS
 
 
 @dataclass

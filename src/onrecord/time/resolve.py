@@ -1,4 +1,4 @@
-"""From the :class:`~onrecord.claims.timex_values.Parts` of a time expression to its TIMEX3 type and value.
+"""From the :class:`~onrecord.time.values.Parts` of a time expression to its TIMEX3 type and value.
 
 ``dct`` is the document creation time (the publication date), ``future`` whether the clause is in
 the future (so "on Thursday" means the coming Thursday), ``anchor`` the last day-level date the text
@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .timex_calendar import OUT_OF_CALENDAR, OutOfCalendar, bc_value, fmt_duration, fmt_unit, fmt_week, shift, shifted_value
-from .timex_values import Parts, Value, parse_calendar
+from .calendar import OUT_OF_CALENDAR, OutOfCalendar, bc_value, fmt_duration, fmt_unit, fmt_week, shift, shifted_value
+from .lexicon import timex_lexicon
+from .values import Parts, Value, parse_calendar
 
 NO_DCT = "no publication date to resolve it against"
 NO_ANCHOR = "relative to an event the text does not date"
@@ -63,8 +64,6 @@ def _set(p: Parts) -> Value:
     if p.month:  # "each July"
         return Value("SET", f"XXXX-{p.month:02d}")
     if p.setword:
-        from .lexicons import timex_lexicon
-
         return Value("SET", timex_lexicon()["sets"][p.setword])
     n = p.num if isinstance(p.num, float) else 1.0
     if p.other:
@@ -247,7 +246,7 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         elif p.year is None and dct is not None and not p.numdate and not p.day and p.month == dct.month:
             return Value("DATE", f"{dct.year:04d}-{p.month:02d}", mod)  # the month of publication: "sales in October", written in October
         elif p.year is None and dct is not None and not p.numdate and (future is None or p.rel == "this"):
-            return _nearest_month(p, dct, mod)  # no tense in the text: the nearest (see timex_tense)
+            return _nearest_month(p, dct, mod)  # no tense in the text: the nearest (see time.tense)
         phrase = text if p.numdate else " ".join(str(x) for x in (p.day, _MONTH_NAMES[p.month], p.year) if x)
         found = parse_calendar(phrase, base, future)
         if found:
@@ -273,7 +272,7 @@ def _before_christ(p: Parts) -> Value:
 
 
 def _nearest_month(p: Parts, dct: dt.date, mod: str | None) -> Value:
-    """A month, or a month and day, without a year: the one nearest to publication (see timex_tense)."""
+    """A month, or a month and day, without a year: the one nearest to publication (see time.tense)."""
     candidates = []
     for year in (dct.year - 1, dct.year, dct.year + 1):
         try:

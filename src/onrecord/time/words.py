@@ -12,7 +12,8 @@ import datetime as dt
 
 from spacy.tokens import Span
 
-from .timex_values import Value
+from .lexicon import timex_lexicon
+from .values import Value
 
 _ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 0}
@@ -29,8 +30,6 @@ def spoken_year_value(span: Span) -> Value:
         >>> spoken_year_value(load_base()("nineteen seventy-nine")[0:4]).value
         '1979'
     """
-    from .lexicons import timex_lexicon
-
     words = [t.lower_ for t in span if t.lower_ not in ("-", "–", "the", "year", "and")]
     month = timex_lexicon()["months"].get(words[0].rstrip(".")) if words else None
     if month is not None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .timex_values import Value
+from .values import Value
 
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _YEAR_BACK = {"a year ago", "a year earlier", "one year ago", "one year earlier", "year-ago", "year-earlier"}

@@ -1,4 +1,4 @@
-"""spaCy Matcher patterns that find time expressions (the spans only; ``timex_values`` normalises them).
+"""spaCy Matcher patterns that find time expressions (the spans only; ``values`` normalises them).
 
 Patterns are written in a small shorthand so they read like a grammar: each element is a token class
 from :data:`TOKEN_CLASSES` (``WD`` a weekday, ``MON`` a month, ``NUM`` a number …) or a literal word in
@@ -14,7 +14,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Token
 from spacy.vocab import Vocab
 
-from .lexicons import timex_lexicon
+from .lexicon import timex_lexicon
 
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _DAYNUM = re.compile(r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$", re.I)
@@ -224,7 +224,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "MOD? REL SEAS"), ("DATE", "MOD? SEAS 'of'? YEAR"), ("DATE", "'the' SEAS 'of' YEAR"), ("DATE", "P 'the' MOD? SEAS"),
     ("DATE", "'the'? ORD 'quarter' 'of' YEAR"), ("DATE", "'the'? ORD 'quarter' 'of' 'the'|'this'|'last'|'next' 'year'"),
     ("DATE", "'the' ORD 'quarter'"), ("DATE", "QTR YEAR?"),
-    # reporting periods of company results: "third-quarter", "fiscal 1989", "the year-ago quarter" (timex_periods)
+    # reporting periods of company results: "third-quarter", "fiscal 1989", "the year-ago quarter" (time.periods)
     ("DATE", "'the'? 'fiscal'? ORD HY 'quarter'"), ("DATE", "'fiscal'? ORD 'quarter'"), ("DATE", "'the'? 'fiscal'? YEAR ORD HY? 'quarter'"),
     ("DATE", "'fiscal' YEAR"), ("DATE", "'the' 'current'|'latest'|'last'|'next'|'previous'|'past'? 'fiscal' 'year'"),
     ("PERIOD", "'the' 'latest'|'current'? 'quarter'"), ("PERIOD", "'the' 'latest' 'period'"),
@@ -257,10 +257,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("REF", "'in' 'the' 'past'|'future'"), ("REF", "'in' 'the' 'near'|'distant' 'future'"),
     ("REF", "'the' 'near'|'distant'? 'future'"), ("REF", "'the' 'near'|'short' 'term'"), ("REF", "'a' 'later' 'date'"),
     ("FUTURE", "'coming'|'future' PLU"),  # "in coming months", "future quarters": FUTURE_REF; "past years" PAST_REF
-    # years said in words, as broadcast transcripts write them ("nineteen ninety-six", "the year two thousand"): timex_words
+    # years said in words, as broadcast transcripts write them ("nineteen ninety-six", "the year two thousand"): time.words
     ("SPOKEN", f"MON? 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' 'year' 'two' 'thousand' 'and'? {_ONES}?"),
     ("DATE", "'the' 'year' YEAR"), ("DATE", "MON 'this'|'last'|'next' 'year'"),  # "the year 1990", "June last year"
-    ("THEYEAR", "'the' 'full'? 'year'"),  # "for the year", "the year ended Sept. 30" (timex_words)
+    ("THEYEAR", "'the' 'full'? 'year'"),  # "for the year", "the year ended Sept. 30" (time.words)
 ]
 
 

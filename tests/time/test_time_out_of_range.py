@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import onrecord
-from onrecord.claims.time import find_time_expressions
-from onrecord.claims.timex_calendar import OUT_OF_CALENDAR, shifted_value
+from onrecord.time import find_time_expressions
+from onrecord.time.calendar import OUT_OF_CALENDAR, shifted_value
 
 #: What a TIMEX3 value may look like: dates, weeks, quarters, decades, BC years, X placeholders, durations, references.
 _VALUE = re.compile(r"^(BC\d{1,4}|[\dX]{1,4}(-[\dXWQHSUPFAIN]{1,3})*(T[\dX:]{2,5}|T[A-Z]{2})?|P[\dX.]+[YMWDE]{1,2}|PT[\dX.]+[HMS]|"

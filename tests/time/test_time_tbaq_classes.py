@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from onrecord.claims.time import find_time_expressions
+from onrecord.time import find_time_expressions
 
 THURSDAY = dt.date(2031, 10, 30)
 

@@ -7,7 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from onrecord.claims.time import find_time_expressions
+from onrecord.time import find_time_expressions
+from onrecord.time.expressions import anchor_windows
+from onrecord.time.patterns import is_anchor
 
 TUESDAY = dt.date(2025, 4, 22)
 
@@ -87,9 +89,6 @@ def test_time_past_weekday_is_within_the_week_before_publication(parse, publishe
 
 
 def test_bare_numbers_open_no_matcher_window_but_their_time_words_do(parse):
-    from onrecord.claims.time import anchor_windows
-    from onrecord.claims.time_patterns import is_anchor
-
     doc = parse("A farmer sold two cows and some hay to an old friend.")
     assert anchor_windows(doc, is_anchor) == []
     doc = parse("A farmer sold two cows two weeks ago and some hay a year ago.")

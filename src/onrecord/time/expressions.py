@@ -1,7 +1,7 @@
 """Time expressions of an article, normalised against its publication date as TIMEX3 values.
 
 :func:`find_time_expressions` is the public entry point; the spans come from the spaCy Matcher
-patterns in ``time_patterns``, their values from ``timex_values`` / ``timex_resolve`` (dateparser
+patterns in ``patterns``, their values from ``values`` / ``resolve`` (dateparser
 for calendar dates, our own code for TIMEX3 granularity, parts of day, modifiers and sets).
 """
 from __future__ import annotations
@@ -9,18 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateutil.easter import easter
+from dateutil.relativedelta import TH, relativedelta
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..nlp import doc_text
 from ..types import Span, TimeExpression
-from .time_patterns import build_matcher, is_anchor
-from .timex_periods import resolve_reporting_periods
-from .timex_resolve import resolve
-from .timex_tense import is_future, tense_of  # noqa: F401  claims/__init__ imports is_future from here
-from .timex_calendar import OUT_OF_CALENDAR
-from .timex_values import Value, parse_calendar, read_parts
-from .timex_words import spoken_year_value, the_year_value
+from .patterns import build_matcher, is_anchor
+from .periods import resolve_reporting_periods
+from .resolve import resolve
+from .calendar import OUT_OF_CALENDAR
+from .lexicon import timex_lexicon
+from .tense import tense_of
+from .values import Value, parse_calendar, read_parts
+from .words import spoken_year_value, the_year_value
 
 #: Signals that TimeML leaves outside the expression ("on Monday" → "Monday").
 _SIGNALS = {"on", "in", "at", "since", "by", "until", "till", "during", "from", "through", "throughout", "of", "before",
@@ -49,7 +52,7 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
     anchor: tuple[dt.date, str] | None = None  # "the next day" needs a date mentioned before it
     clock_only: list[int] = []
     for span, after_in in spans:
-        future = {"FUTURE": True, "PAST": False}.get(tense_of(span))  # None: the text gives no tense (see timex_tense)
+        future = {"FUTURE": True, "PAST": False}.get(tense_of(span))  # None: the text gives no tense (see time.tense)
         value, clock = _value_of(span, published, future, anchor, after_in)
         if clock:
             clock_only.append(len(found))
@@ -269,8 +272,6 @@ def _explicit_range(span: SpacySpan, published: dt.date | None, future: bool) ->
 
 def _holiday(span: SpacySpan, published: dt.date | None, future: bool) -> Value:
     """Fixed-date and movable feasts: "Christmas Eve" → 12-24, "Good Friday" → Easter − 2 (dateutil.easter)."""
-    from .lexicons import timex_lexicon
-
     name = " ".join(t.lower_ for t in span).replace(" 's", "'s").replace(" ’s", "'s")
     rule = timex_lexicon()["holidays"].get(name)
     if rule is None:
@@ -280,12 +281,8 @@ def _holiday(span: SpacySpan, published: dt.date | None, future: bool) -> Value:
 
     def on(year: int) -> dt.date:
         if rule.startswith("easter"):
-            from dateutil.easter import easter
-
             return easter(year) + dt.timedelta(days=int(rule[6:]))
         if rule == "thanksgiving":  # the fourth Thursday of November (United States)
-            from dateutil.relativedelta import TH, relativedelta
-
             return dt.date(year, 11, 1) + relativedelta(weekday=TH(4))
         return dt.date(year, int(rule[:2]), int(rule[3:]))
 

@@ -5,8 +5,7 @@ import datetime as dt
 
 import pytest
 
-from onrecord.claims.time import find_time_expressions
-from onrecord.claims.timex_tense import tense_of
+from onrecord.time import find_time_expressions, tense_of
 
 THURSDAY = dt.date(2031, 10, 30)
 
