@@ -232,11 +232,12 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "'the'? ORD 'half' 'of' YEAR"), ("DATE", "'the'? ORD 'half' 'of' 'the'|'this'|'last'|'next' 'year'"),
     ("DATE", "DAYW POD?"), ("DATE", "'the' 'day' 'before' 'yesterday'"), ("DATE", "'the' 'day' 'after' 'tomorrow'"),
     ("DATE", "REL POD"), ("DATE", "ELR 'this' POD"),
-    ("DATE", "NUM NP* UNIT 'ago'|'hence'|'earlier'|'later'"), ("DATE", "NUM NP* UNIT 'from' 'now'"), ("REF", "PLU 'ago'"),
+    # "three days later": TimeML marks the duration and leaves "later" out as its signal (like "after", "before")
+    ("DATE", "NUM NP* UNIT 'ago'|'hence'|'earlier'"), ("DATE", "NUM NP* UNIT 'from' 'now'"), ("REF", "PLU 'ago'"),
     ("DATE", "'the' 'next'|'following'|'previous' UNIT|POD"), ("DATE", "'that' 'day'|'night'|'morning'|'week'|'month'|'year'"),
     # durations
     *[("DURATION", q + "NUM NP* UNIT") for q in _QUALIFIED],
-    *[("DATE", q + "NUM NP* UNIT 'ago'|'earlier'|'later'|'hence'") for q in _QUALIFIED[1:]],
+    *[("DATE", q + "NUM NP* UNIT 'ago'|'earlier'|'hence'") for q in _QUALIFIED[1:]],
     *[("DURATION", q + "NUM 'and' 'a' 'half' UNIT") for q in _QUALIFIED[:2]],
     ("DURATION", "'a'|'an' SGU 'and' 'a' 'half'"), ("DURATION", "'half' 'a'|'an' SGU"),
     ("DURATION", "Q1? NUM 'more'|'additional'|'trading'|'business'|'working' UNIT"), ("DURATION", "'at' 'least' NUM 'more' UNIT"),
