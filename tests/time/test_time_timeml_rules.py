@@ -29,3 +29,29 @@ def _found(parse, text, published=WEDNESDAY):
 def test_time_n_units_later_is_a_duration_and_later_its_signal(parse, text, expected):
     assert expected in _found(parse, text)
     assert not any(t[0].endswith("later") for t in _found(parse, text))
+
+
+MONDAY = dt.date(2031, 6, 9)
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        # a scheduling participle after its noun announces a plan: the coming August, not the last one
+        ("The treaty is expected to top the agenda of a summit set for Geneva in August.", "August", "2031-08"),
+        ("Ministers hope to sign the accord at talks scheduled in August.", "August", "2031-08"),
+        ("The ruling expected in August could change the market.", "August", "2031-08"),
+        # a present passive ("is heard") is no past participle clause: no tense, the nearest August
+        ("Lawyers asked the judge for more time before the case is heard in August.", "August", "2031-08"),
+        # a plan in the pluperfect was a plan of the past: the Friday before publication
+        ("The offer had been due to expire on Friday evening.", "Friday evening", "2031-06-06TEV"),
+        ("The tender offer had been scheduled to expire at midnight Friday, but it was extended.", "midnight Friday", "2031-06-06T00:00"),
+    ],
+)
+def test_time_direction_of_plans_participles_and_passives(parse, text, expression, value):
+    assert {t[0]: t[2] for t in _found(parse, text, MONDAY)}[expression] == value
+
+
+def test_time_a_plan_told_in_the_past_is_the_day_before(parse):
+    text = "A memorial service planned at the town hall for Saturday was canceled after threats."
+    assert {t[0]: t[2] for t in _found(parse, text, MONDAY)}["Saturday"] == "2031-06-07"

@@ -23,6 +23,8 @@ from spacy.tokens import Token
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 _FUTURE_HEADS = {"due", "schedule", "scheduled", "set", "expect", "expected", "plan", "planned", "go", "going", "intend", "aim", "poise", "poised",
                  "slate", "slated", "upcoming", "prepare", "hope"}
+#: Participles that announce a plan when they follow their noun ("a summit set for April", "talks scheduled in May").
+_PLAN_PARTICIPLES = {"scheduled", "planned", "slated", "expected", "due", "set"}
 #: Present-tense verbs that report rather than schedule ("says on Monday" is not about next Monday).
 _REPORTING = {"say", "tell", "report", "claim", "state", "write", "add", "note", "confirm", "deny", "show", "suggest", "believe", "think", "know",
               # stative verbs: "the figures cover January to March" is not about next year
@@ -55,8 +57,8 @@ def tense_of(span: SpacySpan) -> str | None:
             return "PAST"
         if token.lemma_ == "have" and token is not verb:
             return "PAST"  # perfect: "has closed on Monday"
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl"):
-        return "PAST"  # "statements made Friday"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return "PAST"  # "statements made Friday" (not "before the case is heard in May": a present passive)
     return None
 
 
@@ -76,6 +78,28 @@ def _governing_verb(span: SpacySpan) -> Token | None:
     return None
 
 
+def _in_past_clause(word: Token) -> bool:
+    """Whether the verb of the clause above ``word`` (a participle after its noun) is in a past tense."""
+    for _ in range(8):
+        if word.head == word:
+            return False
+        word = word.head
+        if word.pos_ in ("VERB", "AUX"):
+            return word.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in word.children)
+    return False
+
+
+def _pluperfect(word: Token) -> bool:
+    """Whether a plan word stands in the pluperfect ("had been scheduled", "had been due"): a plan of the past."""
+    for _ in range(3):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in word.children):
+            return True
+        if word.head == word or not (word.pos_ in ("ADJ", "AUX") or word.lemma_ == "be" or word.dep_ == "acomp"):
+            return False
+        word = word.head
+    return False
+
+
 def is_future(span: SpacySpan) -> bool:
     """Whether the clause around ``span`` speaks of the future ("will meet on Thursday", "votes on Wednesday")."""
     token = span.root
@@ -85,7 +109,11 @@ def is_future(span: SpacySpan) -> bool:
             break
         below, token = token, token.head
     if token.tag_ == "VBN" and token.dep_ in ("acl", "advcl", "amod") and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
-        return False  # a past participle clause dates its own event: "the decision, announced Wednesday, …"
+        # a past participle clause dates its own event ("the decision, announced Wednesday, …") unless it announces
+        # a plan ("a summit set for April", "the ruling expected in May"; "set" only with "for": "the record set in May")
+        # and the clause it sits in is not past ("a service planned for Saturday was canceled": the Saturday before)
+        plan = token.lower_ in _PLAN_PARTICIPLES and (token.lower_ != "set" or any(c.lower_ == "for" for c in token.children))
+        return plan and not _in_past_clause(token)
     for verb in (token, token.head):
         kids = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         words = {c.lower_ for c in kids}
@@ -96,9 +124,9 @@ def is_future(span: SpacySpan) -> bool:
             return True  # "should be finished by", "could reopen on"
         past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in kids)
         if verb.lemma_ in _FUTURE_HEADS or verb.lower_ in _FUTURE_HEADS:
-            return not past or verb.lower_ in ("due", "set")
+            return not _pluperfect(verb) and (not past or verb.lower_ in ("due", "set"))
         if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS | {"be"}:
-            return True  # "is due to attend … on Thursday"
+            return not _pluperfect(verb.head)  # "is due to attend … on Thursday" (not "had been due to expire Friday")
         if past or perfect:
             return False
         if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in kids):
