@@ -55,3 +55,12 @@ def test_time_direction_of_plans_participles_and_passives(parse, text, expressio
 def test_time_a_plan_told_in_the_past_is_the_day_before(parse):
     text = "A memorial service planned at the town hall for Saturday was canceled after threats."
     assert {t[0]: t[2] for t in _found(parse, text, MONDAY)}["Saturday"] == "2031-06-07"
+
+
+def test_time_a_year_back_beside_nine_months_is_the_year_not_the_quarter(parse):
+    text = ("Brindle posted third-quarter net income of $13 million, up from $10 million a year earlier. "
+            "For the nine months, Brindle earned $41 million, compared with a loss of $9 million a year earlier. "
+            "In the first six months, sales were $88 million, against $80 million in the 2030 period, and the year-ago results included a charge.")
+    values = [(t[0], t[2]) for t in _found(parse, text, dt.date(2031, 10, 30))]
+    assert values == [("third-quarter", "2031-Q3"), ("a year earlier", "2030-Q3"), ("nine months", "P9M"), ("a year earlier", "2030"),
+                      ("the first six months", "P6M"), ("the 2030 period", "2030"), ("the year-ago", "2030")]

@@ -6,7 +6,9 @@ quarter", "for the quarter") and to the same quarter a year before ("the year-ag
 (TimeBank: "a year ago" beside a third quarter of 1989 is 1988-Q3). A quarter named in the same or one
 of the two sentences before is the context, if it has ended by publication (a "fourth-quarter charge"
 still to come reports nothing); without one, "the quarter" is the last quarter that
-ended before publication and "year-ago" the year before it.
+ended before publication and "year-ago" the year before it. Results for several quarters ("for the nine
+months", "the first half") make the year the context instead: "a year earlier" beside them is the
+year before (TimeBank: 1988), and "the 1988 period" that year.
 """
 from __future__ import annotations
 
@@ -20,11 +22,14 @@ _YEAR_BACK = {"a year ago", "a year earlier", "one year ago", "one year earlier"
 _NAMED_PERIOD = re.compile(r"^the \d{4} (quarter|period)$")
 _BARE = {"the quarter", "the period"}
 _WINDOW = 2  # sentences a named quarter stays the reporting context
+#: Durations of results for several quarters: beside them a year back is a year, not a quarter.
+_SEVERAL_QUARTERS = {"P6M", "P9M", "P2Q", "P3Q", "P1Y"}
 
 
 def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
     """``found`` ((span, value, future) in text order) with reporting-period expressions valued against the quarter in context."""
     context: tuple[int, int, int] | None = None  # year, quarter, sentence number
+    several: int | None = None  # sentence number of the last results for several quarters ("for the nine months")
     sentence_numbers: dict[int, int] = {}
     out = []
     for span, value, future in found:
@@ -33,7 +38,13 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
             context = None
         words = " ".join(t.lower_ for t in span).replace(" - ", "-").replace(" – ", "-")
         quarter = _QUARTER.match(value.value or "")
-        if quarter and span.label_ != "PERIOD" and "year-" not in words:
+        if value.type == "DURATION" and value.value in _SEVERAL_QUARTERS:
+            several = sent
+        elif several is not None and sent - several <= 1 and (_is_year_back(words) or _NAMED_PERIOD.match(words)) \
+                and not (quarter and span.label_ != "PERIOD") and (context is None or context[2] <= several):
+            value = _year_value(words, context, published) or value
+            several = sent
+        elif quarter and span.label_ != "PERIOD" and "year-" not in words:
             if _has_ended(int(quarter.group(1)), int(quarter.group(2)), published):  # "a fourth-quarter charge" ahead reports nothing yet
                 context = (int(quarter.group(1)), int(quarter.group(2)), sent)
         elif span.label_ == "PERIOD" and context is None and words in _BARE:
@@ -44,6 +55,19 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
                 context = (context[0], context[1], sent)
         out.append((span, value, future))
     return out
+
+
+def _is_year_back(words: str) -> bool:
+    return "year-ago" in words or "year-earlier" in words or words in _YEAR_BACK
+
+
+def _year_value(words: str, context: tuple[int, int, int] | None, published: dt.date | None) -> Value | None:
+    """A year back, or a named year's period, where the results cover several quarters: the year itself."""
+    named_year = re.search(r"\b(\d{4})\b", words)
+    if named_year:
+        return Value("DATE", named_year.group(1))
+    year = context[0] if context is not None else published.year if published is not None else None
+    return Value("DATE", f"{year - 1:04d}") if year is not None else None
 
 
 def _has_ended(year: int, quarter: int, published: dt.date | None) -> bool:
@@ -60,7 +84,7 @@ def _sentence_number(span, cache: dict[int, int]) -> int:
 
 
 def _period_value(words: str, context: tuple[int, int, int] | None, published: dt.date | None) -> Value | None:
-    year_back = "year-ago" in words or "year-earlier" in words or words in _YEAR_BACK
+    year_back = _is_year_back(words)
     named_year = re.search(r"\b(\d{4})\b", words)
     if context is not None and "current" not in words:
         year, quarter = context[0], context[1]
