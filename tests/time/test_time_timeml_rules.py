@@ -64,3 +64,18 @@ def test_time_a_year_back_beside_nine_months_is_the_year_not_the_quarter(parse):
     values = [(t[0], t[2]) for t in _found(parse, text, dt.date(2031, 10, 30))]
     assert values == [("third-quarter", "2031-Q3"), ("a year earlier", "2030-Q3"), ("nine months", "P9M"), ("a year earlier", "2030"),
                       ("the first six months", "P6M"), ("the 2030 period", "2030"), ("the year-ago", "2030")]
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("The refugees lived in the camps for 2 1/2 years.", "2 1/2 years", "P2Y6M"),
+        ("She spent about 5 1/2 hours in Nairobi.", "about 5 1/2 hours", "PT5H30M"),
+        ("The climb took a minute and a half.", "a minute and a half", "PT1M30S"),
+        ("The trial could last a year and a half.", "a year and a half", "P1Y6M"),
+        ("They talked for one and a half days.", "one and a half days", "P1DT12H"),
+        ("She spent half an hour answering questions.", "half an hour", "PT30M"),
+    ],
+)
+def test_time_half_units_are_written_as_whole_units_and_the_next_smaller_one(parse, text, expression, value):
+    assert {t[0]: t[2] for t in _found(parse, text)}.get(expression) == value

@@ -91,8 +91,21 @@ _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH"
 _IN_YEARS = {"DE": 10, "CE": 100, "ML": 1000}
 
 
+def _two_units(whole: int, unit: str, rest: int, smaller: str) -> str:
+    """``(1, "D", 12, "TH")`` → P1DT12H; ``(2, "Y", 6, "M")`` → P2Y6M; ``(5, "TH", 30, "TM")`` → PT5H30M."""
+    first = f"{whole}{unit[-1]}"
+    second = f"{rest}{smaller[-1]}"
+    if unit.startswith("T"):
+        return f"PT{first}{second}"
+    return f"P{first}T{second}" if smaller.startswith("T") else f"P{first}{second}"
+
+
 def fmt_duration(num: float | str | None, unit: str) -> str:
-    """``(2, "Y")`` → P2Y; ``(30, "TH")`` → PT30H; ``(1.5, "Y")`` → P18M; ``("X", "D")`` → PXD."""
+    """``(2, "Y")`` → P2Y; ``(30, "TH")`` → PT30H; ``(1.5, "Y")`` → P1Y6M; ``("X", "D")`` → PXD.
+
+    A fraction is written as whole units and the next smaller one, as TimeBank does ("2 1/2 years" P2Y6M,
+    "5 1/2 hours" PT5H30M, "a minute and a half" PT1M30S); weeks, which ISO 8601 does not combine, in days.
+    """
     if unit == "2W":
         num, unit = (num * 2 if isinstance(num, float) else num), "W"
     if num is None:
@@ -100,8 +113,11 @@ def fmt_duration(num: float | str | None, unit: str) -> str:
     if unit in _IN_YEARS:  # TimeML writes decades and centuries in years: "a decade" P10Y, "two centuries" P200Y
         num, unit = (num * _IN_YEARS[unit] if isinstance(num, float) else num), "Y"
     if isinstance(num, float) and num != int(num) and unit in _SMALLER:
-        unit, factor = _SMALLER[unit]
-        num = num * factor
+        smaller, factor = _SMALLER[unit]
+        rest = (num - int(num)) * factor
+        if int(num) and unit != "W" and rest == int(rest):
+            return _two_units(int(num), unit, int(rest), smaller)
+        unit, num = smaller, num * factor
     n = num if isinstance(num, str) else (str(int(num)) if num == int(num) else f"{num:g}")
     if unit.startswith("T"):
         return f"PT{n}{unit[1]}"

@@ -92,7 +92,7 @@ def _classes_of_text(text: str) -> frozenset[str]:
         "quarter": bool(_QUARTER.match(text)),
         "moddate": bool(_MODDATE.match(text)) and (low.split("-", 1)[1] in _lex("months") or text[-1].isdigit() or low.endswith("0s")),
     }
-    checks["numpart"] = checks["num"] or low in ("-", "and", "a", "half", "of") or bool(re.match(r"^\d{1,3}(,\d{3})+$", text))
+    checks["numpart"] = checks["num"] or low in ("-", "and", "a", "half", "of", "1/2", "½") or bool(re.match(r"^\d{1,3}(,\d{3})+$", text))
     return frozenset(name for name, hit in checks.items() if hit)
 
 

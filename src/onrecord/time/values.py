@@ -86,6 +86,8 @@ def parse_number(words: list[str]) -> float | str | None:
     half = 0.0
     if words[-3:] == ["and", "a", "half"]:
         half, words = 0.5, words[:-3]
+    elif len(words) > 1 and words[-1] in ("1/2", "½"):  # "2 1/2 years"
+        half, words = 0.5, words[:-1]
     if not words:
         return None
     if any(w in _lex("vague_numbers") or w in ("hundreds", "thousands", "dozens") for w in words):
