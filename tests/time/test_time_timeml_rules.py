@@ -79,3 +79,21 @@ def test_time_a_year_back_beside_nine_months_is_the_year_not_the_quarter(parse):
 )
 def test_time_half_units_are_written_as_whole_units_and_the_next_smaller_one(parse, text, expression, value):
     assert {t[0]: t[2] for t in _found(parse, text)}.get(expression) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He set up a joint venture called Orion 1980, making parts for satellites.",
+        "This is Harbour Today, with the news at the top of the hour.",
+        "You are listening to WBUR Today from Boston.",
+        "The poster showed Gary Cooper from the film High Noon on a bare street.",
+    ],
+)
+def test_time_words_inside_proper_names_are_no_time(parse, text):
+    assert _found(parse, text) == []
+
+
+def test_time_names_rule_leaves_times_at_the_start_and_after_a_month_alone(parse):
+    found = _found(parse, "Today the venture Orion said it was founded in March 1980.")
+    assert [t[0] for t in found] == ["Today", "March 1980"]

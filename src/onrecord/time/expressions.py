@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..nlp import doc_text
 from ..types import Span, TimeExpression
-from .patterns import build_matcher, is_anchor
+from .patterns import build_matcher, classes_of, is_anchor
 from .periods import resolve_reporting_periods
 from .resolve import resolve
 from .calendar import OUT_OF_CALENDAR
@@ -184,7 +184,23 @@ def _rejected(span: SpacySpan) -> bool:
         return True  # an age: "in his 30s", "in their twenties"
     if span[0].lower_ == "this" and span[0].is_title and span[0].i > span.sent.start and all(t.is_title for t in span):
         return True  # ABC's "This Week": a title
-    return False
+    return _in_a_name(span)
+
+
+#: Day words that, capitalised inside a sentence after another capitalised word, belong to a name ("USA Today").
+_NAME_DAY_WORDS = {"today", "tonight", "tomorrow", "yesterday", "noon"}
+
+
+def _in_a_name(span: SpacySpan) -> bool:
+    """Time words inside a proper name, which TimeML does not mark: "USA Today", "High Noon", "Orion 1980"."""
+    if len(span) != 1 or span.start == 0 or span[0].i == span.sent.start:
+        return False
+    token, prev = span[0], span.doc[span.start - 1]
+    if not ((prev.is_title or prev.is_upper) and prev.is_alpha) or prev.i == span.sent.start and prev.pos_ != "PROPN":
+        return False
+    if token.lower_ in _NAME_DAY_WORDS and token.is_title:
+        return True
+    return token._.timex_year and prev.pos_ == "PROPN" and not (classes_of(prev) or is_anchor(prev))
 
 
 _SET_WORDS = {"daily", "weekly", "monthly", "quarterly", "annual", "annually", "yearly", "hourly", "nightly", "fortnightly", "biannually"}
