@@ -1,0 +1,28 @@
+"""Speaker errors found reading real news whole (issue 16, the journalist read), on hand-written
+articles: each test failed before its fix."""
+from __future__ import annotations
+
+from tests.resolve.speaker_lookup import speaker_of
+
+
+def test_a_surname_that_is_also_a_role_word_is_still_a_name(analyse):
+    text = (
+        "The plans were kept so secret that Wayne King, the deputy chief of staff who has been eyeing the seat, "
+        "did not learn about the retirement until shortly before the announcement. "
+        "He recalled he was asked to break the news to the staff on Wednesday.\n\n"
+        "“The first I heard anything about it was late Tuesday evening,” said King, who resigned on Friday."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "recalled") == "Wayne King"
+    assert speaker_of(attributions, "said") == "Wayne King"
+
+
+def test_a_bare_surname_is_the_bearer_it_already_stood_for_not_the_relative_named_last(analyse):
+    text = (
+        "Rep. Tom Haddon's retirement has angered some Republicans in the county.\n\n"
+        "Later that day, Carla Pruitt, a real estate agent who is friendly with Linda Haddon, the congressman's wife, "
+        "launched her campaign. Linda Haddon recently founded a political action committee.\n\n"
+        "In announcing his retirement, Haddon said he never planned to stay in Congress long-term."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said") == "Tom Haddon"
