@@ -26,3 +26,14 @@ def test_a_bare_surname_is_the_bearer_it_already_stood_for_not_the_relative_name
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said") == "Tom Haddon"
+
+
+def test_who_is_the_people_counted_or_placed_not_the_count_or_the_place(analyse):
+    text = (
+        "Health secretary Alan Marsh was forced onto the defensive by a string of Tory MPs who said the offences "
+        "were proof that ministers should consult Parliament.\n\n"
+        "The retirement has roiled some Republicans in the state who suspect he timed his announcement to help a friend."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said") == "Tory MPs"
+    assert speaker_of(attributions, "suspect") == "Republicans"

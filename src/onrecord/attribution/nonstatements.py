@@ -36,6 +36,12 @@ ADDRESSEE_PASSIVES = {"ask", "urge", "tell", "advise", "encourage", "invite", "o
 #: predicates before "to say" that make the writer the speaker ("it is fair to say that")
 WRITER_PREDICATES = {"safe", "fair", "needless", "hard", "difficult", "easy", "true", "suffice", "accurate", "enough"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+#: verbs whose active use names the one addressed: without an object, "told to go" was said to the subject
+ADDRESSEE_NEEDED = {"tell", "urge", "advise", "order", "instruct"}
+#: sources that refer to no one: "anyone who knows", "no-one could predict"
+NO_ONE = {"anyone", "anybody", "no one", "no-one", "noone", "nobody", "whoever"}
+#: conjunctions that open a condition: "if they fail to tell"
+CONDITION_MARKS = {"if", "unless"}
 
 
 
@@ -72,7 +78,38 @@ def _act_on_object(doc: Doc, verb: Token, a: Attribution) -> bool:
 
 
 def _addressee_passive(verb: Token) -> bool:
-    return verb.lemma_.lower() in ADDRESSEE_PASSIVES and any(c.dep_ == "nsubjpass" for c in verb.children)
+    lemma = verb.lemma_.lower()
+    if lemma not in ADDRESSEE_PASSIVES:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "nsubjpass" in deps:
+        return True
+    if deps & {"nsubj", "aux", "dobj", "dative"}:
+        return False
+    # "Asked if it was connected, Peters said …": a participle without a subject puts the question to the main subject
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl":
+        return True
+    # "she had been plunged into a contract and told to read out notes": a verb that needs an
+    # addressee, with none, is a passive whose subject was told
+    return lemma in ADDRESSEE_NEEDED and verb.dep_ == "conj" and "xcomp" in deps
+
+
+def _hypothetical(verb: Token) -> bool:
+    """"Anyone who knows they are infective", "no-one could predict", "if they fail to tell their
+    bosses": a source that refers to no one, or a condition, reports no statement that was made."""
+    clause = verb
+    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+        return True
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.lower_ in ("who", "that") and clause.dep_ == "relcl":
+        subject = clause.head
+    words = "".join(t.text_with_ws for t in subject.subtree if t.i <= subject.i).strip().lower()
+    return subject.lower_ in NO_ONE or words in NO_ONE
 
 
 def _writers_voice(verb: Token) -> bool:
@@ -148,7 +185,7 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     verb = cue_word(doc, a) if a.cue else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
-    return _act_on_object(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb)
+    return _act_on_object(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _hypothetical(verb)
 
 
 def _topic_subject(doc: Doc, a: Attribution) -> bool:

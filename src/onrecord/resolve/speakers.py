@@ -29,6 +29,28 @@ from .source_phrase import can_speak, clean_name, possessed_kind, possessor, fro
 _QUANTIFIER_HEADS = {"one", "those", "some", "many", "most", "all", "several", "both", "each"}
 
 
+#: nouns that count or gather people ("a string of Tory MPs who said"): "who" is the people
+_COLLECTIVE_HEADS = {"string", "number", "group", "handful", "couple", "series", "lot", "dozen", "dozens", "host", "pair", "crowd", "bunch", "majority", "minority", "score", "scores"}
+#: prepositions that place people ("Republicans in the state who …"): "who" is not the place
+_PLACING_PREPS = {"in", "at", "from", "across", "around", "on", "throughout"}
+
+
+def _personal_antecedent(noun: Token) -> Token:
+    """What "who" stands for when the parser hung the clause on the wrong noun: the people counted
+    ("a string of MPs who") or placed ("Republicans in the state who"), not the count or the place."""
+    if noun.lemma_.lower() in _COLLECTIVE_HEADS:
+        of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if of:
+            return of[0]
+    if noun.dep_ == "pobj" and noun.head.lower_ in _PLACING_PREPS and noun.ent_type_ != "PERSON":
+        prep = noun.head
+        before = noun.doc[prep.i - 1] if prep.i > 0 else prep
+        for people in (before, prep.head):  # the phrase hangs on the noun or, misparsed, on the verb
+            if people.pos_ in ("NOUN", "PROPN"):
+                return people
+    return noun
+
+
 class _Resolver(PronounResolution):
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -115,11 +137,11 @@ class _Resolver(PronounResolution):
             return builder
         if not can_speak(tokens, head, self.lex):
             return None
+        if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "Tory MPs who said": before pronouns, as "who" is one
+            antecedent = _personal_antecedent(head.head.head) if word in ("who", "whom") else head.head.head
+            return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
         if head.pos_ == "PRON" or word in PRONOUN_GENDER or word in PLURAL_PRONOUNS or word == "it":
             return self.resolve_pronoun(head, span)
-        if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-            antecedent = head.head.head
-            return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
         org_ents = [e for e in tokens.ents if e.label_ in ORG_LABELS]
         definite = tokens[0].lower_ in ("the", "this", "that")
         person_noun = head.lemma_.lower() in self.lex.roles and not head.text.istitle()  # "the rookie defenceman", "CEO" tagged ORG

@@ -1,0 +1,78 @@
+"""Attribution errors found reading real news whole (issue 16, the journalist read), on hand-written
+text: each test failed before its fix."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.attribution.nonstatements import is_non_statement
+from onrecord.types import Attribution, AttributionType, Span
+
+
+@pytest.fixture(scope="module")
+def extract(rules_nlp):
+    def run(text: str):
+        return list(rules_nlp(text)._.attributions)
+
+    return run
+
+
+def _attribution(text: str, cue: str, content: str) -> Attribution:
+    c, k = text.index(cue), text.index(content)
+    return Attribution((), (Span.of(text, c, c + len(cue)),), (Span.of(text, k, k + len(content)),), AttributionType.INDIRECT, cue.lower(), 0.5)
+
+
+def _cues(attributions) -> list[str]:
+    return [" ".join(s.text for s in a.cue) for a in attributions]
+
+
+def test_a_question_put_to_the_speaker_is_not_the_speakers_statement(rules_nlp):
+    # the learned model proposes "Asked if …" with no source (seen on real news); the rule must drop it
+    text = (
+        "Asked if there was any indication the shooting was connected to the earlier incident, "
+        "Supt Ramsay said there was no evidence to suggest this at the moment."
+    )
+    doc = rules_nlp(text)
+    asked = _attribution(text, "Asked", "if there was any indication the shooting was connected to the earlier incident")
+    said = _attribution(text, "said", "there was no evidence to suggest this at the moment")
+    assert [is_non_statement(doc, a) for a in (asked, said)] == [True, False]
+
+
+def test_told_to_do_something_without_an_addressee_is_what_the_subject_was_told(extract):
+    text = (
+        "One lecturer told the authors how she had been plunged into a teaching contract without training, "
+        "and told to simply read out old notes."
+    )
+    assert [a.content[0].text for a in extract(text)] == ["how she had been plunged into a teaching contract without training"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Employees could face a fine if they fail to tell their bosses that they must stay at home.",
+        "Anyone who knows they are infective can be fined.",
+        "Residents may be fined unless they report that their dog has been vaccinated.",
+    ],
+)
+def test_a_condition_or_a_source_that_is_no_one_reports_no_statement(extract, text):
+    assert extract(text) == []
+
+
+def test_no_one_inside_a_statement_is_no_speaker_of_its_own(extract):
+    text = "Director Mina Sato said backstage that no-one could predict what might happen at the awards."
+    assert _cues(extract(text)) == ["said"]
+
+
+def test_a_quoted_title_inside_the_speakers_description_is_not_a_quote(extract):
+    text = "“Harbour Lights” director Mina Sato said backstage that no-one could predict what might happen at the awards."
+    attributions = extract(text)
+    assert [a.content[0].text for a in attributions] == ["that no-one could predict what might happen at the awards"]
+
+
+def test_a_hyphenated_name_after_a_quote_takes_the_whole_quote(extract):
+    text = (
+        "Moments earlier, the writer accepted the award for best comedy.\n\n"
+        "“This whole thing has been a dream and if I wake up tomorrow and find it’s over, thank you. "
+        "It’s been the most beautiful dream,” Lena Hart-Wood said."
+    )
+    attributions = extract(text)
+    assert [a.content[0].text[:20] for a in attributions] == ["“This whole thing ha"]
