@@ -27,9 +27,10 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
-from ..types import Attribution
+from ..types import Attribution, AttributionType
 from .cue_rules import NOT_SPEAKERS, PERSONAL
-from .kinds import cue_word, load_kind_nouns
+from .cues import load_cue_lexicon
+from .kinds import cue_word, load_kind_nouns, question_put_to_subject
 
 #: verbs whose passive subject is the one addressed ("was asked", "is urged", "were told")
 ADDRESSEE_PASSIVES = {"ask", "urge", "tell", "advise", "encourage", "invite", "order", "call"}
@@ -86,17 +87,28 @@ def _addressee_passive(verb: Token) -> bool:
         return True
     if deps & {"nsubj", "aux", "dobj", "dative"}:
         return False
-    # "Asked if it was connected, Peters said …": a participle without a subject puts the question to the main subject
-    if verb.tag_ == "VBN" and verb.dep_ == "advcl":
-        return True
     # "she had been plunged into a contract and told to read out notes": a verb that needs an
     # addressee, with none, is a passive whose subject was told
     return lemma in ADDRESSEE_NEEDED and verb.dep_ == "conj" and "xcomp" in deps
 
 
+def _copula_property(doc: Doc, verb: Token, a: Attribution) -> bool:
+    """"the Neanderthal were quite dedicated to making such tools": "be" and an adjective with no
+    clause of its own after it ("is confident that …" has one) say what the subject is like."""
+    if verb.lemma_.lower() != "be" or a.type is not AttributionType.INDIRECT or not a.content:
+        return False
+    span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
+    # "concerned about the shift" is an attitude to something; "dedicated to making tools" a conduct
+    return span is not None and span.root.pos_ == "VERB" and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span)
+
+
 def _hypothetical(verb: Token) -> bool:
-    """"Anyone who knows they are infective", "no-one could predict", "if they fail to tell their
-    bosses": a source that refers to no one, or a condition, reports no statement that was made."""
+    """"No-one could predict", "if they fail to tell their bosses", "anyone who says": a speech verb
+    whose speaker is no one, or in a condition, reports no statement that was made. An attitude
+    ("no one expected …") is one ascribed to everyone and stays."""
+    entry = load_cue_lexicon().entry(verb.lemma_.lower(), "VERB")
+    if entry is None or entry.kind not in ("speech", "writing"):
+        return False
     clause = verb
     while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
         clause = clause.head
@@ -185,7 +197,7 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     verb = cue_word(doc, a) if a.cue else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
-    return _act_on_object(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _hypothetical(verb)
+    return _act_on_object(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
 
 
 def _topic_subject(doc: Doc, a: Attribution) -> bool:
@@ -202,4 +214,10 @@ def drop_non_statements(doc: Doc, attributions: list[Attribution]) -> list[Attri
     report's subject ("X is alleged to have …") is no source."""
     labels = _colon_labels(doc_text(doc))
     kept = [a for a in attributions if not is_non_statement(doc, a, labels)]
-    return [replace(a, source=()) if _topic_subject(doc, a) else a for a in kept]
+    return [replace(a, source=()) if _topic_subject(doc, a) or _asked_subject(doc, a) else a for a in kept]
+
+
+def _asked_subject(doc: Doc, a: Attribution) -> bool:
+    """"Asked about her memoir, Billie Holiday replied": the subject was asked; who asked is not named."""
+    verb = cue_word(doc, a) if a.cue and a.source else None
+    return verb is not None and question_put_to_subject(verb)
