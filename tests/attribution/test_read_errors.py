@@ -2,10 +2,12 @@
 text: each test failed before its fix."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from onrecord.attribution.kinds import classify_kind
-from onrecord.attribution.nonstatements import is_non_statement
+from onrecord.attribution.nonstatements import drop_non_statements, is_non_statement
 from onrecord.types import Attribution, AttributionKind, AttributionType, Span
 
 
@@ -93,3 +95,11 @@ def test_a_property_of_the_subject_is_no_statement(rules_nlp):
     doc = rules_nlp(text)
     dedicated = _attribution(text, "were quite dedicated to", "making such tools")
     assert is_non_statement(doc, dedicated)
+
+
+def test_the_one_who_asked_a_question_stays_its_source(rules_nlp):
+    text = "Asked about the tattoo last week by newspaper GP, Tegnell laughed and said Agerblad would have to take responsibility."
+    doc = rules_nlp(text)
+    asked = _attribution(text, "Asked", "about the tattoo last week")
+    kept = drop_non_statements(doc, [replace(asked, source=(Span.of(text, text.index("newspaper GP"), text.index("newspaper GP") + 12),))])
+    assert [[s.text for s in a.source] for a in kept] == [["newspaper GP"]]

@@ -37,3 +37,12 @@ def test_who_is_the_people_counted_or_placed_not_the_count_or_the_place(analyse)
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said") == "Tory MPs"
     assert speaker_of(attributions, "suspect") == "Republicans"
+
+
+def test_who_after_a_constituency_is_the_member_not_the_place(analyse):
+    text = (
+        "Lina Okafor, the Labour MP for Newcastle Central, who is urging ministers to act, "
+        "said it showed that precarious employment was not just an issue for gig workers."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "is urging") == "Lina Okafor"

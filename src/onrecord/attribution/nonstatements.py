@@ -220,4 +220,5 @@ def drop_non_statements(doc: Doc, attributions: list[Attribution]) -> list[Attri
 def _asked_subject(doc: Doc, a: Attribution) -> bool:
     """"Asked about her memoir, Billie Holiday replied": the subject was asked; who asked is not named."""
     verb = cue_word(doc, a) if a.cue and a.source else None
-    return verb is not None and question_put_to_subject(verb)
+    # "Asked about the tattoo by newspaper GP": the agent asked, and stays the source
+    return verb is not None and question_put_to_subject(verb) and not any(c.dep_ == "agent" for c in verb.children)

@@ -33,6 +33,8 @@ _QUANTIFIER_HEADS = {"one", "those", "some", "many", "most", "all", "several", "
 _COLLECTIVE_HEADS = {"string", "number", "group", "handful", "couple", "series", "lot", "dozen", "dozens", "host", "pair", "crowd", "bunch", "majority", "minority", "score", "scores"}
 #: prepositions that place people ("Republicans in the state who …"): "who" is not the place
 _PLACING_PREPS = {"in", "at", "from", "across", "around", "on", "throughout"}
+#: "the MP for Newcastle Central, who": a place or a body is not what "who" stands for
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG"}
 
 
 def _personal_antecedent(noun: Token) -> Token:
@@ -42,7 +44,7 @@ def _personal_antecedent(noun: Token) -> Token:
         of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if of:
             return of[0]
-    if noun.dep_ == "pobj" and noun.head.lower_ in _PLACING_PREPS and noun.ent_type_ != "PERSON":
+    if noun.dep_ == "pobj" and (noun.head.lower_ in _PLACING_PREPS or noun.ent_type_ in _PLACE_ENTS) and noun.ent_type_ != "PERSON":
         prep = noun.head
         before = noun.doc[prep.i - 1] if prep.i > 0 else prep
         for people in (before, prep.head):  # the phrase hangs on the noun or, misparsed, on the verb
@@ -149,8 +151,9 @@ class _Resolver(PronounResolution):
             person = self.resolve_role(tokens, head, span)
             if person is not None:
                 return person
-        if len(tokens) == 1 and head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper() and not head.text.isupper():
-            person = self.resolve_surname(head, span)  # "Tegnell said", tagged an organisation
+        if (len(tokens) == 1 or tokens[0].i == head.i and head.pos_ == "PROPN") and head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper() and not head.text.isupper():
+            # "Tegnell said", tagged an organisation; "said King, who resigned …": a surname and what describes it
+            person = self.resolve_surname(head, span)
             if person is not None:
                 return person
         if org_ents and (head.ent_type_ in ORG_LABELS and not person_noun or head.lower_ in self.lex.orgs):
