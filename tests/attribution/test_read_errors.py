@@ -103,3 +103,16 @@ def test_the_one_who_asked_a_question_stays_its_source(rules_nlp):
     asked = _attribution(text, "Asked", "about the tattoo last week")
     kept = drop_non_statements(doc, [replace(asked, source=(Span.of(text, text.index("newspaper GP"), text.index("newspaper GP") + 12),))])
     assert [[s.text for s in a.source] for a in kept] == [["newspaper GP"]]
+
+
+def test_a_verb_between_dashes_is_no_cue_of_the_sentences_own_verb(extract):
+    text = (
+        "Rep. Tom Haddon's shock retirement — revealed just 30 hours before the filing deadline in North Carolina — "
+        "has roiled some Republicans in the state."
+    )
+    assert extract(text) == []
+
+
+def test_told_in_a_passive_that_shares_its_subject_is_what_was_said_to_the_subject(extract):
+    text = "This could involve someone who knows they are infective and has been told to remain away from others."
+    assert [a.cue_lemma for a in extract(text) if a.cue_lemma == "tell"] == []

@@ -85,6 +85,8 @@ def _addressee_passive(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     if "nsubjpass" in deps:
         return True
+    if "auxpass" in deps:  # "someone who knows it and has been told to stay away": told, sharing the subject
+        return True
     if deps & {"nsubj", "aux", "dobj", "dative"}:
         return False
     # "she had been plunged into a contract and told to read out notes": a verb that needs an
