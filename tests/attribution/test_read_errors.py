@@ -116,3 +116,8 @@ def test_a_verb_between_dashes_is_no_cue_of_the_sentences_own_verb(extract):
 def test_told_in_a_passive_that_shares_its_subject_is_what_was_said_to_the_subject(extract):
     text = "This could involve someone who knows they are infective and has been told to remain away from others."
     assert [a.cue_lemma for a in extract(text) if a.cue_lemma == "tell"] == []
+
+
+def test_that_said_opening_a_sentence_is_a_connective_not_a_statement(extract):
+    text = "Analysts said the chip was fast. That said, the malware leaves files unencrypted if the file extension is unknown."
+    assert [a.content[0].text for a in extract(text)] == ["the chip was fast"]

@@ -9,7 +9,10 @@ Each is a class of error seen on real news, recognised from the parse, never fro
   would be what was asked, not an answer);
 * a request or question put *to* the subject: "Anyone with information is asked to call police",
   "Trudeau was asked what …": the subject is the addressee, not the speaker;
-* the writer's own voice: "it would be safe to say that …", "needless to say";
+* the writer's own voice: "it would be safe to say that …", "needless to say", "That said, …";
+* a speech that was not made: its speaker is no one ("no-one could predict", "anyone who says") or it
+  is a condition ("if they fail to tell their bosses"); "told to …" with no addressee, after a passive;
+* "be" and an adjective with a conduct: "the Neanderthal were dedicated to making tools";
 * a heading before a colon taken for a speaker: "Coronavirus: New York digs …", "ENERGY: Oil
   fell …" (a speaker before a colon is a name, an organisation, a source noun such as "Poll", a
   label in a transcript whose labels recur ("HOLT: … TRUMP: … HOLT: …"), or a label followed by
@@ -102,6 +105,15 @@ def _copula_property(doc: Doc, verb: Token, a: Attribution) -> bool:
     span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
     # "concerned about the shift" is an attitude to something; "dedicated to making tools" a conduct
     return span is not None and span.root.pos_ == "VERB" and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span)
+
+
+def _discourse_marker(verb: Token) -> bool:
+    """"That said, the malware leaves files unencrypted": a connective opening the sentence, not a speech."""
+    doc = verb.doc
+    first = verb.i - 1
+    return (first >= 0 and verb.lemma_.lower() == "say" and doc[first].lower_ in ("that", "this") and doc[first].tag_ == "DT"
+            and (first == 0 or doc[first - 1].is_space or doc[first - 1].text in (".", "\n") or doc[first].is_sent_start)
+            and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",")
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -199,7 +211,7 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     verb = cue_word(doc, a) if a.cue else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
-    return _act_on_object(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
+    return _act_on_object(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
 
 
 def _topic_subject(doc: Doc, a: Attribution) -> bool:
