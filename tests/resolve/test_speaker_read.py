@@ -46,3 +46,13 @@ def test_who_after_a_constituency_is_the_member_not_the_place(analyse):
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "is urging") == "Lina Okafor"
+
+
+def test_a_role_noun_of_one_gender_is_not_the_man_who_spoke_last(analyse):
+    text = (
+        "Prince Harry and his wife Meghan gave a two-hour television interview on Sunday.\n\n"
+        "“I guess I was ashamed of admitting it to them,” Harry said.\n\n"
+        "The duchess also revealed that she reached out to a friend of his mother for help."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "revealed") == "Meghan"

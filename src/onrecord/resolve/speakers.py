@@ -306,12 +306,13 @@ class _Resolver(PronounResolution):
         if not scored and tokens[0].lower_ in ("the", "this", "that") and (head.lemma_.lower() in self.lex.roles or head.ent_type_ == "NORP"):
             # "the veteran diplomat", "said the rookie defenceman": a definite role noun refers back to the
             # person of this or the previous paragraph, or else to the person who spoke last
-            candidates = self._candidates(span.start, None)
+            gender = self.lex.gender_of_title(head.text)  # "the duchess" is not the prince who spoke last
+            candidates = self._candidates(span.start, gender)
             para = self.paragraph_of(span.start)
             recent = [p for p in candidates if self.paragraph_of(p.last_offset(span.start)) >= para - 1]
             if not recent:
                 spoke = next((b for o, b in reversed(self.history) if o < span.start and self.paragraph_of(o) >= para - 2), None)
-                recent = [spoke] if spoke is not None and spoke.kind is EntityKind.PERSON else []
+                recent = [spoke] if spoke is not None and spoke in candidates else []
             if not recent:
                 recent = [p for p in candidates if self.paragraph_of(p.last_offset(span.start)) >= para - 2]
             if recent:
