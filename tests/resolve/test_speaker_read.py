@@ -56,3 +56,12 @@ def test_a_role_noun_of_one_gender_is_not_the_man_who_spoke_last(analyse):
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "revealed") == "Meghan"
+
+
+def test_a_given_name_and_surname_the_ner_split_into_a_place_and_a_date_are_a_person(analyse):
+    text = (
+        "Asked about discrepancies in her autobiography, Lady Sings the Blues, which was credited to her and the "
+        "writer William Dufty, Billie Holliday replied, “Shit, man, I ain’t never read that book.”"
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "replied") == "Billie Holliday"

@@ -20,7 +20,7 @@ from ..types import Attribution, Entity, EntityKind, Mention, Span, Speaker
 from .cue_subject import INVISIBLE, subject_of_cue
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
-from .name_gender import gender_of_first_name
+from .name_gender import gender_of_first_name, is_given_name
 from .pronouns import PronounResolution
 from .source_phrase import can_speak, clean_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
 
@@ -137,6 +137,14 @@ class _Resolver(PronounResolution):
             if not plural:
                 self.person_nominals[id(builder)] = None
             return builder
+        if (2 <= len(tokens) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in tokens) and is_given_name(tokens[0].text)
+                and not any(e.start <= tokens[0].i and tokens[-1].i < e.end for e in self.doc.ents)
+                and not any(t.lower_ in self.lex.orgs or t.lower_ in self.lex.roles or t.lower_ in self.lex.groups
+                            or t.lower_ in self.lex.things or t.lower_ in self.lex.honorifics for t in tokens)):
+            # "Billie Holliday replied", tagged a place and a date: a given name and a surname the NER split
+            person = self.resolve_untagged_name(tokens, head, span, any_entity=True)
+            if person is not None:
+                return person
         if not can_speak(tokens, head, self.lex):
             return None
         if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "Tory MPs who said": before pronouns, as "who" is one
@@ -190,12 +198,12 @@ class _Resolver(PronounResolution):
             self.person_nominals[id(builder)] = self.lex.gender_of_title(word)
         return builder
 
-    def resolve_untagged_name(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
+    def resolve_untagged_name(self, tokens, head: Token, span: Span, any_entity: bool = False) -> EntityBuilder | None:
         """A source that is a name the NER missed: "Laurin said" (the person of that surname named
         earlier), "Patrice Lindsay, director of …, said" (a new person: a speech cue's subject)."""
         chain = []
         for t in tokens:
-            if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.text.isupper() or t.ent_type_ or t.lower_ in self.lex.honorifics:
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.text.isupper() or (t.ent_type_ and not any_entity) or t.lower_ in self.lex.honorifics:
                 break
             chain.append(t)
         if not chain or chain[-1].i != head.i or len(chain) > 3 or head.lower_ in self.lex.orgs or head.lower_ in self.lex.roles:
