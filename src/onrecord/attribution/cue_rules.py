@@ -28,6 +28,8 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
     if clauses:
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+        if _finite_without_subject(clause):
+            return None  # "X's retirement — revealed 30 hours before — has roiled …": the sentence's own verb
         start, end = subtree_range(clause)
         # "urged the union to return": keep the object that is the complement's subject
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < clause.i and clause.dep_ == "xcomp"]
@@ -53,6 +55,14 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         if preps:  # "accused of", "warned of", "called for"
             return [(preps[0].i, preps[0].right_edge.i + 1)], "verb-prep"
     return None
+
+
+def _finite_without_subject(clause: Token) -> bool:
+    """A reported clause has a subject; a finite verb without one after the cue is the verb the cue
+    interrupts, misparsed as its complement."""
+    if clause.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in clause.children):
+        return False
+    return clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in clause.children)
 
 
 def candidates_from_verbs(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> list[Candidate]:

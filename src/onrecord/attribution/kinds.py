@@ -182,6 +182,13 @@ def _according_to_kind(doc: Doc, a: Attribution) -> AttributionKind:
     return K.SPEECH
 
 
+def question_put_to_subject(token: Token) -> bool:
+    """"Asked about the tattoo, Tegnell laughed": a participle of "ask" with no subject of its own."""
+    return token.lemma_.lower() == "ask" and token.tag_ == "VBN" and token.dep_ == "advcl" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children
+    )
+
+
 def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
     """The kind of one attribution of ``doc`` (see the module docstring).
 
@@ -207,6 +214,8 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         kind = load_kind_verbs().get(token.lemma_.lower())
     if pos == "NOUN":
         return kind or _noun_kind(token) or K.SPEECH
+    if question_put_to_subject(token) and a.type is not AttributionType.DIRECT:
+        return K.ACT  # "Asked if it was connected, Peters said": the unnamed asker's question, not the subject's words
     subject_kind = _noun_kind(_subject(token))
     if a.type is AttributionType.DIRECT:
         return K.WRITING if K.WRITING in (kind, subject_kind) else K.SPEECH

@@ -9,7 +9,10 @@ Each is a class of error seen on real news, recognised from the parse, never fro
   would be what was asked, not an answer);
 * a request or question put *to* the subject: "Anyone with information is asked to call police",
   "Trudeau was asked what …": the subject is the addressee, not the speaker;
-* the writer's own voice: "it would be safe to say that …", "needless to say";
+* the writer's own voice: "it would be safe to say that …", "needless to say", "That said, …";
+* a speech that was not made: its speaker is no one ("no-one could predict", "anyone who says") or it
+  is a condition ("if they fail to tell their bosses"); "told to …" with no addressee, after a passive;
+* "be" and an adjective with a conduct: "the Neanderthal were dedicated to making tools";
 * a heading before a colon taken for a speaker: "Coronavirus: New York digs …", "ENERGY: Oil
   fell …" (a speaker before a colon is a name, an organisation, a source noun such as "Poll", a
   label in a transcript whose labels recur ("HOLT: … TRUMP: … HOLT: …"), or a label followed by
@@ -27,15 +30,22 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
-from ..types import Attribution
+from ..types import Attribution, AttributionType
 from .cue_rules import NOT_SPEAKERS, PERSONAL
-from .kinds import cue_word, load_kind_nouns
+from .cues import load_cue_lexicon
+from .kinds import cue_word, load_kind_nouns, question_put_to_subject
 
 #: verbs whose passive subject is the one addressed ("was asked", "is urged", "were told")
 ADDRESSEE_PASSIVES = {"ask", "urge", "tell", "advise", "encourage", "invite", "order", "call"}
 #: predicates before "to say" that make the writer the speaker ("it is fair to say that")
 WRITER_PREDICATES = {"safe", "fair", "needless", "hard", "difficult", "easy", "true", "suffice", "accurate", "enough"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+#: verbs whose active use names the one addressed: without an object, "told to go" was said to the subject
+ADDRESSEE_NEEDED = {"tell", "urge", "advise", "order", "instruct"}
+#: sources that refer to no one: "anyone who knows", "no-one could predict"
+NO_ONE = {"anyone", "anybody", "no one", "no-one", "noone", "nobody", "whoever"}
+#: conjunctions that open a condition: "if they fail to tell"
+CONDITION_MARKS = {"if", "unless"}
 
 
 
@@ -72,7 +82,60 @@ def _act_on_object(doc: Doc, verb: Token, a: Attribution) -> bool:
 
 
 def _addressee_passive(verb: Token) -> bool:
-    return verb.lemma_.lower() in ADDRESSEE_PASSIVES and any(c.dep_ == "nsubjpass" for c in verb.children)
+    lemma = verb.lemma_.lower()
+    if lemma not in ADDRESSEE_PASSIVES:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if "nsubjpass" in deps:
+        return True
+    if "auxpass" in deps:  # "someone who knows it and has been told to stay away": told, sharing the subject
+        return True
+    if deps & {"nsubj", "aux", "dobj", "dative"}:
+        return False
+    # "she had been plunged into a contract and told to read out notes": a verb that needs an
+    # addressee, with none, is a passive whose subject was told
+    return lemma in ADDRESSEE_NEEDED and verb.dep_ == "conj" and "xcomp" in deps
+
+
+def _copula_property(doc: Doc, verb: Token, a: Attribution) -> bool:
+    """"the Neanderthal were quite dedicated to making such tools": "be" and an adjective with no
+    clause of its own after it ("is confident that …" has one) say what the subject is like."""
+    if verb.lemma_.lower() != "be" or a.type is not AttributionType.INDIRECT or not a.content:
+        return False
+    span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
+    # "concerned about the shift" is an attitude to something; "dedicated to making tools" a conduct
+    return span is not None and span.root.pos_ == "VERB" and not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span)
+
+
+def _discourse_marker(verb: Token) -> bool:
+    """"That said, the malware leaves files unencrypted": a connective opening the sentence, not a speech."""
+    doc = verb.doc
+    first = verb.i - 1
+    return (first >= 0 and verb.lemma_.lower() == "say" and doc[first].lower_ in ("that", "this") and doc[first].tag_ == "DT"
+            and (first == 0 or doc[first - 1].is_space or doc[first - 1].text in (".", "\n") or doc[first].is_sent_start)
+            and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",")
+
+
+def _hypothetical(verb: Token) -> bool:
+    """"No-one could predict", "if they fail to tell their bosses", "anyone who says": a speech verb
+    whose speaker is no one, or in a condition, reports no statement that was made. An attitude
+    ("no one expected …") is one ascribed to everyone and stays."""
+    entry = load_cue_lexicon().entry(verb.lemma_.lower(), "VERB")
+    if entry is None or entry.kind not in ("speech", "writing"):
+        return False
+    clause = verb
+    while clause.dep_ in ("xcomp", "conj") and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+        return True
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False
+    subject = subjects[0]
+    if subject.lower_ in ("who", "that") and clause.dep_ == "relcl":
+        subject = clause.head
+    words = "".join(t.text_with_ws for t in subject.subtree if t.i <= subject.i).strip().lower()
+    return subject.lower_ in NO_ONE or words in NO_ONE
 
 
 def _writers_voice(verb: Token) -> bool:
@@ -148,7 +211,7 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     verb = cue_word(doc, a) if a.cue else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
-    return _act_on_object(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb)
+    return _act_on_object(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
 
 
 def _topic_subject(doc: Doc, a: Attribution) -> bool:
@@ -165,4 +228,11 @@ def drop_non_statements(doc: Doc, attributions: list[Attribution]) -> list[Attri
     report's subject ("X is alleged to have …") is no source."""
     labels = _colon_labels(doc_text(doc))
     kept = [a for a in attributions if not is_non_statement(doc, a, labels)]
-    return [replace(a, source=()) if _topic_subject(doc, a) else a for a in kept]
+    return [replace(a, source=()) if _topic_subject(doc, a) or _asked_subject(doc, a) else a for a in kept]
+
+
+def _asked_subject(doc: Doc, a: Attribution) -> bool:
+    """"Asked about her memoir, Billie Holiday replied": the subject was asked; who asked is not named."""
+    verb = cue_word(doc, a) if a.cue and a.source else None
+    # "Asked about the tattoo by newspaper GP": the agent asked, and stays the source
+    return verb is not None and question_put_to_subject(verb) and not any(c.dep_ == "agent" for c in verb.children)

@@ -61,6 +61,8 @@ def _cue_after(doc: Doc, end: int, limit: int, lexicon: CueLexicon, owner: list[
             stop = min(limit, stop + close - i + 1)
             i = close
             continue
+        if t.text in ("-", "‑") and not doc[i - 1].whitespace_ and not t.whitespace_:
+            continue  # the hyphen of a name: “…,” Waller-Bridge said
         if t.is_punct and t.text not in (",", "—", "–"):
             if seen_words:
                 return None
@@ -113,6 +115,16 @@ def _has_own_cue(doc: Doc, r: tuple[int, int], cue: Token, lexicon: CueLexicon, 
     return before is not None and before.i != cue.i
 
 
+def _names_the_speaker(cue: Token, r: tuple[int, int]) -> bool:
+    """“Parasite” director Bong Joon Ho said …: a quoted title inside the cue's subject describes the
+    speaker; it is not what was said."""
+    words = [t.i for t in cue.doc[r[0] : r[1]] if not t.is_punct]
+    return bool(words) and any(
+        s.dep_ in ("nsubj", "nsubjpass") and not r[0] <= s.i < r[1] and s.left_edge.i <= words[0] and words[-1] <= s.right_edge.i
+        for s in cue.children
+    )
+
+
 def candidates_from_quotes(doc: Doc, quotes: list[Quote], lexicon: CueLexicon) -> list[Candidate]:
     owner = [-1] * len(doc)
     ranges: list[tuple[int, int] | None] = []
@@ -137,7 +149,7 @@ def candidates_from_quotes(doc: Doc, quotes: list[Quote], lexicon: CueLexicon) -
         if cue is None:
             cue = _cue_before(doc, r[0], max(floor, r[0] - 3) if embedded else floor, lexicon, owner)
             rule = "quote-cue-before"
-        if cue is None:
+        if cue is None or _names_the_speaker(cue, r):
             continue
         parts, members = [r], [q]
         used.add(n)

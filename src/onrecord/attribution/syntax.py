@@ -79,7 +79,13 @@ def cue_tokens(verb: Token) -> list[int]:
 def _subject_of(token: Token) -> tuple[int, int] | None:
     doc = token.doc
     # the parser sometimes hangs the subject on the auxiliary ("Putin has … signalled")
-    for child in list(token.children) + [g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children]:
+    children = list(token.children) + [g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children]
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:
+        # "Asked about her memoir, Lady Sings the Blues, …, Billie Holiday replied": of two subjects
+        # the parser gave one verb, the one next to it; the other is a misparsed apposition
+        return trim(doc, *subtree_range(min(subjects, key=lambda c: abs(c.i - token.i))))
+    for child in children:
         if child.dep_ in SUBJECT_DEPS:
             return trim(doc, *subtree_range(child))
         if child.dep_ == "agent":  # passive: "was accused by X"
@@ -107,7 +113,24 @@ def _with_apposed_name(doc: Doc, source: tuple[int, int] | None) -> tuple[int, i
 def find_source(verb: Token) -> tuple[int, int] | None:
     """The subject of a cue, climbing to the governing verb when the cue has none
     ("before adding, “…”" takes the subject of the verb that "adding" depends on)."""
-    return _with_apposed_name(verb.doc, _find_subject(verb))
+    return _name_before_cue(verb, _with_apposed_name(verb.doc, _find_subject(verb)))
+
+
+def _name_before_cue(verb: Token, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """"Asked about her memoir, Lady Sings the Blues, which was credited to her …, Billie Holiday
+    replied": a name between the last comma and the cue is the speaker; the parser hung it on the
+    title before it, which a relative clause or an apposition describes."""
+    if source is None or source[1] != verb.i:
+        return source
+    doc = verb.doc
+    commas = [t.i for t in doc[source[0] : source[1]] if t.text == ","]
+    if not commas:
+        return source
+    tail = doc[commas[-1] + 1 : source[1]]
+    described = any(t.dep_ in ("relcl", "appos") for t in doc[source[0] : commas[-1]])
+    if described and 2 <= len(tail) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in tail):
+        return tail.start, tail.end
+    return source
 
 
 def _find_subject(verb: Token) -> tuple[int, int] | None:

@@ -14,6 +14,7 @@ from ..nlp import doc_text
 from ..types import EntityKind, Mention, Span
 from .lexicon import RoleLexicon
 from .name_gender import gender_of_first_name
+from .names import TITLE_MODIFIERS
 from .person_spans import NAME_PARTICLES, ORG_LABELS, POSSESSIVE, credit_or_heading, is_heading, person_spans
 
 __all__ = ["ORG_LABELS", "EntityBuilder", "NameMention", "find_name_mentions", "group_people", "is_heading"]
@@ -167,6 +168,12 @@ def _apposition_role(ent_root: Token) -> list[Token]:
     return []
 
 
+def _given_name_before(words: list[Token], lex: RoleLexicon) -> bool:
+    """"Wayne King", "Gayle King": a surname that is also a role word, after a given name that is no title."""
+    return any(gender_of_first_name(w.text) and w.lower_ not in lex.roles and w.lower_ not in lex.honorifics
+               and w.lower_ not in TITLE_MODIFIERS for w in words[:-1])
+
+
 def find_name_mentions(doc: Doc, lex: RoleLexicon, inside_quote: list[bool]) -> list[NameMention]:
     """Every person name in the doc, with the titles, roles and nationality written around it."""
     spans = person_spans(doc, lex)
@@ -177,8 +184,8 @@ def find_name_mentions(doc: Doc, lex: RoleLexicon, inside_quote: list[bool]) -> 
         words = [t for t in doc[start:end] if not t.is_punct or t.text == "."]
         if not words or not any(w.text[:1].isupper() for w in words) or credit_or_heading(doc, s, e):
             continue
-        if all(w.lower_ in lex.honorifics or w.lower_ in lex.roles for w in words) or words[-1].lower_ in lex.roles:
-            continue  # "President" alone, "Managing Director": a title, not a name
+        if all(w.lower_ in lex.honorifics or w.lower_ in lex.roles for w in words) or (words[-1].lower_ in lex.roles and not _given_name_before(words, lex)):
+            continue  # "President" alone, "Managing Director": a title, not a name ("Wayne King" is one)
         if len(words) == 1 and (words[0].lower_ in lex.groups or words[0].tag_ == "NNPS"):  # "Latinos", "Lady Sings": no person
             continue
         name = doc[start:end].text
@@ -217,6 +224,16 @@ def _compatible(builder: EntityBuilder, words: list[str]) -> bool:
     return any(f == first or (len(first) == 1 and f.startswith(first)) or (len(f) == 1 and first.startswith(f)) for f in firsts)
 
 
+def _surname_referent(candidates: list[EntityBuilder]) -> EntityBuilder:
+    """"Meadows" after "Rep. Mark Meadows" and "Debbie Meadows, his wife": news style names a second
+    bearer of a surname in full each time, so a bare surname is the person it already stood for, else
+    the bearer introduced first, not the one named last."""
+    known = [p for p in candidates if any(m.form == "surname" for m in p.mentions)]
+    if known:
+        return max(known, key=lambda p: max(m.span.start for m in p.mentions if m.form == "surname"))
+    return min(candidates, key=lambda p: min(m.span.start for m in p.mentions))
+
+
 def group_people(mentions: list[NameMention]) -> list[EntityBuilder]:
     """Cluster name mentions into people: surnames join the longest compatible full name."""
     people: list[EntityBuilder] = []
@@ -228,8 +245,10 @@ def group_people(mentions: list[NameMention]) -> list[EntityBuilder]:
         else:
             key = words[0].lower()
             candidates = [p for p in people if key in p.surnames() or key in p.first_names()]
-        if candidates:
+        if candidates and len(words) > 1:
             target = max(candidates, key=lambda p: p.last_offset(m.span.start))
+        elif candidates:
+            target = _surname_referent(candidates)
         if target is None:
             target = EntityBuilder(EntityKind.PERSON)
             people.append(target)

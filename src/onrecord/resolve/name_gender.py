@@ -76,3 +76,17 @@ def gender_of_first_name(name: str) -> str | None:
     if own:
         return own if own in ("m", "f") else None
     return _wgnd_gender(word)
+
+
+def is_given_name(name: str) -> bool:
+    """Whether ``name`` is a given name of the lexicon or the WGND, whatever gender its bearers have
+    ("Billie", "Kim"); the WGND holds many surnames and words too, so callers check the context.
+
+    Example:
+        >>> is_given_name("Billie"), is_given_name("1990")
+        (True, False)
+    """
+    word = name.strip().rstrip(".").lower()
+    if len(word) < 2 or not _NAME.match(word):
+        return False
+    return word in load_role_lexicon().first_names or _wgnd_record(word) is not None

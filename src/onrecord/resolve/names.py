@@ -11,7 +11,7 @@ from .lexicon import load_role_lexicon
 
 _KIND_SUFFIX = {"person": "", "organisation": "~org", "group": "~group", "unresolved": "~unresolved"}
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
-_MODIFIERS = {"former", "then", "acting", "deputy", "vice", "chief", "first", "presidential", "us", "state", "foreign",
+TITLE_MODIFIERS = {"former", "then", "acting", "deputy", "vice", "chief", "first", "presidential", "us", "state", "foreign",
               "interior", "defense", "defence", "justice", "finance", "trade", "health", "press", "national", "security",
               "general", "republican", "democratic", "gop", "white", "house", "campaign", "sen", "rep", "gov", "lt",
               "sgt", "col", "gen", "adm", "rev", "prof", "supreme", "leader", "opposition", "majority", "minority"}
@@ -54,7 +54,7 @@ def entity_key(kind: str, norm: str) -> str:
 def _title_words() -> frozenset[str]:
     lexicon = load_role_lexicon()
     words = {w.replace(".", "") for w in lexicon.honorifics} | set(lexicon.roles) | set(lexicon.affiliations)
-    words |= set(lexicon.demonyms) | _MODIFIERS | {"prime", "minister", "secretary", "spokesperson"}
+    words |= set(lexicon.demonyms) | TITLE_MODIFIERS | {"prime", "minister", "secretary", "spokesperson"}
     return frozenset(words)
 
 

@@ -20,13 +20,37 @@ from ..types import Attribution, Entity, EntityKind, Mention, Span, Speaker
 from .cue_subject import INVISIBLE, subject_of_cue
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
-from .name_gender import gender_of_first_name
+from .name_gender import gender_of_first_name, is_given_name
 from .pronouns import PronounResolution
 from .source_phrase import can_speak, clean_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
 
 
 #: pronoun-like heads of a source phrase that describe its speakers ("those involved", "one of the players")
 _QUANTIFIER_HEADS = {"one", "those", "some", "many", "most", "all", "several", "both", "each"}
+
+
+#: nouns that count or gather people ("a string of Tory MPs who said"): "who" is the people
+_COLLECTIVE_HEADS = {"string", "number", "group", "handful", "couple", "series", "lot", "dozen", "dozens", "host", "pair", "crowd", "bunch", "majority", "minority", "score", "scores"}
+#: prepositions that place people ("Republicans in the state who …"): "who" is not the place
+_PLACING_PREPS = {"in", "at", "from", "across", "around", "on", "throughout"}
+#: "the MP for Newcastle Central, who": a place or a body is not what "who" stands for
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG"}
+
+
+def _personal_antecedent(noun: Token) -> Token:
+    """What "who" stands for when the parser hung the clause on the wrong noun: the people counted
+    ("a string of MPs who") or placed ("Republicans in the state who"), not the count or the place."""
+    if noun.lemma_.lower() in _COLLECTIVE_HEADS:
+        of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if of:
+            return of[0]
+    if noun.dep_ == "pobj" and (noun.head.lower_ in _PLACING_PREPS or noun.ent_type_ in _PLACE_ENTS) and noun.ent_type_ != "PERSON":
+        prep = noun.head
+        before = noun.doc[prep.i - 1] if prep.i > 0 else prep
+        for people in (before, prep.head):  # the phrase hangs on the noun or, misparsed, on the verb
+            if people.pos_ in ("NOUN", "PROPN"):
+                return people
+    return noun
 
 
 class _Resolver(PronounResolution):
@@ -113,13 +137,21 @@ class _Resolver(PronounResolution):
             if not plural:
                 self.person_nominals[id(builder)] = None
             return builder
+        if (2 <= len(tokens) <= 3 and all(t.pos_ == "PROPN" and t.is_title for t in tokens) and is_given_name(tokens[0].text)
+                and not any(e.start <= tokens[0].i and tokens[-1].i < e.end for e in self.doc.ents)
+                and not any(t.lower_ in self.lex.orgs or t.lower_ in self.lex.roles or t.lower_ in self.lex.groups
+                            or t.lower_ in self.lex.things or t.lower_ in self.lex.honorifics for t in tokens)):
+            # "Billie Holliday replied", tagged a place and a date: a given name and a surname the NER split
+            person = self.resolve_untagged_name(tokens, head, span, any_entity=True)
+            if person is not None:
+                return person
         if not can_speak(tokens, head, self.lex):
             return None
+        if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "Tory MPs who said": before pronouns, as "who" is one
+            antecedent = _personal_antecedent(head.head.head) if word in ("who", "whom") else head.head.head
+            return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
         if head.pos_ == "PRON" or word in PRONOUN_GENDER or word in PLURAL_PRONOUNS or word == "it":
             return self.resolve_pronoun(head, span)
-        if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
-            antecedent = head.head.head
-            return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
         org_ents = [e for e in tokens.ents if e.label_ in ORG_LABELS]
         definite = tokens[0].lower_ in ("the", "this", "that")
         person_noun = head.lemma_.lower() in self.lex.roles and not head.text.istitle()  # "the rookie defenceman", "CEO" tagged ORG
@@ -127,8 +159,9 @@ class _Resolver(PronounResolution):
             person = self.resolve_role(tokens, head, span)
             if person is not None:
                 return person
-        if len(tokens) == 1 and head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper() and not head.text.isupper():
-            person = self.resolve_surname(head, span)  # "Tegnell said", tagged an organisation
+        if (len(tokens) == 1 or tokens[0].i == head.i and head.pos_ == "PROPN") and head.pos_ in ("PROPN", "NOUN") and head.text[:1].isupper() and not head.text.isupper():
+            # "Tegnell said", tagged an organisation; "said King, who resigned …": a surname and what describes it
+            person = self.resolve_surname(head, span)
             if person is not None:
                 return person
         if org_ents and (head.ent_type_ in ORG_LABELS and not person_noun or head.lower_ in self.lex.orgs):
@@ -165,12 +198,12 @@ class _Resolver(PronounResolution):
             self.person_nominals[id(builder)] = self.lex.gender_of_title(word)
         return builder
 
-    def resolve_untagged_name(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
+    def resolve_untagged_name(self, tokens, head: Token, span: Span, any_entity: bool = False) -> EntityBuilder | None:
         """A source that is a name the NER missed: "Laurin said" (the person of that surname named
         earlier), "Patrice Lindsay, director of …, said" (a new person: a speech cue's subject)."""
         chain = []
         for t in tokens:
-            if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.text.isupper() or t.ent_type_ or t.lower_ in self.lex.honorifics:
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.text.isupper() or (t.ent_type_ and not any_entity) or t.lower_ in self.lex.honorifics:
                 break
             chain.append(t)
         if not chain or chain[-1].i != head.i or len(chain) > 3 or head.lower_ in self.lex.orgs or head.lower_ in self.lex.roles:
@@ -281,12 +314,13 @@ class _Resolver(PronounResolution):
         if not scored and tokens[0].lower_ in ("the", "this", "that") and (head.lemma_.lower() in self.lex.roles or head.ent_type_ == "NORP"):
             # "the veteran diplomat", "said the rookie defenceman": a definite role noun refers back to the
             # person of this or the previous paragraph, or else to the person who spoke last
-            candidates = self._candidates(span.start, None)
+            gender = self.lex.gender_of_title(head.text)  # "the duchess" is not the prince who spoke last
+            candidates = self._candidates(span.start, gender)
             para = self.paragraph_of(span.start)
             recent = [p for p in candidates if self.paragraph_of(p.last_offset(span.start)) >= para - 1]
             if not recent:
                 spoke = next((b for o, b in reversed(self.history) if o < span.start and self.paragraph_of(o) >= para - 2), None)
-                recent = [spoke] if spoke is not None and spoke.kind is EntityKind.PERSON else []
+                recent = [spoke] if spoke is not None and spoke in candidates else []
             if not recent:
                 recent = [p for p in candidates if self.paragraph_of(p.last_offset(span.start)) >= para - 2]
             if recent:
