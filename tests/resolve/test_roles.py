@@ -113,3 +113,11 @@ def test_roles_in_a_clause_about_another_time_are_left_out():
     assert roles_of("That will matter, especially once Obama is former president Obama.", "2016-08-19") == []
     found = roles_of("President Barack Obama said the deal was good.", "2016-08-19")
     assert [text for _, text, *_ in found] == ["President"]
+
+
+def test_roles_of_a_hypothetical_person_are_left_out():
+    # "a President Trump", "Trump would be president": what someone might become, not a description of now
+    found = roles_of("Bush said a President Donald Trump would fail. He said Trump would be president for four years.", "2016-02-20")
+    assert [(name, office) for name, _, _, office, *_ in found] == []
+    found = roles_of("Bush said President Barack Obama was wrong. Ana Ruiz is the mayor of Springfield.", "2016-02-20")
+    assert [(name, office) for name, _, _, office, *_ in found] == [("Barack Obama", "president"), ("Ana Ruiz", "mayor")]

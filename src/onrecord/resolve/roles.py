@@ -175,6 +175,16 @@ def _in_other_time(token: Token) -> bool:
     return False
 
 
+def _hypothetical(tokens: list[Token]) -> bool:
+    """Whether a name (with its premodifiers) stands for someone the text imagines: "a President Trump"."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for t in tokens for c in t.children)
+
+
+def _modal(verb: Token) -> bool:
+    """Whether a "be" is modal or infinitive ("would be president", "wants to be president"): not a description of now."""
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children)
+
+
 def _plural_head(tokens: list[Token]) -> bool:
     inside = {t.i for t in tokens}
     heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
@@ -261,6 +271,8 @@ def _predicates(root: Token, name_tokens: set[int], terms: RoleTerms) -> list[tu
         verbs.append(root.head)
     for verb in verbs:
         if verb.lemma_ == "be":
+            if _modal(verb):
+                continue
             out += [(_clause_tokens(c, name_tokens), None) for c in verb.children if c.dep_ in ("attr", "acomp") and c.pos_ in ("NOUN", "PROPN")]
         elif verb.lemma_ in terms.seek and verb.tag_ == "VBG":
             tokens = [t for t in verb.subtree if t.i not in name_tokens and t.dep_ != "punct" or t.i == verb.i]
@@ -340,6 +352,8 @@ def extract_role_mentions(doc: Doc, entities: tuple[Entity, ...], published: dt.
             if _in_other_time(root):
                 continue
             premods = _premodifiers(doc, tokens.start, tokens.end - 1)
+            if _hypothetical([*premods, *tokens]):
+                continue
             if premods:
                 add(entity, premods, "premodifier")
             for found in _appositions(root, name_tokens):
