@@ -121,3 +121,14 @@ def test_roles_of_a_hypothetical_person_are_left_out():
     assert [(name, office) for name, _, _, office, *_ in found] == []
     found = roles_of("Bush said President Barack Obama was wrong. Ana Ruiz is the mayor of Springfield.", "2016-02-20")
     assert [(name, office) for name, _, _, office, *_ in found] == [("Barack Obama", "president"), ("Ana Ruiz", "mayor")]
+
+
+def test_roles_elect_after_the_office_and_leadership_offices():
+    found = roles_of("President-elect Donald Trump said he would act. Senate Majority Leader Mitch McConnell said the vote would wait.", "2016-11-20")
+    assert [(name, office, org, qualifier) for name, _, _, office, org, qualifier in found] == [
+        ("Donald Trump", "president", None, "elect"), ("Mitch McConnell", "majority leader", "Senate", None)]
+
+
+def test_roles_premodifier_with_an_of_phrase_and_its_article():
+    found = roles_of("Speaker of the House Paul Ryan said the bill would pass.", "2016-05-01")
+    assert found == [("Paul Ryan", "Speaker of the House", "premodifier", "speaker", "House", None)]

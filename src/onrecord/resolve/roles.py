@@ -113,11 +113,13 @@ def normalise_role(tokens: list[Token], terms: RoleTerms | None = None) -> tuple
     start, end, office = (at_head or found)[-1]
     office_tokens = {words[k][1].i for k in range(start, end)}
     qualifier = None
-    first_office = min(office_tokens)
+    first_office, last_office = min(office_tokens), max(office_tokens)
     for w, t in words:
         q = terms.qualifiers.get(w) or terms.qualifiers.get(w.strip("-"))
-        # the qualifier of the office, not of another word: "former rival New Jersey Gov." is no former governor
-        scoped = t.head.i in office_tokens or t.i == first_office - 1 or t.i == first_office - 2 and t.nbor().text in ("-", "–")
+        # the qualifier of the office, not of another word: "former rival New Jersey Gov." is no former governor;
+        # "President-elect", "Secretary-designate": joined to the office after it by a hyphen
+        scoped = (t.head.i in office_tokens or t.i == first_office - 1 or t.i == first_office - 2 and t.nbor().text in ("-", "–")
+                  or t.i == last_office + 2 and t.nbor(-1).text in ("-", "–"))
         if q and t.i not in office_tokens and qualifier is None and (scoped or q == "candidate"):
             qualifier = q
     return office, _organisation(tokens, office_tokens, terms), qualifier
@@ -136,7 +138,7 @@ def _organisation(tokens: list[Token], office_tokens: set[int], terms: RoleTerms
     for t in tokens:
         capital = t.text[:1].isupper() and not t.is_punct
         named = t.ent_type_ in _ORG_ENTS or t.pos_ == "PROPN" or (capital and t.pos_ == "ADJ")
-        skip = t.i in office_tokens or t.lower_ in terms.qualifiers or t.lower_ in terms.adjectives or t.lower_ in ("the", "a", "an")
+        skip = t.i in office_tokens or t.lower_ in terms.qualifiers or t.lower_ in terms.adjectives and t.pos_ == "ADJ" or t.lower_ in ("the", "a", "an")
         if skip or not (named and capital):
             if groups and groups[-1]:
                 groups.append([])
@@ -207,7 +209,9 @@ def _premodifiers(doc: Doc, first: int, last: int) -> list[Token]:
     j = first
     while j > 0:
         t = doc[j - 1]
-        if t.dep_ not in _PREMOD_DEPS or t.ent_type_ == "PERSON" and t.dep_ != "poss" or "\n" in t.text_with_ws:
+        # "Speaker of the House Paul Ryan": an article inside an "of" phrase belongs to the description
+        inner_det = t.dep_ == "det" and t.head.dep_ == "pobj" and t.head.i < first
+        if not inner_det and t.dep_ not in _PREMOD_DEPS or t.ent_type_ == "PERSON" and t.dep_ != "poss" or "\n" in t.text_with_ws:
             break
         j -= 1
     run = set(range(j, first))
