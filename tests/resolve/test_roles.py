@@ -132,3 +132,10 @@ def test_roles_elect_after_the_office_and_leadership_offices():
 def test_roles_premodifier_with_an_of_phrase_and_its_article():
     found = roles_of("Speaker of the House Paul Ryan said the bill would pass.", "2016-05-01")
     assert found == [("Paul Ryan", "Speaker of the House", "premodifier", "speaker", "House", None)]
+
+
+def test_roles_former_reaches_over_the_offices_place_and_past_predicates_are_then():
+    found = roles_of("Former Maryland Gov. Martin O'Malley said the debate was rigged.", "2015-11-20")
+    assert [(name, office, org, qualifier) for name, _, _, office, org, qualifier in found] == [("Martin O'Malley", "governor", "Maryland", "former")]
+    found = roles_of("The foundation held talks while Ana Ruiz was mayor of Springfield. Tom Berg, who was mayor of Shelbyville, agreed.", "2016-08-22")
+    assert [(name, office, qualifier) for name, _, _, office, _, qualifier in found] == [("Tom Berg", "mayor", "then")]

@@ -18,6 +18,7 @@ world: the other articles may be the wrong ones. Rules and thresholds: ``docs/ro
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -26,11 +27,13 @@ from ..resolve.roles import load_role_terms
 from ..store import Store
 from ..store import roles as store_roles
 from ..store.records import _Record
-from ..types import Article, RoleMention
+from ..store.roles import sentence_around
+from ..types import Article, AttributionType, RoleMention
 
 DEFAULT_WINDOW_DAYS = 60
 MIN_SUPPORT = 2  # articles needed before a majority can make a conflict
 FORMER_SHARE = 0.25  # "former X" conflicts only while at most this share of the window's articles say it too
+STALE_SHARE = 0.75  # a plain title conflicts only when at least this share of the window's articles say "former X"
 #: qualifiers that leave the office held now; "deputy X" is another office, "then X" says nothing about now
 CURRENT = {None, "acting", "interim"}
 
@@ -120,6 +123,7 @@ def check_article(
         else:
             pks_of = {e.id: store_roles.entity_pks_by_name(conn, e.name) for e in article.entities}
         checks = []
+        quoted = [s for a in article.attributions if a.type is AttributionType.DIRECT for s in a.content]
         for mention in article.roles:
             date = mention.date or article.published
             name = names.get(mention.entity_id, mention.entity_id)
@@ -128,7 +132,9 @@ def check_article(
                 continue
             since, until = date - dt.timedelta(days=days), date + dt.timedelta(days=days)
             rows = store_roles.window_roles(conn, pks_of.get(mention.entity_id, []), since, until, article.text_sha256)
-            check = _judge(conn, mention, name, rows, since, until)
+            past = in_past_frame(sentence_around(article.text, mention.span.start, mention.span.end), date) or any(
+                s.start <= mention.span.start < s.end for s in quoted)
+            check = _judge(conn, mention, name, rows, since, until, past)
             checks.append(_with_table(check, table, date) if table else check)
     return ArticleCheck(article.id, article.published, days, tuple(checks))
 
@@ -142,7 +148,21 @@ def _per_article(rows: list, office: str | None) -> dict[str, set[str]]:
     return out
 
 
-def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: dt.date) -> RoleCheck:
+def in_past_frame(sentence: str, day: dt.date) -> bool:
+    """Whether a sentence speaks of another time: a word of ``past`` in ``role_terms.tsv`` or an earlier year.
+
+    Example:
+        >>> in_past_frame("In 2012, Gov. Ana Ruiz signed the law.", dt.date(2015, 11, 25))
+        True
+        >>> in_past_frame("Gov. Ana Ruiz said on Sunday that she would stay.", dt.date(2015, 11, 25))
+        False
+    """
+    words = re.findall(r"[a-z]+|\d{4}", sentence.lower())
+    past = load_role_terms().past
+    return any(w in past or w.isdigit() and 1800 <= int(w) < day.year for w in words)
+
+
+def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: dt.date, past: bool = False) -> RoleCheck:
     terms = load_role_terms()
     mine = holds(m.qualifier)
     period = f"between {since.isoformat()} and {until.isoformat()}"
@@ -165,6 +185,19 @@ def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: d
                       f"{name} {m.office} and {len(same) or 'none'} {mine} {m.office}; this article says “{m.span.text}”")
             return _verdict(m, name, "conflicts", reason, since, until, len(same), len(holding), considered,
                             _evidence(conn, rows, holding, m.office))
+    if mine == "current" and terms.office_class(m.office) == "office" and not past and m.shape != "nominal":
+        # a plain title where the window's articles, nearly all, say "former X" ("Gov." of a governor no longer in
+        # office). Not checked: a sentence about another time ("under Gov. X", "in 2012") or a direct quotation
+        # (``past``), which title people as they were then or as the speaker does; a role noun linked by the speaker
+        # resolution ("the New Jersey governor"), whose link the check cannot vouch for; "former X" of another
+        # organisation than the one this mention names
+        left = sorted({r.article_id for r in rows if r.office == m.office and holds(r.qualifier) == "former"
+                       and (m.org is None or r.org is None or r.org.lower() == m.org.lower())} - set(same))
+        if len(left) >= MIN_SUPPORT and len(left) >= STALE_SHARE * considered:
+            reason = (f"{len(left)} of {considered} articles {period} that give {name} the office of {m.office} call "
+                      f"{name} former {m.office} and {len(same) or 'none'} {m.office}; this article says “{m.span.text}”")
+            return _verdict(m, name, "conflicts", reason, since, until, len(same), len(left), considered,
+                            _evidence(conn, rows, left, m.office))
     if mine == "current" and terms.office_class(m.office) == "head" and not same:
         conflict = _other_head_office(conn, m, name, rows, since, until, period, terms)
         if conflict is not None:
