@@ -139,3 +139,8 @@ def test_roles_former_reaches_over_the_offices_place_and_past_predicates_are_the
     assert [(name, office, org, qualifier) for name, _, _, office, org, qualifier in found] == [("Martin O'Malley", "governor", "Maryland", "former")]
     found = roles_of("The foundation held talks while Ana Ruiz was mayor of Springfield. Tom Berg, who was mayor of Shelbyville, agreed.", "2016-08-22")
     assert [(name, office, qualifier) for name, _, _, office, _, qualifier in found] == [("Tom Berg", "mayor", "then")]
+
+
+def test_roles_retired_and_late_are_former():
+    found = roles_of("Retired Gen. Ana Ruiz said the plan was wrong. The late Senator Tom Berg had said so too.", "2016-03-01")
+    assert [(name, office, qualifier) for name, _, _, office, _, qualifier in found] == [("Ana Ruiz", "general", "former"), ("Tom Berg", "senator", "former")]
