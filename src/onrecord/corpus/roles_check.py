@@ -6,9 +6,11 @@ the article's date by default) that describe the same entity with that office ar
 * ``conflicts``: "former X" (or "X-elect") of an elected or appointed office where at least two articles, and
   more than say the same, call the entity plainly "X" and at most a quarter say "former X" too; a candidacy
   (naming a head-of-state office, or a party's nomination) for a head-of-state office most of them say the entity holds;
-  or one head-of-state office where the others give another and none this one. A plain title where others
-  say "former X" is no conflict: news reports title people by the office they held at the time spoken of
-  ("the administration of President Bill Clinton");
+  or one head-of-state office where the others give another and none this one; or a *stale title*: an elected or
+  appointed office given plainly where at least three quarters of the window's articles say "former X", outside
+  sentences about another time and direct quotations. A plain head-of-state title where others say "former X"
+  is no conflict: news reports title people by the office they held at the time spoken of ("the
+  administration of President Bill Clinton");
 * ``agrees``: some of them say the same, and it is not a conflict;
 * ``new``: none of them speaks of this office (no evidence either way).
 
