@@ -124,7 +124,7 @@ def check_article(
             pks_of = {eid: [pk] if pk is not None else [] for eid, pk in local.items()}
         else:
             pks_of = {e.id: store_roles.entity_pks_by_name(conn, e.name) for e in article.entities}
-        checks = []
+        checks, windows = [], {}
         quoted = [s for a in article.attributions if a.type is AttributionType.DIRECT for s in a.content]
         for mention in article.roles:
             date = mention.date or article.published
@@ -133,12 +133,28 @@ def check_article(
                 checks.append(_verdict(mention, name, "new", "the article has no date to compare it with", None, None, 0, 0, 0, ()))
                 continue
             since, until = date - dt.timedelta(days=days), date + dt.timedelta(days=days)
-            rows = store_roles.window_roles(conn, pks_of.get(mention.entity_id, []), since, until, article.text_sha256)
+            key = (tuple(pks_of.get(mention.entity_id, [])), since, until)
+            if key not in windows:  # one query per entity and window, however many mentions it has
+                windows[key] = store_roles.window_roles(conn, list(key[0]), since, until, article.text_sha256)
+            rows = windows[key]
             past = in_past_frame(sentence_around(article.text, mention.span.start, mention.span.end), date) or any(
                 s.start <= mention.span.start < s.end for s in quoted)
             check = _judge(conn, mention, name, rows, since, until, past)
             checks.append(_with_table(check, table, date) if table else check)
+        checks = _with_sentences(conn, checks)
     return ArticleCheck(article.id, article.published, days, tuple(checks))
+
+
+def _with_sentences(conn, checks: list[RoleCheck]) -> list[RoleCheck]:
+    """The evidence's sentences, each read from the store once however many checks cite it."""
+    from dataclasses import replace
+
+    wanted = list(dict.fromkeys((e.article_id, e.start, e.end) for c in checks for e in c.evidence))
+    if not wanted:
+        return checks
+    found = store_roles.sentences(conn, wanted)
+    return [replace(c, evidence=tuple(replace(e, sentence=found.get((e.article_id, e.start), e.text)) for e in c.evidence))
+            if c.evidence else c for c in checks]
 
 
 def _per_article(rows: list, office: str | None) -> dict[str, set[str]]:
@@ -266,11 +282,8 @@ def _evidence(conn, rows: list, article_ids, office: str | None, limit: int = 5)
         row = next((r for r in rows if r.article_id == article_id and r.office == office), None)
         if row is not None:
             picked.append(row)
-    sentences = store_roles.sentences(conn, [(r.article_id, r.start, r.end) for r in picked])
-    return tuple(
-        Evidence(r.article_id, r.outlet, r.day, r.text, holds(r.qualifier), sentences.get((r.article_id, r.start), r.text), r.start, r.end)
-        for r in picked
-    )
+    # the sentence is filled in by ``_with_sentences``, once for all the checks of the article
+    return tuple(Evidence(r.article_id, r.outlet, r.day, r.text, holds(r.qualifier), r.text, r.start, r.end) for r in picked)
 
 
 def _with_table(check: RoleCheck, table: tuple, day: dt.date) -> RoleCheck:

@@ -143,12 +143,17 @@ def office_holders(conn: Connection, office: str, since: dt.date, until: dt.date
 def sentences(conn: Connection, wanted: list[tuple[str, int, int]]) -> dict[tuple[str, int], str]:
     """The sentence around each (article id, start, end), cut from the stored text (evidence to show)."""
     out: dict[tuple[str, int], str] = {}
+    by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for article_id, start, end in wanted:
-        begin = max(0, start - 300)
-        piece = conn.execute(select(func.substr(A.c.text, begin + 1, end - begin + 300)).where(A.c.id == article_id)).scalar()
+        by_article[article_id].append((start, end))
+    for article_id, spans in by_article.items():  # one read per article: the stretch that holds all its spans
+        begin = max(0, min(s for s, _ in spans) - 300)
+        stop = max(e for _, e in spans) + 300
+        piece = conn.execute(select(func.substr(A.c.text, begin + 1, stop - begin)).where(A.c.id == article_id)).scalar()
         if piece is None:
             continue
-        out[(article_id, start)] = sentence_around(piece, start - begin, end - begin)
+        for start, end in spans:
+            out[(article_id, start)] = sentence_around(piece, start - begin, end - begin)
     return out
 
 
