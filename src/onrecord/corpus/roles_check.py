@@ -248,7 +248,10 @@ def _judge_candidacy(conn, m: RoleMention, name: str, rows: list, since, until, 
         said = _per_article(rows, office)
         holding = [a for a, how in said.items() if "current" in how]
         others = [a for a, how in said.items() if "current" not in how]
-        if len(holding) >= MIN_SUPPORT and len(holding) > len(others):
+        # and the entity is the one the window calls plainly X most (else the plain titles are of past times:
+        # "an aide to President Bill Clinton" while Barack Obama is President)
+        if (len(holding) >= MIN_SUPPORT and len(holding) > len(others)
+                and _dominant_holder(conn, rows, office, len(holding), since, until)):
             what = f"a candidacy for {office}" if m.office else "a candidacy"
             reason = (f"{len(holding)} of {len(said)} articles {period} that give {name} the office of {office} call "
                       f"{name} {office}; this article describes {what}: “{m.span.text}”")
