@@ -154,3 +154,43 @@ def test_a_candidacy_while_holding_a_lesser_office_is_no_conflict(rules_nlp, tmp
         store.add_articles(analyze_raws(raws, rules_nlp))
         checks = [c for c in checks_of(store, "c") if c.entity == "Ted Cruz"]
         assert checks and all(c.status != "conflicts" for c in checks)
+
+
+def test_a_stale_title_of_an_office_left_is_flagged_unless_the_sentence_is_about_that_time(rules_nlp, tmp_path):
+    from onrecord.types import RawArticle
+
+    texts = {
+        "debate": ("2015-11-10", "Former Maryland Gov. Ana Ruiz said on Tuesday that the debate was rigged."),
+        "iowa": ("2015-11-14", "Former Maryland Gov. Ana Ruiz told voters in Iowa that wages were too low."),
+        "poll": ("2015-11-20", "Former Maryland Gov. Ana Ruiz said the polls would change."),
+        "slip": ("2015-11-22", "Gov. Ana Ruiz said on Sunday that she would stay in the race."),
+        "record": ("2015-11-25", "In 2012, Gov. Ana Ruiz signed the law on gun licences. Critics said it went too far."),
+    }
+    raws = [RawArticle(i, text, published=dt.date.fromisoformat(day), outlet=i) for i, (day, text) in texts.items()]
+    with Store.open(str(tmp_path / "stale.db")) as store:
+        store.add_articles(analyze_raws(raws, rules_nlp))
+        slip = next(c for c in checks_of(store, "slip") if c.entity == "Ana Ruiz")
+        assert slip.status == "conflicts" and slip.office == "governor" and slip.opposing == 3
+        assert "3 of 4 articles" in slip.reason and "former governor" in slip.reason  # the 2012 one says "Gov." too
+        record = next(c for c in checks_of(store, "record") if c.entity == "Ana Ruiz")
+        assert record.status != "conflicts"
+        for article_id in ("debate", "iowa", "poll"):
+            assert not [c for c in checks_of(store, article_id) if c.status == "conflicts"], article_id
+
+
+def test_a_candidacy_is_no_conflict_when_another_is_called_the_office_in_more_articles(rules_nlp, tmp_path):
+    from onrecord.types import RawArticle
+
+    texts = {
+        "veto": ("2016-05-01", "President Barack Obama said on Monday that he would veto the bill."),
+        "budget": ("2016-05-03", "President Barack Obama said the budget would pass."),
+        "trade": ("2016-05-05", "President Barack Obama said trade talks would resume."),
+        "aide": ("2016-05-06", "Ana Ruiz, an aide to President Bill Clinton, said the plan was sound."),
+        "lawyer": ("2016-05-07", "Tom Berg represented President Bill Clinton. He said the case was closed."),
+        "profile": ("2016-05-08", "Bill Clinton, the Democratic presidential nominee, said the economy was strong."),
+    }
+    raws = [RawArticle(i, text, published=dt.date.fromisoformat(day), outlet=i) for i, (day, text) in texts.items()]
+    with Store.open(str(tmp_path / "nominee.db")) as store:
+        store.add_articles(analyze_raws(raws, rules_nlp))
+        nominee = next(c for c in checks_of(store, "profile") if c.entity == "Bill Clinton")
+        assert nominee.qualifier == "candidate" and nominee.office == "president" and nominee.status != "conflicts"

@@ -113,3 +113,34 @@ def test_roles_in_a_clause_about_another_time_are_left_out():
     assert roles_of("That will matter, especially once Obama is former president Obama.", "2016-08-19") == []
     found = roles_of("President Barack Obama said the deal was good.", "2016-08-19")
     assert [text for _, text, *_ in found] == ["President"]
+
+
+def test_roles_of_a_hypothetical_person_are_left_out():
+    # "a President Trump", "Trump would be president": what someone might become, not a description of now
+    found = roles_of("Bush said a President Donald Trump would fail. He said Trump would be president for four years.", "2016-02-20")
+    assert [(name, office) for name, _, _, office, *_ in found] == []
+    found = roles_of("Bush said President Barack Obama was wrong. Ana Ruiz is the mayor of Springfield.", "2016-02-20")
+    assert [(name, office) for name, _, _, office, *_ in found] == [("Barack Obama", "president"), ("Ana Ruiz", "mayor")]
+
+
+def test_roles_elect_after_the_office_and_leadership_offices():
+    found = roles_of("President-elect Donald Trump said he would act. Senate Majority Leader Mitch McConnell said the vote would wait.", "2016-11-20")
+    assert [(name, office, org, qualifier) for name, _, _, office, org, qualifier in found] == [
+        ("Donald Trump", "president", None, "elect"), ("Mitch McConnell", "majority leader", "Senate", None)]
+
+
+def test_roles_premodifier_with_an_of_phrase_and_its_article():
+    found = roles_of("Speaker of the House Paul Ryan said the bill would pass.", "2016-05-01")
+    assert found == [("Paul Ryan", "Speaker of the House", "premodifier", "speaker", "House", None)]
+
+
+def test_roles_former_reaches_over_the_offices_place_and_past_predicates_are_then():
+    found = roles_of("Former Maryland Gov. Martin O'Malley said the debate was rigged.", "2015-11-20")
+    assert [(name, office, org, qualifier) for name, _, _, office, org, qualifier in found] == [("Martin O'Malley", "governor", "Maryland", "former")]
+    found = roles_of("The foundation held talks while Ana Ruiz was mayor of Springfield. Tom Berg, who was mayor of Shelbyville, agreed.", "2016-08-22")
+    assert [(name, office, qualifier) for name, _, _, office, _, qualifier in found] == [("Tom Berg", "mayor", "then")]
+
+
+def test_roles_retired_and_late_are_former():
+    found = roles_of("Retired Gen. Ana Ruiz said the plan was wrong. The late Senator Tom Berg had said so too.", "2016-03-01")
+    assert [(name, office, qualifier) for name, _, _, office, _, qualifier in found] == [("Ana Ruiz", "general", "former"), ("Tom Berg", "senator", "former")]

@@ -6,9 +6,11 @@ the article's date by default) that describe the same entity with that office ar
 * ``conflicts``: "former X" (or "X-elect") of an elected or appointed office where at least two articles, and
   more than say the same, call the entity plainly "X" and at most a quarter say "former X" too; a candidacy
   (naming a head-of-state office, or a party's nomination) for a head-of-state office most of them say the entity holds;
-  or one head-of-state office where the others give another and none this one. A plain title where others
-  say "former X" is no conflict: news reports title people by the office they held at the time spoken of
-  ("the administration of President Bill Clinton");
+  or one head-of-state office where the others give another and none this one; or a *stale title*: an elected or
+  appointed office given plainly where at least three quarters of the window's articles say "former X", outside
+  sentences about another time and direct quotations. A plain head-of-state title where others say "former X"
+  is no conflict: news reports title people by the office they held at the time spoken of ("the
+  administration of President Bill Clinton");
 * ``agrees``: some of them say the same, and it is not a conflict;
 * ``new``: none of them speaks of this office (no evidence either way).
 
@@ -18,6 +20,7 @@ world: the other articles may be the wrong ones. Rules and thresholds: ``docs/ro
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -26,11 +29,13 @@ from ..resolve.roles import load_role_terms
 from ..store import Store
 from ..store import roles as store_roles
 from ..store.records import _Record
-from ..types import Article, RoleMention
+from ..store.roles import sentence_around
+from ..types import Article, AttributionType, RoleMention
 
 DEFAULT_WINDOW_DAYS = 60
 MIN_SUPPORT = 2  # articles needed before a majority can make a conflict
 FORMER_SHARE = 0.25  # "former X" conflicts only while at most this share of the window's articles say it too
+STALE_SHARE = 0.75  # a plain title conflicts only when at least this share of the window's articles say "former X"
 #: qualifiers that leave the office held now; "deputy X" is another office, "then X" says nothing about now
 CURRENT = {None, "acting", "interim"}
 
@@ -119,7 +124,8 @@ def check_article(
             pks_of = {eid: [pk] if pk is not None else [] for eid, pk in local.items()}
         else:
             pks_of = {e.id: store_roles.entity_pks_by_name(conn, e.name) for e in article.entities}
-        checks = []
+        checks, windows = [], {}
+        quoted = [s for a in article.attributions if a.type is AttributionType.DIRECT for s in a.content]
         for mention in article.roles:
             date = mention.date or article.published
             name = names.get(mention.entity_id, mention.entity_id)
@@ -127,10 +133,28 @@ def check_article(
                 checks.append(_verdict(mention, name, "new", "the article has no date to compare it with", None, None, 0, 0, 0, ()))
                 continue
             since, until = date - dt.timedelta(days=days), date + dt.timedelta(days=days)
-            rows = store_roles.window_roles(conn, pks_of.get(mention.entity_id, []), since, until, article.text_sha256)
-            check = _judge(conn, mention, name, rows, since, until)
+            key = (tuple(pks_of.get(mention.entity_id, [])), since, until)
+            if key not in windows:  # one query per entity and window, however many mentions it has
+                windows[key] = store_roles.window_roles(conn, list(key[0]), since, until, article.text_sha256)
+            rows = windows[key]
+            past = in_past_frame(sentence_around(article.text, mention.span.start, mention.span.end), date) or any(
+                s.start <= mention.span.start < s.end for s in quoted)
+            check = _judge(conn, mention, name, rows, since, until, past)
             checks.append(_with_table(check, table, date) if table else check)
+        checks = _with_sentences(conn, checks)
     return ArticleCheck(article.id, article.published, days, tuple(checks))
+
+
+def _with_sentences(conn, checks: list[RoleCheck]) -> list[RoleCheck]:
+    """The evidence's sentences, each read from the store once however many checks cite it."""
+    from dataclasses import replace
+
+    wanted = list(dict.fromkeys((e.article_id, e.start, e.end) for c in checks for e in c.evidence))
+    if not wanted:
+        return checks
+    found = store_roles.sentences(conn, wanted)
+    return [replace(c, evidence=tuple(replace(e, sentence=found.get((e.article_id, e.start), e.text)) for e in c.evidence))
+            if c.evidence else c for c in checks]
 
 
 def _per_article(rows: list, office: str | None) -> dict[str, set[str]]:
@@ -142,7 +166,21 @@ def _per_article(rows: list, office: str | None) -> dict[str, set[str]]:
     return out
 
 
-def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: dt.date) -> RoleCheck:
+def in_past_frame(sentence: str, day: dt.date) -> bool:
+    """Whether a sentence speaks of another time: a word of ``past`` in ``role_terms.tsv`` or an earlier year.
+
+    Example:
+        >>> in_past_frame("In 2012, Gov. Ana Ruiz signed the law.", dt.date(2015, 11, 25))
+        True
+        >>> in_past_frame("Gov. Ana Ruiz said on Sunday that she would stay.", dt.date(2015, 11, 25))
+        False
+    """
+    words = re.findall(r"[a-z]+|\d{4}", sentence.lower())
+    past = load_role_terms().past
+    return any(w in past or w.isdigit() and 1800 <= int(w) < day.year for w in words)
+
+
+def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: dt.date, past: bool = False) -> RoleCheck:
     terms = load_role_terms()
     mine = holds(m.qualifier)
     period = f"between {since.isoformat()} and {until.isoformat()}"
@@ -165,6 +203,19 @@ def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: d
                       f"{name} {m.office} and {len(same) or 'none'} {mine} {m.office}; this article says “{m.span.text}”")
             return _verdict(m, name, "conflicts", reason, since, until, len(same), len(holding), considered,
                             _evidence(conn, rows, holding, m.office))
+    if mine == "current" and terms.office_class(m.office) == "office" and not past and m.shape != "nominal":
+        # a plain title where the window's articles, nearly all, say "former X" ("Gov." of a governor no longer in
+        # office). Not checked: a sentence about another time ("under Gov. X", "in 2012") or a direct quotation
+        # (``past``), which title people as they were then or as the speaker does; a role noun linked by the speaker
+        # resolution ("the New Jersey governor"), whose link the check cannot vouch for; "former X" of another
+        # organisation than the one this mention names
+        left = sorted({r.article_id for r in rows if r.office == m.office and holds(r.qualifier) == "former"
+                       and (m.org is None or r.org is None or r.org.lower() == m.org.lower())} - set(same))
+        if len(left) >= MIN_SUPPORT and len(left) >= STALE_SHARE * considered:
+            reason = (f"{len(left)} of {considered} articles {period} that give {name} the office of {m.office} call "
+                      f"{name} former {m.office} and {len(same) or 'none'} {m.office}; this article says “{m.span.text}”")
+            return _verdict(m, name, "conflicts", reason, since, until, len(same), len(left), considered,
+                            _evidence(conn, rows, left, m.office))
     if mine == "current" and terms.office_class(m.office) == "head" and not same:
         conflict = _other_head_office(conn, m, name, rows, since, until, period, terms)
         if conflict is not None:
@@ -197,7 +248,10 @@ def _judge_candidacy(conn, m: RoleMention, name: str, rows: list, since, until, 
         said = _per_article(rows, office)
         holding = [a for a, how in said.items() if "current" in how]
         others = [a for a, how in said.items() if "current" not in how]
-        if len(holding) >= MIN_SUPPORT and len(holding) > len(others):
+        # and the entity is the one the window calls plainly X most (else the plain titles are of past times:
+        # "an aide to President Bill Clinton" while Barack Obama is President)
+        if (len(holding) >= MIN_SUPPORT and len(holding) > len(others)
+                and _dominant_holder(conn, rows, office, len(holding), since, until)):
             what = f"a candidacy for {office}" if m.office else "a candidacy"
             reason = (f"{len(holding)} of {len(said)} articles {period} that give {name} the office of {office} call "
                       f"{name} {office}; this article describes {what}: “{m.span.text}”")
@@ -231,11 +285,8 @@ def _evidence(conn, rows: list, article_ids, office: str | None, limit: int = 5)
         row = next((r for r in rows if r.article_id == article_id and r.office == office), None)
         if row is not None:
             picked.append(row)
-    sentences = store_roles.sentences(conn, [(r.article_id, r.start, r.end) for r in picked])
-    return tuple(
-        Evidence(r.article_id, r.outlet, r.day, r.text, holds(r.qualifier), sentences.get((r.article_id, r.start), r.text), r.start, r.end)
-        for r in picked
-    )
+    # the sentence is filled in by ``_with_sentences``, once for all the checks of the article
+    return tuple(Evidence(r.article_id, r.outlet, r.day, r.text, holds(r.qualifier), r.text, r.start, r.end) for r in picked)
 
 
 def _with_table(check: RoleCheck, table: tuple, day: dt.date) -> RoleCheck:

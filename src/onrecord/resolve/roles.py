@@ -36,6 +36,7 @@ class RoleTerms:
     qualifiers: dict[str, str]
     seek: frozenset[str]
     adjectives: dict[str, str]  # "presidential" -> "president": the office a candidacy is for
+    past: frozenset[str] = frozenset()  # words that put a title in the time spoken of ("administration", "under")
 
     @functools.cached_property
     def longest(self) -> int:
@@ -50,7 +51,7 @@ class RoleTerms:
 def load_role_terms() -> RoleTerms:
     """Read ``data/role_terms.tsv`` once."""
     text = resources.files("onrecord").joinpath("data/role_terms.tsv").read_text("utf-8")
-    offices, qualifiers, seek, adjectives = {}, {}, set(), {}
+    offices, qualifiers, seek, adjectives, past = {}, {}, set(), {}, set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -63,7 +64,9 @@ def load_role_terms() -> RoleTerms:
             seek.add(words)
         elif kind == "adjective":
             adjectives[words] = norm
-    return RoleTerms(offices, qualifiers, frozenset(seek), adjectives)
+        elif kind == "past":
+            past.add(words)
+    return RoleTerms(offices, qualifiers, frozenset(seek), adjectives, frozenset(past))
 
 
 # ---------------------------------------------------------------- normalising one description
@@ -113,11 +116,16 @@ def normalise_role(tokens: list[Token], terms: RoleTerms | None = None) -> tuple
     start, end, office = (at_head or found)[-1]
     office_tokens = {words[k][1].i for k in range(start, end)}
     qualifier = None
-    first_office = min(office_tokens)
+    first_office, last_office = min(office_tokens), max(office_tokens)
     for w, t in words:
         q = terms.qualifiers.get(w) or terms.qualifiers.get(w.strip("-"))
-        # the qualifier of the office, not of another word: "former rival New Jersey Gov." is no former governor
-        scoped = t.head.i in office_tokens or t.i == first_office - 1 or t.i == first_office - 2 and t.nbor().text in ("-", "–")
+        # the qualifier of the office, not of another word: "former rival New Jersey Gov." is no former governor;
+        # "President-elect", "Secretary-designate": joined to the office after it by a hyphen
+        # "former Maryland Gov.": only the office's place (proper nouns) between the qualifier and the office
+        place_between = t.i < first_office - 1 and all(
+            x.pos_ == "PROPN" or x.ent_type_ in ("GPE", "NORP") for x in t.doc[t.i + 1 : first_office])
+        scoped = (t.head.i in office_tokens or t.i == first_office - 1 or t.i == first_office - 2 and t.nbor().text in ("-", "–")
+                  or t.i == last_office + 2 and t.nbor(-1).text in ("-", "–") or place_between)
         if q and t.i not in office_tokens and qualifier is None and (scoped or q == "candidate"):
             qualifier = q
     return office, _organisation(tokens, office_tokens, terms), qualifier
@@ -136,7 +144,7 @@ def _organisation(tokens: list[Token], office_tokens: set[int], terms: RoleTerms
     for t in tokens:
         capital = t.text[:1].isupper() and not t.is_punct
         named = t.ent_type_ in _ORG_ENTS or t.pos_ == "PROPN" or (capital and t.pos_ == "ADJ")
-        skip = t.i in office_tokens or t.lower_ in terms.qualifiers or t.lower_ in terms.adjectives or t.lower_ in ("the", "a", "an")
+        skip = t.i in office_tokens or t.lower_ in terms.qualifiers or t.lower_ in terms.adjectives and t.pos_ == "ADJ" or t.lower_ in ("the", "a", "an")
         if skip or not (named and capital):
             if groups and groups[-1]:
                 groups.append([])
@@ -160,7 +168,7 @@ def _clean(text: str) -> str | None:
 
 
 #: conjunctions of clauses about another time or a condition: "once Obama is former president Obama"
-_OTHER_TIME = {"once", "if", "when", "unless", "until", "after", "before", "whether"}
+_OTHER_TIME = {"once", "if", "when", "while", "unless", "until", "after", "before", "whether"}
 
 
 def _in_other_time(token: Token) -> bool:
@@ -173,6 +181,16 @@ def _in_other_time(token: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _hypothetical(tokens: list[Token]) -> bool:
+    """Whether a name (with its premodifiers) stands for someone the text imagines: "a President Trump"."""
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for t in tokens for c in t.children)
+
+
+def _modal(verb: Token) -> bool:
+    """Whether a "be" is modal or infinitive ("would be president", "wants to be president"): not a description of now."""
+    return any(c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children)
 
 
 def _plural_head(tokens: list[Token]) -> bool:
@@ -197,7 +215,9 @@ def _premodifiers(doc: Doc, first: int, last: int) -> list[Token]:
     j = first
     while j > 0:
         t = doc[j - 1]
-        if t.dep_ not in _PREMOD_DEPS or t.ent_type_ == "PERSON" and t.dep_ != "poss" or "\n" in t.text_with_ws:
+        # "Speaker of the House Paul Ryan": an article inside an "of" phrase belongs to the description
+        inner_det = t.dep_ == "det" and t.head.dep_ == "pobj" and t.head.i < first
+        if not inner_det and t.dep_ not in _PREMOD_DEPS or t.ent_type_ == "PERSON" and t.dep_ != "poss" or "\n" in t.text_with_ws:
             break
         j -= 1
     run = set(range(j, first))
@@ -261,7 +281,10 @@ def _predicates(root: Token, name_tokens: set[int], terms: RoleTerms) -> list[tu
         verbs.append(root.head)
     for verb in verbs:
         if verb.lemma_ == "be":
-            out += [(_clause_tokens(c, name_tokens), None) for c in verb.children if c.dep_ in ("attr", "acomp") and c.pos_ in ("NOUN", "PROPN")]
+            if _modal(verb):
+                continue
+            then = "then" if verb.tag_ == "VBD" else None  # "who was mayor of Shelbyville": the office at the time spoken of
+            out += [(_clause_tokens(c, name_tokens), then) for c in verb.children if c.dep_ in ("attr", "acomp") and c.pos_ in ("NOUN", "PROPN")]
         elif verb.lemma_ in terms.seek and verb.tag_ == "VBG":
             tokens = [t for t in verb.subtree if t.i not in name_tokens and t.dep_ != "punct" or t.i == verb.i]
             out.append((tokens, "candidate"))
@@ -310,7 +333,9 @@ def extract_role_mentions(doc: Doc, entities: tuple[Entity, ...], published: dt.
             return  # "At least four Democrat senators", "three economists": a group the person belongs to, no role
         office, org = None, None
         if qualifier != "candidate":
+            given = qualifier
             office, org, qualifier = normalise_role(kept, terms)
+            qualifier = given or qualifier  # "then" of a past-tense predicate
         if qualifier == "candidate" and shape != "predicate" and _adjective_office(kept, terms):
             office = _adjective_office(kept, terms)  # "Republican presidential hopeful Sen. Ted Cruz": runs for president
             org = org or _organisation(kept, set(), terms)
@@ -340,6 +365,8 @@ def extract_role_mentions(doc: Doc, entities: tuple[Entity, ...], published: dt.
             if _in_other_time(root):
                 continue
             premods = _premodifiers(doc, tokens.start, tokens.end - 1)
+            if _hypothetical([*premods, *tokens]):
+                continue
             if premods:
                 add(entity, premods, "premodifier")
             for found in _appositions(root, name_tokens):

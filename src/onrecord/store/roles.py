@@ -6,6 +6,7 @@ an entity's history and the role mentions of a date window are one query each, w
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -143,12 +144,17 @@ def office_holders(conn: Connection, office: str, since: dt.date, until: dt.date
 def sentences(conn: Connection, wanted: list[tuple[str, int, int]]) -> dict[tuple[str, int], str]:
     """The sentence around each (article id, start, end), cut from the stored text (evidence to show)."""
     out: dict[tuple[str, int], str] = {}
+    by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for article_id, start, end in wanted:
-        begin = max(0, start - 300)
-        piece = conn.execute(select(func.substr(A.c.text, begin + 1, end - begin + 300)).where(A.c.id == article_id)).scalar()
+        by_article[article_id].append((start, end))
+    for article_id, spans in by_article.items():  # one read per article: the stretch that holds all its spans
+        begin = max(0, min(s for s, _ in spans) - 300)
+        stop = max(e for _, e in spans) + 300
+        piece = conn.execute(select(func.substr(A.c.text, begin + 1, stop - begin)).where(A.c.id == article_id)).scalar()
         if piece is None:
             continue
-        out[(article_id, start)] = sentence_around(piece, start - begin, end - begin)
+        for start, end in spans:
+            out[(article_id, start)] = sentence_around(piece, start - begin, end - begin)
     return out
 
 
@@ -158,9 +164,15 @@ def sentence_around(text: str, start: int, end: int) -> str:
     Example:
         >>> sentence_around("It rained. Former President Ana Ruiz spoke. Then", 11, 27)
         'Former President Ana Ruiz spoke.'
+        >>> sentence_around("It rained. Under President George W. Bush, Mrs. Ruiz spoke. Then", 17, 26)
+        'Under President George W. Bush, Mrs. Ruiz spoke.'
     """
-    left = max(text.rfind(mark, 0, start) for mark in (". ", "\n", "? ", "! "))
-    left = 0 if left < 0 else left + 1
-    rights = [i for i in (text.find(mark, end) for mark in (". ", "\n", "? ", "! ")) if i >= 0]
-    right = min(rights) + 1 if rights else len(text)
+    ends = [m.start() for m in _SENTENCE_END.finditer(text) if not _ABBREVIATION.search(text, 0, m.start() + 1)]
+    left = max([i for i in ends if i < start], default=-1) + 1
+    right = min([i for i in ends if i >= end], default=len(text) - 1) + 1
     return text[left:right].strip()
+
+
+_SENTENCE_END = re.compile(r"[.?!](?=\s)|\n")
+#: a period that ends an initial or a title, not a sentence: "George W. Bush", "Mrs. Clinton", "Gov. Bush"
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Lt|Col|Gen|Gov|Sen|Rep|Pres|Sgt|Capt|U\.S|Mt|No|Vs))\.$")
