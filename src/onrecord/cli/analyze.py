@@ -59,10 +59,14 @@ def analyze_cli(
 def _analyzed(items, model, min_confidence: float, batch_size: int, workers: int):
     """The analysed articles in input order: in this process, or on forked workers (``workers`` ≥ 2)."""
     if workers <= 1:
+        from ..ingest.validate import preload_language_identifier
         from ..nlp import load_nlp
         from ..pipeline import analyze_raws
 
-        yield from analyze_raws(items, load_nlp(model, min_confidence), batch_size=batch_size)
+        loading = preload_language_identifier()  # on the other core while spaCy loads
+        nlp = load_nlp(model, min_confidence)
+        loading.join()
+        yield from analyze_raws(items, nlp, batch_size=batch_size)
         return
     from ..engine.base import EngineSettings
     from ..engine.local import LocalEngine
