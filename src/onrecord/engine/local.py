@@ -3,12 +3,14 @@
 The parent loads spaCy and the attribution model, runs them once (so every lazy lexicon and cache is
 filled), then forks its workers, which share the loaded pipeline copy-on-write and start analysing at
 once. Where ``fork`` is unavailable or unsafe (Windows, macOS), workers are spawned and each loads the
-pipeline itself; the web server asks for ``spawn`` too (:mod:`onrecord.serve.analysis`: its workers inherit
-none of its threads, connections or event loop, and it never loads the pipeline itself). Tasks are cut by text length, finer towards the end of the input, so no worker idles
-while another finishes a long last task; results come back in input order through a bounded window of
-tasks in flight, so memory stays flat however large the corpus, and a worker that dies breaks the run
-loudly (``BrokenProcessPool``) instead of hanging it. Workers never write the store (the parent does),
-and a forked worker never touches the parent's database connections: it leaves through ``os._exit``.
+pipeline itself; the web server asks for ``spawn`` too (:mod:`onrecord.serve.analysis`: its workers
+inherit none of its threads, connections or event loop, and it never loads the pipeline itself). Tasks
+are cut by text length, finer towards the end of the input, so no worker idles while another finishes a
+long last task; results come back in input order through a bounded window of tasks in flight, so memory
+stays flat however large the corpus, and a worker that dies breaks the run loudly
+(``BrokenProcessPool``) instead of hanging it. In ``map`` the workers never write the store (the parent
+does); the web server's spawned workers open their own (:mod:`onrecord.engine.store_tasks`). A forked
+worker never touches the parent's database connections: it leaves through ``os._exit``.
 ``workers=0`` analyses in the calling process (no pool), for debugging and small inputs.
 """
 from __future__ import annotations
