@@ -76,6 +76,14 @@ def test_forked_workers_start_from_the_pipeline_loaded_in_the_parent():
         engine.start()
         ids = {engine._pool.submit(_worker_nlp_id).result() for _ in range(4)}
         assert ids == {id(engine._nlp)}  # a forked worker's pipeline is the parent's object, not a reload
+        threads = {engine._pool.submit(_worker_blas_threads).result() for _ in range(4)}
+        assert threads <= {1, None}  # None: no OpenBLAS loaded, nothing to limit
+
+
+def _worker_blas_threads() -> int | None:
+    from test_blas import openblas_threads
+
+    return openblas_threads()
 
 
 def test_spawned_workers_load_their_own_pipeline_and_give_the_same_articles(raws, rules_nlp):

@@ -63,7 +63,10 @@ def _analyzed(items, model, min_confidence: float, batch_size: int, workers: int
         from ..nlp import load_nlp
         from ..pipeline import analyze_raws
 
+        from ..engine.blas import limit_blas_threads
+
         loading = preload_language_identifier()  # on the other core while spaCy loads
+        limit_blas_threads(1)  # one core analyses: more BLAS threads only wait on each other
         nlp = load_nlp(model, min_confidence)
         loading.join()
         yield from analyze_raws(items, nlp, batch_size=batch_size)

@@ -25,6 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..types import Article, RawArticle, Skipped
 from .base import Engine, EngineSettings, analyze_batch
+from .blas import limit_blas_threads
 
 #: this worker process's pipeline: inherited from the parent (fork) or loaded by :func:`_init_worker` (spawn)
 _NLP = None
@@ -62,6 +63,7 @@ def _init_worker(settings: EngineSettings, load: bool) -> None:
     # one core per worker: BLAS/OpenMP threads would fight the other workers for it
     for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[name] = "1"
+    limit_blas_threads(1)  # numpy is loaded already when forked (or by the unpickling when spawned): the variables come too late
     if settings.nice:
         os.nice(settings.nice)
     if not load:
