@@ -120,6 +120,9 @@ def run(shared: Path, console: Console) -> dict:
     from onrecord.pipeline import analyze_raws
     from onrecord.serialize import dumps
 
+    from onrecord.engine.blas import limit_blas_threads
+
+    limit_blas_threads(1)  # as `onrecord analyze` does
     corpus, raws = _raws(shared)
     texts = [r.text for r in raws]
     bare, full = load_base(), load_nlp()

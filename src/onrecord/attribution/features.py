@@ -10,11 +10,13 @@ is learned from the parse rather than guessed by distance.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, TAG
 from spacy.tokens import Doc
 
 from ..nlp import doc_text
@@ -130,16 +132,26 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
         centroids: the model's word-class centroids (``None``: no word-class features).
     """
     text = doc_text(doc)
-    words, lemmas, tags, deps, heads, ents, shapes = [], [], [], [], [], [], []
-    for t in doc:
-        shapes.append(_shape(t.text))
-        words.append(t.lower_)
-        lemmas.append(t.lemma_.lower())
-        tags.append(t.tag_)
-        deps.append(t.dep_)
-        heads.append(t.head.i)
-        ents.append(t.ent_type_ if t.ent_type_ else "")
+    # one array of the token attributes instead of a Token object per token and attribute
+    table = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, HEAD, ENT_TYPE, IDX])  # uint64: string hashes, HEAD's offsets wrapped
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}  # hash -> string, each looked up once per document
+
+    def column(k: int) -> list[str]:
+        out = []
+        for h in table[:, k].tolist():
+            name = names.get(h)
+            if name is None:
+                name = names[h] = strings[h]
+            out.append(name)
+        return out
+
+    shapes = [_shape(w) for w in column(0)]
+    words = column(1)
+    lemmas = [lemma.lower() for lemma in column(2)]
+    tags, deps, ents = column(3), column(4), column(6)
     n = len(words)
+    heads = (table[:, 5].astype(np.int64) + np.arange(n)).tolist()
     sents, sent_of = [], [0] * n
     for k, s in enumerate(doc.sents):
         sents.append((s.start, s.end))
@@ -147,9 +159,7 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
     quote_of = [-1] * n
     quotes = []
     if n:
-        starts = [t.idx for t in doc]
-        import bisect
-
+        starts = table[:, 7].tolist()
         for q in find_quotes(text):
             a = bisect.bisect_right(starts, q.start) - 1
             b = bisect.bisect_left(starts, q.end)
@@ -182,71 +192,80 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
 # ---------------------------------------------------------------- cue tagger
 
 
+#: the neighbours the cue tagger reads: offset and the prefixes of their word, lemma, tag and class features
+_NEIGHBOURS = tuple((k, f"w{k}=", f"l{k}=", f"t{k}=", f"c{k}=" if abs(k) == 1 else None) for k in (-2, -1, 1, 2))
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+_QUOTED_COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis", "dobj", "xcomp", "advcl"})
+_CLAUSE_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+
+
 def cue_features(facts: DocFacts, start: int, end: int) -> list[list[str]]:
     """Features of tokens ``start:end`` (one sentence) for the cue tagger."""
     doc, words, lemmas, tags, deps, heads = facts.doc, facts.words, facts.lemmas, facts.tags, facts.deps, facts.heads
-    classes, children = facts.classes, facts.children
+    classes, children, quote_of, static = facts.classes, facts.children, facts.quote_of, facts.static
     lexicon = facts.lexicon  # type: ignore[attr-defined]
     out = []
     for i in range(start, end):
-        lemma = lemmas[i]
-        f = list(facts.static[i])
+        lemma, dep, head = lemmas[i], deps[i], heads[i]
+        head_lemma = lemmas[head]
+        f = list(static[i])
+        add = f.append
         f += [
             "l=" + lemma,
-            "l|d=" + lemma + "|" + deps[i],
+            "l|d=" + lemma + "|" + dep,
             "l|t=" + lemma + "|" + tags[i],
-            "hl=" + lemmas[heads[i]],
-            "hd=" + deps[heads[i]],
+            "hl=" + head_lemma,
+            "hd=" + deps[head],
             "suf=" + words[i][-3:],
         ]
         cls = lexicon.get(lemma)
         if cls:
-            f.append("lex=" + cls)
-            f.append("lex|d=" + cls + "|" + deps[i])
-        f.append("hl|d=" + lemmas[heads[i]] + "|" + deps[i])
+            add("lex=" + cls)
+            add("lex|d=" + cls + "|" + dep)
+        add("hl|d=" + head_lemma + "|" + dep)
         if classes[i] != "-":
-            f.append("c|d=" + classes[i] + "|" + deps[i])
-            f.append("hc=" + classes[heads[i]])
+            add("c|d=" + classes[i] + "|" + dep)
+            add("hc=" + classes[head])
         for c in children[i]:
             cdep = deps[c]
             if cdep in _CHILD_DEPS:
-                f.append("cd=" + cdep)
-                f.append("l|cd=" + lemma + "|" + cdep)
+                add("cd=" + cdep)
+                add("l|cd=" + lemma + "|" + cdep)
                 if cdep == "prep" or cdep == "mark" or cdep == "agent":
-                    f.append("cw=" + words[c])
-                if cdep in ("nsubj", "nsubjpass", "poss", "agent"):
+                    add("cw=" + words[c])
+                if cdep in _SUBJECT_DEPS:
                     kind = _kind(doc[c])
-                    f.append("subj=" + kind)
-                    f.append("l|subj=" + lemma + "|" + kind)
+                    add("subj=" + kind)
+                    add("l|subj=" + lemma + "|" + kind)
             elif cdep == "poss":
-                f.append("poss=" + _kind(doc[c]))
-            if facts.quote_of[c] >= 0 and cdep in ("ccomp", "parataxis", "dobj", "xcomp", "advcl"):
-                f.append("cq=" + cdep)
-        if deps[i] in ("parataxis", "ccomp", "advcl", "conj"):
-            f.append("hq=" + ("1" if facts.quote_of[heads[i]] >= 0 else "0"))
-        if facts.quote_of[i] < 0:
+                add("poss=" + _kind(doc[c]))
+            if quote_of[c] >= 0 and cdep in _QUOTED_COMPLEMENT_DEPS:
+                add("cq=" + cdep)
+        if dep in _CLAUSE_DEPS:
+            add("hq=" + ("1" if quote_of[head] >= 0 else "0"))
+        if quote_of[i] < 0:
             for k in (1, 2, 3):
-                if i - k >= start and facts.quote_of[i - k] >= 0:
-                    f.append("qL=" + str(k))
+                if i - k >= start and quote_of[i - k] >= 0:
+                    add("qL=" + str(k))
                     break
             for k in (1, 2, 3):
-                if i + k < end and facts.quote_of[i + k] >= 0:
-                    f.append("qR=" + str(k))
+                if i + k < end and quote_of[i + k] >= 0:
+                    add("qR=" + str(k))
                     break
-        for k in (-2, -1, 1, 2):
+        for k, w_k, l_k, t_k, c_k in _NEIGHBOURS:
             j = i + k
             if start <= j < end:
-                f.append(f"w{k}=" + words[j])
-                f.append(f"l{k}=" + lemmas[j])
-                f.append(f"t{k}=" + tags[j])
-                if abs(k) == 1 and classes[j] != "-":
-                    f.append(f"c{k}=" + classes[j])
+                add(w_k + words[j])
+                add(l_k + lemmas[j])
+                add(t_k + tags[j])
+                if c_k is not None and classes[j] != "-":
+                    add(c_k + classes[j])
             else:
-                f.append(f"w{k}=<s>")
+                add(w_k + "<s>")
         if i == start:
-            f.append("BOS")
+            add("BOS")
         if i == end - 1:
-            f.append("EOS")
+            add("EOS")
         out.append(f)
     return out
 
