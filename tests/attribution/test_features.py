@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from onrecord.train.clusters import fit_clusters
-from onrecord.attribution.features import doc_facts, role_features
+from onrecord.attribution.features import doc_facts
+from onrecord.attribution.role_features import role_features
 
 
 @pytest.fixture(scope="module")

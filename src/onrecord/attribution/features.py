@@ -6,7 +6,7 @@ lemmas, entities, sentences), from the parser's contextual vectors turned into w
 ``name=value`` as python-crfsuite takes them. Per-document facts are computed once
 (:class:`DocFacts`); the role features of a token depend on one cue (its syntactic relation to
 the cue's head, its direction and distance, whether it shares the cue's quotation), so linking
-is learned from the parse rather than guessed by distance.
+is learned from the parse rather than guessed by distance (:mod:`onrecord.attribution.role_features`).
 """
 from __future__ import annotations
 
@@ -32,19 +32,6 @@ _CHILD_DEPS = frozenset(
     {"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "dative", "prep", "advcl", "mark", "parataxis", "agent", "acl", "relcl", "attr", "oprd", "pobj"}
 )
 _QUOTE_CHARS = frozenset("\"“”„‘’'«»`")
-
-
-def _bucket(n: int) -> str:
-    """Distance buckets: exact up to 3, then coarser."""
-    if n <= 3:
-        return str(n)
-    if n <= 5:
-        return "4-5"
-    if n <= 10:
-        return "6-10"
-    if n <= 20:
-        return "11-20"
-    return "21+"
 
 
 def _kind(token) -> str:
@@ -101,6 +88,11 @@ class DocFacts:
             if h != i:
                 out[h].append(i)
         return out
+
+    @functools.cached_property
+    def chains(self) -> dict[int, list[int]]:
+        """Token -> its chain of syntactic heads (:func:`_ancestors`), filled as the role features ask."""
+        return {}
 
     @functools.cached_property
     def role_static(self) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
@@ -266,135 +258,5 @@ def cue_features(facts: DocFacts, start: int, end: int) -> list[list[str]]:
             add("BOS")
         if i == end - 1:
             add("EOS")
-        out.append(f)
-    return out
-
-
-# ---------------------------------------------------------------- role tagger
-
-
-def cue_head(facts: DocFacts, start: int, end: int) -> int:
-    """The syntactic head of a cue span: its first token whose head lies outside the span."""
-    heads = facts.heads
-    for i in range(start, end):
-        h = heads[i]
-        if h == i or not start <= h < end:
-            return i
-    return start
-
-
-def role_window(facts: DocFacts, start: int, end: int) -> tuple[int, int]:
-    """Tokens the role tagger labels for the cue ``start:end``.
-
-    The cue's sentence, the one before and the one after, widened to whole quotations so a
-    quotation that runs over several sentences is never cut. (A second sentence after the cue
-    held the source or content of 1 of 2,192 PolNeAR dev attributions beyond what this window
-    holds, and made the window a quarter longer.)
-    """
-    k = facts.sent_of[start]
-    lo = facts.sents[max(k - 1, 0)][0]
-    hi = facts.sents[min(k + 1, len(facts.sents) - 1)][1]
-    q = facts.quote_of[lo]
-    if q >= 0:
-        lo = min(lo, facts.quotes[q][0])
-    q = facts.quote_of[hi - 1]
-    if q >= 0:
-        hi = max(hi, facts.quotes[q][1])
-    # a cap keeps pathological unclosed quotations cheap
-    return max(lo, start - 150), min(hi, end + 250)
-
-
-def _ancestors(heads: list[int], i: int) -> list[int]:
-    chain = [i]
-    while heads[i] != i and len(chain) < 60:
-        i = heads[i]
-        chain.append(i)
-    return chain
-
-
-def _relation(facts: DocFacts, i: int, h: int, h_chain: dict[int, int], h_list: list[int]) -> tuple[str, int]:
-    """How token ``i`` relates to the cue head ``h`` in the parse: a short code and a depth."""
-    deps, heads = facts.deps, facts.heads
-    if i == h:
-        return "self", 0
-    if facts.sent_of[i] != facts.sent_of[h]:
-        return "far", 0
-    chain = _ancestors(heads, i)
-    for up, a in enumerate(chain):
-        down = h_chain.get(a)
-        if down is None:
-            continue
-        if a == h:  # i is inside the cue head's subtree
-            child = chain[up - 1]
-            grand = deps[chain[up - 2]] if up >= 2 else "-"
-            return "sub:" + deps[child] + (">" + grand if deps[child] in ("prep", "agent") else ""), up
-        if a == i:  # i governs the cue
-            return "anc:" + deps[h_list[down - 1]], down
-        return "lca:" + deps[chain[up - 1]] + "/" + deps[h_list[down - 1]], up
-    return "none", 0
-
-
-def role_features(facts: DocFacts, start: int, end: int, lo: int, hi: int) -> list[list[str]]:
-    """Features of tokens ``lo:hi`` for labelling source and content of the cue ``start:end``."""
-    h = cue_head(facts, start, end)
-    heads, lemmas, classes = facts.heads, facts.lemmas, facts.classes
-    h_list = _ancestors(heads, h)
-    h_chain = {a: k for k, a in enumerate(h_list)}
-    cue_lemma = lemmas[h]
-    cue_sent = facts.sent_of[h]
-    cue_quote = facts.quote_of[h]
-    static = facts.role_static
-    # the quotation right before or right after the cue (a few tokens away) is its likeliest content
-    near_quotes = set()
-    for j in range(max(start - 3, 0), min(end + 3, facts.n)):
-        if facts.quote_of[j] >= 0 and facts.quote_of[j] != cue_quote:
-            near_quotes.add(facts.quote_of[j])
-    codes = [_relation(facts, i, h, h_chain, h_list)[0] for i in range(lo, hi)]
-    cue_const = "cl=" + cue_lemma
-    by_dir = {d: "cl|dir=" + cue_lemma + "|" + d for d in ("L", "c", "R")}
-    out = []
-    last = hi - lo - 1
-    for k, i in enumerate(range(lo, hi)):
-        code = codes[k]
-        lemma_f, c_left, c_right, w_left, w_right = static[i]
-        if start <= i < end:
-            pos = "cue"
-        elif i < start:
-            pos = "L" + _bucket(start - i)
-        else:
-            pos = "R" + _bucket(i - end + 1)
-        so = min(max(facts.sent_of[i] - cue_sent, -2), 3)
-        f = facts.static[i] + [
-            "pos=" + pos,
-            "so=" + str(so),
-            "r=" + code,
-            "r|dir=" + code + "|" + pos[0],
-            "r|cl=" + code + "|" + cue_lemma,
-            cue_const,
-            by_dir[pos[0]],
-            "pr=" + (codes[k - 1] if k else "<w>"),
-            "nr=" + (codes[k + 1] if k < last else "</w>"),
-            lemma_f,
-        ]
-        if classes[i] != "-":
-            f.append("r|c=" + code + "|" + classes[i])
-            # the neighbours' classes mark clause edges, where content boundaries fall
-            if k:
-                f.append(c_left)
-            if k < last:
-                f.append(c_right)
-        q = facts.quote_of[i]
-        if q >= 0:
-            if q == cue_quote:
-                f.append("qsame")
-            elif q in near_quotes:
-                f.append("qnear")
-                f.append("qnear|so=" + str(so))
-            else:
-                f.append("qother")
-        if k:
-            f.append(w_left)
-        if k < last:
-            f.append(w_right)
         out.append(f)
     return out
