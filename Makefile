@@ -45,7 +45,7 @@ package: dev
 eval: install
 	$(BIN)/python -m bench.eval --shared $(SHARED)
 
-## bench: throughput of onrecord analyze against bare spaCy parsing, same texts, same run; ingestion with 1 and 2 workers
+## bench: throughput of onrecord analyze against bare spaCy parsing, same texts, same run; time per stage; ingestion with 1 and 2 workers
 bench: dev
 	$(BIN)/python -m bench.run --shared $(SHARED)
 

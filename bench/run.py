@@ -11,7 +11,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-SECTIONS = ["bench.analyze", "bench.serve", "bench.load", "bench.ingest", "bench.roles", "bench.model", "bench.spark"]
+SECTIONS = ["bench.analyze", "bench.profile_stages", "bench.startup", "bench.serve", "bench.load", "bench.ingest", "bench.roles", "bench.model", "bench.spark"]
 
 
 def main(argv=None) -> int:

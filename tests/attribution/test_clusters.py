@@ -6,7 +6,8 @@ import pytest
 
 from onrecord.attribution.clusters import assign_clusters, doc_clusters, load_clusters
 from onrecord.train.clusters import fit_clusters, save_clusters
-from onrecord.attribution.features import cue_features, doc_facts, role_features, role_window
+from onrecord.attribution.features import cue_features, doc_facts
+from onrecord.attribution.role_features import role_features, role_window
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from onrecord.train.clusters import fit_clusters
-from onrecord.attribution.features import doc_facts, role_features
+from onrecord.attribution.features import doc_facts
+from onrecord.attribution.role_features import role_features
 
 
 @pytest.fixture(scope="module")
@@ -51,3 +52,22 @@ def test_two_cues_share_the_token_features_and_differ_in_the_cue_features(facts)
     assert "pos=cue" in by_said[said] and "pos=cue" in by_warned[warned]
     # the subject of "said" relates to it in the parse; for "warned" it lies in another sentence
     assert "r=far" not in by_said[chair] and "r=far" in by_warned[chair]
+
+
+def test_doc_facts_read_from_the_token_array_equal_the_tokens_own_attributes():
+    """doc_facts reads one ``Doc.to_array`` table; every fact must equal what the Token objects say
+    (heads before and after the token, lemmas lower-cased, entity types, a quotation's tokens)."""
+    from onrecord.nlp import load_parser
+
+    doc = load_parser()("“The Bridge will REOPEN in 2025,” Mayor Ana Ruiz of New York said, but engineers doubted it.")
+    facts = doc_facts(doc, {})
+    assert facts.words == [t.lower_ for t in doc]
+    assert facts.lemmas == [t.lemma_.lower() for t in doc]
+    assert facts.tags == [t.tag_ for t in doc] and facts.deps == [t.dep_ for t in doc]
+    assert facts.heads == [t.head.i for t in doc]
+    assert any(h < i for i, h in enumerate(facts.heads)) and any(h > i for i, h in enumerate(facts.heads))
+    assert [f[3] for f in facts.static[:4]] == ["s=Q", "s=Xx", "s=Xx", "s=x"]
+    assert [[f for f in row if f.startswith("e=")] for row in facts.static] == [["e=" + t.ent_type_] if t.ent_type_ else [] for t in doc]
+    assert any(t.ent_type_ for t in doc)  # the comparison above covers entity types
+    assert facts.quotes == [(0, 9)] and facts.quote_of[9] == -1
+    assert facts.sents == [(s.start, s.end) for s in doc.sents]

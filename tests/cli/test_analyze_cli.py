@@ -70,3 +70,27 @@ def test_analyze_reads_a_timestamp_published_as_the_readers_do(tmp_path):
     result = runner.invoke(app, ["analyze", str(path), "--jsonl", str(out), "--published", "2024-06-04T23:30:00-05:00", "--rules-only"])
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text("utf-8"))["published"] == "2024-06-04"
+
+
+_ARTICLES = {
+    "budget": "“We will not raise taxes this year,” Finance Minister Lena Okafor said on Tuesday.\n\nCritics said the plan relied on optimistic growth forecasts.",
+    "strike": "Union leader Tom Reyes warned that drivers would walk out on Friday. The company denied that talks had collapsed.",
+    "bridge": "The bridge will stay closed until March, Mayor Ana Ruiz told reporters. “Safety comes first,” she added.",
+    "port": "Port officials confirmed that two ships had been turned away, according to a statement released late on Monday.",
+    "school": "Teachers believe the new timetable is unworkable, said Priya Nair, who heads the staff association.",
+}
+
+
+def test_analyze_with_two_workers_writes_the_same_jsonl_as_one_process(tmp_path):
+    articles = tmp_path / "articles"  # not the output's folder: analyze reads JSONL files too
+    articles.mkdir()
+    for name, text in _ARTICLES.items():
+        (articles / f"{name}.txt").write_text(text, "utf-8")
+    lines = {}
+    for workers in ("1", "2"):
+        out = tmp_path / f"w{workers}.jsonl"
+        result = runner.invoke(app, ["analyze", str(articles), "--jsonl", str(out), "--published", "2024-03-01", "--workers", workers, "--batch-size", "2"])
+        assert result.exit_code == 0, result.output
+        lines[workers] = out.read_text("utf-8").splitlines()
+    assert len(lines["1"]) == len(_ARTICLES) and sum(len(json.loads(line)["attributions"]) for line in lines["1"]) >= len(_ARTICLES)
+    assert lines["2"] == lines["1"]

@@ -116,3 +116,15 @@ def test_sizes_are_said_in_units_people_read():
     assert [human_size(n) for n in (999, 1500, 5_000_000)] == ["999 bytes", "1.5 kB", "5.0 MB"]
     with pytest.raises(TooLarge, match=r"file is 5.0 MB \(5,000,001 bytes\), over the 5.0 MB limit"):
         check_size(5_000_001, 5_000_000, "file")
+
+
+def test_the_language_identifier_loads_in_the_background_once():
+    from onrecord.ingest import validate
+
+    validate._language_identifier.cache_clear()
+    thread = validate.preload_language_identifier()
+    assert thread.daemon
+    thread.join()
+    assert validate._language_identifier.cache_info().currsize == 1  # loaded by the thread: the next check reads it
+    with pytest.raises(NotEnglish):
+        check_english("Le conseil municipal a annoncé mardi que le pont resterait fermé jusqu'en mars pour des travaux.")

@@ -6,15 +6,17 @@ lemmas, entities, sentences), from the parser's contextual vectors turned into w
 ``name=value`` as python-crfsuite takes them. Per-document facts are computed once
 (:class:`DocFacts`); the role features of a token depend on one cue (its syntactic relation to
 the cue's head, its direction and distance, whether it shares the cue's quotation), so linking
-is learned from the parse rather than guessed by distance.
+is learned from the parse rather than guessed by distance (:mod:`onrecord.attribution.role_features`).
 """
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, TAG
 from spacy.tokens import Doc
 
 from ..nlp import doc_text
@@ -30,19 +32,6 @@ _CHILD_DEPS = frozenset(
     {"ccomp", "xcomp", "nsubj", "nsubjpass", "dobj", "dative", "prep", "advcl", "mark", "parataxis", "agent", "acl", "relcl", "attr", "oprd", "pobj"}
 )
 _QUOTE_CHARS = frozenset("\"“”„‘’'«»`")
-
-
-def _bucket(n: int) -> str:
-    """Distance buckets: exact up to 3, then coarser."""
-    if n <= 3:
-        return str(n)
-    if n <= 5:
-        return "4-5"
-    if n <= 10:
-        return "6-10"
-    if n <= 20:
-        return "11-20"
-    return "21+"
 
 
 def _kind(token) -> str:
@@ -101,6 +90,11 @@ class DocFacts:
         return out
 
     @functools.cached_property
+    def chains(self) -> dict[int, list[int]]:
+        """Token -> its chain of syntactic heads (:func:`_ancestors`), filled as the role features ask."""
+        return {}
+
+    @functools.cached_property
     def role_static(self) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
         """Per token, the role features that do not depend on the cue, as ready strings: its
         lemma, its neighbours' classes (``None`` where the token has no class or no neighbour)
@@ -130,16 +124,26 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
         centroids: the model's word-class centroids (``None``: no word-class features).
     """
     text = doc_text(doc)
-    words, lemmas, tags, deps, heads, ents, shapes = [], [], [], [], [], [], []
-    for t in doc:
-        shapes.append(_shape(t.text))
-        words.append(t.lower_)
-        lemmas.append(t.lemma_.lower())
-        tags.append(t.tag_)
-        deps.append(t.dep_)
-        heads.append(t.head.i)
-        ents.append(t.ent_type_ if t.ent_type_ else "")
+    # one array of the token attributes instead of a Token object per token and attribute
+    table = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, HEAD, ENT_TYPE, IDX])  # uint64: string hashes, HEAD's offsets wrapped
+    strings = doc.vocab.strings
+    names: dict[int, str] = {}  # hash -> string, each looked up once per document
+
+    def column(k: int) -> list[str]:
+        out = []
+        for h in table[:, k].tolist():
+            name = names.get(h)
+            if name is None:
+                name = names[h] = strings[h]
+            out.append(name)
+        return out
+
+    shapes = [_shape(w) for w in column(0)]
+    words = column(1)
+    lemmas = [lemma.lower() for lemma in column(2)]
+    tags, deps, ents = column(3), column(4), column(6)
     n = len(words)
+    heads = (table[:, 5].astype(np.int64) + np.arange(n)).tolist()
     sents, sent_of = [], [0] * n
     for k, s in enumerate(doc.sents):
         sents.append((s.start, s.end))
@@ -147,9 +151,7 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
     quote_of = [-1] * n
     quotes = []
     if n:
-        starts = [t.idx for t in doc]
-        import bisect
-
+        starts = table[:, 7].tolist()
         for q in find_quotes(text):
             a = bisect.bisect_right(starts, q.start) - 1
             b = bisect.bisect_left(starts, q.end)
@@ -182,200 +184,79 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
 # ---------------------------------------------------------------- cue tagger
 
 
+#: the neighbours the cue tagger reads: offset and the prefixes of their word, lemma, tag and class features
+_NEIGHBOURS = tuple((k, f"w{k}=", f"l{k}=", f"t{k}=", f"c{k}=" if abs(k) == 1 else None) for k in (-2, -1, 1, 2))
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+_QUOTED_COMPLEMENT_DEPS = frozenset({"ccomp", "parataxis", "dobj", "xcomp", "advcl"})
+_CLAUSE_DEPS = frozenset({"parataxis", "ccomp", "advcl", "conj"})
+
+
 def cue_features(facts: DocFacts, start: int, end: int) -> list[list[str]]:
     """Features of tokens ``start:end`` (one sentence) for the cue tagger."""
     doc, words, lemmas, tags, deps, heads = facts.doc, facts.words, facts.lemmas, facts.tags, facts.deps, facts.heads
-    classes, children = facts.classes, facts.children
+    classes, children, quote_of, static = facts.classes, facts.children, facts.quote_of, facts.static
     lexicon = facts.lexicon  # type: ignore[attr-defined]
     out = []
     for i in range(start, end):
-        lemma = lemmas[i]
-        f = list(facts.static[i])
+        lemma, dep, head = lemmas[i], deps[i], heads[i]
+        head_lemma = lemmas[head]
+        f = list(static[i])
+        add = f.append
         f += [
             "l=" + lemma,
-            "l|d=" + lemma + "|" + deps[i],
+            "l|d=" + lemma + "|" + dep,
             "l|t=" + lemma + "|" + tags[i],
-            "hl=" + lemmas[heads[i]],
-            "hd=" + deps[heads[i]],
+            "hl=" + head_lemma,
+            "hd=" + deps[head],
             "suf=" + words[i][-3:],
         ]
         cls = lexicon.get(lemma)
         if cls:
-            f.append("lex=" + cls)
-            f.append("lex|d=" + cls + "|" + deps[i])
-        f.append("hl|d=" + lemmas[heads[i]] + "|" + deps[i])
+            add("lex=" + cls)
+            add("lex|d=" + cls + "|" + dep)
+        add("hl|d=" + head_lemma + "|" + dep)
         if classes[i] != "-":
-            f.append("c|d=" + classes[i] + "|" + deps[i])
-            f.append("hc=" + classes[heads[i]])
+            add("c|d=" + classes[i] + "|" + dep)
+            add("hc=" + classes[head])
         for c in children[i]:
             cdep = deps[c]
             if cdep in _CHILD_DEPS:
-                f.append("cd=" + cdep)
-                f.append("l|cd=" + lemma + "|" + cdep)
+                add("cd=" + cdep)
+                add("l|cd=" + lemma + "|" + cdep)
                 if cdep == "prep" or cdep == "mark" or cdep == "agent":
-                    f.append("cw=" + words[c])
-                if cdep in ("nsubj", "nsubjpass", "poss", "agent"):
+                    add("cw=" + words[c])
+                if cdep in _SUBJECT_DEPS:
                     kind = _kind(doc[c])
-                    f.append("subj=" + kind)
-                    f.append("l|subj=" + lemma + "|" + kind)
+                    add("subj=" + kind)
+                    add("l|subj=" + lemma + "|" + kind)
             elif cdep == "poss":
-                f.append("poss=" + _kind(doc[c]))
-            if facts.quote_of[c] >= 0 and cdep in ("ccomp", "parataxis", "dobj", "xcomp", "advcl"):
-                f.append("cq=" + cdep)
-        if deps[i] in ("parataxis", "ccomp", "advcl", "conj"):
-            f.append("hq=" + ("1" if facts.quote_of[heads[i]] >= 0 else "0"))
-        if facts.quote_of[i] < 0:
+                add("poss=" + _kind(doc[c]))
+            if quote_of[c] >= 0 and cdep in _QUOTED_COMPLEMENT_DEPS:
+                add("cq=" + cdep)
+        if dep in _CLAUSE_DEPS:
+            add("hq=" + ("1" if quote_of[head] >= 0 else "0"))
+        if quote_of[i] < 0:
             for k in (1, 2, 3):
-                if i - k >= start and facts.quote_of[i - k] >= 0:
-                    f.append("qL=" + str(k))
+                if i - k >= start and quote_of[i - k] >= 0:
+                    add("qL=" + str(k))
                     break
             for k in (1, 2, 3):
-                if i + k < end and facts.quote_of[i + k] >= 0:
-                    f.append("qR=" + str(k))
+                if i + k < end and quote_of[i + k] >= 0:
+                    add("qR=" + str(k))
                     break
-        for k in (-2, -1, 1, 2):
+        for k, w_k, l_k, t_k, c_k in _NEIGHBOURS:
             j = i + k
             if start <= j < end:
-                f.append(f"w{k}=" + words[j])
-                f.append(f"l{k}=" + lemmas[j])
-                f.append(f"t{k}=" + tags[j])
-                if abs(k) == 1 and classes[j] != "-":
-                    f.append(f"c{k}=" + classes[j])
+                add(w_k + words[j])
+                add(l_k + lemmas[j])
+                add(t_k + tags[j])
+                if c_k is not None and classes[j] != "-":
+                    add(c_k + classes[j])
             else:
-                f.append(f"w{k}=<s>")
+                add(w_k + "<s>")
         if i == start:
-            f.append("BOS")
+            add("BOS")
         if i == end - 1:
-            f.append("EOS")
-        out.append(f)
-    return out
-
-
-# ---------------------------------------------------------------- role tagger
-
-
-def cue_head(facts: DocFacts, start: int, end: int) -> int:
-    """The syntactic head of a cue span: its first token whose head lies outside the span."""
-    heads = facts.heads
-    for i in range(start, end):
-        h = heads[i]
-        if h == i or not start <= h < end:
-            return i
-    return start
-
-
-def role_window(facts: DocFacts, start: int, end: int) -> tuple[int, int]:
-    """Tokens the role tagger labels for the cue ``start:end``.
-
-    The cue's sentence, the one before and the one after, widened to whole quotations so a
-    quotation that runs over several sentences is never cut. (A second sentence after the cue
-    held the source or content of 1 of 2,192 PolNeAR dev attributions beyond what this window
-    holds, and made the window a quarter longer.)
-    """
-    k = facts.sent_of[start]
-    lo = facts.sents[max(k - 1, 0)][0]
-    hi = facts.sents[min(k + 1, len(facts.sents) - 1)][1]
-    q = facts.quote_of[lo]
-    if q >= 0:
-        lo = min(lo, facts.quotes[q][0])
-    q = facts.quote_of[hi - 1]
-    if q >= 0:
-        hi = max(hi, facts.quotes[q][1])
-    # a cap keeps pathological unclosed quotations cheap
-    return max(lo, start - 150), min(hi, end + 250)
-
-
-def _ancestors(heads: list[int], i: int) -> list[int]:
-    chain = [i]
-    while heads[i] != i and len(chain) < 60:
-        i = heads[i]
-        chain.append(i)
-    return chain
-
-
-def _relation(facts: DocFacts, i: int, h: int, h_chain: dict[int, int], h_list: list[int]) -> tuple[str, int]:
-    """How token ``i`` relates to the cue head ``h`` in the parse: a short code and a depth."""
-    deps, heads = facts.deps, facts.heads
-    if i == h:
-        return "self", 0
-    if facts.sent_of[i] != facts.sent_of[h]:
-        return "far", 0
-    chain = _ancestors(heads, i)
-    for up, a in enumerate(chain):
-        down = h_chain.get(a)
-        if down is None:
-            continue
-        if a == h:  # i is inside the cue head's subtree
-            child = chain[up - 1]
-            grand = deps[chain[up - 2]] if up >= 2 else "-"
-            return "sub:" + deps[child] + (">" + grand if deps[child] in ("prep", "agent") else ""), up
-        if a == i:  # i governs the cue
-            return "anc:" + deps[h_list[down - 1]], down
-        return "lca:" + deps[chain[up - 1]] + "/" + deps[h_list[down - 1]], up
-    return "none", 0
-
-
-def role_features(facts: DocFacts, start: int, end: int, lo: int, hi: int) -> list[list[str]]:
-    """Features of tokens ``lo:hi`` for labelling source and content of the cue ``start:end``."""
-    h = cue_head(facts, start, end)
-    heads, lemmas, classes = facts.heads, facts.lemmas, facts.classes
-    h_list = _ancestors(heads, h)
-    h_chain = {a: k for k, a in enumerate(h_list)}
-    cue_lemma = lemmas[h]
-    cue_sent = facts.sent_of[h]
-    cue_quote = facts.quote_of[h]
-    static = facts.role_static
-    # the quotation right before or right after the cue (a few tokens away) is its likeliest content
-    near_quotes = set()
-    for j in range(max(start - 3, 0), min(end + 3, facts.n)):
-        if facts.quote_of[j] >= 0 and facts.quote_of[j] != cue_quote:
-            near_quotes.add(facts.quote_of[j])
-    codes = [_relation(facts, i, h, h_chain, h_list)[0] for i in range(lo, hi)]
-    cue_const = "cl=" + cue_lemma
-    by_dir = {d: "cl|dir=" + cue_lemma + "|" + d for d in ("L", "c", "R")}
-    out = []
-    last = hi - lo - 1
-    for k, i in enumerate(range(lo, hi)):
-        code = codes[k]
-        lemma_f, c_left, c_right, w_left, w_right = static[i]
-        if start <= i < end:
-            pos = "cue"
-        elif i < start:
-            pos = "L" + _bucket(start - i)
-        else:
-            pos = "R" + _bucket(i - end + 1)
-        so = min(max(facts.sent_of[i] - cue_sent, -2), 3)
-        f = facts.static[i] + [
-            "pos=" + pos,
-            "so=" + str(so),
-            "r=" + code,
-            "r|dir=" + code + "|" + pos[0],
-            "r|cl=" + code + "|" + cue_lemma,
-            cue_const,
-            by_dir[pos[0]],
-            "pr=" + (codes[k - 1] if k else "<w>"),
-            "nr=" + (codes[k + 1] if k < last else "</w>"),
-            lemma_f,
-        ]
-        if classes[i] != "-":
-            f.append("r|c=" + code + "|" + classes[i])
-            # the neighbours' classes mark clause edges, where content boundaries fall
-            if k:
-                f.append(c_left)
-            if k < last:
-                f.append(c_right)
-        q = facts.quote_of[i]
-        if q >= 0:
-            if q == cue_quote:
-                f.append("qsame")
-            elif q in near_quotes:
-                f.append("qnear")
-                f.append("qnear|so=" + str(so))
-            else:
-                f.append("qother")
-        if k:
-            f.append(w_left)
-        if k < last:
-            f.append(w_right)
+            add("EOS")
         out.append(f)
     return out

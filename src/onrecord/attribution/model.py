@@ -142,7 +142,8 @@ class AttributionModel:
             return self._predict_tokens(facts, candidates)
 
     def _predict_tokens(self, facts, candidates: float | None) -> list[Prediction]:
-        from .features import cue_features, role_features, role_window
+        from .features import cue_features
+        from .role_features import role_features, role_window
         from .bio import spans_of
 
         floor = self.config.get("candidate_floor", 1.0) if candidates is None else candidates

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 import typer
 
-from ..errors import UnknownKind
-from ..store.filters import QUOTES, parse_kinds
 
 KIND_HELP = "Only these attribution kinds, comma-separated: speech, writing, thought, evidence, intention, act."
 QUOTES_ONLY_HELP = "Only what journalists call quotes: speech and writing (same as --kind speech,writing)."
@@ -22,6 +20,11 @@ def chosen_kinds(kind: str | None, quotes_only: bool) -> tuple[str, ...] | None:
     """The kinds to keep (``None``: all), or a usage error for an unknown kind or both options at once."""
     if quotes_only and kind:
         raise typer.BadParameter("give --kind or --quotes-only, not both", param_hint="--quotes-only")
+    if not quotes_only and kind is None:
+        return None  # without importing the store (SQLAlchemy): `analyze` never opens one
+    from ..errors import UnknownKind
+    from ..store.filters import QUOTES, parse_kinds
+
     if quotes_only:
         return QUOTES
     try:

@@ -1,4 +1,4 @@
-"""``onrecord analyze PATH... [--jsonl OUT] [--published DATE] [--kind K,K | --quotes-only]``"""
+"""``onrecord analyze PATH... [--jsonl OUT] [--published DATE] [--workers N] [--kind K,K | --quotes-only]``"""
 from __future__ import annotations
 
 import sys
@@ -18,25 +18,24 @@ def analyze_cli(
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop attributions below this confidence."),
     rules_only: bool = typer.Option(False, "--rules-only", help="Use the rules without the learned model."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Articles per nlp.pipe batch."),
+    workers: int = typer.Option(1, "--workers", "-w", min=0, help="Worker processes, forked from the loaded pipeline (default 1: in this process); output in input order."),
     kind: str | None = kind_option(),
     quotes_only: bool = quotes_only_option(),
 ) -> None:
     """Extract who said what from articles; print a table per article, or write JSONL."""
     from ..ingest import iter_articles
-    from ..nlp import load_nlp
-    from ..pipeline import analyze_raws
     from ..serialize import dumps
     from ..types import Skipped
 
     default_date = parse_date(published, "--published")
     kinds = chosen_kinds(kind, quotes_only)
-    nlp = load_nlp(None if rules_only else "default", min_confidence)
+    model = None if rules_only else "default"
     out = None
     if jsonl is not None:
         out = sys.stdout if str(jsonl) == "-" else open(jsonl, "w", encoding="utf-8")
     failed = 0
     try:
-        for item in analyze_raws(iter_articles(paths, published=default_date), nlp, batch_size=batch_size):
+        for item in _analyzed(iter_articles(paths, published=default_date), model, min_confidence, batch_size, workers):
             if isinstance(item, Skipped):
                 failed += 1
                 err_console.print(f"[red]skipped[/red] {escape(str(item))}", highlight=False, soft_wrap=True)
@@ -55,3 +54,25 @@ def analyze_cli(
     if failed:
         err_console.print(f"{failed} input(s) failed")
         raise typer.Exit(code=1)
+
+
+def _analyzed(items, model, min_confidence: float, batch_size: int, workers: int):
+    """The analysed articles in input order: in this process, or on forked workers (``workers`` ≥ 2)."""
+    if workers <= 1:
+        from ..ingest.validate import preload_language_identifier
+        from ..nlp import load_nlp
+        from ..pipeline import analyze_raws
+
+        from ..engine.blas import limit_blas_threads
+
+        loading = preload_language_identifier()  # on the other core while spaCy loads
+        limit_blas_threads(1)  # one core analyses: more BLAS threads only wait on each other
+        nlp = load_nlp(model, min_confidence)
+        loading.join()
+        yield from analyze_raws(items, nlp, batch_size=batch_size)
+        return
+    from ..engine.base import EngineSettings
+    from ..engine.local import LocalEngine
+
+    with LocalEngine(workers, EngineSettings(model, min_confidence, batch_size)) as engine:
+        yield from engine.map(items)

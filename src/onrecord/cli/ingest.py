@@ -90,15 +90,17 @@ def _local(paths, store, settings, workers, published, on_skipped):
     from ..engine.corpus import ingest
     from ..engine.local import LocalEngine
 
-    with _progress() as progress, LocalEngine(workers, settings) as local:
-        task = progress.add_task("ingest", total=None, counts="starting workers")
+    with LocalEngine(workers, settings) as local:
+        # workers fork from the loaded pipeline before the progress bar starts its refresh thread
+        # (a thread holding a lock at fork time would leave that lock held in every worker)
         local.start()
+        with _progress() as progress:
+            task = progress.add_task("ingest", total=None, counts="")
 
-        def on_progress(p) -> None:
-            progress.update(task, completed=p.done, total=p.total, counts=f"new {p.stored} · had {p.existing} · bad {p.skipped}")
+            def on_progress(p) -> None:
+                progress.update(task, completed=p.done, total=p.total, counts=f"new {p.stored} · had {p.existing} · bad {p.skipped}")
 
-        progress.update(task, counts="")
-        return ingest(_read_with_warnings(paths, published), store, local, published=published, on_progress=on_progress, on_skipped=on_skipped)
+            return ingest(_read_with_warnings(paths, published), store, local, published=published, on_progress=on_progress, on_skipped=on_skipped)
 
 
 def _read_with_warnings(paths, published):

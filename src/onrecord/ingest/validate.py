@@ -162,6 +162,19 @@ def check_english(text: str) -> None:
     raise NotEnglish(f"not English: the text looks {name} ({code}, confidence {confidence:.2f}); onrecord analyses English text only")
 
 
+def preload_language_identifier():
+    """Load the language identifier in a background thread; returns the started thread (join it before reading).
+
+    Its model is an LZMA file whose decompression releases the GIL, so it loads on another core
+    while the caller loads spaCy: a one-article ``onrecord analyze`` no longer waits for both in turn.
+    """
+    import threading
+
+    thread = threading.Thread(target=_language_identifier, name="onrecord-langid", daemon=True)
+    thread.start()
+    return thread
+
+
 @functools.cache
 def _language_identifier():
     # loaded once per process (about a second); probabilities normalised so a threshold means something

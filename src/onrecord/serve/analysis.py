@@ -144,7 +144,9 @@ class Analyzer:
             from ..engine.local import LocalEngine
 
             settings = EngineSettings(model=self.model, nice=WORKER_NICE)
-            self._engine = LocalEngine(workers=self.workers, settings=settings)
+            # spawned, not forked: a worker inherits no thread, connection or event loop of the server, and the server
+            # process never loads the pipeline itself
+            self._engine = LocalEngine(workers=self.workers, settings=settings, method="spawn")
             # a worker is killed when the *thread* that spawned it ends (PR_SET_PDEATHSIG), and the request threads
             # end after 10 s idle: the workers are spawned from a thread of ours that lives until close()
             self._starter = concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="onrecord-analysis-workers")

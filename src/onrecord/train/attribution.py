@@ -15,7 +15,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..attribution.cues import load_cue_lexicon
-from ..attribution.features import FEATURE_VERSION, cue_features, doc_facts, role_features, role_window
+from ..attribution.features import FEATURE_VERSION, cue_features, doc_facts
+from ..attribution.role_features import role_features, role_window
 from ..attribution.model import MODEL_FORMAT, AttributionModel
 from ..attribution.model_merge import DEFAULT_POLICY
 from ..nlp import load_parser
