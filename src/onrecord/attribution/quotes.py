@@ -13,6 +13,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from ..nlp import doc_text
+
 #: opening mark -> closing marks it accepts
 PAIRS: dict[str, str] = {
     "“": "”",
@@ -114,6 +118,21 @@ def _first_char(text: str, start: int, end: int) -> int:
     while start < end and text[start].isspace():
         start += 1
     return start
+
+
+def doc_quotes(doc: Doc) -> list[Quote]:
+    """The quotations of a parsed ``doc``: found once, on first use, and kept as ``doc._.quotations``
+    for every later stage (rules, the learned model, speaker resolution, floating quotes).
+
+    Example:
+        >>> from spacy.lang.en import English
+        >>> [q.end for q in doc_quotes(English()("He said “yes.”"))]
+        [14]
+    """
+    found = doc._.quotations
+    if found is None:
+        found = doc._.quotations = tuple(find_quotes(doc_text(doc)))
+    return list(found)
 
 
 def find_quotes(text: str) -> list[Quote]:

@@ -1,6 +1,6 @@
 """Claims: what each attribution asserts and how (stance, certainty, verification, quantities, times).
 
-:func:`attach_claims` is the pipeline stage (called by :func:`onrecord.pipeline.annotate_doc` after speaker
+:func:`attach_claims` is the pipeline stage (run by the ``onrecord_claims`` spaCy component after speaker
 resolution); the pieces are importable on their own:
 
 * :func:`~onrecord.claims.time.find_time_expressions` — TIMEX3 values against the publication date;
@@ -17,6 +17,12 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from ..types import Attribution, Claim, TimeExpression
+from .certainty import certainty_of
+from .quantities import find_quantities
+from .said_on import date_statements
+from .stance import stance_of
+from .time import find_time_expressions, is_future
+from .verification import find_verification_notes, link_verification
 
 __all__ = ["attach_claims"]
 
@@ -38,13 +44,6 @@ def attach_claims(doc: Doc, attributions: list[Attribution]) -> list[Attribution
         >>> a.said_on, a.claim.stance, a.claim.quantities[0].value
         ('2025-04-21', 'states', 3.0)
     """
-    from .certainty import certainty_of
-    from .quantities import find_quantities
-    from .said_on import date_statements
-    from .stance import stance_of
-    from .time import find_time_expressions, is_future
-    from .verification import find_verification_notes, link_verification
-
     published: dt.date | None = doc._.published
     times = find_time_expressions(doc, published)
     notes = find_verification_notes(doc)

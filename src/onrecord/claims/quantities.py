@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 from ..nlp import doc_text
 from ..types import Quantity, Span, TimeExpression
 from .lexicons import quantity_lexicon
+from .time import find_time_expressions
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|b|tn|trn)$", re.I)
@@ -109,10 +110,8 @@ def find_quantities(doc: Doc, within: tuple[Span, ...], times: tuple[TimeExpress
     """
     if not within:
         return []
-    if times is None:
-        from .time import find_time_expressions
-
-        times = tuple(find_time_expressions(doc, None))
+    if times is None:  # the ones the claims stage found, else found here
+        times = doc._.time_expressions if doc._.time_expressions is not None else tuple(find_time_expressions(doc, None))
     blocked = [(t.span.start, t.span.end) for t in times if t.type != "DURATION"]
     matcher = _matcher(doc.vocab)
     spans = []

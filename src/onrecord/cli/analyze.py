@@ -23,7 +23,7 @@ def analyze_cli(
 ) -> None:
     """Extract who said what from articles; print a table per article, or write JSONL."""
     from ..ingest import iter_articles
-    from ..nlp import load_nlp
+    from ..pipeline import load_nlp
     from ..pipeline import analyze_raws
     from ..serialize import dumps
     from ..types import Skipped

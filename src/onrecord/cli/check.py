@@ -59,7 +59,7 @@ def _analyse(path: Path, published):
     from rich.markup import escape
 
     from ..ingest import iter_articles
-    from ..nlp import load_nlp
+    from ..pipeline import load_nlp
     from ..pipeline import analyze_raws
     from ..types import Skipped
     from ._common import err_console

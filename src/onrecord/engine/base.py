@@ -1,7 +1,7 @@
 """The executor interface: raw articles in, analysed articles out, in input order.
 
 Every engine runs the same per-article function, :func:`onrecord.pipeline.analyze_raws` with the
-pipeline of :func:`onrecord.nlp.load_nlp` loaded once per worker; engines differ only in where that
+pipeline of :func:`onrecord.pipeline.load_nlp` loaded once per worker; engines differ only in where that
 runs (worker processes here, Spark executors in ``engine/spark.py``). The store is written by the
 caller (:func:`onrecord.engine.corpus.ingest`), never by the workers, so every engine's output lands
 the same way.

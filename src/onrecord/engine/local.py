@@ -42,7 +42,7 @@ def _init_worker(settings: EngineSettings) -> None:
         os.environ[name] = "1"
     if settings.nice:
         os.nice(settings.nice)
-    from ..nlp import load_nlp
+    from ..pipeline import load_nlp
 
     _SETTINGS = settings
     _NLP = load_nlp(settings.model, settings.min_confidence)
@@ -91,7 +91,7 @@ class LocalEngine(Engine):
     def start(self) -> None:
         if self._workers == 0:
             if self._nlp is None:
-                from ..nlp import load_nlp
+                from ..pipeline import load_nlp
 
                 self._nlp = load_nlp(self.settings.model, self.settings.min_confidence)
             return

@@ -4,7 +4,7 @@ Nothing here is pickled with state from the driver: the functions are module-lev
 only plain settings, and the spaCy pipeline is loaded lazily, once per Python worker process,
 into :data:`_PIPELINES` (Spark reuses its Python workers across tasks, so the load is paid once
 per worker, not per task). Every article goes through the same per-article function as the
-local engine: :func:`onrecord.pipeline.analyze_raws` with :func:`onrecord.nlp.load_nlp`, with
+local engine: :func:`onrecord.pipeline.analyze_raws` with :func:`onrecord.pipeline.load_nlp`, with
 spaCy's own ``n_process`` left at 1 (Spark is the parallelism).
 """
 from __future__ import annotations
@@ -39,7 +39,7 @@ def worker_nlp(model: str | None, min_confidence: float):
     """
     key = (model, min_confidence)
     if key not in _PIPELINES:
-        from ..nlp import load_nlp
+        from ..pipeline import load_nlp
 
         _PIPELINES[key] = load_nlp(model, min_confidence)
     return _PIPELINES[key]

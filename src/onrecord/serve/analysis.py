@@ -2,7 +2,7 @@
 
 Uploads go through :func:`onrecord.ingest.iter_articles` (the same readers as ``onrecord analyze``), so a file
 means the same thing on the command line and in the browser. Analyses run one at a time in a worker thread
-(spaCy is loaded once per process by :func:`onrecord.nlp.load_nlp`); a short queue waits, and a longer one is
+(spaCy is loaded once per process by :func:`onrecord.pipeline.load_nlp`); a short queue waits, and a longer one is
 turned away with a 503 instead of piling up.
 """
 from __future__ import annotations
@@ -134,7 +134,7 @@ class Analyzer:
         return self._limiter
 
     def _nlp(self):
-        from ..nlp import load_nlp
+        from ..pipeline import load_nlp
 
         return load_nlp(self.model)
 

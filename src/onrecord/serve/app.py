@@ -38,7 +38,7 @@ def create_app(
         db_url: the store's SQLAlchemy URL (SQLite file or PostgreSQL); ``None`` serves only Analyze.
         token: when set, write endpoints need ``Authorization: Bearer <token>``.
         max_body_bytes: larger request bodies get a 413.
-        model: attribution model passed to :func:`onrecord.nlp.load_nlp`.
+        model: attribution model passed to :func:`onrecord.pipeline.load_nlp`.
         warm_up: load the spaCy pipeline (and open the store in the analysis workers) at startup, not on the first request.
         analysis_workers: processes that analyse posted articles; 0 analyses in a thread of this process.
 
