@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
@@ -19,11 +18,11 @@ from . import factories  # noqa: F401  registers onrecord's spaCy factories
 from .errors import AnalysisFailed, TextTooLong, error_class
 from .ingest.validate import parse_published
 from .nlp import load_parser
+from .serialize import SCHEMA_VERSION, text_sha256
 from .spacy_model import base_model_name
 from .types import Article, RawArticle, Skipped
 
-SCHEMA_VERSION = "1.2"  # 1.1: claims (stance, certainty, verification, quantities, times), said_on; 1.2: roles
-
+__all__ = ["SCHEMA_VERSION", "analyze", "analyze_raws", "build_article", "load_nlp", "text_sha256"]
 
 def load_nlp(model: str | None = "default", min_confidence: float = 0.0) -> Language:
     """The English pipeline with onrecord's component last; loaded once per process and options.
@@ -48,10 +47,6 @@ def _load_nlp(base: str, model: str | None, min_confidence: float) -> Language:
     nlp = load_parser()
     nlp.add_pipe("onrecord", config={"model": model, "min_confidence": min_confidence})
     return nlp
-
-
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def build_article(raw: RawArticle, doc: Doc) -> Article:

@@ -24,7 +24,7 @@ def check_cli(
     fmt: OutputFormat = format_option(),
 ) -> None:
     """How an article describes its people against the rest of the store: agrees, new or conflicts, with evidence."""
-    from ..corpus.roles_check import check_article
+    from ..store.roles_check import check_article
     from ..errors import ArticleNotFound, OnrecordError
     from ._common import err_console, parse_date
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..pipeline import text_sha256
+from ..serialize import text_sha256
 from ..store import Store
 from ..store.records import ResolutionReport
 from ..types import RawArticle, Skipped

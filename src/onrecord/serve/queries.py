@@ -75,7 +75,7 @@ class StoreView:
 
     def check(self, article_id: str, window_days: int = 60) -> dict[str, Any]:
         """A stored article's role mentions against the store's articles of ±``window_days`` (docs/roles.md)."""
-        from ..corpus.roles_check import check_article
+        from ..store.roles_check import check_article
 
         return check_article(self.store, self.store.article_record(article_id), window_days, stored=True).to_dict()
 
