@@ -102,7 +102,7 @@ class AttributionModel:
 
     @classmethod
     def from_dir(cls, folder: Path) -> "AttributionModel":
-        import pycrfsuite
+        import pycrfsuite  # lazy: the CRF library loads with a model, not with the rules-only pipeline
 
         config_file = folder / "config.json"
         if not config_file.exists():

@@ -7,6 +7,10 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
+from ..ingest import iter_articles
+from ..pipeline import analyze_raws, load_nlp
+from ..serialize import dumps
+from ..types import Skipped
 from ._common import console, err_console, parse_date, print_article_table, print_warnings
 from ._kinds import chosen_kinds, kind_option, quotes_only_option
 
@@ -22,12 +26,6 @@ def analyze_cli(
     quotes_only: bool = quotes_only_option(),
 ) -> None:
     """Extract who said what from articles; print a table per article, or write JSONL."""
-    from ..ingest import iter_articles
-    from ..pipeline import load_nlp
-    from ..pipeline import analyze_raws
-    from ..serialize import dumps
-    from ..types import Skipped
-
     default_date = parse_date(published, "--published")
     kinds = chosen_kinds(kind, quotes_only)
     nlp = load_nlp(None if rules_only else "default", min_confidence)

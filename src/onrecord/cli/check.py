@@ -5,6 +5,13 @@ from pathlib import Path
 
 import typer
 
+from ..corpus.role_table import read_role_table
+from ..errors import ArticleNotFound, OnrecordError
+from ..ingest import iter_articles
+from ..pipeline import analyze_raws, load_nlp
+from ..store.roles_check import check_article
+from ..types import Skipped
+from ._common import err_console, parse_date
 from ._store_options import OutputFormat, db_option, emit, fail, format_option, open_store
 
 CHECK_COLUMNS = [
@@ -24,12 +31,6 @@ def check_cli(
     fmt: OutputFormat = format_option(),
 ) -> None:
     """How an article describes its people against the rest of the store: agrees, new or conflicts, with evidence."""
-    from ..store.roles_check import check_article
-    from ..errors import ArticleNotFound, OnrecordError
-    from ._common import err_console, parse_date
-
-    from ..corpus.role_table import read_role_table
-
     store = open_store(db)
     try:
         table = read_role_table(roles_csv) if roles_csv is not None else ()
@@ -57,12 +58,6 @@ def check_cli(
 def _analyse(path: Path, published):
     """The articles of a path, analysed (``Skipped`` inputs reported on stderr and left out)."""
     from rich.markup import escape
-
-    from ..ingest import iter_articles
-    from ..pipeline import load_nlp
-    from ..pipeline import analyze_raws
-    from ..types import Skipped
-    from ._common import err_console
 
     out = []
     for item in analyze_raws(iter_articles([path], published=published), load_nlp()):

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from ..errors import OnrecordError
+from ..store.export import export
 from ._common import err_console
 from ._store_options import db_option, fail, open_store
 
@@ -25,9 +27,6 @@ def export_cli(
     db: str | None = db_option(),
 ) -> None:
     """Export every stored article; brat and doccano files can be corrected by annotators and read back."""
-    from ..errors import OnrecordError
-    from ..store.export import export
-
     store = open_store(db)
     try:
         count = export(store, fmt.value, out)

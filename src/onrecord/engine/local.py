@@ -15,6 +15,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from ..pipeline import load_nlp
+from ..spacy_model import require_base_model
 from ..types import Article, RawArticle, Skipped
 from .base import Engine, EngineSettings, analyze_batch
 
@@ -42,8 +44,6 @@ def _init_worker(settings: EngineSettings) -> None:
         os.environ[name] = "1"
     if settings.nice:
         os.nice(settings.nice)
-    from ..pipeline import load_nlp
-
     _SETTINGS = settings
     _NLP = load_nlp(settings.model, settings.min_confidence)
 
@@ -91,13 +91,9 @@ class LocalEngine(Engine):
     def start(self) -> None:
         if self._workers == 0:
             if self._nlp is None:
-                from ..pipeline import load_nlp
-
                 self._nlp = load_nlp(self.settings.model, self.settings.min_confidence)
             return
         if self._pool is None:
-            from ..spacy_model import require_base_model
-
             require_base_model()  # [E030] here, not a BrokenProcessPool from every worker's initializer
             self._pool = ProcessPoolExecutor(
                 self._workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker, initargs=(self.settings,)

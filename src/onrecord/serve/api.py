@@ -39,6 +39,7 @@ from .models import (
     SpeakerDetail,
     SpeakerList,
 )
+from .queries import StoreView
 from .security import reject_unknown_query, require_token
 
 router = APIRouter(
@@ -160,8 +161,6 @@ _OPEN_LOCK = threading.Lock()
 
 def get_store(request: Request):
     """The store behind this app (opened on first use); :class:`~onrecord.errors.NoStore` without one."""
-    from .queries import StoreView
-
     state = request.app.state
     if state.db_url is None:
         raise NoStore("this server has no store (started with --no-store)")

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-from importlib import resources
-from pathlib import Path
 
 import logging
 
@@ -13,14 +11,17 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .. import __version__
 from ..errors import InternalError, MethodNotAllowed, OnrecordError, RequestError, RouteNotFound
+from . import api, pages
 from .analysis import Analyzer
+from .api import describe_errors
+from .pages import PACKAGE_DIR
 from .security import BodyLimit, SecurityHeaders
 
 #: Default request body limit: far above a long news article, far below what could hurt the server.
 MAX_BODY_BYTES = 2 * 1024 * 1024
 
-PACKAGE_DIR = Path(str(resources.files("onrecord").joinpath("serve")))
 
 
 def create_app(
@@ -48,8 +49,6 @@ def create_app(
         >>> client.get("/api/health").json()["status"]
         'ok'
     """
-    from . import api, pages
-
     analyzer = Analyzer(model=model, workers=analysis_workers)
 
     @contextlib.asynccontextmanager
@@ -105,8 +104,6 @@ def add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError):
         # FastAPI's default answer echoes the input, which may be bytes (a body that is not JSON) and fail to encode
-        from .api import describe_errors
-
         return error_response(RequestError(describe_errors(list(error.errors()))))
 
     @app.exception_handler(StarletteHTTPException)
@@ -125,6 +122,4 @@ def add_error_handlers(app: FastAPI) -> None:
 
 
 def _version() -> str:
-    from .. import __version__
-
     return __version__

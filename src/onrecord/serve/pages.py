@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hmac
 import re
+from importlib import resources
+from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import jinja2
@@ -16,10 +18,12 @@ from ..serialize import article_to_dict
 from ..store.filters import KINDS, QUOTES, parse_kinds
 from .analysis import form_text, parse_published, raise_skipped, raw_from_text, raws_from_file
 from .api import get_store
-from .app import PACKAGE_DIR
 from .security import bearer_token
 from .timeline import build_timeline
 from .view import article_view
+
+#: the templates and static files of the pages (app.py mounts static/ from here)
+PACKAGE_DIR = Path(str(resources.files("onrecord").joinpath("serve")))
 
 router = APIRouter(include_in_schema=False)
 

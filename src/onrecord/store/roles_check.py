@@ -24,10 +24,10 @@ from dataclasses import dataclass, replace
 from ..corpus.role_table import judge_with_table
 from ..errors import BadWindow
 from ..resolve.roles import load_role_terms
+from ..types import Article, RoleMention
 from . import Store
 from . import roles as store_roles
 from .records import _Record
-from ..types import Article, RoleMention
 
 DEFAULT_WINDOW_DAYS = 60
 MIN_SUPPORT = 2  # articles needed before a majority can make a conflict
