@@ -24,7 +24,7 @@ from ..errors import (
 )
 from ..serialize import article_to_dict
 from ..store.filters import QuoteFilter
-from ..types import RawArticle
+from ..types import VERIFICATION_STATUSES, RawArticle
 from .analysis import form_text, raise_skipped, raw_from_html, raw_from_text, raws_from_file
 from .models import (
     AnalyzeRequest,
@@ -253,7 +253,7 @@ def list_quotes(
     since: dt.date | None = Query(None, description="said or published on or after YYYY-MM-DD"),
     until: dt.date | None = Query(None, description="said or published on or before YYYY-MM-DD"),
     stance: str | None = Query(None, max_length=40, description="claim stance: states, denies, warns …"),
-    verification: Literal["unverified", "verified", "disputed"] | None = Query(None, description="the claim's verification status"),
+    verification: Literal[VERIFICATION_STATUSES] | None = Query(None, description="the claim's verification status"),
     q: str | None = Query(None, max_length=200, description="full-text query over the contents"),
     kind: list[KindWords] | None = Query(
         None, max_length=5, examples=[["speech,writing"]],
