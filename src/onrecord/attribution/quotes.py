@@ -139,8 +139,9 @@ def find_quotes(text: str) -> list[Quote]:
     """All top-level quotations of ``text``, in order.
 
     Quote marks nested inside a quotation (‘…’ inside “…”) belong to it and are not
-    reported separately. Several stages ask for the same text's quotations, so the last few
-    answers are kept.
+    reported separately. The stages read a parsed doc's quotations through :func:`doc_quotes`;
+    the learned model's features still ask by text, so the last few answers are kept until they read
+    ``doc._.quotations`` too.
 
     Example:
         >>> [text[q.start:q.end] for text in ["He said “yes,” then ‘no’."] for q in find_quotes(text)]
