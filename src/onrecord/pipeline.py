@@ -24,6 +24,7 @@ from .types import Article, RawArticle, Skipped
 
 __all__ = ["SCHEMA_VERSION", "analyze", "analyze_raws", "build_article", "load_nlp", "text_sha256"]
 
+
 def load_nlp(model: str | None = "default", min_confidence: float = 0.0) -> Language:
     """The English pipeline with onrecord's component last; loaded once per process and options.
 
