@@ -23,7 +23,8 @@ def _texts(shared: Path, limit: int | None = None) -> list[Path]:
 
 
 def run(shared: Path, console: Console, limit: int | None = None, repeats: int = 2) -> dict:
-    from onrecord.nlp import load_base, load_nlp
+    from onrecord.nlp import load_base
+    from onrecord.pipeline import load_nlp
     from onrecord.pipeline import analyze_raws
     from onrecord.types import RawArticle
 

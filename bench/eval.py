@@ -40,7 +40,7 @@ def polnear_dates(shared: Path) -> dict[str, dt.date]:
 
 def predict_folder(text_dir: Path, out_path: Path, dates: dict, model: str | None, cache: Path | None = None) -> int:
     """Run onrecord over every ``*.txt`` in ``text_dir``; write scorer-format JSONL."""
-    from onrecord.nlp import load_nlp
+    from onrecord.pipeline import load_nlp
     from onrecord.pipeline import analyze_raws
     from onrecord.serialize import article_to_dict
     from onrecord.types import RawArticle

@@ -19,17 +19,16 @@ from rich.table import Table
 #: (module, attribute, stage) of every wrapped entry point; wrapped where callers look them up
 _POINTS = [
     ("onrecord.attribution.quotes", "find_quotes", "quote finding"),
-    ("onrecord.attribution.rules", "find_quotes", "quote finding"),
     ("onrecord.attribution.features", "find_quotes", "quote finding"),
     ("onrecord.attribution.rules", "extract_rule_attributions", "rules"),
     ("onrecord.attribution.features", "doc_facts", "CRF features"),
     ("onrecord.attribution.features", "cue_features", "CRF features"),
     ("onrecord.attribution.role_features", "role_features", "CRF features"),
     ("onrecord.attribution.role_features", "role_window", "CRF features"),
-    ("onrecord.pipeline", "extract_attributions", "attribution: merge, kinds, non-statements, floating"),
-    ("onrecord.pipeline", "resolve_speakers", "speaker resolution"),
-    ("onrecord.pipeline", "_attach_claims", "claims (stance, certainty, verification, quantities)"),
-    ("onrecord.claims.time", "find_time_expressions", "time expressions"),
+    ("onrecord.factories", "extract_attributions", "attribution: merge, kinds, non-statements, floating"),
+    ("onrecord.factories", "resolve_speakers", "speaker resolution"),
+    ("onrecord.factories", "attach_claims", "claims (stance, certainty, verification, quantities)"),
+    ("onrecord.claims", "find_time_expressions", "time expressions"),
 ]
 _MODEL_REST = "CRF model: candidates, calibration"
 _DECODING = "CRF decoding (crfsuite tag, marginals)"

@@ -43,7 +43,7 @@ def load_average() -> str:
 @contextlib.contextmanager
 def role_mentions(enabled: bool, timer: dict):
     """The pipeline's role-mention step as is (timed into ``timer["seconds"]``), or one that finds none."""
-    from onrecord import pipeline
+    from onrecord import factories as pipeline  # the speakers component calls extract_role_mentions
 
     original = pipeline.extract_role_mentions
 
@@ -135,7 +135,7 @@ def measure_check(db: Path, sample: int, seed: int = 5) -> dict:
     """``check_article`` on ``sample`` stored articles of ``db``: milliseconds per article, read included."""
     from sqlalchemy import select
 
-    from onrecord.corpus.roles_check import check_article
+    from onrecord.store.roles_check import check_article
     from onrecord.store import Store
     from onrecord.store import tables as t
 

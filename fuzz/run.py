@@ -28,7 +28,7 @@ def worker(target: str, libfuzzer_args: list[str]) -> None:
         import onrecord.ingest  # noqa: F401
         import onrecord.pipeline  # noqa: F401
         import onrecord.serialize  # noqa: F401
-        from onrecord.nlp import load_nlp
+        from onrecord.pipeline import load_nlp
 
         from . import targets
 

@@ -75,7 +75,7 @@ def analyze_bytes(data: bytes, nlp=None):
     from onrecord.types import RawArticle
 
     if nlp is None:
-        from onrecord.nlp import load_nlp
+        from onrecord.pipeline import load_nlp
 
         nlp = load_nlp()
     text, published = text_and_date(data)

@@ -23,7 +23,7 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     """The full onrecord pipeline (spaCy + onrecord component, shipped model if any)."""
-    from onrecord.nlp import load_nlp
+    from onrecord.pipeline import load_nlp
 
     return load_nlp()
 
@@ -31,7 +31,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def rules_nlp():
     """The pipeline with the rules only (no learned model): for tests of the rules themselves."""
-    from onrecord.nlp import load_nlp
+    from onrecord.pipeline import load_nlp
 
     return load_nlp(None)
 
@@ -63,17 +63,17 @@ def examples_dir() -> Path:
 def fragile_analysis(monkeypatch):
     """Makes one article's analysis raise: any text containing ``BOOM`` fails inside the onrecord component.
 
-    Simulates a bug in a stage (the component calls ``pipeline.annotate_doc``), so tests can check that the
-    failure becomes that article's coded error while the rest of the batch goes on.
+    Simulates a bug in a stage (the attribution component calls ``factories.extract_attributions``), so tests
+    can check that the failure becomes that article's coded error while the rest of the batch goes on.
     """
-    import onrecord.pipeline as pipeline
+    import onrecord.factories as factories
 
-    real = pipeline.annotate_doc
+    real = factories.extract_attributions
 
     def fragile(doc, *args, **kwargs):
         if "BOOM" in doc.text:
             raise RuntimeError("a simulated bug")
         return real(doc, *args, **kwargs)
 
-    monkeypatch.setattr(pipeline, "annotate_doc", fragile)
+    monkeypatch.setattr(factories, "extract_attributions", fragile)
     return "BOOM"

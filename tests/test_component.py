@@ -61,3 +61,46 @@ def test_python_api_analyze_returns_an_article():
     assert article.published.isoformat() == "2024-05-02"
     assert article.attributions[0].speaker.name == "Samuel Achebe"
     assert len(article.text_sha256) == 64
+
+
+def test_a_spacy_user_can_add_only_the_attribution_component():
+    nlp = spacy.load(BASE_MODEL)
+    nlp.add_pipe("onrecord_attribution", config={"model": None})
+    assert nlp.pipe_names[-1] == "onrecord_attribution"
+    doc = nlp("Union leader Grace Mbeki said the strike would begin on Monday.")
+    (a,) = doc._.attributions
+    assert (a.cue_lemma, a.content[0].text) == ("say", "the strike would begin on Monday")
+    assert a.speaker is None and a.claim is None  # speakers and claims are the later components' work
+    assert doc._.speakers is None and doc._.time_expressions is None
+
+
+def test_the_stage_components_in_order_give_what_the_convenience_component_gives():
+    text = "“We will not back down,” union leader Grace Mbeki said on Monday. She added that 3,000 workers would strike."
+    one = spacy.load(BASE_MODEL)
+    one.add_pipe("onrecord", config={"model": None})
+    three = spacy.load(BASE_MODEL)
+    three.add_pipe("onrecord_attribution", config={"model": None})
+    three.add_pipe("onrecord_speakers")
+    three.add_pipe("onrecord_claims")
+    expected, got = one(text), three(text)
+    assert len(expected._.attributions) == 2
+    assert got._.attributions == expected._.attributions
+    assert got._.speakers == expected._.speakers and got._.time_expressions == expected._.time_expressions
+
+
+def test_the_quotations_are_found_once_per_doc_and_kept_on_it(monkeypatch):
+    import onrecord.attribution.quotes as quotes
+
+    calls = []
+    real = quotes.find_quotes
+
+    def counted(text):
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(quotes, "find_quotes", counted)
+    nlp = spacy.load(BASE_MODEL)
+    nlp.add_pipe("onrecord", config={"model": None})
+    doc = nlp("“We will not back down,” said Grace Mbeki. “Never,” she added.")
+    assert len(calls) == 1
+    assert [doc.text[q.start : q.end] for q in doc._.quotations] == ["“We will not back down,”", "“Never,”"]

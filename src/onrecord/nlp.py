@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -20,6 +19,7 @@ for _name, _default in (
     ("time_expressions", None),  # tuple[TimeExpression, ...]
     ("verification_notes", None),  # tuple[Span, ...]
     ("roles", None),  # tuple[RoleMention, ...]
+    ("quotations", None),  # tuple[attribution.quotes.Quote, ...], found once per doc (attribution.quotes.doc_quotes)
 ):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -53,38 +53,11 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
 def load_parser() -> Language:
     """The spaCy pipeline every onrecord stage reads: the base model with paragraph starts before the parser.
 
-    ``load_nlp`` adds onrecord's components to it; ``onrecord timex`` and training use it as it is,
+    :func:`onrecord.pipeline.load_nlp` adds onrecord's components to it; ``onrecord timex`` and training use it as it is,
     so all three see the same parses.
     """
     nlp = load_base()
     nlp.add_pipe("onrecord_paragraphs", before="parser")
-    return nlp
-
-
-def load_nlp(model: str | None = "default", min_confidence: float = 0.0) -> Language:
-    """The English pipeline with onrecord's component last; loaded once per process and options.
-
-    Args:
-        model: the attribution model directory, ``"default"`` for the shipped one, ``None`` for rules only.
-        min_confidence: attributions below this confidence are dropped.
-
-    Example:
-        >>> nlp = load_nlp()
-        >>> doc = nlp("“We will win,” she said.")
-        >>> [a.cue_lemma for a in doc._.attributions]
-        ['say']
-        >>> [(a.kind.value, a.content_text) for a in doc._.quotes]
-        [('speech', '“We will win,”')]
-    """
-    return _load_nlp(base_model_name(), model, min_confidence)
-
-
-@functools.lru_cache(maxsize=4)
-def _load_nlp(base: str, model: str | None, min_confidence: float) -> Language:
-    nlp = load_parser()
-    from . import factories  # noqa: F401  registers the "onrecord" factory
-
-    nlp.add_pipe("onrecord", config={"model": model, "min_confidence": min_confidence})
     return nlp
 
 

@@ -1,49 +1,53 @@
 """The per-article function every interface calls: RawArticle -> Article.
 
-The CLI, the Python API, the REST API, the spaCy component and the engines all
-go through :func:`annotate_doc` (on a parsed ``Doc``) and :func:`analyze_raws`
-(on a batch of raw articles); none re-implements a stage.
+A thin driver above spaCy: :func:`load_nlp` assembles the pipeline (the parser, then onrecord's
+components from :mod:`onrecord.factories`), :func:`analyze_raws` runs it over a batch of raw articles.
+The CLI, the Python API, the REST API and the engines all go through them; none re-implements a stage,
+and no stage imports this module.
 """
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
+import functools
 from collections.abc import Iterable, Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .attribution.assemble import extract_attributions
-from .attribution.floating import credit_floating_quotes
+from . import factories  # noqa: F401  registers onrecord's spaCy factories
 from .errors import AnalysisFailed, TextTooLong, error_class
 from .ingest.validate import parse_published
-from .resolve.roles import extract_role_mentions
-from .resolve.speakers import resolve_speakers
-from .types import Article, Attribution, RawArticle, Skipped
+from .nlp import load_parser
+from .serialize import SCHEMA_VERSION, text_sha256
+from .spacy_model import base_model_name
+from .types import Article, RawArticle, Skipped
 
-SCHEMA_VERSION = "1.2"  # 1.1: claims (stance, certainty, verification, quantities, times), said_on; 1.2: roles
-
-
-def annotate_doc(doc: Doc, model=None, min_confidence: float = 0.0) -> Doc:
-    """Run attribution, speaker resolution and claims on a parsed ``Doc``; results on ``doc._``."""
-    found = extract_attributions(doc, model=model)
-    entities, attributions = resolve_speakers(doc, found)
-    attributions = credit_floating_quotes(attributions)  # a floating quote's speaker is the one it continues
-    attributions = _attach_claims(doc, attributions)
-    doc._.attributions = tuple(a for a in attributions if a.confidence >= min_confidence)
-    doc._.speakers = entities
-    doc._.roles = extract_role_mentions(doc, entities, doc._.published)  # adds data, changes no attribution
-    return doc
+__all__ = ["SCHEMA_VERSION", "analyze", "analyze_raws", "build_article", "load_nlp", "text_sha256"]
 
 
-def _attach_claims(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
-    from .claims import attach_claims
+def load_nlp(model: str | None = "default", min_confidence: float = 0.0) -> Language:
+    """The English pipeline with onrecord's component last; loaded once per process and options.
 
-    return attach_claims(doc, attributions)
+    Args:
+        model: the attribution model directory, ``"default"`` for the shipped one, ``None`` for rules only.
+        min_confidence: attributions below this confidence are dropped.
+
+    Example:
+        >>> nlp = load_nlp()
+        >>> doc = nlp("“We will win,” she said.")
+        >>> [a.cue_lemma for a in doc._.attributions]
+        ['say']
+        >>> [(a.kind.value, a.content_text) for a in doc._.quotes]
+        [('speech', '“We will win,”')]
+    """
+    return _load_nlp(base_model_name(), model, min_confidence)
 
 
-def text_sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+@functools.lru_cache(maxsize=4)
+def _load_nlp(base: str, model: str | None, min_confidence: float) -> Language:
+    nlp = load_parser()
+    nlp.add_pipe("onrecord", config={"model": model, "min_confidence": min_confidence})
+    return nlp
 
 
 def build_article(raw: RawArticle, doc: Doc) -> Article:
@@ -159,8 +163,6 @@ def analyze(
         >>> article.attributions[0].speaker.name
         'Ana Ruiz'
     """
-    from .nlp import load_nlp
-
     raw = RawArticle(id=id, text=text, title=title, published=parse_published(published))
     nlp = load_nlp(model)
     (article,) = analyze_raws([raw], nlp)

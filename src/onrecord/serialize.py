@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import json
 from importlib import resources
 from typing import Any
@@ -24,6 +25,13 @@ from .types import (
     TimeExpression,
     Verification,
 )
+
+SCHEMA_VERSION = "1.2"  # 1.1: claims (stance, certainty, verification, quantities, times), said_on; 1.2: roles
+
+
+def text_sha256(text: str) -> str:
+    """The article's identity for de-duplication: the SHA-256 of its UTF-8 text, in hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _pairs(spans) -> list[list[int]]:

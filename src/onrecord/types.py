@@ -145,9 +145,13 @@ class TimeExpression:
     note: str | None = None  # why a value is missing or uncertain
 
 
+#: what a claim's verification status can be: the one list the API's models and filter and the search page use
+VERIFICATION_STATUSES = ("unverified", "verified", "disputed")
+
+
 @dataclass(frozen=True, slots=True)
 class Verification:
-    status: str  # "unverified", "verified", "disputed"
+    status: str  # one of VERIFICATION_STATUSES
     by: tuple[str, ...] = ()  # "BBC", "Reuters"
     evidence: Span | None = None
 

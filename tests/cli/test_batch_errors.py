@@ -27,16 +27,16 @@ def test_analyze_cli_reports_the_article_that_raised_and_analyses_the_rest(tmp_p
 
 
 def test_timex_cli_reports_the_article_that_raised_and_goes_on(tmp_path, monkeypatch):
-    import onrecord.time.expressions as time
+    import onrecord.cli.timex as timex  # the command's own reference to the stage function
 
-    real = time.find_time_expressions
+    real = timex.find_time_expressions
 
     def fragile(doc, published):
         if "BOOM" in doc.text:
             raise ValueError("year -197980 is out of range")
         return real(doc, published)
 
-    monkeypatch.setattr(time, "find_time_expressions", fragile)
+    monkeypatch.setattr(timex, "find_time_expressions", fragile)
     result = runner.invoke(app, ["timex", "--published", "2025-04-22", *_files(tmp_path), "--jsonl", "-"])
     assert result.exit_code == 1
     assert "[E061] analysis failed (ValueError: year -197980 is out of range)" in " ".join(result.output.split())

@@ -8,7 +8,7 @@ import pytest
 
 from onrecord import analyze
 from onrecord.corpus.role_table import read_role_table
-from onrecord.corpus.roles_check import check_article
+from onrecord.store.roles_check import check_article
 from onrecord.errors import BadRoleTable
 from onrecord.store import Store
 

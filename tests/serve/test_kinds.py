@@ -72,6 +72,26 @@ def test_quotes_api_filters_by_verification(client):
     assert StoreView(client.app.state.db_url).quotes(verification="unverified")["total"] == 1
 
 
+def test_search_page_filters_by_verification_and_links_its_json_twin(client):
+    """issue 13: the pages could not filter on verification (only /api/quotes could)."""
+    html = client.get("/search", params={"verification": "unverified"}).text
+    assert "the ferry would run all winter" in html and "the ferry timetable was final" not in html
+    assert "/api/quotes?verification=unverified" in html
+    assert '<option value="unverified" selected>' in html
+    assert "the ferry would run all winter" not in client.get("/search", params={"q": "ferry", "verification": "disputed"}).text
+
+
+def test_search_page_offers_every_filter_the_store_declares(client):
+    """The filters are declared once (QuoteFilter); the search form has a field for each (``speaker`` takes ids too)."""
+    import dataclasses
+    import re
+
+    from onrecord.store import QuoteFilter
+
+    names = set(re.findall(r'name="([a-z_]+)"', client.get("/search").text))
+    assert {f.name for f in dataclasses.fields(QuoteFilter)} - {"speaker_id"} <= names
+
+
 def test_openapi_documents_the_kind_filter_and_field(client):
     spec = client.get("/openapi.json").json()
     params = {p["name"]: p for p in spec["paths"]["/api/quotes"]["get"]["parameters"]}

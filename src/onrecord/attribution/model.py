@@ -23,7 +23,16 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from ..errors import ModelError
+from ..nlp import doc_text
 from ..types import Attribution, AttributionType, Span
+from .bio import spans_of
+from .calibration import Calibrator
+from .clusters import load_clusters
+from .features import FEATURE_VERSION, cue_features, doc_facts
+from .quotes import doc_quotes
+from .role_features import role_features, role_window
+from .rules import attribution_type
 
 MODEL_FORMAT = 1
 
@@ -94,12 +103,7 @@ class AttributionModel:
 
     @classmethod
     def from_dir(cls, folder: Path) -> "AttributionModel":
-        import pycrfsuite
-
-        from ..errors import ModelError
-        from .calibration import Calibrator
-        from .clusters import load_clusters
-        from .features import FEATURE_VERSION
+        import pycrfsuite  # lazy: the CRF library loads with a model, not with the rules-only pipeline
 
         config_file = folder / "config.json"
         if not config_file.exists():
@@ -134,18 +138,12 @@ class AttributionModel:
         marginal cue probability reaches ``candidates`` (default: the model's setting); the
         calibrated confidence decides later which ones are kept.
         """
-        from .features import doc_facts
-
         if facts is None:
             facts = doc_facts(doc, self.lexicon, self.centroids)
         with self._lock:
             return self._predict_tokens(facts, candidates)
 
     def _predict_tokens(self, facts, candidates: float | None) -> list[Prediction]:
-        from .features import cue_features
-        from .role_features import role_features, role_window
-        from .bio import spans_of
-
         floor = self.config.get("candidate_floor", 1.0) if candidates is None else candidates
         tagger = self.cue_tagger
         out = []
@@ -182,17 +180,13 @@ class AttributionModel:
 
     def predict_scored(self, doc: Doc) -> list[tuple[Attribution, dict[str, float]]]:
         """Every candidate attribution with its raw scores, before calibration and acceptance."""
-        from ..nlp import doc_text
-        from .quotes import find_quotes
-        from .rules import attribution_type
-
         text = doc_text(doc)
         quotes = None
         out = []
         for p in self.predict_tokens(doc):
             content = tuple(_char_span(doc, text, a, b) for a, b in p.content)
             if quotes is None:
-                quotes = find_quotes(text)
+                quotes = doc_quotes(doc)
             head = doc[_head(doc, *p.cue)]
             attribution = Attribution(
                 source=tuple(_char_span(doc, text, a, b) for a, b in p.source),

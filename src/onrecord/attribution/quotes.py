@@ -13,6 +13,10 @@ import functools
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Doc
+
+from ..nlp import doc_text
+
 #: opening mark -> closing marks it accepts
 PAIRS: dict[str, str] = {
     "“": "”",
@@ -116,12 +120,28 @@ def _first_char(text: str, start: int, end: int) -> int:
     return start
 
 
+def doc_quotes(doc: Doc) -> list[Quote]:
+    """The quotations of a parsed ``doc``: found once, on first use, and kept as ``doc._.quotations``
+    for every later stage (rules, the learned model, speaker resolution, floating quotes).
+
+    Example:
+        >>> from spacy.lang.en import English
+        >>> [q.end for q in doc_quotes(English()("He said “yes.”"))]
+        [14]
+    """
+    found = doc._.quotations
+    if found is None:
+        found = doc._.quotations = tuple(find_quotes(doc_text(doc)))
+    return list(found)
+
+
 def find_quotes(text: str) -> list[Quote]:
     """All top-level quotations of ``text``, in order.
 
     Quote marks nested inside a quotation (‘…’ inside “…”) belong to it and are not
-    reported separately. Several stages ask for the same text's quotations, so the last few
-    answers are kept.
+    reported separately. The stages read a parsed doc's quotations through :func:`doc_quotes`;
+    the learned model's features still ask by text, so the last few answers are kept until they read
+    ``doc._.quotations`` too.
 
     Example:
         >>> [text[q.start:q.end] for text in ["He said “yes,” then ‘no’."] for q in find_quotes(text)]

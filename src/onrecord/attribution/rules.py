@@ -27,7 +27,7 @@ from .cue_rules import (
 )
 from .cues import ACCORDING_TO, NOUN_CUE, VERB_CUE, find_cue_candidates, load_cue_lexicon
 from .quote_rules import candidates_from_quotes, token_range
-from .quotes import Quote, find_quotes
+from .quotes import Quote, doc_quotes
 from .syntax import Candidate, trim
 
 
@@ -147,7 +147,7 @@ def _drop_nested_weak(candidates: list[Candidate]) -> list[Candidate]:
 def extract_rule_candidates(doc: Doc) -> tuple[list[Candidate], list[Quote]]:
     """All rule candidates of a parsed doc, quote rules first."""
     lexicon = load_cue_lexicon()
-    quotes = find_quotes(doc_text(doc))
+    quotes = doc_quotes(doc)
     inside = _inside_quotes(doc, quotes)
     found = [(label, s, e) for label, s, e in find_cue_candidates(doc) if not inside[s]]
     verb_starts = [s for label, s, _ in found if label == VERB_CUE]

@@ -1,6 +1,6 @@
 """Claims: what each attribution asserts and how (stance, certainty, verification, quantities, times).
 
-:func:`attach_claims` is the pipeline stage (called by :func:`onrecord.pipeline.annotate_doc` after speaker
+:func:`attach_claims` is the pipeline stage (run by the ``onrecord_claims`` spaCy component after speaker
 resolution); the pieces are importable on their own:
 
 * :func:`~onrecord.time.find_time_expressions` (the time stage, below this one) — TIMEX3 values against the publication date;

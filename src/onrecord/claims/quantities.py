@@ -110,8 +110,8 @@ def find_quantities(doc: Doc, within: tuple[Span, ...], times: tuple[TimeExpress
     """
     if not within:
         return []
-    if times is None:
-        times = tuple(find_time_expressions(doc, None))
+    if times is None:  # the ones the claims stage found, else found here
+        times = doc._.time_expressions if doc._.time_expressions is not None else tuple(find_time_expressions(doc, None))
     blocked = [(t.span.start, t.span.end) for t in times if t.type != "DURATION"]
     matcher = _matcher(doc.vocab)
     spans = []

@@ -8,6 +8,8 @@ from __future__ import annotations
 import typer
 import typer.core
 
+from .. import __version__
+from ..errors import OnrecordError
 from . import analyze as _analyze
 from . import serve as _serve
 from ._common import report_error
@@ -17,8 +19,6 @@ class _Commands(typer.core.TyperGroup):
     """The root group: runs the command, and turns an OnrecordError into its one-line message and exit status."""
 
     def invoke(self, ctx):
-        from ..errors import OnrecordError
-
         try:
             return super().invoke(ctx)
         except OnrecordError as error:
@@ -37,8 +37,6 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        from .. import __version__
-
         typer.echo(f"onrecord {__version__}")
         raise typer.Exit()
 

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from ..errors import BadDate, OnrecordError
+from ..errors import BadDate, MissingExtra, ModelError, OnrecordError, StoreMissing
 from ..ingest.validate import parse_published
 from ..types import Article, RawArticle
 
@@ -29,8 +29,6 @@ EXIT_FAILED, EXIT_USAGE, EXIT_INSTALL = 1, 2, 3
 
 def exit_status(error: OnrecordError) -> int:
     """The documented exit status for an error that ends a command."""
-    from ..errors import MissingExtra, ModelError, StoreMissing
-
     if isinstance(error, (ModelError, MissingExtra)):
         return EXIT_INSTALL
     if isinstance(error, StoreMissing):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import typer
 
+from ..errors import UnknownKind
+from ..kinds import QUOTES, parse_kinds
 
 KIND_HELP = "Only these attribution kinds, comma-separated: speech, writing, thought, evidence, intention, act."
 QUOTES_ONLY_HELP = "Only what journalists call quotes: speech and writing (same as --kind speech,writing)."
@@ -21,10 +23,7 @@ def chosen_kinds(kind: str | None, quotes_only: bool) -> tuple[str, ...] | None:
     if quotes_only and kind:
         raise typer.BadParameter("give --kind or --quotes-only, not both", param_hint="--quotes-only")
     if not quotes_only and kind is None:
-        return None  # without importing the store (SQLAlchemy): `analyze` never opens one
-    from ..errors import UnknownKind
-    from ..store.filters import QUOTES, parse_kinds
-
+        return None
     if quotes_only:
         return QUOTES
     try:

@@ -11,6 +11,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
+from ..errors import OnrecordError
 from ._common import EXIT_USAGE, console, err_console, exit_status, plain, report_error
 
 DB_HELP = "The store: a SQLite file path or a postgresql:// URL (default: $ONRECORD_DB, else onrecord.db)."
@@ -32,8 +33,8 @@ def format_option():
 
 def open_store(db: str | None, *, create: bool = False):
     """Open the store or exit with a one-line error; only ``create=True`` (ingest) makes a new SQLite file."""
-    from ..errors import OnrecordError
-    from ..store import Store
+    from ..store import Store  # lazy: the store (SQLAlchemy) loads only in commands that open one
+    from ..store.db import database_url, describe  # lazy: the store (SQLAlchemy) loads only in commands that open one
 
     try:
         return Store.open(db, create=create)
@@ -42,16 +43,12 @@ def open_store(db: str | None, *, create: bool = False):
     except Exception as error:  # noqa: BLE001 - driver errors (no server, bad password) as one line
         from rich.markup import escape
 
-        from ..store.db import database_url, describe
-
         err_console.print(f"[red]error[/red] cannot open the store {escape(describe(database_url(db)))}: {escape(str(error))}", highlight=False)
         raise typer.Exit(code=EXIT_USAGE) from None
 
 
 def fail(error: Exception) -> typer.Exit:
     """The one-line message of an error, and the exit to raise (``raise fail(error) from None``)."""
-    from ..errors import OnrecordError
-
     if isinstance(error, OnrecordError):
         return typer.Exit(code=report_error(error))
     report_error(error, 1)

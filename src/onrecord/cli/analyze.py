@@ -7,6 +7,14 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
+from ..engine.base import EngineSettings
+from ..engine.blas import limit_blas_threads
+from ..engine.local import LocalEngine
+from ..ingest import iter_articles
+from ..ingest.validate import preload_language_identifier
+from ..pipeline import analyze_raws, load_nlp
+from ..serialize import dumps
+from ..types import Skipped
 from ._common import console, err_console, parse_date, print_article_table, print_warnings
 from ._kinds import chosen_kinds, kind_option, quotes_only_option
 
@@ -23,10 +31,6 @@ def analyze_cli(
     quotes_only: bool = quotes_only_option(),
 ) -> None:
     """Extract who said what from articles; print a table per article, or write JSONL."""
-    from ..ingest import iter_articles
-    from ..serialize import dumps
-    from ..types import Skipped
-
     default_date = parse_date(published, "--published")
     kinds = chosen_kinds(kind, quotes_only)
     model = None if rules_only else "default"
@@ -59,20 +63,11 @@ def analyze_cli(
 def _analyzed(items, model, min_confidence: float, batch_size: int, workers: int):
     """The analysed articles in input order: in this process, or on forked workers (``workers`` ≥ 2)."""
     if workers <= 1:
-        from ..ingest.validate import preload_language_identifier
-        from ..nlp import load_nlp
-        from ..pipeline import analyze_raws
-
-        from ..engine.blas import limit_blas_threads
-
         loading = preload_language_identifier()  # on the other core while spaCy loads
         limit_blas_threads(1)  # one core analyses: more BLAS threads only wait on each other
         nlp = load_nlp(model, min_confidence)
         loading.join()
         yield from analyze_raws(items, nlp, batch_size=batch_size)
         return
-    from ..engine.base import EngineSettings
-    from ..engine.local import LocalEngine
-
     with LocalEngine(workers, EngineSettings(model, min_confidence, batch_size)) as engine:
         yield from engine.map(items)

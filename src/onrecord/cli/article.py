@@ -6,6 +6,8 @@ import sys
 
 import typer
 
+from ..errors import OnrecordError
+from ..serialize import article_from_dict
 from ._common import console, print_article_table
 from ._store_options import OutputFormat, db_option, fail, format_option, open_store
 
@@ -17,9 +19,6 @@ def article_cli(
     fmt: OutputFormat = format_option(),
 ) -> None:
     """Print a stored article's attributions (table), or its JSON exactly as `onrecord analyze --jsonl` wrote it."""
-    from ..errors import OnrecordError
-    from ..serialize import article_from_dict
-
     store = open_store(db)
     try:
         article = store.article(article_id, global_speakers=global_speakers or fmt == OutputFormat.table)

@@ -5,6 +5,12 @@ from pathlib import Path
 
 import typer
 
+from ..corpus.role_table import read_role_table
+from ..errors import ArticleNotFound, OnrecordError
+from ..ingest import iter_articles
+from ..pipeline import analyze_raws, load_nlp
+from ..types import Skipped
+from ._common import err_console, parse_date
 from ._store_options import OutputFormat, db_option, emit, fail, format_option, open_store
 
 CHECK_COLUMNS = [
@@ -24,11 +30,7 @@ def check_cli(
     fmt: OutputFormat = format_option(),
 ) -> None:
     """How an article describes its people against the rest of the store: agrees, new or conflicts, with evidence."""
-    from ..corpus.roles_check import check_article
-    from ..errors import ArticleNotFound, OnrecordError
-    from ._common import err_console, parse_date
-
-    from ..corpus.role_table import read_role_table
+    from ..store.roles_check import check_article  # lazy: the store (SQLAlchemy) loads only in commands that open one
 
     store = open_store(db)
     try:
@@ -57,12 +59,6 @@ def check_cli(
 def _analyse(path: Path, published):
     """The articles of a path, analysed (``Skipped`` inputs reported on stderr and left out)."""
     from rich.markup import escape
-
-    from ..ingest import iter_articles
-    from ..nlp import load_nlp
-    from ..pipeline import analyze_raws
-    from ..types import Skipped
-    from ._common import err_console
 
     out = []
     for item in analyze_raws(iter_articles([path], published=published), load_nlp()):

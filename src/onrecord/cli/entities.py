@@ -8,6 +8,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from ..errors import OnrecordError
 from ._common import console, err_console, plain
 from ._store_options import OutputFormat, db_option, fail, format_option, open_store
 
@@ -21,8 +22,6 @@ def show_cli(
     fmt: OutputFormat = format_option(),
 ) -> None:
     """One entity: its names, aliases, dated roles, outlets, links, and every merge with its evidence."""
-    from ..errors import OnrecordError
-
     store = open_store(db)
     try:
         ids = store.find_speakers(name)
@@ -65,8 +64,6 @@ def merge_cli(
     db: str | None = db_option(),
 ) -> None:
     """Merge two entities for good (later resolutions keep them together; `split` undoes it)."""
-    from ..errors import OnrecordError
-
     store = open_store(db)
     try:
         key = store.merge_entities(into, other, reason)
@@ -85,8 +82,6 @@ def split_cli(
     db: str | None = db_option(),
 ) -> None:
     """Take one name out of an entity for good (undoes a merge; `merge` undoes the split)."""
-    from ..errors import OnrecordError
-
     store = open_store(db)
     try:
         key = store.split_name(entity, name, reason)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from ..errors import OnrecordError
 from ._common import err_console
 from ._store_options import db_option, fail, open_store
 
@@ -25,8 +26,7 @@ def export_cli(
     db: str | None = db_option(),
 ) -> None:
     """Export every stored article; brat and doccano files can be corrected by annotators and read back."""
-    from ..errors import OnrecordError
-    from ..store.export import export
+    from ..store.export import export  # lazy: the store (SQLAlchemy) loads only in commands that open one
 
     store = open_store(db)
     try:

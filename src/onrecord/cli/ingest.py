@@ -7,6 +7,12 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
+from ..engine.base import EngineSettings
+from ..engine.local import LocalEngine
+from ..errors import EngineUnavailable
+from ..ingest import iter_articles
+from ..spacy_model import require_base_model
+from ..types import RawArticle
 from ._common import err_console, parse_date, print_warnings
 from ._store_options import db_option, open_store
 
@@ -57,9 +63,6 @@ def ingest_cli(
     resolve: bool = typer.Option(True, "--resolve/--no-resolve", help="Resolve speakers across articles at the end."),
 ) -> None:
     """Analyse articles into the store: idempotent by text hash, one transaction per article, resumable."""
-    from ..engine.base import EngineSettings
-    from ..spacy_model import require_base_model
-
     default_date = parse_date(published, "--published")
     require_base_model()  # [E030] before a store is created or a worker (local or Spark) started
     settings = EngineSettings(None if rules_only else "default", min_confidence, batch_size)
@@ -87,8 +90,7 @@ def ingest_cli(
 
 
 def _local(paths, store, settings, workers, published, on_skipped):
-    from ..engine.corpus import ingest
-    from ..engine.local import LocalEngine
+    from ..engine.corpus import ingest  # lazy: the store (SQLAlchemy) loads only in commands that open one
 
     with LocalEngine(workers, settings) as local:
         # workers fork from the loaded pipeline before the progress bar starts its refresh thread
@@ -105,9 +107,6 @@ def _local(paths, store, settings, workers, published, on_skipped):
 
 def _read_with_warnings(paths, published):
     """The articles of ``paths``, each one's coded warnings printed as it is read."""
-    from ..ingest import iter_articles
-    from ..types import RawArticle
-
     for item in iter_articles(paths, published=published):
         if isinstance(item, RawArticle):
             print_warnings(item)
@@ -116,10 +115,9 @@ def _read_with_warnings(paths, published):
 
 def _spark(paths, store, settings, master, workers, published, on_skipped, parquet=None):
     """Spark: executors read the shards and analyse them into Parquet tables; this process loads the store."""
-    try:
+    try:  # lazy: the Spark engine is an optional extra (onrecord[spark])
         from ..engine.spark import SparkEngine, SparkSettings
         from ..engine.spark_parquet import ingest_on_spark
-        from ..errors import EngineUnavailable
     except ImportError as error:
         raise typer.BadParameter(f'the Spark engine is not installed ({error}); pip install "onrecord[spark]"', param_hint="--engine") from None
     spark_settings = SparkSettings(**({"master": master} if master else {}), **({"max_cores": workers} if workers else {}))
@@ -137,7 +135,7 @@ def _spark(paths, store, settings, master, workers, published, on_skipped, parqu
 
 
 def _summary(report, store) -> None:
-    from ..store.db import describe
+    from ..store.db import describe  # lazy: the store (SQLAlchemy) loads only in commands that open one
 
     line = (
         f"[bold]{report.stored}[/bold] new article(s), {report.existing} already stored, {len(report.skipped)} skipped; "

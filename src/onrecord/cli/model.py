@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import typer
 
+from ..spacy_model import install_command, INSTALL_HINT, install_model, model_info, pin_file
 from ._common import console, err_console
 
 app = typer.Typer(help="The spaCy pipeline onrecord needs: install it (pinned by sha256), or say what is installed.", no_args_is_help=True)
@@ -13,8 +14,6 @@ def install_cli(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Less output from pip."),
 ) -> None:
     """Install the pinned spaCy pipeline with pip, its sha256 checked (--require-hashes --no-deps)."""
-    from ..spacy_model import install_command, install_model, model_info, pin_file
-
     err_console.print(f"installing the spaCy pipeline pinned in {pin_file()}", highlight=False, soft_wrap=True)
     err_console.print("$ " + " ".join(install_command()), highlight=False, soft_wrap=True, markup=False)
     install_model(quiet=quiet)
@@ -29,8 +28,6 @@ def info_cli(
     """What spaCy pipeline is installed, from where, against the pin (version and sha256) shipped with onrecord."""
     import dataclasses
     import json
-
-    from ..spacy_model import INSTALL_HINT, model_info
 
     info = model_info()
     facts = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 from rich.text import Text
 
+from ..errors import OnrecordError
 from ._common import err_console, parse_date
 from ._kinds import chosen_kinds, kind_option, quotes_only_option
 from ._store_options import OutputFormat, db_option, emit, fail, format_option, open_store
@@ -36,8 +37,6 @@ def quotes_cli(
     fmt: OutputFormat = format_option(),
 ) -> None:
     """Attributions in the store, by date, filtered by speaker, dates, stance, words and kind."""
-    from ..errors import OnrecordError
-
     dates = parse_date(since, "--since"), parse_date(until, "--until")
     kinds = chosen_kinds(kind, quotes_only)
     store = open_store(db)

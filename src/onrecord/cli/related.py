@@ -12,6 +12,7 @@ from ._store_options import (
     format_option,
     open_store,
 )
+from ..errors import OnrecordError
 
 #: the columns of the table view (JSON and CSV carry every field)
 RELATED_COLUMNS = [
@@ -39,8 +40,6 @@ def related_cli(
     fmt: OutputFormat = format_option(),
 ) -> None:
     """Statements in other articles about the same thing: corroborates, contradicts or related, with reasons."""
-    from ..errors import OnrecordError
-
     store = open_store(db)
     try:
         found = store.related(article_id, index, limit=limit)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import typer
 
+from ..errors import OnrecordError
 from ._store_options import OutputFormat, db_option, emit, fail, format_option, open_store
 
 ROLE_COLUMNS = [
@@ -22,8 +23,6 @@ def roles_cli(
     fmt: OutputFormat = format_option(),
 ) -> None:
     """A speaker's roles over time: each office and qualifier the articles give, first and last seen, articles, outlets."""
-    from ..errors import OnrecordError
-
     store = open_store(db)
     try:
         history = store.role_history(name)

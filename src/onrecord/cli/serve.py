@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import typer
 
+from ..spacy_model import require_base_model
 from ._common import console
 from ._store_options import db_option
 
@@ -25,11 +26,10 @@ def serve_cli(
 
     import uvicorn
 
+    # lazy: the web server (FastAPI, uvicorn) loads only for `onrecord serve`
     from ..serve.app import create_app
     from ..serve.security import is_loopback
-    from ..spacy_model import require_base_model
     from ..store.db import database_url, describe
-
     require_base_model()  # [E030] as one line now, not a failed server startup with a traceback
 
     if token is None and not is_loopback(host):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import typer
 
+from ..kinds import QUOTES
 from ._store_options import OutputFormat, db_option, emit, format_option, open_store
 
 
@@ -17,8 +18,6 @@ def speakers_cli(
     fmt: OutputFormat = format_option(),
 ) -> None:
     """Speakers across articles: attributions, articles, first and last seen, outlets, aliases."""
-    from ..store.filters import QUOTES
-
     store = open_store(db)
     try:
         page = store.speakers(q=q, kind=kind, limit=top, offset=offset, attribution_kind=QUOTES if quotes_only else None)

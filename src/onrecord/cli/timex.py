@@ -9,6 +9,13 @@ from pathlib import Path
 import typer
 from rich.markup import escape
 
+from ..ingest import iter_articles
+from ..nlp import load_parser, make_doc
+from ..pipeline import analysis_failed, check_length
+from ..serialize import time_to_dict
+from ..time.expressions import find_time_expressions
+from ..time.timeml import to_timeml
+from ..types import Skipped
 from ._common import console, err_console, parse_date, plain
 
 
@@ -21,13 +28,6 @@ def timex_cli(
 ) -> None:
     """Print every time expression of each text: offsets, TIMEX3 type (DATE, TIME, DURATION, SET), value and mod."""
     from rich.table import Table
-
-    from ..time.expressions import find_time_expressions
-    from ..time.timeml import to_timeml
-    from ..nlp import load_parser
-    from ..ingest import iter_articles
-    from ..serialize import time_to_dict
-    from ..types import Skipped
 
     if output_format not in ("table", "timeml"):
         err_console.print(f"--format must be table or timeml, not {output_format!r}")
@@ -81,9 +81,6 @@ def timex_cli(
 
 def _time_expressions(nlp, raw, find_time_expressions):
     """The article's time expressions, or its ``Skipped`` (E071 over the parser's limit, E061 when a stage raises)."""
-    from ..nlp import make_doc
-    from ..pipeline import check_length, analysis_failed
-
     checked = check_length(raw, nlp)
     if not isinstance(checked, type(raw)):
         return checked

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import typer
 
+from ..spacy_model import require_base_model
 from ._common import console, err_console
 
 
@@ -22,6 +23,7 @@ def train_cli(
     """Train, calibrate and measure the attribution model; write weights, config and model card."""
     from dataclasses import replace
 
+    # lazy: the training code (corpus reader, CRF trainer, calibration fits) loads only for `onrecord train`
     from ..train import TrainSettings, train_attribution_model
     from ..train.progress import Progress
 
@@ -33,8 +35,6 @@ def train_cli(
         if not (folder / "text").is_dir():
             err_console.print(f"[red]{folder} has no text/ folder[/red] (expected a PolNeAR-style folder)")
             raise typer.Exit(code=2)
-    from ..spacy_model import require_base_model
-
     require_base_model()  # [E030] before any training work
     settings = TrainSettings(seed=seed, train_limit=limit, dev_limit=dev_limit)
     if iterations is not None:

@@ -1,5 +1,6 @@
 """Cross-article work, between the per-article stages and the store: how statements of different articles relate
-(``relations``, ``overlap``, ``numbers``) and checks of one article against what the corpus says (``roles_check``).
+(``relations``, ``overlap``, ``numbers``) and the role table a role check reads (``role_table``).
 
-Pure Python over what the store keeps (no spaCy ``Doc``); the store finds candidates and calls in here.
+Pure Python over what the store keeps (no spaCy ``Doc``, no store): the store finds candidates and calls in here;
+the role check itself reads the store, so it lives there (``store/roles_check.py``).
 """

@@ -1,7 +1,7 @@
 """The executor interface: raw articles in, analysed articles out, in input order.
 
 Every engine runs the same per-article function, :func:`onrecord.pipeline.analyze_raws` with the
-pipeline of :func:`onrecord.nlp.load_nlp` loaded once per worker; engines differ only in where that
+pipeline of :func:`onrecord.pipeline.load_nlp` loaded once per worker; engines differ only in where that
 runs (worker processes here, Spark executors in ``engine/spark.py``). The store is written by the
 caller (:func:`onrecord.engine.corpus.ingest`), never by the workers, so every engine's output lands
 the same way.
@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import AnalysisFailed
+from ..ingest import iter_articles
+from ..pipeline import analyze_raws
 from ..types import Article, RawArticle, Skipped
 
 #: the error code of an article whose analysis raised (a bug in onrecord, reported and skipped)
@@ -53,8 +55,6 @@ class Engine(abc.ABC):
             >>> with LocalEngine(workers=2) as engine:  # doctest: +SKIP
             ...     articles = [a for a in engine.analyze(["examples/articles"]) if isinstance(a, Article)]
         """
-        from ..ingest import iter_articles
-
         return self.map(iter_articles(paths, published=published))
 
     def start(self) -> None:
@@ -76,6 +76,4 @@ class Engine(abc.ABC):
 
 def analyze_batch(raws: list[RawArticle], nlp, batch_size: int) -> list[Article | Skipped]:
     """The per-article function over one batch; an article whose analysis raises becomes its ``Skipped``."""
-    from ..pipeline import analyze_raws
-
     return list(analyze_raws(raws, nlp, batch_size=batch_size))

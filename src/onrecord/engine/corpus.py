@@ -21,7 +21,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..pipeline import text_sha256
+from ..ingest import iter_articles
+from ..serialize import text_sha256
 from ..store import Store
 from ..store.records import ResolutionReport
 from ..types import RawArticle, Skipped
@@ -217,14 +218,10 @@ def ingest(
 def _raw_items(inputs, published: dt.date | None) -> Iterator[RawArticle | Skipped]:
     inputs = list(inputs) if not isinstance(inputs, Iterator) else inputs
     if isinstance(inputs, list) and all(isinstance(i, (str, Path)) for i in inputs):
-        from ..ingest import iter_articles
-
         yield from iter_articles(inputs, published=published)
         return
     for item in inputs:
         if isinstance(item, (str, Path)):
-            from ..ingest import iter_articles
-
             yield from iter_articles([item], published=published)
         else:
             yield item

@@ -23,6 +23,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
+from ..pipeline import analyze_raws, load_nlp
+from ..spacy_model import require_base_model
 from ..types import Article, RawArticle, Skipped
 from .base import Engine, EngineSettings, analyze_batch
 from .blas import limit_blas_threads
@@ -68,8 +70,6 @@ def _init_worker(settings: EngineSettings, load: bool) -> None:
         os.nice(settings.nice)
     if not load:
         return
-    from ..nlp import load_nlp
-
     _SETTINGS = settings
     _NLP = load_nlp(settings.model, settings.min_confidence)
 
@@ -96,9 +96,6 @@ def _ready(seconds: float) -> int:
 
 def load_warm(settings: EngineSettings):
     """The pipeline of ``settings``, run once on a short text so that nothing loads lazily later."""
-    from ..nlp import load_nlp
-    from ..pipeline import analyze_raws
-
     nlp = load_nlp(settings.model, settings.min_confidence)
     list(analyze_raws([RawArticle("warm-up", _WARM_UP)], nlp))
     return nlp
@@ -147,8 +144,6 @@ class LocalEngine(Engine):
                 return
         if self._pool is not None:
             return
-        from ..spacy_model import require_base_model
-
         require_base_model()  # [E030] here, not a BrokenProcessPool from every worker's initializer
         fork = self.method == "fork"
         if fork:

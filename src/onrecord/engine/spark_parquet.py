@@ -27,8 +27,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..ingest import unique_ids
+from ..serialize import article_from_dict
 from ..types import Article, RawArticle, Skipped
 from .base import EngineSettings
+from .corpus import IngestProgress, IngestReport
 from .spark_tables import TABLES, attribution_rows, entity_rows, spark_schema
 from .spark_worker import analyze_partition, read_shards
 
@@ -110,8 +113,7 @@ def renumber(candidates: list[tuple[tuple[int, int], str]]) -> dict[tuple[int, i
     :func:`onrecord.ingest.iter_articles` call over all inputs gives (``tests/engine`` checks it
     against the full rule with random ids).
     """
-    from ..ingest import unique_ids  # the readers' own renumbering rule, not a copy of it
-
+    # the readers' own renumbering rule, not a copy of it
     renamed = unique_ids(RawArticle(id=old, text="") for _, old in candidates)
     return {key: new.id for (key, old), new in zip(candidates, renamed) if new.id != old}
 
@@ -262,9 +264,7 @@ def iter_table_articles(out_dir: Path | str) -> Iterator[Article]:
 
 def iter_table_rows(out_dir: Path | str) -> Iterator[tuple[Article, str | None]]:
     """``(article, origin)`` for every row of the ``articles`` table, in input order."""
-    import pyarrow.parquet as pq
-
-    from ..serialize import article_from_dict
+    import pyarrow.parquet as pq  # the Spark extra
 
     columns = ["origin", "text", "article_json"]
     for part in _parts(Path(out_dir) / "articles"):
@@ -344,8 +344,6 @@ def ingest_on_spark(
         ...     report = ingest_on_spark(["corpus/"], store, engine, out_dir="var/spark-tables")
     """
     import shutil
-
-    from .corpus import IngestProgress, IngestReport
 
     started = time.perf_counter()
     scratch = None if out_dir is not None else Path(tempfile.mkdtemp(prefix="onrecord-spark-"))

@@ -4,7 +4,7 @@ Nothing here is pickled with state from the driver: the functions are module-lev
 only plain settings, and the spaCy pipeline is loaded lazily, once per Python worker process,
 into :data:`_PIPELINES` (Spark reuses its Python workers across tasks, so the load is paid once
 per worker, not per task). Every article goes through the same per-article function as the
-local engine: :func:`onrecord.pipeline.analyze_raws` with :func:`onrecord.nlp.load_nlp`, with
+local engine: :func:`onrecord.pipeline.analyze_raws` with :func:`onrecord.pipeline.load_nlp`, with
 spaCy's own ``n_process`` left at 1 (Spark is the parallelism).
 """
 from __future__ import annotations
@@ -16,8 +16,11 @@ import signal
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from ..ingest import iter_articles, raw_from_record
+from ..pipeline import load_nlp
 from ..types import Article, RawArticle, Skipped
 from .base import EngineSettings, analyze_batch
+from .spark_tables import article_row, skipped_row
 
 #: Test-only fault injection (tests/engine/test_spark.py): a folder. When it holds a file ``arm``,
 #: the first Python worker to get two articles into a partition renames it to ``fired`` (atomic:
@@ -39,8 +42,6 @@ def worker_nlp(model: str | None, min_confidence: float):
     """
     key = (model, min_confidence)
     if key not in _PIPELINES:
-        from ..nlp import load_nlp
-
         _PIPELINES[key] = load_nlp(model, min_confidence)
     return _PIPELINES[key]
 
@@ -54,17 +55,13 @@ def read_shard(path: str, published: dt.date | None = None) -> Iterator[RawArtic
     if path.endswith(".parquet"):
         yield from _read_parquet(path, published)
         return
-    from ..ingest import iter_articles
-
     yield from iter_articles([Path(path)], published=published)
 
 
 def _read_parquet(path: str, published: dt.date | None) -> Iterator[RawArticle | Skipped]:
     """Rows of a Parquet shard (``id``, ``text`` or ``html``, optional metadata), each read as a JSON
     record is: by :func:`onrecord.ingest.raw_from_record`."""
-    import pyarrow.parquet as pq
-
-    from ..ingest import raw_from_record
+    import pyarrow.parquet as pq  # the Spark extra (pyarrow), needed for Parquet shards only
 
     n = 0
     for batch in pq.ParquetFile(path).iter_batches(batch_size=256):
@@ -127,8 +124,6 @@ def analyze_partition(items: Iterable[tuple], settings: EngineSettings) -> Itera
     Each output is ``("articles", row)`` or ``("skipped", row)`` (rows of
     :mod:`onrecord.engine.spark_tables`), in (shard, record) order.
     """
-    from .spark_tables import article_row, skipped_row
-
     keyed = (((shard, record), item) for shard, record, item in items)
     origins: dict[tuple[int, int], str | None] = {}
 

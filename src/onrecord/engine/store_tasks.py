@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..store import Store
 from ..types import Article, RawArticle, Skipped
+from .local import analyze_here
 
 #: this worker process's stores, opened on first use, by URL
 _STORES: dict[str, Any] = {}
@@ -26,8 +28,6 @@ def analyze_and_store(raws: list[RawArticle], db_url: str) -> tuple[list[dict[st
     """In a worker: analyse ``raws``, store the articles (then resolve speakers), and return the stored
     records' dicts and the skipped inputs. Nothing is stored when every input was skipped.
     """
-    from .local import analyze_here
-
     articles, skipped = split_results(analyze_here(raws))
     if not articles:
         return [], skipped
@@ -37,9 +37,6 @@ def analyze_and_store(raws: list[RawArticle], db_url: str) -> tuple[list[dict[st
 def warm_up(db_url: str) -> None:
     """Open this worker's store at ``db_url`` and analyse two sentences now: the first open (imports, migration
     check) and the first analysis (dateparser's tables, lazy allocations) take seconds that should not fall on a request."""
-    from ..store import entities  # noqa: F401  (the speaker resolution run after each write)
-    from .local import analyze_here
-
     _store(db_url)
     # a weekday and a calendar date: the first of each loads dateparser's tables
     text = "“The bridge will reopen on 5 March 2024,” Mayor Ana Ruiz said on Monday. The vote is expected in June."
@@ -47,8 +44,6 @@ def warm_up(db_url: str) -> None:
 
 
 def _store(db_url: str):
-    from ..store import Store
-
     store = _STORES.get(db_url)
     if store is None:
         store = _STORES[db_url] = Store.open(db_url)

@@ -12,6 +12,7 @@ import functools
 from collections.abc import Sequence
 
 from .lexicon import load_role_lexicon
+from .names import load_metonyms, normalise_name
 
 #: two articles this close in publication date may speak of the same person by surname alone
 WINDOW_DAYS = 30
@@ -26,8 +27,6 @@ _DETERMINERS = frozenset("the a an this that these those its their his her our s
 
 @functools.lru_cache(maxsize=1)
 def _common_heads() -> frozenset[str]:
-    from .names import load_metonyms, normalise_name
-
     lex = load_role_lexicon()
     # "the Kremlin" is in the lexicon as an organisation noun but names one (data/metonyms.tsv)
     return frozenset(lex.orgs | lex.groups | set(lex.roles) | lex.things | _VAGUE) - {normalise_name(m) for m in load_metonyms()}

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from ..attribution.quotes import doc_quotes
 from ..nlp import doc_text
 from ..types import EntityKind, Span
 from .lexicon import NON_REFERRING, RoleLexicon, writing_nouns
@@ -99,10 +100,8 @@ def clean_name(text: str) -> str:
 
 
 def inside_quotes(doc: Doc) -> list[bool]:
-    from ..attribution.quotes import find_quotes
-
     inside = [False] * len(doc)
-    for q in find_quotes(doc_text(doc)):
+    for q in doc_quotes(doc):
         span = doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is not None:
             inside[span.start : span.end] = [True] * len(span)

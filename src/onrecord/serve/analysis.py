@@ -2,7 +2,7 @@
 
 Uploads go through :func:`onrecord.ingest.iter_articles` (the same readers as ``onrecord analyze``), so a file
 means the same thing on the command line and in the browser. Analyses run one at a time in a worker thread
-(spaCy is loaded once per process by :func:`onrecord.nlp.load_nlp`); a short queue waits, and a longer one is
+(spaCy is loaded once per process by :func:`onrecord.pipeline.load_nlp`); a short queue waits, and a longer one is
 turned away with a 503 instead of piling up.
 """
 from __future__ import annotations
@@ -17,8 +17,13 @@ from pathlib import Path
 
 import anyio
 import anyio.to_thread
+from ..engine import store_tasks
+from ..engine.base import EngineSettings
+from ..engine.local import LocalEngine
 from ..errors import AnalysisWorkerLost, BadDate, Busy, EmptyInput, error_class
-from ..ingest import SUFFIXES
+from ..ingest import SUFFIXES, iter_articles
+from ..pipeline import analyze_raws, load_nlp
+from ..store import Store
 from ..types import Article, RawArticle, Skipped
 
 
@@ -95,8 +100,6 @@ def raw_from_html(html: str, *, id: str = "text", published=None, **meta) -> Raw
 
 
 def _iter_articles(paths, published):
-    from ..ingest import iter_articles
-
     return iter_articles(paths, published=published)
 
 
@@ -134,15 +137,10 @@ class Analyzer:
         return self._limiter
 
     def _nlp(self):
-        from ..nlp import load_nlp
-
         return load_nlp(self.model)
 
     def _engine_started(self):
         if self._engine is None:
-            from ..engine.base import EngineSettings
-            from ..engine.local import LocalEngine
-
             settings = EngineSettings(model=self.model, nice=WORKER_NICE)
             # spawned, not forked: a worker inherits no thread, connection or event loop of the server, and the server
             # process never loads the pipeline itself
@@ -156,8 +154,6 @@ class Analyzer:
     def _analyze_sync(self, raws: list[RawArticle]) -> list[Article | Skipped]:
         if self.workers:
             return list(self._engine_started().map(raws))
-        from ..pipeline import analyze_raws
-
         return list(analyze_raws(raws, self._nlp()))
 
     async def warm_up(self, db_url: str | None = None) -> None:
@@ -171,11 +167,8 @@ class Analyzer:
             return
         engine = self._engine_started()
         if db_url is not None and not _in_memory(db_url):
-            from ..engine.store_tasks import warm_up
-            from ..store import Store
-
             Store.open(db_url).close()  # created and migrated here, once: not by several workers at a time
-            for future in [engine.submit(warm_up, db_url) for _ in range(self.workers)]:
+            for future in [engine.submit(store_tasks.warm_up, db_url) for _ in range(self.workers)]:
                 future.result()
 
     def close(self) -> None:
@@ -197,12 +190,10 @@ class Analyzer:
         return await self._queued(self._analyze_and_store_sync, raws, view)
 
     def _analyze_and_store_sync(self, raws: list[RawArticle], view) -> tuple[list[dict], list[Skipped]]:
-        from ..engine.store_tasks import analyze_and_store, split_results
-
         url = view.store.url
         if self.workers and not _in_memory(url):
-            return self._engine_started().submit(analyze_and_store, raws, url).result()
-        articles, skipped = split_results(self._analyze_sync(raws))
+            return self._engine_started().submit(store_tasks.analyze_and_store, raws, url).result()
+        articles, skipped = store_tasks.split_results(self._analyze_sync(raws))
         return (view.add_articles(articles) if articles else []), skipped
 
     async def _queued(self, work, *args):

@@ -24,7 +24,7 @@ from ..errors import (
 )
 from ..serialize import article_to_dict
 from ..store.filters import QuoteFilter
-from ..types import RawArticle
+from ..types import VERIFICATION_STATUSES, RawArticle
 from .analysis import form_text, raise_skipped, raw_from_html, raw_from_text, raws_from_file
 from .models import (
     AnalyzeRequest,
@@ -39,6 +39,7 @@ from .models import (
     SpeakerDetail,
     SpeakerList,
 )
+from .queries import StoreView
 from .security import reject_unknown_query, require_token
 
 router = APIRouter(
@@ -160,8 +161,6 @@ _OPEN_LOCK = threading.Lock()
 
 def get_store(request: Request):
     """The store behind this app (opened on first use); :class:`~onrecord.errors.NoStore` without one."""
-    from .queries import StoreView
-
     state = request.app.state
     if state.db_url is None:
         raise NoStore("this server has no store (started with --no-store)")
@@ -254,7 +253,7 @@ def list_quotes(
     since: dt.date | None = Query(None, description="said or published on or after YYYY-MM-DD"),
     until: dt.date | None = Query(None, description="said or published on or before YYYY-MM-DD"),
     stance: str | None = Query(None, max_length=40, description="claim stance: states, denies, warns …"),
-    verification: Literal["unverified", "verified", "disputed"] | None = Query(None, description="the claim's verification status"),
+    verification: Literal[VERIFICATION_STATUSES] | None = Query(None, description="the claim's verification status"),
     q: str | None = Query(None, max_length=200, description="full-text query over the contents"),
     kind: list[KindWords] | None = Query(
         None, max_length=5, examples=[["speech,writing"]],

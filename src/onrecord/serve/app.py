@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import contextlib
 from importlib import resources
-from pathlib import Path
 
 import logging
 
@@ -13,14 +12,17 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .. import __version__
 from ..errors import InternalError, MethodNotAllowed, OnrecordError, RequestError, RouteNotFound
+from . import api, pages
 from .analysis import Analyzer
+from .api import describe_errors
+from .pages import PACKAGE_DIR
 from .security import BodyLimit, SecurityHeaders
 
 #: Default request body limit: far above a long news article, far below what could hurt the server.
 MAX_BODY_BYTES = 2 * 1024 * 1024
 
-PACKAGE_DIR = Path(str(resources.files("onrecord").joinpath("serve")))
 
 
 def create_app(
@@ -38,7 +40,7 @@ def create_app(
         db_url: the store's SQLAlchemy URL (SQLite file or PostgreSQL); ``None`` serves only Analyze.
         token: when set, write endpoints need ``Authorization: Bearer <token>``.
         max_body_bytes: larger request bodies get a 413.
-        model: attribution model passed to :func:`onrecord.nlp.load_nlp`.
+        model: attribution model passed to :func:`onrecord.pipeline.load_nlp`.
         warm_up: load the spaCy pipeline (and open the store in the analysis workers) at startup, not on the first request.
         analysis_workers: processes that analyse posted articles; 0 analyses in a thread of this process.
 
@@ -48,8 +50,6 @@ def create_app(
         >>> client.get("/api/health").json()["status"]
         'ok'
     """
-    from . import api, pages
-
     analyzer = Analyzer(model=model, workers=analysis_workers)
 
     @contextlib.asynccontextmanager
@@ -105,8 +105,6 @@ def add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError):
         # FastAPI's default answer echoes the input, which may be bytes (a body that is not JSON) and fail to encode
-        from .api import describe_errors
-
         return error_response(RequestError(describe_errors(list(error.errors()))))
 
     @app.exception_handler(StarletteHTTPException)
@@ -125,6 +123,4 @@ def add_error_handlers(app: FastAPI) -> None:
 
 
 def _version() -> str:
-    from .. import __version__
-
     return __version__

@@ -10,6 +10,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..types import VERIFICATION_STATUSES
+
 Offset = Annotated[int, Field(ge=0)]
 Pair = tuple[Offset, Offset]
 IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
@@ -43,7 +45,7 @@ class QuantityOut(_Strict):
 
 
 class VerificationOut(_Strict):
-    status: Literal["unverified", "verified", "disputed"]
+    status: Literal[VERIFICATION_STATUSES]
     by: list[str]
     evidence: Pair | None
 

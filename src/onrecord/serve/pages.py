@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hmac
 import re
+from importlib import resources
+from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import jinja2
@@ -14,12 +16,15 @@ from markupsafe import Markup, escape
 from ..errors import AttributionNotFound, OnrecordError, TokenRequired, UnknownKind
 from ..serialize import article_to_dict
 from ..store.filters import KINDS, QUOTES, parse_kinds
+from ..types import VERIFICATION_STATUSES
 from .analysis import form_text, parse_published, raise_skipped, raw_from_text, raws_from_file
 from .api import get_store
-from .app import PACKAGE_DIR
 from .security import bearer_token
 from .timeline import build_timeline
 from .view import article_view
+
+#: the templates and static files of the pages (app.py mounts static/ from here)
+PACKAGE_DIR = Path(str(resources.files("onrecord").joinpath("serve")))
 
 router = APIRouter(include_in_schema=False)
 
@@ -257,15 +262,16 @@ def search_page(
     since: str | None = None,
     until: str | None = None,
     stance: str | None = None,
+    verification: str | None = None,
     kind: list[str] = Query([]),
     limit: int = Query(50, ge=1, le=500),
     offset: int = Query(0, ge=0),
 ):
     if request.url.path.endswith(".json"):
         return RedirectResponse(_json_twin(request, "/api/quotes"), status_code=307)
-    filters = {"q": _optional(q), "speaker": _optional(speaker), "stance": _optional(stance)}
+    filters = {"q": _optional(q), "speaker": _optional(speaker), "stance": _optional(stance), "verification": _optional(verification)}
     context = {**filters, "since": _optional(since), "until": _optional(until), "page": None, "terms": search_terms(filters["q"])}
-    context.update(kinds=None, all_kinds=KINDS)
+    context.update(kinds=None, all_kinds=KINDS, all_verifications=VERIFICATION_STATUSES)
     try:
         context["kinds"] = parse_kinds(kind)
         dates = {"since": parse_published(context["since"]), "until": parse_published(context["until"])}
@@ -277,13 +283,12 @@ def search_page(
     if any(filters.values()) or any(dates.values()) or context["kinds"]:
         store = get_store(request)
         if filters["q"]:  # best match first
-            page = store.search(
-                filters["q"], speaker=filters["speaker"], stance=filters["stance"], kind=context["kinds"], **dates, limit=limit, offset=offset
-            )
+            others = {k: v for k, v in filters.items() if k != "q"}
+            page = store.search(filters["q"], **others, kind=context["kinds"], **dates, limit=limit, offset=offset)
         else:
             page = store.quotes(**filters, **dates, kind=context["kinds"], limit=limit, offset=offset)
         page = _paged(page, limit, offset)
-        api_query = {k: context[k] for k in ("q", "speaker", "stance", "since", "until") if context[k]}
+        api_query = {k: context[k] for k in ("q", "speaker", "stance", "verification", "since", "until") if context[k]}
         if context["kinds"]:
             api_query["kind"] = ",".join(context["kinds"])
         api_query.update(limit=limit, offset=offset)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from ..store import Store
 from ..store.filters import QuoteFilter
+from ..store.roles_check import check_article
 from ..types import Article
 
 
@@ -24,8 +26,6 @@ class StoreView:
     """
 
     def __init__(self, db_url: str):
-        from ..store import Store
-
         self.store = Store.open(db_url)
         self._write_lock = threading.Lock()  # the store takes writes from one thread at a time
 
@@ -75,8 +75,6 @@ class StoreView:
 
     def check(self, article_id: str, window_days: int = 60) -> dict[str, Any]:
         """A stored article's role mentions against the store's articles of ±``window_days`` (docs/roles.md)."""
-        from ..corpus.roles_check import check_article
-
         return check_article(self.store, self.store.article_record(article_id), window_days, stored=True).to_dict()
 
     def statement_dates(self, speaker_id: str, limit: int = 3000, kind: str | list[str] | None = None) -> list[tuple]:

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Engine, func, select, text
 
+from ..serialize import article_from_dict
 from ..types import Article
 from . import db, queries, read
 from . import related as _related
@@ -37,7 +38,9 @@ from .records import (
     StatementPoint,
     StoreStats,
 )
+from .dump import canonical_dump
 from .filters import QuoteFilter, parse_kinds
+from .roles import role_history
 from .write import ArticleWriter
 
 __all__ = ["Store", "QuoteFilter", "database_url", "Page", "Quote", "SpeakerSummary", "SpeakerDetail", "ArticleSummary", "AddResult"]
@@ -180,8 +183,6 @@ class Store:
 
     def article_record(self, article_id: str) -> Article:
         """One stored article as the :class:`onrecord.types.Article` dataclass."""
-        from ..serialize import article_from_dict
-
         return article_from_dict(self.article(article_id))
 
     def iter_articles(self, *, global_speakers: bool = False, entity_keys: bool = False, batch: int = 200) -> Iterator[dict[str, Any]]:
@@ -248,8 +249,6 @@ class Store:
             Traceback (most recent call last):
             onrecord.errors.EntityNotFound: [E041] no speaker with id or name 'nobody' (ids are listed by `onrecord speakers`)
         """
-        from .roles import role_history
-
         with self.engine.connect() as conn:
             return role_history(conn, speaker)
 
@@ -298,8 +297,6 @@ class Store:
         Two stores holding the same articles and decisions have equal dumps, whatever order or how
         many runs the articles came in (used by the kill-and-resume and SQLite-vs-PostgreSQL tests).
         """
-        from .dump import canonical_dump
-
         with self.engine.connect() as conn:
             return canonical_dump(conn)
 

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..serialize import SCHEMA_VERSION, text_sha256
 from ..types import AttributionKind
 
 _SAFE = re.compile(r"[^\w.-]+")
@@ -195,8 +196,6 @@ def _entities(speakers: dict[tuple[str, str], str]) -> list[dict[str, Any]]:
 
 
 def _article(meta: dict[str, Any], text: str, attributions: list, speakers) -> dict[str, Any]:
-    from ..pipeline import SCHEMA_VERSION, text_sha256
-
     return {
         "schema_version": SCHEMA_VERSION,
         "id": meta.get("id"),

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from sqlalchemy import Connection, delete, insert, or_, select, update
 
 from ..errors import EntityNotFound, StoreError
-from ..resolve.entities import Decision, NameGroup, Resolution, normalise_name, resolve_groups
+from ..resolve.entities import Decision, NameGroup, Resolution, entity_key, normalise_name, resolve_groups
 from ..resolve.generic import base_norm
 from . import tables as t
 from .queries import find_entities
@@ -166,8 +166,6 @@ def _groups_of(conn: Connection, entity_pk: int) -> list[int]:
 
 
 def _anchor_group(conn: Connection, entity_pk: int) -> int:
-    from ..resolve.entities import entity_key
-
     key = conn.execute(select(E.c.key).where(E.c.pk == entity_pk)).scalar_one()
     for r in conn.execute(select(N.c.pk, N.c.kind, N.c.norm).where(N.c.entity_pk == entity_pk)):
         if key in (entity_key(r.kind, r.norm), entity_key(r.kind, base_norm(r.norm))):

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from ..errors import StoreError
 from .annotation import write_brat, write_doccano
 
 FORMATS = ("jsonl", "csv", "parquet", "brat", "doccano")
@@ -149,8 +150,6 @@ def write_parquet(articles: Iterable[dict[str, Any]], folder: Path, batch: int =
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as error:
-        from ..errors import StoreError
-
         raise StoreError(f"the Parquet export needs pyarrow: pip install pyarrow ({error})") from None
 
     folder.mkdir(parents=True, exist_ok=True)

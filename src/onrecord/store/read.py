@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from ..errors import ArticleNotFound
+from ..resolve.entities import entity_key
 from . import tables as t
 from .records import ArticleSummary, Page
 
@@ -20,8 +21,6 @@ def _span(text: str, pair) -> dict[str, Any]:
 
 def _entity_keys(conn: Connection, article_pks: Sequence[int]) -> dict[tuple[int, str], tuple[str, str, str]]:
     """(article_pk, local id) -> (entity key, name, kind) of the cross-article entity."""
-    from ..resolve.entities import entity_key
-
     rows = conn.execute(
         select(AE.c.article_pk, AE.c.local_id, t.entity_names.c.kind, t.entity_names.c.norm, t.entity_names.c.name,
                t.entities.c.key, t.entities.c.name.label("entity_name"), t.entities.c.kind.label("entity_kind"))

@@ -43,7 +43,7 @@ class RoleHistory(_Record):
 
 @dataclass(frozen=True, slots=True)
 class WindowRole:
-    """A role mention of another article in a date window (evidence for ``corpus/roles_check.py``)."""
+    """A role mention of another article in a date window (evidence for ``store/roles_check.py``)."""
 
     article_id: str
     outlet: str | None

@@ -16,7 +16,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..resolve.entities import normalise_name
 from ..resolve.generic import group_norm
-from ..serialize import claim_to_dict, time_to_dict
+from ..serialize import article_from_dict, claim_to_dict, dumps, time_to_dict
 from ..types import Article, Attribution, RoleMention
 from . import tables as t
 from .records import AddResult
@@ -198,8 +198,6 @@ class ArticleWriter:
 
 def _without_nul(article: Article) -> Article:
     """PostgreSQL text cannot hold NUL: store U+FFFD in its place (one character for one, offsets unchanged)."""
-    from ..serialize import article_from_dict, dumps
-
     # names, titles and spans are pieces of the text: checking the text and the metadata is enough
     if not any("\x00" in (value or "") for value in (article.text, article.title, article.url, article.outlet, article.author, article.id)):
         return article

@@ -8,6 +8,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from onrecord.store.db import database_url
 from onrecord.store.tables import metadata
 
 config = context.config
@@ -16,8 +17,6 @@ config = context.config
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:  # run from the alembic command line
-        from onrecord.store.db import database_url
-
         url = database_url(context.get_x_argument(as_dictionary=True).get("db"))
         with create_engine(url).begin() as connection:
             _run(connection)

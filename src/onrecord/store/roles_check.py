@@ -22,15 +22,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..corpus.role_table import judge_with_table
 from ..errors import BadWindow
 from ..resolve.roles import load_role_terms
-from ..store import Store
-from ..store import roles as store_roles
-from ..store.records import _Record
-from ..store.roles import sentence_around
 from ..types import Article, AttributionType, RoleMention
+from . import Store
+from . import roles as store_roles
+from .records import _Record
+from .roles import sentence_around
 
 DEFAULT_WINDOW_DAYS = 60
 MIN_SUPPORT = 2  # articles needed before a majority can make a conflict
@@ -291,10 +292,6 @@ def _evidence(conn, rows: list, article_ids, office: str | None, limit: int = 5)
 
 def _with_table(check: RoleCheck, table: tuple, day: dt.date) -> RoleCheck:
     """The check with what the role table says: a conflict there makes a conflict; agreement turns ``new`` into ``agrees``."""
-    from dataclasses import replace
-
-    from .role_table import judge_with_table
-
     found = judge_with_table(table, check.entity, check.office, holds(check.qualifier), day)
     if found is None:
         return check

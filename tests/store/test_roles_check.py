@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from onrecord.corpus.roles_check import check_article, check_window
+from onrecord.store.roles_check import check_article, check_window
 from onrecord.errors import BadWindow, EntityNotFound
 from onrecord.ingest import iter_articles
 from onrecord.pipeline import analyze_raws
