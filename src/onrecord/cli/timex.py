@@ -49,7 +49,7 @@ def timex_cli(
             found = _time_expressions(nlp, raw, find_time_expressions)
             if isinstance(found, Skipped):
                 failed += 1
-                err_console.print(f"[red]skipped[/red] {found}", highlight=False, soft_wrap=True)
+                err_console.print(f"[red]skipped[/red] {escape(str(found))}", highlight=False, soft_wrap=True)
                 continue
             if out is not None:
                 for t in found:
@@ -80,15 +80,12 @@ def timex_cli(
 
 
 def _time_expressions(nlp, raw, find_time_expressions):
-    """The article's time expressions, or its ``Skipped`` (E071 over the parser's limit, E061 when a stage raises)."""
-    from ..nlp import make_doc
-    from ..pipeline import check_length, analysis_failed
+    """The article's time expressions (a text over the parser's limit parsed in chunks), or its ``Skipped`` (E061 when a stage raises)."""
+    from ..nlp_chunks import run_pipeline
+    from ..pipeline import analysis_failed
 
-    checked = check_length(raw, nlp)
-    if not isinstance(checked, type(raw)):
-        return checked
     try:
-        doc = nlp(make_doc(nlp, raw.text, raw.published))
+        doc = run_pipeline(nlp, raw.text, raw.published)
         return find_time_expressions(doc, raw.published)
     except Exception as error:  # noqa: BLE001 - one article's bug is reported, the other files go on
         return analysis_failed(raw, error)
