@@ -184,6 +184,7 @@ class AttributionModel:
         from ..nlp import doc_text
         from .quotes import find_quotes
         from .rules import attribution_type
+        from .syntax import nearest_subject
 
         text = doc_text(doc)
         quotes = None
@@ -194,7 +195,7 @@ class AttributionModel:
                 quotes = find_quotes(text)
             head = doc[_head(doc, *p.cue)]
             attribution = Attribution(
-                source=tuple(_char_span(doc, text, a, b) for a, b in p.source),
+                source=tuple(_char_span(doc, text, *nearest_subject(head, a, b)) for a, b in p.source),
                 cue=(_char_span(doc, text, *p.cue),),
                 content=content,
                 type=attribution_type(text, list(content), quotes),

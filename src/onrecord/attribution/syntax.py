@@ -61,6 +61,16 @@ def trim(doc: Doc, start: int, end: int, keep_quotes: bool = False) -> tuple[int
     return start, end
 
 
+def nearest_subject(verb: Token, start: int, end: int) -> tuple[int, int]:
+    """A source range narrowed to the verb's nearest subject when it holds two subjects of the verb (a
+    misparse: "The bypass links Millbrook, but the route favours lorries" is not said by the bypass)."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS and start <= c.i < end]
+    if len(subjects) < 2:
+        return start, end
+    near_start, near_end = trim(verb.doc, *subtree_range(max(subjects, key=lambda c: c.i)))
+    return max(near_start, start), min(near_end, end)
+
+
 def cue_tokens(verb: Token) -> list[int]:
     """The cue: the verb with its adjacent auxiliaries and negation before, and its particle after
     ("has suggested", "did not deny", "pointed out")."""
@@ -79,7 +89,14 @@ def cue_tokens(verb: Token) -> list[int]:
 def _subject_of(token: Token) -> tuple[int, int] | None:
     doc = token.doc
     # the parser sometimes hangs the subject on the auxiliary ("Putin has … signalled")
-    for child in list(token.children) + [g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children]:
+    children = list(token.children) + [g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children]
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1:
+        # "The bypass links Millbrook, but the route favours lorries" parsed with two subjects: the nearer one
+        # is the verb's; the other's subtree runs across the clause before it
+        before = [c for c in subjects if c.i < token.i]
+        return trim(doc, *subtree_range(max(before, key=lambda c: c.i) if before else min(subjects, key=lambda c: c.i)))
+    for child in children:
         if child.dep_ in SUBJECT_DEPS:
             return trim(doc, *subtree_range(child))
         if child.dep_ == "agent":  # passive: "was accused by X"

@@ -22,7 +22,7 @@ from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLex
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
 from .name_gender import gender_of_first_name
 from .pronouns import PronounResolution
-from .source_phrase import can_speak, clean_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
+from .source_phrase import can_speak, clean_name, phrase_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
 
 
 #: pronoun-like heads of a source phrase that describe its speakers ("those involved", "one of the players")
@@ -95,7 +95,7 @@ class _Resolver(PronounResolution):
             at_root = [m for m in heads if m.span.start <= tokens.root.idx < m.span.end]
             if not heads and not any(m.span.start <= tokens.root.idx < m.span.end for m in names):
                 # "Trudeau's office", "Norman's lawyers": someone of the person's, not the person
-                return self._other(clean_name(tokens.text), possessed_kind(tokens.root, self.lex), span, "nominal")
+                return self._other(phrase_name(tokens), possessed_kind(tokens.root, self.lex), span, "nominal")
             chosen = (at_root or heads or names)[0]
             joint = [m for m in heads if m is not chosen and m.root.dep_ == "conj" and m.root.head.i == chosen.root.i]
             if joint:  # "owners Tore Sohlberg and Lehla Abreder said": both, whom a later "they" means
@@ -109,7 +109,7 @@ class _Resolver(PronounResolution):
         if word in _QUANTIFIER_HEADS and len(tokens) > 1 and any(c.dep_ in ("prep", "acl", "amod", "relcl") for c in head.children):
             # "one of the players in the video", "All those involved": a nominal, not a pronoun to resolve
             plural = word != "one"
-            builder = self._other(clean_name(tokens.text), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
+            builder = self._other(phrase_name(tokens), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
             if not plural:
                 self.person_nominals[id(builder)] = None
             return builder
@@ -148,19 +148,19 @@ class _Resolver(PronounResolution):
             if person is not None:
                 return person
         if word in self.lex.orgs or lemma in self.lex.orgs:
-            return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")
+            return self._other(phrase_name(tokens), EntityKind.ORGANISATION, span, "org")
         if word in self.lex.groups or lemma in self.lex.groups or any(t.lower_ == "both" for t in tokens):
-            return self._other(clean_name(tokens.text), EntityKind.GROUP, span, "group")
+            return self._other(phrase_name(tokens), EntityKind.GROUP, span, "group")
         person = self.resolve_untagged_name(tokens, head, span)
         if person is not None:
             return person
         if head.pos_ == "PROPN" and any(e.label_ in ORG_LABELS and e.text == tokens.text for e in self.doc.ents):
-            return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")  # tagged an organisation elsewhere
+            return self._other(phrase_name(tokens), EntityKind.ORGANISATION, span, "org")  # tagged an organisation elsewhere
         if tokens[0].lower_ == "the" and head.pos_ == "PROPN" and head.text[:1].isupper() and head.tag_ == "NNP" and word not in self.lex.roles:
-            return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")  # "the Louvre", "the Pentagon"
+            return self._other(phrase_name(tokens), EntityKind.ORGANISATION, span, "org")  # "the Louvre", "the Pentagon"
         # "Republican senators", "senior students": people, a group; "our results", "city data": things
         plural = head.tag_ == "NNPS" or head.tag_ == "NNS" and (lemma in self.lex.roles or word in self.lex.groups or lemma in self.lex.groups)
-        builder = self._other(clean_name(tokens.text), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
+        builder = self._other(phrase_name(tokens), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
         if not plural and (lemma in self.lex.roles or word in self.lex.roles or lemma in self.lex.person_nouns):  # "a spokesperson for …"
             self.person_nominals[id(builder)] = self.lex.gender_of_title(word)
         return builder
