@@ -70,3 +70,26 @@ def test_analyze_reads_a_timestamp_published_as_the_readers_do(tmp_path):
     result = runner.invoke(app, ["analyze", str(path), "--jsonl", str(out), "--published", "2024-06-04T23:30:00-05:00", "--rules-only"])
     assert result.exit_code == 0, result.output
     assert json.loads(out.read_text("utf-8"))["published"] == "2024-06-04"
+
+
+def test_analyze_does_not_read_its_own_jsonl_output_inside_the_input_folder(tmp_path):
+    (tmp_path / "vote.txt").write_text("Council member Iris Vang said the vote would be held in June.", "utf-8")
+X
+    for _ in range(2):
+        result = runner.invoke(app, ["analyze", str(tmp_path), "--jsonl", str(out), "--rules-only", "--batch-size", "1"])
+        assert result.exit_code == 0, result.output
+        assert [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()] == ["vote"]
+
+
+def test_timex_does_not_read_its_own_outputs_inside_the_input_folder(tmp_path):
+    (tmp_path / "rain.txt").write_text("It rained on Monday.", "utf-8")
+    out = tmp_path / "times.jsonl"
+    for _ in range(2):
+        result = runner.invoke(app, ["timex", str(tmp_path), "--published", "2024-06-04", "--jsonl", str(out)])
+        assert result.exit_code == 0, result.output
+        assert [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()] == ["rain"]
+    out.unlink()
+    for _ in range(2):  # the second run finds tml/rain.tml in the folder: E008 before
+        result = runner.invoke(app, ["timex", str(tmp_path), "--published", "2024-06-04", "--format", "timeml", "--out", str(tmp_path / "tml")])
+        assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "tml").iterdir()) == ["rain.tml"]

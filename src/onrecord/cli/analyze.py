@@ -36,7 +36,9 @@ def analyze_cli(
         out = sys.stdout if str(jsonl) == "-" else open(jsonl, "w", encoding="utf-8")
     failed = 0
     try:
-        for item in analyze_raws(iter_articles(paths, published=default_date), nlp, batch_size=batch_size):
+        # the output file is never an input: "analyze DIR --jsonl DIR/out.jsonl" would read what it writes
+        own = [jsonl] if out is not None and out is not sys.stdout else []
+        for item in analyze_raws(iter_articles(paths, published=default_date, exclude=own), nlp, batch_size=batch_size):
             if isinstance(item, Skipped):
                 failed += 1
                 err_console.print(f"[red]skipped[/red] {escape(str(item))}", highlight=False, soft_wrap=True)

@@ -41,7 +41,8 @@ def timex_cli(
         out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
     try:
-        for raw in iter_articles(paths, published=default_date):
+        own = [p for p in (None if out is sys.stdout else jsonl, out_dir) if p is not None]  # outputs are never inputs
+        for raw in iter_articles(paths, published=default_date, exclude=own):
             if isinstance(raw, Skipped):
                 failed += 1
                 err_console.print(f"[red]skipped[/red] {escape(str(raw))}", highlight=False, soft_wrap=True)
