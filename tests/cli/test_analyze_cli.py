@@ -74,7 +74,8 @@ def test_analyze_reads_a_timestamp_published_as_the_readers_do(tmp_path):
 
 def test_analyze_does_not_read_its_own_jsonl_output_inside_the_input_folder(tmp_path):
     (tmp_path / "vote.txt").write_text("Council member Iris Vang said the vote would be held in June.", "utf-8")
-X
+    # read after vote.txt, with one article per batch: before, it read back each line it wrote, without end
+    out = tmp_path / "zz-out.jsonl"
     for _ in range(2):
         result = runner.invoke(app, ["analyze", str(tmp_path), "--jsonl", str(out), "--rules-only", "--batch-size", "1"])
         assert result.exit_code == 0, result.output
