@@ -75,7 +75,7 @@ class PronounResolution:
         or organisation named in this sentence or the one before, outside quotations."""
         sent = head.sent
         start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        plural = [(e.start, e.text) for e in self.doc.ents if e.label_ in ORG_LABELS and start <= e.start and e.end_char <= span.start
+        plural = [(e.start, e.text) for e in self.ents if e.label_ in ORG_LABELS and start <= e.start and e.end_char <= span.start
                   and e.root.tag_ in ("NNPS", "NNS") and not self.inside_quote[e.start]]
         plural += [(t.i, t.text) for t in self.doc[start : head.i] if t.tag_ == "NNPS" and not t.ent_type_ and t.text[:1].isupper() and not self.inside_quote[t.i]]
         if not plural:

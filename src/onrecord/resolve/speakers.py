@@ -32,6 +32,7 @@ _QUANTIFIER_HEADS = {"one", "those", "some", "many", "most", "all", "several", "
 class _Resolver(PronounResolution):
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.ents = doc.ents  # spaCy builds this tuple on every access: once per article, not per source
         self.lex: RoleLexicon = load_role_lexicon()
         self.inside_quote = inside_quotes(doc)
         self.names: list[NameMention] = find_name_mentions(doc, self.lex, self.inside_quote)
@@ -154,7 +155,7 @@ class _Resolver(PronounResolution):
         person = self.resolve_untagged_name(tokens, head, span)
         if person is not None:
             return person
-        if head.pos_ == "PROPN" and any(e.label_ in ORG_LABELS and e.text == tokens.text for e in self.doc.ents):
+        if head.pos_ == "PROPN" and any(e.label_ in ORG_LABELS and e.text == tokens.text for e in self.ents):
             return self._other(phrase_name(tokens), EntityKind.ORGANISATION, span, "org")  # tagged an organisation elsewhere
         if tokens[0].lower_ == "the" and head.pos_ == "PROPN" and head.text[:1].isupper() and head.tag_ == "NNP" and word not in self.lex.roles:
             return self._other(phrase_name(tokens), EntityKind.ORGANISATION, span, "org")  # "the Louvre", "the Pentagon"
@@ -242,7 +243,7 @@ class _Resolver(PronounResolution):
                 self._add_mention(spoke, span, "nominal")
                 return spoke
             # subjects and agents only: "iPhone users" or "sued Google" name an organisation that is not the one talking
-            named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= span.start and not self.inside_quote[e.start]
+            named = [e for e in self.ents if e.label_ == "ORG" and e.end_char <= span.start and not self.inside_quote[e.start]
                      and (e.root.dep_ in ("nsubj", "nsubjpass") or e.root.dep_ == "pobj" and e.root.head.lower_ == "by")
                      and self.paragraph_of(e.start_char) >= para - 2 and e.start_char not in self.by_offset and not is_heading(self.doc, e.start)]
             if named:
