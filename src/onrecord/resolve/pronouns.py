@@ -95,10 +95,10 @@ class PronounResolution:
         last_sent = last_token[0].sent.start if last_token is not None and len(last_token) else -1
         found = []
         for m in self.names:
-            if m.root.sent.start == last_sent:
+            if not last_offset < m.span.start < offset or m.root.sent.start == last_sent:  # offsets first: .sent walks the parse
                 continue
             p = self.by_offset.get(m.span.start)
-            if p is None or p is last_speaker or p in found or m.in_quote or not last_offset < m.span.start < offset:
+            if p is None or p is last_speaker or p in found or m.in_quote:
                 continue
             if (m.titles or len(m.name.split()) > 1) and self.paragraph_of(m.span.start) >= para - 1 and p.gender in (None, gender):
                 found.append(p)

@@ -121,7 +121,7 @@ class _Resolver(PronounResolution):
         if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             antecedent = head.head.head
             return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
-        org_ents = [e for e in tokens.ents if e.label_ in ORG_LABELS]
+        org_ents = [e for e in self.ents if tokens.start <= e.start and e.end <= tokens.end and e.label_ in ORG_LABELS]  # tokens.ents rebuilds doc.ents
         definite = tokens[0].lower_ in ("the", "this", "that")
         person_noun = head.lemma_.lower() in self.lex.roles and not head.text.istitle()  # "the rookie defenceman", "CEO" tagged ORG
         if definite and head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN"):  # "the Kentucky Republican"
