@@ -30,7 +30,7 @@ def timex_cli(
     from ..types import Skipped
 
     if output_format not in ("table", "timeml"):
-        err_console.print(f"--format must be table or timeml, not {output_format!r}")
+        err_console.print(f"--format must be table or timeml, not {output_format!r}", markup=False, highlight=False)
         raise typer.Exit(code=2)
     default_date = parse_date(published, "--published")
     nlp = load_parser()

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from ._common import console, err_console
 
@@ -31,7 +32,7 @@ def train_cli(
         raise typer.Exit(code=2)
     for folder in (train, dev):
         if not (folder / "text").is_dir():
-            err_console.print(f"[red]{folder} has no text/ folder[/red] (expected a PolNeAR-style folder)")
+            err_console.print(f"[red]{escape(str(folder))} has no text/ folder[/red] (expected a PolNeAR-style folder)", highlight=False)
             raise typer.Exit(code=2)
     from ..spacy_model import require_base_model
 
