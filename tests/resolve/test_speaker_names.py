@@ -34,3 +34,9 @@ def test_a_coordinated_group_keeps_every_member(analyse):
     text = "Black voters, campaign organizers and veteran volunteers said they would march on Saturday."
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said") == "Black voters, campaign organizers and veteran volunteers"
+
+
+def test_a_name_in_apposition_stays_in_the_source_name(analyse):
+    text = "The captain of the team, Jordan Stewart, and his mother said the video had moved them to tears."
+    _, attributions = analyse(text)
+    assert "Jordan Stewart" in speaker_of(attributions, "said")

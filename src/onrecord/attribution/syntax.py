@@ -72,10 +72,13 @@ def nearest_subject(verb: Token, start: int, end: int) -> tuple[int, int]:
 
 
 def _clause_between(doc: Doc, first: int, second: int) -> bool:
-    """Whether a clause ends between two tokens: a finite verb, or a comma or semicolon before a conjunction
-    (", but the route …"), rather than the "and" of two coordinated names."""
+    """Whether a clause ends between two tokens: a finite verb, or a comma or semicolon before a contrasting
+    conjunction (", but the route …"), rather than the "and" of two coordinated people."""
     between = doc[first + 1 : second]
-    return any(t.tag_ in ("VBD", "VBZ", "VBP") or t.text in (",", ";") and t.i + 1 < second and doc[t.i + 1].dep_ == "cc" for t in between)
+    return any(t.tag_ in ("VBD", "VBZ", "VBP") or t.text in (",", ";") and t.i + 1 < second and doc[t.i + 1].lower_ in _CONTRAST for t in between)
+
+
+_CONTRAST = {"but", "yet", "while", "whereas"}
 
 
 def cue_tokens(verb: Token) -> list[int]:

@@ -140,6 +140,8 @@ def _describes(token: Token, root: Token) -> bool:
     """Whether ``token`` (just after a comma) starts a phrase that only describes a word before the comma."""
     if token.lower_ in ("who", "which", "whose"):
         return True
+    if token.ent_type_ == "PERSON":  # "the captain of the team, Jordan Stewart, …": the name, not a description
+        return False
     comma = token.i - 1
     while token.i != root.i and token.head.i != token.i:
         if token.dep_ in _DESCRIBING_DEPS and token.head.i < comma:
