@@ -17,10 +17,10 @@ def test_a_participle_after_the_head_is_not_part_of_the_name(analyse):
     assert speaker_of(attributions, "said") == "group of retired teachers"
 
 
-def test_an_opening_bracket_the_source_never_closes_is_not_part_of_the_name(analyse):
+def test_a_bracket_the_source_leaves_open_is_closed_in_the_name(analyse):
     text = "A spokesperson for the National Union of Bus Drivers (NUBD) said the strike would go ahead."
     _, attributions = analyse(text)
-    assert speaker_of(attributions, "said") == "spokesperson for the National Union of Bus Drivers"
+    assert speaker_of(attributions, "said") == "spokesperson for the National Union of Bus Drivers (NUBD)"
 
 
 def test_a_name_given_with_identified_as_is_the_speaker(analyse):

@@ -111,8 +111,9 @@ _DESCRIBING_DEPS = {"relcl", "appos", "acl", "advcl", "parataxis"}
 
 def phrase_name(tokens) -> str:
     """The display name of a source phrase that names no person: the phrase without what only describes
-    its head after a comma (a relative clause, an apposition, a participle) and without an opening bracket
-    the phrase never closes ("the Employers' Association (UCEA" → "Employers' Association").
+    its head after a comma (a relative clause, an apposition, a participle), and with its brackets closed
+    ("the Employers' Association (UCEA" → "Employers' Association (UCEA)" when the text closes it, else
+    "Employers' Association").
 
     Example:
         >>> from onrecord.nlp import load_parser
@@ -129,6 +130,8 @@ def phrase_name(tokens) -> str:
             end = t.i
             break
         if t.text in "([" and not any(c.text in ")]" for c in doc[t.i + 1 : end]):
+            if end < len(doc) and doc[end].text in ")]":  # the source stopped just before the closing bracket
+                return clean_name(doc[tokens.start : end + 1].text)
             end = t.i
             break
     while end > tokens.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
