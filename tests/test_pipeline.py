@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.errors import AnalysisFailed, TextTooLong
+from onrecord.errors import AnalysisFailed
 from onrecord.pipeline import analyze_raws
 from onrecord.types import Article, RawArticle, Skipped
 
@@ -29,13 +29,13 @@ def test_analyze_raws_after_a_failed_batch_gives_the_same_articles_as_a_clean_ru
     assert got == clean and clean[0].attributions
 
 
-def test_analyze_raws_reports_a_text_over_the_parser_limit_and_goes_on(rules_nlp):
-    long = RawArticle("long", "The mayor said it would rain. " * (rules_nlp.max_length // 30 + 1), origin="long.txt")
+def test_analyze_raws_analyses_a_text_over_the_parser_limit_in_order_with_the_others(rules_nlp, monkeypatch):
+    monkeypatch.setattr(rules_nlp, "max_length", 200)  # chunks of 100 characters: one paragraph each; tests/test_nlp_chunks.py checks chunked = whole
+    long = RawArticle("long", "\n\n".join(r.text for r in GOOD * 3), origin="long.txt")
     assert len(long.text) > rules_nlp.max_length
-    got = list(analyze_raws([long, GOOD[0]], rules_nlp))
-    assert isinstance(got[0], Skipped) and got[0].code == TextTooLong.code == "E071"
-    assert "split the article" in got[0].reason
-    assert isinstance(got[1], Article) and got[1].attributions
+    got = list(analyze_raws([GOOD[0], long, GOOD[1]], rules_nlp))  # E071 before
+    assert [x.id for x in got] == ["a", "long", "c"] and all(isinstance(x, Article) for x in got)
+    assert len(got[1].attributions) == 6
 
 
 def test_analyze_raws_passes_skipped_inputs_through_in_order(rules_nlp):
@@ -46,12 +46,10 @@ def test_analyze_raws_passes_skipped_inputs_through_in_order(rules_nlp):
 
 def test_the_python_api_raises_the_coded_error_of_a_failed_analysis(fragile_analysis):
     import onrecord
-    from onrecord.errors import AnalysisFailed, TextTooLong
+    from onrecord.errors import AnalysisFailed
 
     with pytest.raises(AnalysisFailed, match=r"\[E061\] analysis failed \(RuntimeError: a simulated bug\)"):
         onrecord.analyze("BOOM, the minister said.", model=None)
-    with pytest.raises(TextTooLong, match=r"\[E071\]"):
-        onrecord.analyze("The mayor said it would rain. " * 40_000, model=None)
 
 
 def test_analyze_reads_published_as_the_readers_do():

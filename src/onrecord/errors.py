@@ -135,7 +135,7 @@ class UnknownKind(OnrecordError):
 
 
 class TextTooLong(InputError):
-    """A text longer than the spaCy pipeline's ``max_length`` (1,000,000 characters by default)."""
+    """Reserved, no longer raised: a text over the pipeline's ``max_length`` is parsed in chunks (:mod:`onrecord.nlp_chunks`)."""
 
     code = "E071"
 

@@ -15,9 +15,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import factories  # noqa: F401  registers onrecord's spaCy factories
-from .errors import AnalysisFailed, TextTooLong, error_class
+from .errors import AnalysisFailed, error_class
 from .ingest.validate import parse_published
 from .nlp import load_parser
+from .nlp_chunks import run_pipeline
 from .serialize import SCHEMA_VERSION, text_sha256
 from .spacy_model import base_model_name
 from .types import Article, RawArticle, Skipped
@@ -78,15 +79,14 @@ def analyze_raws(
 ) -> Iterator[Article | Skipped]:
     """Analyse a stream of raw articles with ``nlp.pipe``; ``Skipped`` items pass through in order.
 
-    No article stops the batch: a text over ``nlp.max_length`` becomes ``Skipped`` with E071, and when a
-    batch raises, its articles are analysed one by one so that only the one that raised is lost, as
-    ``Skipped`` with E061 (:class:`onrecord.errors.AnalysisFailed`).
+    No article stops the batch: a text over ``nlp.max_length`` is parsed in chunks and analysed whole
+    (:mod:`onrecord.nlp_chunks`), and when a batch raises, its articles are analysed one by one so that
+    only the one that raised is lost, as ``Skipped`` with E061 (:class:`onrecord.errors.AnalysisFailed`).
     """
     pending: list[RawArticle | Skipped] = []
 
     def flush() -> Iterator[Article | Skipped]:
-        checked = [check_length(item, nlp) if isinstance(item, RawArticle) else item for item in pending]
-        yield from _analyze_batch(checked, nlp, batch_size)
+        yield from _analyze_batch(pending, nlp, batch_size)
         pending.clear()
 
     for raw in raws:
@@ -97,18 +97,19 @@ def analyze_raws(
 
 
 def _analyze_batch(items: list[RawArticle | Skipped], nlp: Language, batch_size: int) -> list[Article | Skipped]:
-    raws_only = [r for r in items if isinstance(r, RawArticle)]
+    raws_only = [r for r in items if isinstance(r, RawArticle) and len(r.text) <= nlp.max_length]
     try:
         docs = nlp.pipe((_doc_for(nlp, r) for r in raws_only), batch_size=batch_size)
         done = iter([build_article(raw, doc) for raw, doc in zip(raws_only, docs, strict=True)])
     except Exception:  # noqa: BLE001 - find the article that raised, keep the others
         done = iter([_analyze_one(raw, nlp) for raw in raws_only])
-    return [item if isinstance(item, Skipped) else next(done) for item in items]
+    # a text over the limit is analysed on its own, in chunks
+    return [item if isinstance(item, Skipped) else next(done) if len(item.text) <= nlp.max_length else _analyze_one(item, nlp) for item in items]
 
 
 def _analyze_one(raw: RawArticle, nlp: Language) -> Article | Skipped:
     try:
-        return build_article(raw, nlp(_doc_for(nlp, raw)))
+        return build_article(raw, run_pipeline(nlp, raw.text, raw.published))
     except Exception as error:  # noqa: BLE001 - a bug in one article's analysis: report it, go on
         return analysis_failed(raw, error)
 
@@ -117,17 +118,6 @@ def analysis_failed(raw: RawArticle, error: BaseException) -> Skipped:
     """The ``Skipped`` (E061) of an article whose analysis raised ``error``."""
     reason = f"analysis failed ({type(error).__name__}: {error}); please report this"
     return Skipped(raw.origin or raw.id, AnalysisFailed.code, reason)
-
-
-def check_length(raw: RawArticle, nlp: Language) -> RawArticle | Skipped:
-    """``raw``, or its ``Skipped`` (E071) when its text is over ``nlp.max_length``."""
-    if len(raw.text) <= nlp.max_length:
-        return raw
-    reason = (
-        f"text of {len(raw.text):,} characters is over the parser's limit of {nlp.max_length:,}; "
-        "split the article into parts (for example at paragraph breaks) and analyse them one by one"
-    )
-    return Skipped(raw.origin or raw.id, TextTooLong.code, reason)
 
 
 def _doc_for(nlp: Language, raw: RawArticle) -> Doc:
@@ -155,7 +145,6 @@ def analyze(
 
     Raises:
         BadDate: ``published`` is not a date (E020).
-        TextTooLong: the text is over the pipeline's ``max_length`` (E071); split it.
         AnalysisFailed: a stage raised (E061, a bug in onrecord).
 
     Example:
@@ -166,6 +155,6 @@ def analyze(
     raw = RawArticle(id=id, text=text, title=title, published=parse_published(published))
     nlp = load_nlp(model)
     (article,) = analyze_raws([raw], nlp)
-    if isinstance(article, Skipped):  # E071 too long, E061 a stage raised: the catalogue's error, not a Skipped
+    if isinstance(article, Skipped):  # E061 a stage raised: the catalogue's error, not a Skipped
         raise error_class(article.code)(article.reason)
     return article

@@ -94,3 +94,27 @@ def test_analyze_with_two_workers_writes_the_same_jsonl_as_one_process(tmp_path)
         lines[workers] = out.read_text("utf-8").splitlines()
     assert len(lines["1"]) == len(_ARTICLES) and sum(len(json.loads(line)["attributions"]) for line in lines["1"]) >= len(_ARTICLES)
     assert lines["2"] == lines["1"]
+
+
+def test_analyze_does_not_read_its_own_jsonl_output_inside_the_input_folder(tmp_path):
+    (tmp_path / "vote.txt").write_text("Council member Iris Vang said the vote would be held in June.", "utf-8")
+    # read after vote.txt, with one article per batch: before, it read back each line it wrote, without end
+    out = tmp_path / "zz-out.jsonl"
+    for _ in range(2):
+        result = runner.invoke(app, ["analyze", str(tmp_path), "--jsonl", str(out), "--rules-only", "--batch-size", "1"])
+        assert result.exit_code == 0, result.output
+        assert [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()] == ["vote"]
+
+
+def test_timex_does_not_read_its_own_outputs_inside_the_input_folder(tmp_path):
+    (tmp_path / "rain.txt").write_text("It rained on Monday.", "utf-8")
+    out = tmp_path / "times.jsonl"
+    for _ in range(2):
+        result = runner.invoke(app, ["timex", str(tmp_path), "--published", "2024-06-04", "--jsonl", str(out)])
+        assert result.exit_code == 0, result.output
+        assert [json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()] == ["rain"]
+    out.unlink()
+    for _ in range(2):  # the second run finds tml/rain.tml in the folder: E008 before
+        result = runner.invoke(app, ["timex", str(tmp_path), "--published", "2024-06-04", "--format", "timeml", "--out", str(tmp_path / "tml")])
+        assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "tml").iterdir()) == ["rain.tml"]

@@ -43,9 +43,14 @@ def test_timex_cli_reports_the_article_that_raised_and_goes_on(tmp_path, monkeyp
     assert {json.loads(line)["id"] for line in result.stdout.splitlines() if line.startswith("{")} == {"a", "c"}
 
 
-def test_timex_cli_reports_a_text_over_the_parser_limit(tmp_path):
-    path = tmp_path / "long.txt"
-    path.write_text("It rained on Monday. " * 50_000, "utf-8")
-    result = runner.invoke(app, ["timex", str(path), "--jsonl", "-"])
-    assert result.exit_code == 1
-    assert "[E071]" in result.output and "split the article" in " ".join(result.output.split())
+def test_timex_cli_escapes_the_reason_of_a_skipped_article(tmp_path, monkeypatch):
+    import onrecord.cli.timex as timex  # the command's own references to the functions it calls
+    from onrecord.types import Skipped
+
+    monkeypatch.setattr(timex, "analysis_failed", lambda raw, error: Skipped(raw.id, "E061", "bad [/i] tag [not] markup"))
+    monkeypatch.setattr(timex, "run_pipeline", lambda *a, **k: (_ for _ in ()).throw(ValueError("x")))
+    path = tmp_path / "a.txt"
+    path.write_text("It rained on Monday.", "utf-8")
+    result = runner.invoke(app, ["timex", str(path), "--jsonl", "-"])  # MarkupError on "[/i]" before
+    assert result.exit_code == 1, result.output
+    assert "bad [/i] tag [not] markup" in result.output

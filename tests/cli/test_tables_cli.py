@@ -59,3 +59,16 @@ def test_quotes_and_speakers_from_a_store_print_brackets_and_name_their_own_pagi
     speakers = runner.invoke(app, ["speakers", "--db", str(db), "--top", "1"], terminal_width=200)
     assert speakers.exit_code == 0, speakers.output
     assert "1 of 2 shown; use --top and --offset for more" in speakers.stderr
+
+
+def test_messages_print_user_values_with_brackets_as_written(tmp_path):
+    bad = runner.invoke(app, ["timex", "--format", "[/i]", str(tmp_path)])  # MarkupError before
+    assert bad.exit_code == 2 and "not '[/i]'" in bad.output
+    from onrecord.store import Store
+
+    db = tmp_path / "s.db"
+    Store.open(db).close()
+    out = tmp_path / "[/i]out.jsonl"
+    export = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--out", str(out)])  # MarkupError before
+    assert export.exit_code == 0, export.output
+    assert "[/i]out.jsonl" in export.output

@@ -33,6 +33,7 @@ from .features import FEATURE_VERSION, cue_features, doc_facts
 from .quotes import doc_quotes
 from .role_features import role_features, role_window
 from .rules import attribution_type
+from .syntax import nearest_subject
 
 MODEL_FORMAT = 1
 
@@ -189,7 +190,7 @@ class AttributionModel:
                 quotes = doc_quotes(doc)
             head = doc[_head(doc, *p.cue)]
             attribution = Attribution(
-                source=tuple(_char_span(doc, text, a, b) for a, b in p.source),
+                source=tuple(_char_span(doc, text, *nearest_subject(head, a, b)) for a, b in p.source),
                 cue=(_char_span(doc, text, *p.cue),),
                 content=content,
                 type=attribution_type(text, list(content), quotes),

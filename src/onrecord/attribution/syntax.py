@@ -61,6 +61,26 @@ def trim(doc: Doc, start: int, end: int, keep_quotes: bool = False) -> tuple[int
     return start, end
 
 
+def nearest_subject(verb: Token, start: int, end: int) -> tuple[int, int]:
+    """A source range narrowed to the verb's nearest subject when it holds two subjects of the verb (a
+    misparse: "The bypass links Millbrook, but the route favours lorries" is not said by the bypass)."""
+    subjects = sorted((c for c in verb.children if c.dep_ in SUBJECT_DEPS and start <= c.i < end), key=lambda c: c.i)
+    if len(subjects) < 2 or not _clause_between(verb.doc, subjects[-2].i, subjects[-1].i):
+        return start, end  # "deputy minister Walt Natynczyk and Lisa Campbell weighed in": two speakers, one source
+    near_start, near_end = trim(verb.doc, *subtree_range(subjects[-1]))
+    return max(near_start, start), min(near_end, end)
+
+
+def _clause_between(doc: Doc, first: int, second: int) -> bool:
+    """Whether a clause ends between two tokens: a finite verb, or a comma or semicolon before a contrasting
+    conjunction (", but the route …"), rather than the "and" of two coordinated people."""
+    between = doc[first + 1 : second]
+    return any(t.tag_ in ("VBD", "VBZ", "VBP") or t.text in (",", ";") and t.i + 1 < second and doc[t.i + 1].lower_ in _CONTRAST for t in between)
+
+
+_CONTRAST = {"but", "yet", "while", "whereas"}
+
+
 def cue_tokens(verb: Token) -> list[int]:
     """The cue: the verb with its adjacent auxiliaries and negation before, and its particle after
     ("has suggested", "did not deny", "pointed out")."""
@@ -80,11 +100,11 @@ def _subject_of(token: Token) -> tuple[int, int] | None:
     doc = token.doc
     # the parser sometimes hangs the subject on the auxiliary ("Putin has … signalled")
     children = list(token.children) + [g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children]
-    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
-    if len(subjects) > 1:
-        # "Asked about her memoir, Lady Sings the Blues, …, Billie Holiday replied": of two subjects
-        # the parser gave one verb, the one next to it; the other is a misparsed apposition
-        return trim(doc, *subtree_range(min(subjects, key=lambda c: abs(c.i - token.i))))
+    before = sorted((c for c in children if c.dep_ in SUBJECT_DEPS and c.i < token.i), key=lambda c: c.i)
+    if len(before) > 1 and _clause_between(doc, before[-2].i, before[-1].i):
+        # "The bypass links Millbrook, but the route favours lorries" parsed with two subjects: the nearer one
+        # is the verb's; the other's subtree runs across the clause before it
+        return trim(doc, *subtree_range(before[-1]))
     for child in children:
         if child.dep_ in SUBJECT_DEPS:
             return trim(doc, *subtree_range(child))

@@ -39,7 +39,9 @@ def analyze_cli(
         out = sys.stdout if str(jsonl) == "-" else open(jsonl, "w", encoding="utf-8")
     failed = 0
     try:
-        for item in _analyzed(iter_articles(paths, published=default_date), model, min_confidence, batch_size, workers):
+        # the output file is never an input: "analyze DIR --jsonl DIR/out.jsonl" would read what it writes
+        own = [jsonl] if out is not None and out is not sys.stdout else []
+        for item in _analyzed(iter_articles(paths, published=default_date, exclude=own), model, min_confidence, batch_size, workers):
             if isinstance(item, Skipped):
                 failed += 1
                 err_console.print(f"[red]skipped[/red] {escape(str(item))}", highlight=False, soft_wrap=True)

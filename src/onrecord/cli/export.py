@@ -35,4 +35,4 @@ def export_cli(
         raise fail(error) from None
     finally:
         store.close()
-    err_console.print(f"{count} article(s) written to {out} ({fmt.value})", highlight=False)
+    err_console.print(f"{count} article(s) written to {out} ({fmt.value})", highlight=False, markup=False)

@@ -130,7 +130,7 @@ def _spark(paths, store, settings, master, workers, published, on_skipped, parqu
         try:
             return ingest_on_spark(paths, store, engine, published=published, out_dir=parquet, on_progress=on_progress, on_skipped=on_skipped).store
         except EngineUnavailable as error:  # no Java, no PySpark, or the master cannot be reached
-            err_console.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
+            err_console.print(f"[red]error[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
             raise typer.Exit(code=2) from None
 
 
@@ -146,4 +146,4 @@ def _summary(report, store) -> None:
     if report.resolution is not None:
         r = report.resolution
         err_console.print(f"speakers across articles: {r.groups} name(s) → {r.entities} entities, {r.merges} merge(s), {r.links} link(s) ({r.seconds:.2f} s)", highlight=False)
-    err_console.print(f"store: {describe(store.url)}", highlight=False)
+    err_console.print(f"store: {describe(store.url)}", highlight=False, markup=False)

@@ -10,8 +10,9 @@ import typer
 from rich.markup import escape
 
 from ..ingest import iter_articles
-from ..nlp import load_parser, make_doc
-from ..pipeline import analysis_failed, check_length
+from ..nlp import load_parser
+from ..nlp_chunks import run_pipeline
+from ..pipeline import analysis_failed
 from ..serialize import time_to_dict
 from ..time.expressions import find_time_expressions
 from ..time.timeml import to_timeml
@@ -30,7 +31,7 @@ def timex_cli(
     from rich.table import Table
 
     if output_format not in ("table", "timeml"):
-        err_console.print(f"--format must be table or timeml, not {output_format!r}")
+        err_console.print(f"--format must be table or timeml, not {output_format!r}", markup=False, highlight=False)
         raise typer.Exit(code=2)
     default_date = parse_date(published, "--published")
     nlp = load_parser()
@@ -41,7 +42,8 @@ def timex_cli(
         out_dir.mkdir(parents=True, exist_ok=True)
     failed = 0
     try:
-        for raw in iter_articles(paths, published=default_date):
+        own = [p for p in (None if out is sys.stdout else jsonl, out_dir) if p is not None]  # outputs are never inputs
+        for raw in iter_articles(paths, published=default_date, exclude=own):
             if isinstance(raw, Skipped):
                 failed += 1
                 err_console.print(f"[red]skipped[/red] {escape(str(raw))}", highlight=False, soft_wrap=True)
@@ -49,7 +51,7 @@ def timex_cli(
             found = _time_expressions(nlp, raw, find_time_expressions)
             if isinstance(found, Skipped):
                 failed += 1
-                err_console.print(f"[red]skipped[/red] {found}", highlight=False, soft_wrap=True)
+                err_console.print(f"[red]skipped[/red] {escape(str(found))}", highlight=False, soft_wrap=True)
                 continue
             if out is not None:
                 for t in found:
@@ -80,12 +82,9 @@ def timex_cli(
 
 
 def _time_expressions(nlp, raw, find_time_expressions):
-    """The article's time expressions, or its ``Skipped`` (E071 over the parser's limit, E061 when a stage raises)."""
-    checked = check_length(raw, nlp)
-    if not isinstance(checked, type(raw)):
-        return checked
+    """The article's time expressions (a text over the parser's limit parsed in chunks), or its ``Skipped`` (E061 when a stage raises)."""
     try:
-        doc = nlp(make_doc(nlp, raw.text, raw.published))
+        doc = run_pipeline(nlp, raw.text, raw.published)
         return find_time_expressions(doc, raw.published)
     except Exception as error:  # noqa: BLE001 - one article's bug is reported, the other files go on
         return analysis_failed(raw, error)

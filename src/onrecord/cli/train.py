@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from ..spacy_model import require_base_model
 from ._common import console, err_console
@@ -33,7 +34,7 @@ def train_cli(
         raise typer.Exit(code=2)
     for folder in (train, dev):
         if not (folder / "text").is_dir():
-            err_console.print(f"[red]{folder} has no text/ folder[/red] (expected a PolNeAR-style folder)")
+            err_console.print(f"[red]{escape(str(folder))} has no text/ folder[/red] (expected a PolNeAR-style folder)", highlight=False)
             raise typer.Exit(code=2)
     require_base_model()  # [E030] before any training work
     settings = TrainSettings(seed=seed, train_limit=limit, dev_limit=dev_limit)

@@ -57,6 +57,7 @@ def iter_articles(
     published: dt.date | None = None,
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    exclude: Iterable[Path | str] = (),
 ) -> Iterator[RawArticle | Skipped]:
     """Every article in the given files and folders, in a deterministic order; bad input as ``Skipped``.
 
@@ -69,6 +70,8 @@ def iter_articles(
         paths: files and folders (a single path is accepted too).
         published: the publication date of articles whose input carries none.
         max_bytes: the largest input accepted for one article (file, JSONL line or WARC record).
+        exclude: files never read, named or found in a folder: the command's own output
+            (``analyze DIR --jsonl DIR/out.jsonl`` must not read what it writes).
 
     Example:
         >>> import tempfile
@@ -82,7 +85,8 @@ def iter_articles(
         paths = [paths]
     if max_bytes < 1:
         raise ValueError(f"max_bytes must be positive, not {max_bytes}")
-    return unique_ids(item for path in paths for item in _read_path(Path(path), published, max_bytes))
+    skip = frozenset(os.path.realpath(p) for p in exclude)
+    return unique_ids(item for path in paths for item in _read_path(Path(path), published, max_bytes, skip))
 
 
 def detect_format(path: Path) -> tuple[str | None, str]:
@@ -124,7 +128,9 @@ def _sniff(path: Path) -> str:
     return "json" if start[:1] == b"{" else "text"
 
 
-def _read_path(path: Path, published: dt.date | None, max_bytes: int) -> Iterator[RawArticle | Skipped]:
+def _read_path(path: Path, published: dt.date | None, max_bytes: int, skip: frozenset[str] = frozenset()) -> Iterator[RawArticle | Skipped]:
+    if skip and os.path.realpath(path) in skip:
+        return
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -134,12 +140,12 @@ def _read_path(path: Path, published: dt.date | None, max_bytes: int) -> Iterato
         yield Skipped(str(path), MissingFile.code, f"cannot read: {error.strerror or error}")
         return
     if stat.S_ISDIR(info.st_mode):
-        yield from _read_folder(path, published, max_bytes)
+        yield from _read_folder(path, published, max_bytes, skip=skip)
     else:
         yield from _read_file(path, info, published, max_bytes)
 
 
-def _read_folder(folder: Path, published, max_bytes: int, seen: set | None = None) -> Iterator[RawArticle | Skipped]:
+def _read_folder(folder: Path, published, max_bytes: int, seen: set | None = None, skip: frozenset[str] = frozenset()) -> Iterator[RawArticle | Skipped]:
     seen = set() if seen is None else seen
     key = os.path.realpath(folder)
     if key in seen:  # a symlink back up the tree: each folder once
@@ -151,16 +157,16 @@ def _read_folder(folder: Path, published, max_bytes: int, seen: set | None = Non
         yield Skipped(str(folder), MissingFile.code, f"cannot list the folder: {error.strerror or error}")
         return
     for name in names:
-        if name.startswith("."):
-            continue
         path = folder / name
+        if name.startswith(".") or skip and os.path.realpath(path) in skip:
+            continue
         try:
             info = path.stat()
         except OSError as error:  # a dangling symlink, or a file removed while we walk
             yield Skipped(str(path), MissingFile.code, f"cannot read: {error.strerror or error}")
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _read_folder(path, published, max_bytes, seen)
+            yield from _read_folder(path, published, max_bytes, seen, skip)
         else:
             yield from _read_file(path, info, published, max_bytes)
 

@@ -3,6 +3,8 @@ wrong put right (names it tagged an organisation, names it missed, things it too
 lines that are headlines, bylines or photo credits rather than sentences."""
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..nlp import doc_text
@@ -20,11 +22,13 @@ def person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:
     """Token ranges of person names: NER PERSON spans, plus the names the small NER model
     mislabels (an ORG/GPE span that starts with a known given name, follows a role word, or
     repeats a person's name) and honorific + proper noun chains ("President Zelensky")."""
-    spans = [(e.start, e.end) for e in doc.ents if e.label_ in NAME_LABELS and not _no_person(doc, e, lex)]
+    ents = doc.ents  # spaCy builds this tuple on every access: once per document, not once per name
+    words = _EntityWords(ents)
+    spans = [(e.start, e.end) for e in ents if e.label_ in NAME_LABELS and not _no_person(doc, e, lex, words)]
     # "Raquel Montoya-Lewis" … "Montoya-Lewis" (tagged an organisation): a name without its first word
     known = {doc[s:e].text.lower() for s, e in spans} | {doc[e - 1].lower_ for s, e in spans} | {doc[s + 1 : e].text.lower() for s, e in spans if e - s > 1}
     person_words = {doc[e - 1].lower_ for s, e in spans}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in ORG_LABELS:
             continue
         # "Ministry of Finance Brian Manning": a person named at the end of an organisation's span, when
@@ -110,7 +114,18 @@ def _untagged_names(doc: Doc, covered: set[int], lex: RoleLexicon) -> list[tuple
     return out
 
 
-def _no_person(doc: Doc, ent: SpacySpan, lex: RoleLexicon) -> bool:
+class _EntityWords:
+    """What the document's entities say about single words, read once per document: places, the surnames
+    of full names, and how often a text is tagged an organisation or a person."""
+
+    def __init__(self, ents):
+        self.places = {e.text.lower() for e in ents if e.label_ in ("GPE", "LOC", "FAC")}
+        self.surnames = {_last_word(e).lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}  # "Damon Green’s" → green
+        self.as_org = Counter(e.text for e in ents if e.label_ == "ORG")
+        self.as_person = Counter(e.text for e in ents if e.label_ == "PERSON")
+
+
+def _no_person(doc: Doc, ent: SpacySpan, lex: RoleLexicon, words_of_ents: _EntityWords) -> bool:
     """A PERSON span a reader would not take for a person: "KTRK" (an all-capital call sign), "the
     Louvre", "Youssef Al-Najjar Hospital" (an institution), "Surrey" (a place elsewhere in the text),
     "Facebook" (tagged an organisation more often than a person), unless a full name ends with it."""
@@ -129,12 +144,10 @@ def _no_person(doc: Doc, ent: SpacySpan, lex: RoleLexicon) -> bool:
         return True
     if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
         return True
-    places = {e.text.lower() for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC")}
-    surnames = {_last_word(e).lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}  # "Damon Green’s" → green
+    known = words_of_ents
     # "Facebook": tagged an organisation more often than a person
-    as_org = sum(e.label_ == "ORG" for e in doc.ents if e.text == word.text)
-    as_person = sum(e.label_ == "PERSON" for e in doc.ents if e.text == word.text)
-    return (word.lower_ in places or as_org > as_person) and word.lower_ not in surnames
+    as_org = known.as_org[word.text] > known.as_person[word.text]
+    return (word.lower_ in known.places or as_org) and word.lower_ not in known.surnames
 
 
 def _last_word(ent: SpacySpan) -> Token:

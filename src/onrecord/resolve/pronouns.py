@@ -75,7 +75,7 @@ class PronounResolution:
         or organisation named in this sentence or the one before, outside quotations."""
         sent = head.sent
         start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        plural = [(e.start, e.text) for e in self.doc.ents if e.label_ in ORG_LABELS and start <= e.start and e.end_char <= span.start
+        plural = [(e.start, e.text) for e in self.ents if e.label_ in ORG_LABELS and start <= e.start and e.end_char <= span.start
                   and e.root.tag_ in ("NNPS", "NNS") and not self.inside_quote[e.start]]
         plural += [(t.i, t.text) for t in self.doc[start : head.i] if t.tag_ == "NNPS" and not t.ent_type_ and t.text[:1].isupper() and not self.inside_quote[t.i]]
         if not plural:
@@ -95,10 +95,10 @@ class PronounResolution:
         last_sent = last_token[0].sent.start if last_token is not None and len(last_token) else -1
         found = []
         for m in self.names:
-            if m.root.sent.start == last_sent:
+            if not last_offset < m.span.start < offset or m.root.sent.start == last_sent:  # offsets first: .sent walks the parse
                 continue
             p = self.by_offset.get(m.span.start)
-            if p is None or p is last_speaker or p in found or m.in_quote or not last_offset < m.span.start < offset:
+            if p is None or p is last_speaker or p in found or m.in_quote:
                 continue
             if (m.titles or len(m.name.split()) > 1) and self.paragraph_of(m.span.start) >= para - 1 and p.gender in (None, gender):
                 found.append(p)

@@ -57,11 +57,17 @@ def from_inner_determiner(tokens):
     return tokens
 
 
+#: "the driver, identified as Peter Lang": verbs whose "as" phrase gives the person's name
+_NAMING_VERBS = {"identify", "name"}
+
+
 def under_preposition(token: Token, tokens) -> bool:
     """Whether ``token`` hangs from the source's head through a preposition ("pubs around Cork", "The
     Briar in Douglas") or a
     clause ("Republicans, who control the Senate under Mitch McConnell")."""
     root = tokens.root.i
+    if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_ in _NAMING_VERBS:
+        return False  # "The driver, identified as Peter Lang, said": the name is the speaker's
     while token.i != root and tokens.start <= token.i < tokens.end:
         # "of" after a capitalised title does not place ("Chief Financial Officer of Super Value Debra Symonette")
         place = token.head.head.pos_ in ("NOUN", "PRON") or token.head.head.pos_ == "PROPN" and token.head.lower_ != "of"
@@ -97,6 +103,55 @@ def clean_name(text: str) -> str:
     """A display name for an organisation or group: no leading article, no possessive 's."""
     text = _DETERMINERS.sub("", text.strip())
     return re.sub(r"(’s|'s)$", "", text)
+
+
+#: what follows a comma after the head of a source phrase and only describes it: "the Trust, which manages …",
+#: "the Board, the public body that …", "a headteacher, who leads …", "the Board, set up in 1990"
+_DESCRIBING_DEPS = {"relcl", "appos", "acl", "advcl", "parataxis"}
+
+
+def phrase_name(tokens) -> str:
+    """The display name of a source phrase that names no person: the phrase without what only describes
+    its head after a comma (a relative clause, an apposition, a participle), and with its brackets closed
+    ("the Employers' Association (UCEA" → "Employers' Association (UCEA)" when the text closes it, else
+    "Employers' Association").
+
+    Example:
+        >>> from onrecord.nlp import load_parser
+        >>> doc = load_parser()("The Riverside Tenants Trust, which manages the repair fund, complained.")
+        >>> phrase_name(doc[0:10])
+        'Riverside Tenants Trust'
+    """
+    doc, root = tokens.doc, tokens.root
+    end = tokens.end
+    for t in tokens:
+        if t.i <= root.i or t.i + 1 >= end:
+            continue
+        if t.text == "," and _describes(doc[t.i + 1], root):  # past the head: "X, which …", "X, known as …"
+            end = t.i
+            break
+        if t.text in "([" and not any(c.text in ")]" for c in doc[t.i + 1 : end]):
+            if end < len(doc) and doc[end].text in ")]":  # the source stopped just before the closing bracket
+                return clean_name(doc[tokens.start : end + 1].text)
+            end = t.i
+            break
+    while end > tokens.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return clean_name(doc[tokens.start : end].text)
+
+
+def _describes(token: Token, root: Token) -> bool:
+    """Whether ``token`` (just after a comma) starts a phrase that only describes a word before the comma."""
+    if token.lower_ in ("who", "which", "whose"):
+        return True
+    if token.ent_type_ == "PERSON":  # "the captain of the team, Jordan Stewart, …": the name, not a description
+        return False
+    comma = token.i - 1
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in _DESCRIBING_DEPS and token.head.i < comma:
+            return True
+        token = token.head
+    return False
 
 
 def inside_quotes(doc: Doc) -> list[bool]:

@@ -22,7 +22,7 @@ from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLex
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
 from .name_gender import gender_of_first_name, is_given_name
 from .pronouns import PronounResolution
-from .source_phrase import can_speak, clean_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
+from .source_phrase import can_speak, clean_name, phrase_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
 
 
 #: pronoun-like heads of a source phrase that describe its speakers ("those involved", "one of the players")
@@ -56,6 +56,7 @@ def _personal_antecedent(noun: Token) -> Token:
 class _Resolver(PronounResolution):
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.ents = doc.ents  # spaCy builds this tuple on every access: once per article, not per source
         self.lex: RoleLexicon = load_role_lexicon()
         self.inside_quote = inside_quotes(doc)
         self.names: list[NameMention] = find_name_mentions(doc, self.lex, self.inside_quote)
@@ -119,7 +120,7 @@ class _Resolver(PronounResolution):
             at_root = [m for m in heads if m.span.start <= tokens.root.idx < m.span.end]
             if not heads and not any(m.span.start <= tokens.root.idx < m.span.end for m in names):
                 # "Trudeau's office", "Norman's lawyers": someone of the person's, not the person
-                return self._other(clean_name(tokens.text), possessed_kind(tokens.root, self.lex), span, "nominal")
+                return self._other(phrase_name(tokens), possessed_kind(tokens.root, self.lex), span, "nominal")
             chosen = (at_root or heads or names)[0]
             joint = [m for m in heads if m is not chosen and m.root.dep_ == "conj" and m.root.head.i == chosen.root.i]
             if joint:  # "owners Tore Sohlberg and Lehla Abreder said": both, whom a later "they" means
@@ -133,7 +134,7 @@ class _Resolver(PronounResolution):
         if word in _QUANTIFIER_HEADS and len(tokens) > 1 and any(c.dep_ in ("prep", "acl", "amod", "relcl") for c in head.children):
             # "one of the players in the video", "All those involved": a nominal, not a pronoun to resolve
             plural = word != "one"
-            builder = self._other(clean_name(tokens.text), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
+            builder = self._other(phrase_name(tokens), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
             if not plural:
                 self.person_nominals[id(builder)] = None
             return builder
@@ -152,7 +153,7 @@ class _Resolver(PronounResolution):
             return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
         if head.pos_ == "PRON" or word in PRONOUN_GENDER or word in PLURAL_PRONOUNS or word == "it":
             return self.resolve_pronoun(head, span)
-        org_ents = [e for e in tokens.ents if e.label_ in ORG_LABELS]
+        org_ents = [e for e in self.ents if tokens.start <= e.start and e.end <= tokens.end and e.label_ in ORG_LABELS]  # tokens.ents rebuilds doc.ents
         definite = tokens[0].lower_ in ("the", "this", "that")
         person_noun = head.lemma_.lower() in self.lex.roles and not head.text.istitle()  # "the rookie defenceman", "CEO" tagged ORG
         if definite and head.ent_type_ == "NORP" and head.tag_ in ("NNP", "NN"):  # "the Kentucky Republican"
@@ -181,19 +182,19 @@ class _Resolver(PronounResolution):
             if person is not None:
                 return person
         if word in self.lex.orgs or lemma in self.lex.orgs:
-            return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")
+            return self._other(phrase_name(tokens), EntityKind.ORGANISATION, span, "org")
         if word in self.lex.groups or lemma in self.lex.groups or any(t.lower_ == "both" for t in tokens):
-            return self._other(clean_name(tokens.text), EntityKind.GROUP, span, "group")
+            return self._other(phrase_name(tokens), EntityKind.GROUP, span, "group")
         person = self.resolve_untagged_name(tokens, head, span)
         if person is not None:
             return person
-        if head.pos_ == "PROPN" and any(e.label_ in ORG_LABELS and e.text == tokens.text for e in self.doc.ents):
-            return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")  # tagged an organisation elsewhere
+        if head.pos_ == "PROPN" and any(e.label_ in ORG_LABELS and e.text == tokens.text for e in self.ents):
+            return self._other(phrase_name(tokens), EntityKind.ORGANISATION, span, "org")  # tagged an organisation elsewhere
         if tokens[0].lower_ == "the" and head.pos_ == "PROPN" and head.text[:1].isupper() and head.tag_ == "NNP" and word not in self.lex.roles:
-            return self._other(clean_name(tokens.text), EntityKind.ORGANISATION, span, "org")  # "the Louvre", "the Pentagon"
+            return self._other(phrase_name(tokens), EntityKind.ORGANISATION, span, "org")  # "the Louvre", "the Pentagon"
         # "Republican senators", "senior students": people, a group; "our results", "city data": things
         plural = head.tag_ == "NNPS" or head.tag_ == "NNS" and (lemma in self.lex.roles or word in self.lex.groups or lemma in self.lex.groups)
-        builder = self._other(clean_name(tokens.text), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
+        builder = self._other(phrase_name(tokens), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
         if not plural and (lemma in self.lex.roles or word in self.lex.roles or lemma in self.lex.person_nouns):  # "a spokesperson for …"
             self.person_nominals[id(builder)] = self.lex.gender_of_title(word)
         return builder
@@ -275,7 +276,7 @@ class _Resolver(PronounResolution):
                 self._add_mention(spoke, span, "nominal")
                 return spoke
             # subjects and agents only: "iPhone users" or "sued Google" name an organisation that is not the one talking
-            named = [e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= span.start and not self.inside_quote[e.start]
+            named = [e for e in self.ents if e.label_ == "ORG" and e.end_char <= span.start and not self.inside_quote[e.start]
                      and (e.root.dep_ in ("nsubj", "nsubjpass") or e.root.dep_ == "pobj" and e.root.head.lower_ == "by")
                      and self.paragraph_of(e.start_char) >= para - 2 and e.start_char not in self.by_offset and not is_heading(self.doc, e.start)]
             if named:

@@ -179,7 +179,7 @@ class Analyzer:
             self._starter.shutdown()
 
     async def analyze(self, raws: list[RawArticle]) -> list[Article | Skipped]:
-        """One result per raw article, in order: the ``Article``, or its ``Skipped`` (E061, E071) when it failed."""
+        """One result per raw article, in order: the ``Article``, or its ``Skipped`` (E061) when it failed."""
         return await self._queued(self._analyze_sync, raws)
 
     async def analyze_and_store(self, raws: list[RawArticle], view) -> tuple[list[dict], list[Skipped]]:
@@ -224,7 +224,7 @@ def _in_memory(url: str) -> bool:
 
 
 def raise_skipped(item: Article | Skipped) -> Article:
-    """The article, or the catalogue's error for its ``Skipped`` (E061 analysis failed, E071 too long …)."""
+    """The article, or the catalogue's error for its ``Skipped`` (E061 analysis failed …)."""
     if isinstance(item, Skipped):
         raise error_class(item.code)(item.reason)
     return item
