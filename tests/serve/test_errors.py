@@ -200,3 +200,10 @@ def test_unknown_query_parameters_are_found_in_query_models_too():
     with make_client(app) as client:
         assert client.get("/items", params={"kind": "speech", "limit": 2}).json() == {"kind": "speech", "limit": 2}
         coded(client.get("/items", params={"knd": "speech"}), 422, "E072")
+
+
+def test_a_timestamp_publication_date_is_read_as_the_cli_reads_it(client):
+    # one parser for publication dates (ingest.validate.parse_published): the API took only YYYY-MM-DD before
+    response = client.post("/api/analyze", json={"text": ANA, "published": "2024-03-05T23:30:00-05:00"})
+    assert response.status_code == 200, response.text
+    assert response.json()["published"] == "2024-03-05"

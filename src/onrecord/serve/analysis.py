@@ -10,7 +10,6 @@ from __future__ import annotations
 import concurrent.futures
 import concurrent.futures.process
 import dataclasses
-import datetime as dt
 import re
 import tempfile
 from pathlib import Path
@@ -20,24 +19,12 @@ import anyio.to_thread
 from ..engine import store_tasks
 from ..engine.base import EngineSettings
 from ..engine.local import LocalEngine
-from ..errors import AnalysisWorkerLost, BadDate, Busy, EmptyInput, error_class
+from ..errors import AnalysisWorkerLost, Busy, EmptyInput, error_class
 from ..ingest import SUFFIXES, iter_articles
+from ..ingest.validate import parse_published
 from ..pipeline import analyze_raws, load_nlp
 from ..store import Store
 from ..types import Article, RawArticle, Skipped
-
-
-def parse_published(value: str | dt.date | None) -> dt.date | None:
-    """A ``YYYY-MM-DD`` string (or nothing) as a date; :class:`~onrecord.errors.BadDate` naming the field otherwise."""
-    if value is None or isinstance(value, dt.date):
-        return value
-    value = value.strip()
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise BadDate(f"published: {value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def raw_from_text(text: str, *, id: str = "text", published=None, title=None, url=None, outlet=None) -> RawArticle:

@@ -15,6 +15,8 @@ from ..types import VERIFICATION_STATUSES
 Offset = Annotated[int, Field(ge=0)]
 Pair = tuple[Offset, Offset]
 IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+#: a publication date given by a client: a date or an ISO 8601 timestamp (read by ingest.validate.parse_published)
+PublishedInput = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")]
 Kind = Literal["person", "organisation", "group", "unresolved"]
 #: what an attribution reports (``onrecord.types.AttributionKind``); speech and writing are quotes
 AttributionKindName = Literal["speech", "writing", "thought", "evidence", "intention", "act"]
@@ -353,7 +355,7 @@ class AnalyzeRequest(BaseModel):
 
     text: str | None = Field(None, description="plain article text")
     html: str | None = Field(None, description="an HTML page; body text and metadata are extracted")
-    published: IsoDate | None = Field(None, description="publication date, YYYY-MM-DD, when the input has none")
+    published: PublishedInput | None = Field(None, description="publication date, YYYY-MM-DD or an ISO 8601 timestamp, when the input has none")
     id: str | None = Field(None, min_length=1, max_length=200, description="the id to report (default: 'text')")
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)

@@ -14,10 +14,11 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
 from ..errors import AttributionNotFound, OnrecordError, TokenRequired, UnknownKind
+from ..ingest.validate import parse_published
 from ..serialize import article_to_dict
 from ..store.filters import KINDS, QUOTES, parse_kinds
 from ..types import VERIFICATION_STATUSES
-from .analysis import form_text, parse_published, raise_skipped, raw_from_text, raws_from_file
+from .analysis import form_text, raise_skipped, raw_from_text, raws_from_file
 from .api import get_store
 from .security import bearer_token
 from .timeline import build_timeline
@@ -274,7 +275,7 @@ def search_page(
     context.update(kinds=None, all_kinds=KINDS, all_verifications=VERIFICATION_STATUSES)
     try:
         context["kinds"] = parse_kinds(kind)
-        dates = {"since": parse_published(context["since"]), "until": parse_published(context["until"])}
+        dates = {"since": parse_published(context["since"], field="since"), "until": parse_published(context["until"], field="until")}
     except UnknownKind as error:
         return render(request, "search.html", 422, error=error.message, kind_links=kind_links(request, None), **context)
     except OnrecordError as error:
