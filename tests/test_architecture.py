@@ -7,6 +7,7 @@ without import-linter installed. Imports anywhere in a module count, function-lo
 from __future__ import annotations
 
 import ast
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -213,3 +214,18 @@ def test_docs_architecture_shows_the_layers_of_the_contract_and_every_component(
     assert shown == [m.removeprefix("onrecord.") for m in layers]
     components = sorted(name for name in Language.factories if name.startswith("onrecord"))
     assert components and [name for name in components if f"`{name}`" not in text] == []
+
+
+def test_import_linter_keeps_every_contract():
+    """The same contracts read by import-linter itself (`lint-imports`, a dev dependency), beside the ast checks above."""
+    import shutil
+    import subprocess
+    import sys
+
+    lint = shutil.which("lint-imports") or str(Path(sys.executable).with_name("lint-imports"))
+    if not Path(lint).exists():
+        pytest.skip("import-linter is not installed (make dev installs it)")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    result = subprocess.run([lint, "--no-cache"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert f"{len(CONTRACTS)} kept, 0 broken" in result.stdout
