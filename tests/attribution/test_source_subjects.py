@@ -20,3 +20,16 @@ def test_two_coordinated_names_stay_one_source(nlp):
     text = "Even deputy minister Walt Brenner and associate deputy minister Lisa Carver weighed in on what the department told the media."
     sources = [" ".join(s.text for s in a.source) for a in nlp(text)._.attributions if a.cue_lemma == "weigh"]
     assert sources == ["Even deputy minister Walt Brenner and associate deputy minister Lisa Carver"]
+
+
+def test_an_inverted_subject_after_the_cue_is_the_source_not_a_word_of_the_quotation(rules_nlp):
+    # both branches' rules together lost this source (a word of the quotation hung on "said" as a subject)
+    text = (
+        "Wayne King, a former aide to the congressman, said he would run. The seat opened suddenly.\n"
+        "“The first I heard anything about it was late Tuesday evening,” said King, who resigned from Meadows' office "
+        "and filed to run on Dec. 20. He said he was not deterred."
+    )
+    doc = rules_nlp(text)
+    quoted = [a for a in doc._.attributions if a.content[0].text.startswith("“The first")]
+    assert [" ".join(s.text for s in a.source) for a in quoted] == ["King, who resigned from Meadows' office and filed to run on Dec. 20"]
+    assert quoted[0].speaker is not None and quoted[0].speaker.name == "Wayne King"

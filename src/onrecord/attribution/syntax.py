@@ -100,11 +100,16 @@ def _subject_of(token: Token) -> tuple[int, int] | None:
     doc = token.doc
     # the parser sometimes hangs the subject on the auxiliary ("Putin has … signalled")
     children = list(token.children) + [g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children]
-    before = sorted((c for c in children if c.dep_ in SUBJECT_DEPS and c.i < token.i), key=lambda c: c.i)
+    subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
+    before = sorted((c for c in subjects if c.i < token.i), key=lambda c: c.i)
     if len(before) > 1 and _clause_between(doc, before[-2].i, before[-1].i):
         # "The bypass links Millbrook, but the route favours lorries" parsed with two subjects: the nearer one
         # is the verb's; the other's subtree runs across the clause before it
         return trim(doc, *subtree_range(before[-1]))
+    if before and len(subjects) > len(before):
+        # "“The first I heard …,” said King, who resigned …": a word of the quotation hung on the verb as a
+        # second subject; the inverted subject after the verb is the speaker
+        return trim(doc, *subtree_range(min(subjects, key=lambda c: abs(c.i - token.i))))
     for child in children:
         if child.dep_ in SUBJECT_DEPS:
             return trim(doc, *subtree_range(child))
