@@ -1,6 +1,7 @@
-"""Pydantic models of the REST API: requests, and responses that mirror ``data/article.schema.json``.
+"""Pydantic models of the REST API: requests, and responses; the article models declare ``data/article.schema.json``.
 
-The article models follow the JSON Schema field for field (``tests/serve/test_models.py`` compares them), so
+The article models are the one declaration of the output record: ``python -m onrecord.serve.schema`` writes the
+JSON Schema file from them (``tests/serve/test_models.py`` fails when the checked-in file differs), so
 ``/openapi.json`` documents the same records as ``onrecord analyze --jsonl``. Store-backed listings add their
 own small models below.
 """
@@ -31,8 +32,8 @@ class TimeOut(_Strict):
     span: Pair
     text: str
     type: Literal["DATE", "TIME", "DURATION", "SET"]
-    value: str | None = Field(description="TIMEX3 value, e.g. 2025-04-21, 2025-W17, P2Y")
-    mod: str | None = None
+    value: str | None = Field(description="TIMEX3 value, e.g. 2025-04-21, 2025-W17, P2Y, 2025-04-21TNI")
+    mod: str | None = Field(None, description="TIMEX3 mod: START, END, MORE_THAN, LESS_THAN, APPROX …")
     note: str | None = None
 
 
@@ -83,7 +84,10 @@ class AttributionOut(_Strict):
     confidence: float = Field(ge=0, le=1)
     origin: Literal["rules", "model"] = "rules"
     said_on: IsoDate | None = None
-    said_on_source: Literal["text", "published"] | None = Field(None, description="text: the text dates the statement; published: filed under the publication date")
+    said_on_source: Literal["text", "published"] | None = Field(
+        None,
+        description="text: the text dates the speech act (said_on); published: it does not, the statement is filed under the publication date",
+    )
     claim: ClaimOut | None = None
 
 
@@ -104,20 +108,20 @@ class EntityOut(_Strict):
 
 
 class RoleMentionOut(_Strict):
-    """A description the text gives an entity (docs/roles.md), normalised to office, organisation and qualifier."""
+    """A description the text gives an entity (docs/roles.md): where it is, how it is attached, the role normalised."""
 
-    entity: str = Field(description="the id of the entity described")
+    entity: str = Field(description="the id of the entity described (an entry of `entities`)")
     span: Pair
     text: str
     shape: Literal["apposition", "premodifier", "predicate", "nominal"]
-    office: str | None = None
-    org: str | None = None
-    qualifier: str | None = None
-    date: IsoDate | None = None
+    office: str | None = Field(description="normalised office or position (data/role_terms.tsv): president, spokesperson")
+    org: str | None = Field(description="organisation or country as written: Kremlin, Republican, United States")
+    qualifier: Literal["former", "acting", "interim", "elect", "deputy", "candidate", "then"] | None
+    date: IsoDate | None = Field(description="the article's publication date")
 
 
 class ArticleOut(_Strict):
-    """One analysed article, as in ``article.schema.json`` (always with its text)."""
+    """One analysed article: one line of `onrecord analyze --jsonl`. Offsets are Python str character offsets into `text`, end exclusive."""
 
     schema_version: str
     id: str = Field(min_length=1)
@@ -134,7 +138,11 @@ class ArticleOut(_Strict):
     verification_notes: list[Pair] = []
     roles: list[RoleMentionOut] = []
     # as in article_to_dict, only an article read with warnings carries the key
-    warnings: list[str] = Field(default=[], exclude_if=lambda value: not value, description="coded messages from reading the input ([E011] …); only when there are some")
+    warnings: list[Annotated[str, Field(pattern=r"^\[E[0-9]{3}\] ")]] = Field(
+        default=[],
+        exclude_if=lambda value: not value,
+        description="Coded messages from reading the input (e.g. [E011] a body implausibly short for its HTML page); present only when there are some.",
+    )
 
 
 # ------------------------------------------------------------------ store listings
