@@ -53,6 +53,11 @@ def person_spans(doc: Doc, lex: RoleLexicon) -> list[tuple[int, int]]:
             or _named_speaker(ent, lex)
             or (before is not None and before.dep_ == "compound" and (before.lower_ in lex.roles or before.lower_ in lex.honorifics))
             or ent.text.lower() in known
+            # "state epidemiologist Anders Tegnell" (tagged an organisation) … "Tegnell said": a given name of
+            # known gender and a surname the text uses alone for a person after it (a full name after the
+            # surname is more often a relative: "Jones scored … brother of Seth Jones")
+            or (len(ent) in (2, 3) and ent[-1].lower_ in person_words and ent[-1].lower_ not in lex.orgs and gender_of_first_name(ent[0].text)
+                and not any(e <= ent.start and doc[e - 1].lower_ == ent[-1].lower_ for s, e in spans))
         ):
             spans.append((ent.start, ent.end))
     covered = {i for s, e in spans for i in range(s, e)}

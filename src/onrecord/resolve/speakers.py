@@ -21,6 +21,7 @@ from .cue_subject import INVISIBLE, subject_of_cue
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
 from .name_gender import gender_of_first_name, is_given_name
+from .places import joint_name, place_as_place
 from .pronouns import PronounResolution
 from .source_phrase import can_speak, clean_name, phrase_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
 
@@ -124,8 +125,7 @@ class _Resolver(PronounResolution):
             chosen = (at_root or heads or names)[0]
             joint = [m for m in heads if m is not chosen and m.root.dep_ == "conj" and m.root.head.i == chosen.root.i]
             if joint:  # "owners Tore Sohlberg and Lehla Abreder said": both, whom a later "they" means
-                both = Span.of(doc_text(self.doc), chosen.span.start, joint[-1].span.end)
-                return self._other(both.text, EntityKind.GROUP, span, "group")
+                return self._other(joint_name([chosen, *joint]), EntityKind.GROUP, span, "group")
             return self.by_offset.get(chosen.span.start)
         if cue and cue[0].text.strip() == ":":
             return None  # "Anchor:", "Report:", "Coronavirus:": a label, not a speaker
@@ -349,7 +349,8 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> tuple[tuple[E
     resolver = _Resolver(doc)
     resolved: list[tuple[Attribution, EntityBuilder | None]] = []
     for a in sorted(attributions, key=lambda a: (a.source[0].start if a.source else (a.cue[0].start if a.cue else 0))):
-        builder = resolver.resolve(a.source, a.cue)
+        # "Cheorwon claimed the coldest temperature": a place used as a place speaks for no one
+        builder = None if place_as_place(doc, a) else resolver.resolve(a.source, a.cue)
         if builder is not None and (a.source or a.cue):
             resolver.history.append(((a.source or a.cue)[0].start, builder))
         resolved.append((a, builder))

@@ -1,0 +1,56 @@
+"""Speaker names that are no names (issue 16). A place used as a place is no speaker: "Cheorwon claimed
+the coldest temperature", "Denver appears to be the first city …". A place stands for its government only when it makes a
+statement: a speech or writing cue ("Russia said", "Moscow alleges") with a proposition or a quotation
+for content. Otherwise the attribution keeps its spans and its speaker stays unresolved."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..types import QUOTE_KINDS, Attribution
+
+#: entity types of places; an organisation tag ("the Kremlin" as ORG) is left alone
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_QUOTE_MARKS = "\"“”‘’«»'"
+
+
+def _tokens(doc: Doc, span):
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return tokens if tokens is not None and len(tokens) else None
+
+
+def _is_place(doc: Doc, attribution: Attribution) -> bool:
+    tokens = _tokens(doc, attribution.source[0])
+    if tokens is None:
+        return False
+    head = tokens.root
+    if head.ent_type_ not in PLACE_LABELS:
+        return False
+    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    # the place is the whole source ("Cheorwon in Gangwon Province"), not a modifier of a person noun
+    return ent is not None and ent.label_ in PLACE_LABELS
+
+
+def _is_proposition(doc: Doc, attribution: Attribution) -> bool:
+    """A clause ("the talks had failed") or a quotation, not a thing ("the coldest temperature")."""
+    for span in attribution.content:
+        if span.text[:1] in _QUOTE_MARKS or span.text[-1:] in _QUOTE_MARKS:
+            return True
+        tokens = _tokens(doc, span)
+        if tokens is not None and (tokens.root.pos_ in ("VERB", "AUX") or any(t.dep_ in ("ccomp", "xcomp", "csubj") for t in tokens)):
+            return True
+    return False
+
+
+def place_as_place(doc: Doc, attribution: Attribution) -> bool:
+    """Whether the attribution's source is a place that does not stand for a government here: the cue
+    is not speech or writing, or what it reports is not a proposition."""
+    if not attribution.source or not _is_place(doc, attribution):
+        return False
+    return attribution.kind not in QUOTE_KINDS or not _is_proposition(doc, attribution)
+
+
+def joint_name(members) -> str:
+    """The name of people who speak together, from their names alone: "Walter Mondale in 1984, and
+    Michael Dukakis" is "Walter Mondale and Michael Dukakis" (a time or a place between them is no name)."""
+    names = [m.name for m in members]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
