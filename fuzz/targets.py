@@ -70,7 +70,8 @@ def text_and_date(data: bytes) -> tuple[str, dt.date | None]:
 
 def analyze_bytes(data: bytes, nlp=None):
     """Analyse the text in ``data`` as one article, raising any exception of any stage."""
-    from onrecord.pipeline import _doc_for, build_article, check_length
+    from onrecord.nlp_chunks import run_pipeline
+    from onrecord.pipeline import build_article
     from onrecord.serialize import article_to_dict
     from onrecord.types import RawArticle
 
@@ -81,10 +82,8 @@ def analyze_bytes(data: bytes, nlp=None):
     text, published = text_and_date(data)
     if not text.strip():
         return None
-    raw = check_length(RawArticle(id="fuzz", text=text, published=published), nlp)
-    if not isinstance(raw, RawArticle):
-        return None
-    article = build_article(raw, nlp(_doc_for(nlp, raw)))
+    raw = RawArticle(id="fuzz", text=text, published=published)
+    article = build_article(raw, run_pipeline(nlp, raw.text, raw.published))  # a text over the limit in chunks
     record = article_to_dict(article)
     _article_validator().validate(record)  # the output keeps its JSON Schema, offsets included
     for a in record["attributions"]:
