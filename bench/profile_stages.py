@@ -115,7 +115,8 @@ def _instrument(timers: _Timers, model):
 
 
 def run(shared: Path, console: Console) -> dict:
-    from onrecord.nlp import load_base, load_nlp
+    from onrecord.nlp import load_base
+    from onrecord.pipeline import load_nlp
     from onrecord.pipeline import analyze_raws
     from onrecord.serialize import dumps
 
