@@ -45,3 +45,14 @@ def test_a_surname_joins_the_full_name_the_ner_took_for_an_organisation(analyse)
     speakers, attributions = analyse(text)
     assert speaker_of(attributions, "said") == "Anders Tegnell"
     assert [s.kind.value for s in speakers if s.name == "Anders Tegnell"] == ["person"]
+
+
+def test_a_surname_the_ner_took_for_a_city_is_still_the_person(nlp):
+    # "Phoenix" tagged a place: with a non-speech cue (the model's "referring to") the place rule left the speaker out
+    attributions = nlp(
+        "Joaquin Phoenix won the award for best actor for his role in the film.\n"
+        "“I am standing on the shoulders of my favorite actor,” Phoenix said on Sunday, referring to the actor who "
+        "won a posthumous Oscar in 2009."
+    )._.attributions
+    assert speaker_of(attributions, "said") == "Joaquin Phoenix"
+    assert speaker_of(attributions, "referring to") == "Joaquin Phoenix"

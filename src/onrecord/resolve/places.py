@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..types import QUOTE_KINDS, Attribution
+from .name_gender import is_given_name
 
 #: entity types of places; an organisation tag ("the Kremlin" as ORG) is left alone
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -26,8 +27,15 @@ def _is_place(doc: Doc, attribution: Attribution) -> bool:
     if head.ent_type_ not in PLACE_LABELS:
         return False
     ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    if ent is not None and (len(ent) > 1 and is_given_name(ent[0].text) or _surname_of_a_person(doc, ent)):
+        return False  # "Joaquin Phoenix … Phoenix said", the surname tagged a place: a person, not a place
     # the place is the whole source ("Cheorwon in Gangwon Province"), not a modifier of a person noun
     return ent is not None and ent.label_ in PLACE_LABELS
+
+
+def _surname_of_a_person(doc: Doc, ent) -> bool:
+    """Whether a one-word place is the last word of a person's name given earlier in the article."""
+    return len(ent) == 1 and any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == ent.text and e.end <= ent.start for e in doc.ents)
 
 
 def _is_proposition(doc: Doc, attribution: Attribution) -> bool:
