@@ -43,9 +43,9 @@ def load_average() -> str:
 @contextlib.contextmanager
 def role_mentions(enabled: bool, timer: dict):
     """The pipeline's role-mention step as is (timed into ``timer["seconds"]``), or one that finds none."""
-    from onrecord import factories as pipeline  # the speakers component calls extract_role_mentions
+    from onrecord import factories  # the speakers component calls extract_role_mentions
 
-    original = pipeline.extract_role_mentions
+    original = factories.extract_role_mentions
 
     def timed(*args, **kwargs):
         t0 = time.perf_counter()
@@ -54,11 +54,11 @@ def role_mentions(enabled: bool, timer: dict):
         finally:
             timer["seconds"] = timer.get("seconds", 0.0) + time.perf_counter() - t0
 
-    pipeline.extract_role_mentions = timed if enabled else (lambda *args, **kwargs: ())
+    factories.extract_role_mentions = timed if enabled else (lambda *args, **kwargs: ())
     try:
         yield
     finally:
-        pipeline.extract_role_mentions = original
+        factories.extract_role_mentions = original
 
 
 def _corpus(shared: Path, count: int):
