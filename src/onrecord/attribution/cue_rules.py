@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import CueLexicon
+from ..types import AttributionKind
+from .cues import CueLexicon, load_cue_lexicon
+from .kinds import load_kind_nouns
 from .syntax import (
     CLAUSE_DEPS,
     CONTENT_PREPS,
@@ -137,8 +139,8 @@ def candidates_from_according(doc: Doc, starts: list[int]) -> list[Candidate]:
         pobj = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
         if not pobj:
             continue
-        source = trim(doc, *subtree_range(pobj[0]))
-        phrase = (i, max(source[1], i + 2))
+        source = _owner_of_words(pobj[0]) or trim(doc, *subtree_range(pobj[0]))
+        phrase = (i, max(trim(doc, *subtree_range(pobj[0]))[1], i + 2))
         head = according.head
         while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head is not head:
             head = head.head
@@ -156,6 +158,25 @@ def candidates_from_according(doc: Doc, starts: list[int]) -> list[Candidate]:
             continue
         out.append(Candidate([i, i + 1], parts, source, "according to", "according-to", 0.9))
     return out
+
+
+#: kinds of the nouns of someone's words or writing ("according to Blinken's explanations")
+_WORDS_KINDS = {AttributionKind.SPEECH, AttributionKind.WRITING}
+
+
+def _owner_of_words(noun: Token) -> tuple[int, int] | None:
+    """"according to Blinken's explanations", "according to the ministry's statement": the one whose
+    words they are is the source (the possessor without its 's), not the words."""
+    lexicon_entry = load_cue_lexicon().entry(noun.lemma_.lower(), "NOUN")
+    if load_kind_nouns().get(noun.lemma_.lower()) not in _WORDS_KINDS and (lexicon_entry is None or lexicon_entry.kind != "speech"):
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not owners:
+        return None
+    start, end = trim(noun.doc, *subtree_range(owners[0]))
+    if end > start and noun.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return (start, end) if end > start else None
 
 
 #: first- and second-person words: a line after a colon label that holds one is someone talking

@@ -183,10 +183,25 @@ def _according_to_kind(doc: Doc, a: Attribution) -> AttributionKind:
 
 
 def question_put_to_subject(token: Token) -> bool:
-    """"Asked about the tattoo, Tegnell laughed": a participle of "ask" with no subject of its own."""
-    return token.lemma_.lower() == "ask" and token.tag_ == "VBN" and token.dep_ == "advcl" and not any(
+    """"Asked about the tattoo, Tegnell laughed": a participle of "ask" with no subject of its own
+    (the tagger often calls the participle opening a sentence a past tense, "Asked what …")."""
+    opens = token.i == token.sent.start or token.doc[token.i - 1].is_space or "\n" in token.doc[token.i - 1].text_with_ws
+    return token.lemma_.lower() == "ask" and (token.tag_ == "VBN" or token.tag_ == "VBD" and opens) and token.dep_ == "advcl" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in token.children
     )
+
+
+#: words opening an embedded question: "explaining why …", "asked what …"
+_QUESTION_OPENERS = {"why", "what", "how", "whether", "if", "where", "when", "who", "whom", "which"}
+
+
+def _unnamed_question(doc: Doc, a: Attribution) -> bool:
+    """No source and, as content, only an embedded question ("Explaining why he won't release …",
+    "Asked what fascinates him, …"): the topic of words no one named is given, not the words."""
+    if a.source or a.type is AttributionType.DIRECT or not a.content:
+        return False
+    span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].lower_ in _QUESTION_OPENERS
 
 
 def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
@@ -214,7 +229,7 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         kind = load_kind_verbs().get(token.lemma_.lower())
     if pos == "NOUN":
         return kind or _noun_kind(token) or K.SPEECH
-    if question_put_to_subject(token) and a.type is not AttributionType.DIRECT:
+    if (question_put_to_subject(token) or _unnamed_question(doc, a)) and a.type is not AttributionType.DIRECT:
         return K.ACT  # "Asked if it was connected, Peters said": the unnamed asker's question, not the subject's words
     subject_kind = _noun_kind(_subject(token))
     if a.type is AttributionType.DIRECT:

@@ -9,7 +9,8 @@ Each is a class of error seen on real news, recognised from the parse, never fro
   would be what was asked, not an answer);
 * a request or question put *to* the subject: "Anyone with information is asked to call police",
   "Trudeau was asked what …": the subject is the addressee, not the speaker;
-* the writer's own voice: "it would be safe to say that …", "needless to say", "That said, …";
+* the writer's own voice: "it would be safe to say that …", "needless to say", "That said, …"; the
+  reader addressed outside a quotation: "if you believe that its contents were not libellous";
 * a speech that was not made: its speaker is no one ("no-one could predict", "anyone who says") or it
   is a condition ("if they fail to tell their bosses"); "told to …" with no addressee, after a passive;
 * "be" and an adjective with a conduct: "the Neanderthal were dedicated to making tools";
@@ -34,6 +35,7 @@ from ..types import Attribution, AttributionType
 from .cue_rules import NOT_SPEAKERS, PERSONAL
 from .cues import load_cue_lexicon
 from .kinds import cue_word, load_kind_nouns, question_put_to_subject
+from .quotes import doc_quotes
 
 #: verbs whose passive subject is the one addressed ("was asked", "is urged", "were told")
 ADDRESSEE_PASSIVES = {"ask", "urge", "tell", "advise", "encourage", "invite", "order", "call"}
@@ -202,9 +204,18 @@ def _in_related_link(text: str, a: Attribution) -> bool:
     return label is not None and label.group(1).lower() in LINK_LABELS
 
 
+def _reader_addressed(doc: Doc, a: Attribution) -> bool:
+    """"If … you believe that its contents were not libellous, let us know": outside a quotation, "you"
+    is the reader the page speaks to (a site notice, the writer's voice), no one who said anything."""
+    if len(a.source) != 1 or a.source[0].text.strip().lower() != "you" or not a.cue:
+        return False
+    cue = a.cue[0]
+    return not any(q.start <= cue.start and cue.end <= q.end for q in doc_quotes(doc))
+
+
 def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) -> bool:
     """Whether ``a`` is one of the non-statements of the module docstring."""
-    if _in_related_link(doc_text(doc), a):
+    if _in_related_link(doc_text(doc), a) or _reader_addressed(doc, a):
         return True
     if a.cue_lemma == ":":
         return _colon_label_is_no_speaker(doc, a, labels if labels is not None else _colon_labels(doc_text(doc)))

@@ -61,7 +61,7 @@ def _cue_after(doc: Doc, end: int, limit: int, lexicon: CueLexicon, owner: list[
             stop = min(limit, stop + close - i + 1)
             i = close
             continue
-        if t.text in ("-", "‑") and not doc[i - 1].whitespace_ and not t.whitespace_:
+        if _word_hyphen(doc, i):
             continue  # the hyphen of a name: “…,” Waller-Bridge said
         if t.is_punct and t.text not in (",", "—", "–"):
             if seen_words:
@@ -83,18 +83,40 @@ def _cue_before(doc: Doc, start: int, floor: int, lexicon: CueLexicon, owner: li
     while i >= floor and doc[i].is_punct and doc[i].text in PUNCT_BETWEEN:
         i -= 1
     # allow an object or adverbials between verb and quote ("told reporters", "said on Monday")
-    for j in range(i, max(floor - 1, i - CUE_BEFORE_REACH), -1):
+    j, steps = i, 0
+    while j >= floor and steps < CUE_BEFORE_REACH:
         t = doc[j]
+        title = _title_start(doc, j, owner)
+        if title is not None:  # told “CBS This Morning” co-host Gayle King, “…”: a title in the object
+            j, steps = title - 1, steps + 1
+            continue
         if owner[j] >= 0 or "\n" in t.text:
             return None
         if _is_speech_verb(t, lexicon):
             return t
-        if t.is_punct and t.text not in (",",):
+        if t.is_punct and t.text not in (",",) and not _word_hyphen(doc, j):
             return None
         # a subject, auxiliary or complementiser means a reported clause has begun: a mixed quote
         if t.pos_ == "VERB" or t.dep_ in ("nsubj", "nsubjpass", "aux", "mark", "expl"):
             return None
+        j, steps = j - 1, steps + 1
     return None
+
+
+def _word_hyphen(doc: Doc, j: int) -> bool:
+    """The hyphen inside a word ("co-host", "Waller-Bridge"), with no space on either side."""
+    return doc[j].text in ("-", "‑") and j > 0 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+
+
+def _title_start(doc: Doc, j: int, owner: list[int]) -> int | None:
+    """The first token of a short quotation that ends at ``j`` inside the writer's phrase (a title
+    or a scare quote: told “CBS This Morning” co-host …), else ``None``."""
+    if owner[j] < 0 or (j + 1 < len(doc) and owner[j + 1] == owner[j]):
+        return None
+    start = j
+    while start > 0 and owner[start - 1] == owner[j]:
+        start -= 1
+    return start if _is_scare_quote(doc, (start, j + 1)) else None
 
 
 def _continues_after_cue_sentence(doc: Doc, cue: Token, nxt: tuple[int, int]) -> bool:
@@ -139,7 +161,8 @@ def candidates_from_quotes(doc: Doc, quotes: list[Quote], lexicon: CueLexicon) -
         if r is None or n in used or _is_scare_quote(doc, r):
             continue
         next_start = ranges[n + 1][0] if n + 1 < len(ranges) and ranges[n + 1] else len(doc)
-        prev_end = ranges[n - 1][1] if n > 0 and ranges[n - 1] else 0
+        # a title or scare quote before it is part of the writer's phrase, no quote of its own
+        prev_end = next((p[1] for p in reversed(ranges[:n]) if p and not _is_scare_quote(doc, p)), 0)
         floor = max(prev_end, doc[r[0]].sent.start if r[0] < len(doc) else 0)
         before = doc[r[0] - 1] if r[0] > 0 else None
         embedded = before is not None and not before.is_punct and "\n" not in before.text_with_ws

@@ -1,0 +1,65 @@
+"""Error classes found by a second journalist's read of real news pages (issue 16), on hand-written
+text: each test failed before its fix."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.types import QUOTE_KINDS, AttributionKind
+
+
+def _by_cue(attributions, cue: str):
+    return [a for a in attributions if a.cue and a.cue[0].text == cue]
+
+
+def test_a_title_in_the_addressee_does_not_hide_the_cue_before_a_quote(rules_nlp):
+    text = 'Ruiz told "Morning Talk" co-host Dana Price, "Because we never sleep before a deadline."'
+    (told,) = _by_cue(rules_nlp(text)._.attributions, "told")
+    assert [s.text for s in told.source] == ["Ruiz"]
+    assert [s.text for s in told.content] == ['"Because we never sleep before a deadline."']
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Explaining why the council closed the library in March.",
+        "Asked what it is about chess that fascinates him, Tom Hale said he liked the silence.",
+    ],
+)
+def test_a_question_whose_asker_is_not_named_is_no_quote(rules_nlp, text):
+    questions = [a for a in rules_nlp(text)._.attributions if a.cue[0].text in ("Explaining", "Asked")]
+    assert questions and all(a.kind is AttributionKind.ACT and not a.source for a in questions)
+
+
+def test_according_to_someones_explanations_is_that_person_speaking(nlp):
+    text = (
+        "The talks in Lima are meant to “prepare a strong declaration by our leaders” for the summit, "
+        "according to Hartley’s explanations. President Joe Marsh opened the talks. "
+        "The declaration should set out “our shared principles for a joint response,” Hartley added."
+    )
+    (according,) = _by_cue(nlp(text)._.attributions, "according to")
+    assert [s.text for s in according.source] == ["Hartley"]
+    assert according.speaker is not None and according.speaker.name == "Hartley"
+
+
+def test_according_to_someones_explanations_gives_the_pronoun_after_it(nlp):
+    text = (
+        "President Joe Marsh opened the summit on Monday. The talks are meant to “prepare a strong "
+        "declaration by our leaders,” according to Secretary Tom Hartley’s explanations. "
+        "The declaration should set out “our shared principles for a joint response,” he added."
+    )
+    (added,) = _by_cue(nlp(text)._.attributions, "added")
+    assert added.speaker is not None and added.speaker.name == "Tom Hartley"
+
+
+def test_the_reader_addressed_by_a_site_notice_is_no_source(nlp):
+    text = (
+        "Free speech is our core value at the Valley Times. If the letter you sent was not published, "
+        "and you believe that its contents were not libellous, let us know by phone or email."
+    )
+    assert [a for a in nlp(text)._.attributions if any(s.text == "you" for s in a.source)] == []
+
+
+def test_you_inside_a_quotation_stays_a_source(nlp):
+    text = "“You said that the bridge was safe,” the councillor told the mayor on Monday."
+    (told,) = _by_cue(nlp(text)._.attributions, "told")
+    assert told.kind in QUOTE_KINDS and [s.text for s in told.source] == ["the councillor"]
