@@ -63,3 +63,19 @@ def test_you_inside_a_quotation_stays_a_source(nlp):
     text = "“You said that the bridge was safe,” the councillor told the mayor on Monday."
     (told,) = _by_cue(nlp(text)._.attributions, "told")
     assert told.kind in QUOTE_KINDS and [s.text for s in told.source] == ["the councillor"]
+
+
+def test_the_topic_of_a_passive_forecast_is_no_speaker(nlp):
+    text = "Roads may close again as temperatures are forecast to reach 40 degrees on Friday."
+    (forecast,) = [a for a in nlp(text)._.attributions if a.cue_lemma == "forecast"]
+    assert forecast.speaker is None
+
+
+def test_another_person_is_not_the_person_before(nlp):
+    text = (
+        "“The plan is far too large for the lake,” said one resident at the meeting.\n"
+        "“It would ruin the quiet of the whole valley,” said another person.\n"
+        "“We cannot afford more traffic on the lake road,” said another person."
+    )
+    speakers = [a.speaker.id for a in nlp(text)._.attributions if a.speaker is not None]
+    assert len(speakers) == 3 and len(set(speakers)) == 3

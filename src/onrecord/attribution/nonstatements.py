@@ -10,7 +10,8 @@ Each is a class of error seen on real news, recognised from the parse, never fro
 * a request or question put *to* the subject: "Anyone with information is asked to call police",
   "Trudeau was asked what …": the subject is the addressee, not the speaker;
 * the writer's own voice: "it would be safe to say that …", "needless to say", "That said, …"; the
-  reader addressed outside a quotation: "if you believe that its contents were not libellous";
+  reader addressed in a condition, outside a quotation: "if you believe that its contents were not
+  libellous, let us know";
 * a speech that was not made: its speaker is no one ("no-one could predict", "anyone who says") or it
   is a condition ("if they fail to tell their bosses"); "told to …" with no addressee, after a passive;
 * "be" and an adjective with a conduct: "the Neanderthal were dedicated to making tools";
@@ -205,9 +206,15 @@ def _in_related_link(text: str, a: Attribution) -> bool:
 
 
 def _reader_addressed(doc: Doc, a: Attribution) -> bool:
-    """"If … you believe that its contents were not libellous, let us know": outside a quotation, "you"
-    is the reader the page speaks to (a site notice, the writer's voice), no one who said anything."""
+    """"If … you believe that its contents were not libellous, let us know": "you" in a condition,
+    outside a quotation, is the reader the page speaks to (a site notice), no one who said anything."""
     if len(a.source) != 1 or a.source[0].text.strip().lower() != "you" or not a.cue:
+        return False
+    verb = cue_word(doc, a)
+    clause = verb
+    while clause is not None and clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause is None or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
         return False
     cue = a.cue[0]
     return not any(q.start <= cue.start and cue.end <= q.end for q in doc_quotes(doc))

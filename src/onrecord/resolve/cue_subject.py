@@ -38,6 +38,8 @@ def subject_of_cue(doc: Doc, cue: tuple[Span, ...], inside_quote: list[bool]) ->
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS and not inside_quote[c.i]), None)
     if subject is not None and any(t.is_quote or "\n" in t.text_with_ws for t in subject.subtree):
         subject = None  # a subject running across a quotation or a line is a misparse
+    if subject is not None and subject.dep_ == "nsubjpass" and _infinitive(verb):
+        return ()  # "temperatures are forecast to reach 40C": what the report is about, not who made it
     names = _name_before(doc, verb.i, inside_quote)
     # a name right before the verb and outside the parsed subject is the speaker ("the issues raised
     # online, Traeger said"); a name inside it is not ("the report by Smith said")
@@ -46,6 +48,10 @@ def subject_of_cue(doc: Doc, cue: tuple[Span, ...], inside_quote: list[bool]) ->
     if subject is not None:
         return (_span(doc, subject.left_edge, subject),)
     return ()
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in verb.children)
 
 
 def _name_before(doc: Doc, i: int, inside_quote: list[bool]) -> list[Token]:

@@ -81,7 +81,8 @@ class _Resolver(PronounResolution):
         return lo
 
     def _other(self, name: str, kind: EntityKind, span: Span, form: str) -> EntityBuilder:
-        key = name.lower()
+        # "another person said": someone other than the one before, never joined to them by the name
+        key = f"{name.lower()}@{span.start}" if name.lower().startswith("another ") else name.lower()
         builder = self.others.get(key)
         if builder is None:
             builder = EntityBuilder(kind, names=[name])
