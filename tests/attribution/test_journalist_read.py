@@ -79,3 +79,8 @@ def test_another_person_is_not_the_person_before(nlp):
     )
     speakers = [a.speaker.id for a in nlp(text)._.attributions if a.speaker is not None]
     assert len(speakers) == 3 and len(set(speakers)) == 3
+
+
+def test_an_unnamed_deliberation_stays_a_thought(rules_nlp):
+    (considering,) = [a for a in rules_nlp("Still considering which candidate to endorse in the primary.")._.attributions]
+    assert considering.kind is AttributionKind.THOUGHT

@@ -229,8 +229,8 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         kind = load_kind_verbs().get(token.lemma_.lower())
     if pos == "NOUN":
         return kind or _noun_kind(token) or K.SPEECH
-    if (question_put_to_subject(token) or _unnamed_question(doc, a)) and a.type is not AttributionType.DIRECT:
-        return K.ACT  # "Asked if it was connected, Peters said": the unnamed asker's question, not the subject's words
+    if a.type is not AttributionType.DIRECT and (question_put_to_subject(token) or kind in (None, K.SPEECH, K.WRITING) and _unnamed_question(doc, a)):
+        return K.ACT  # "considering which candidate to endorse" stays a thought  # "Asked if it was connected, Peters said": the unnamed asker's question, not the subject's words
     subject_kind = _noun_kind(_subject(token))
     if a.type is AttributionType.DIRECT:
         return K.WRITING if K.WRITING in (kind, subject_kind) else K.SPEECH
