@@ -84,3 +84,35 @@ def test_another_person_is_not_the_person_before(nlp):
 def test_an_unnamed_deliberation_stays_a_thought(rules_nlp):
     (considering,) = [a for a in rules_nlp("Still considering which candidate to endorse in the primary.")._.attributions]
     assert considering.kind is AttributionKind.THOUGHT
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That said the council have argued that the numbers could drop.",
+        "It is worth emphasizing that the plan relies on private insurers.",
+        "The senator, it should be noted, already has a bestseller.",
+        "It should be noted that the senator already has a bestseller.",
+        "It remains difficult to predict how much of a problem the drought could become.",
+    ],
+)
+def test_the_writers_own_voice_is_no_attribution(nlp, text):
+    assert [a for a in nlp(text)._.attributions if not a.source or a.source[0].text.lower() in ("it", "that")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was reported that the senator already has a bestseller.",
+        "That, he said, was the end of the matter.",
+        "The senator will find it difficult to say that the bridge is safe.",
+    ],
+)
+def test_an_unnamed_report_and_a_parenthetical_speaker_stay(nlp, text):
+    assert nlp(text)._.attributions
+
+
+def test_a_clause_that_suggests_something_is_evidence_not_speech(rules_nlp):
+    text = "Spending so much time and effort to make such a tool suggests that birch tar was widely used."
+    (suggests,) = rules_nlp(text)._.attributions
+    assert suggests.kind is AttributionKind.EVIDENCE

@@ -6,7 +6,8 @@ of a known cue word; the parse refines it and decides it for cue words the lexic
 * a quotation is speech or writing, whatever the verb beside it;
 * the subject (or "according to" object) tells what kind of thing speaks: a document writes
   ("the statement said" -> writing), a study, poll or test finds ("Tests found …", "a poll shows")
-  -> evidence (``data/kind_nouns.tsv``, from WordNet's noun classes);
+  -> evidence (``data/kind_nouns.tsv``, from WordNet's noun classes); so does a clause as the subject
+  of a verb that speaks or indicates ("Spending so much effort on it suggests that …");
 * a commitment or unknown verb whose only complement is an infinitive reports an intention
   ("vowed to fight", "plans to sell"); a noun cue of a plan or decision, likewise;
 * a verb of speech or writing whose only content is a noun phrase reports a speech act on a thing,
@@ -85,6 +86,11 @@ def _subject(verb: Token) -> Token | None:
         if subjects:
             return subjects[0]
     return None
+
+
+def _clausal_subject(verb: Token) -> bool:
+    subject = _subject(verb)
+    return subject is not None and subject.dep_ == "csubj"
 
 
 def _noun_kind(token: Token | None) -> AttributionKind | None:
@@ -238,6 +244,8 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         return K.ACT
     if kind in (None, K.SPEECH) and subject_kind in (K.WRITING, K.EVIDENCE):
         return subject_kind
+    if kind in (None, K.SPEECH) and entry is not None and entry.cls in ("dual", "evidence") and _clausal_subject(token):
+        return K.EVIDENCE  # "Spending so much effort on a tool suggests that …": a fact indicates, no one speaks
     if kind in (None, K.SPEECH) and (entry is None or entry.frame in COMMITMENT_FRAMES) and _only_infinitive(token):
         return K.INTENTION
     if kind is K.THOUGHT and token.lemma_.lower() in PERCEPTION and any(c.dep_ == "nsubjpass" for c in token.children):

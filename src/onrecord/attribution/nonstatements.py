@@ -9,7 +9,8 @@ Each is a class of error seen on real news, recognised from the parse, never fro
   would be what was asked, not an answer);
 * a request or question put *to* the subject: "Anyone with information is asked to call police",
   "Trudeau was asked what …": the subject is the addressee, not the speaker;
-* the writer's own voice: "it would be safe to say that …", "needless to say", "That said, …"; the
+* the writer's own voice: "it would be safe to say that …", "needless to say", "it remains difficult
+  to predict how …", "it is worth emphasizing that …", "it should be noted that …", "That said, …"; the
   reader addressed in a condition, outside a quotation: "if you believe that its contents were not
   libellous, let us know";
 * a speech that was not made: its speaker is no one ("no-one could predict", "anyone who says") or it
@@ -41,7 +42,9 @@ from .quotes import doc_quotes
 #: verbs whose passive subject is the one addressed ("was asked", "is urged", "were told")
 ADDRESSEE_PASSIVES = {"ask", "urge", "tell", "advise", "encourage", "invite", "order", "call"}
 #: predicates before "to say" that make the writer the speaker ("it is fair to say that")
-WRITER_PREDICATES = {"safe", "fair", "needless", "hard", "difficult", "easy", "true", "suffice", "accurate", "enough"}
+WRITER_PREDICATES = {"safe", "fair", "needless", "hard", "difficult", "easy", "true", "suffice", "accurate", "enough", "worth", "impossible", "important"}
+#: subjects of the predicate that leave the writer as the one speaking ("it is hard to predict", "needless to say")
+IMPERSONAL = {"it", "this", "that"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 #: verbs whose active use names the one addressed: without an object, "told to go" was said to the subject
 ADDRESSEE_NEEDED = {"tell", "urge", "advise", "order", "instruct"}
@@ -116,7 +119,8 @@ def _discourse_marker(verb: Token) -> bool:
     first = verb.i - 1
     return (first >= 0 and verb.lemma_.lower() == "say" and doc[first].lower_ in ("that", "this") and doc[first].tag_ == "DT"
             and (first == 0 or doc[first - 1].is_space or doc[first - 1].text in (".", "\n") or doc[first].is_sent_start)
-            and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",")
+            # "That said the government have argued …": the comma is often left out
+            and verb.i + 1 < len(doc) and (doc[verb.i + 1].text == "," or verb.lower_ == "said"))
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -142,14 +146,35 @@ def _hypothetical(verb: Token) -> bool:
 
 
 def _writers_voice(verb: Token) -> bool:
-    """"it would be safe to say", "needless to say", "suffice it to say"."""
-    if verb.lemma_.lower() != "say" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+    """"it would be safe to say", "needless to say", "it remains difficult to predict how …", "it is
+    worth emphasizing that …", "it should be noted that …": no one but the writer speaks."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in IMPERSONAL for c in verb.children):
         return False
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if _impersonal_modal_passive(verb):
+        return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     head = verb.head
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not infinitive and not (verb.tag_ == "VBG" and head.lower_ == "worth"):
+        return False
+    governor = head
+    while True:  # "the mayor was careful to say", "Trump will find it difficult to repeat": someone speaks
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in IMPERSONAL for c in governor.children):
+            return False
+        if governor.dep_ not in ("acomp", "oprd", "attr", "xcomp", "ccomp") or governor.head is governor:
+            break
+        governor = governor.head
     words = {head.lower_} | {c.lower_ for c in head.children if c.dep_ in ("acomp", "attr", "amod")}
     return bool(words & WRITER_PREDICATES)
+
+
+def _impersonal_modal_passive(verb: Token) -> bool:
+    """"It should be noted that …", "Trump, it must be said, …": a cue verb in the passive with "it" as
+    subject and a modal ("It was reported that …" names no one but reports someone's words, and stays)."""
+    return (verb.tag_ == "VBN" and load_cue_lexicon().entry(verb.lemma_.lower(), "VERB") is not None
+            and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
+            and any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children))
 
 
 def _colon_label_is_no_speaker(doc: Doc, a: Attribution, labels: list[str]) -> bool:
@@ -229,6 +254,9 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     verb = cue_word(doc, a) if a.cue else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
+    cue = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
+    if any(_writers_voice(t) for t in cue or () if t.pos_ == "VERB"):  # "remains difficult to predict"
+        return True
     return _act_on_object(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
 
 
