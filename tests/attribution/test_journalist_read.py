@@ -116,3 +116,27 @@ def test_a_clause_that_suggests_something_is_evidence_not_speech(rules_nlp):
     text = "Spending so much time and effort to make such a tool suggests that birch tar was widely used."
     (suggests,) = rules_nlp(text)._.attributions
     assert suggests.kind is AttributionKind.EVIDENCE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After a short wait, they followed his trail and found him wounded and lying next to his rifle.",
+        "First responders found a man slumped between a forklift and a trailer.",
+        "Agents found 300 pounds of cannabis concealed inside a fishing boat.",
+    ],
+)
+def test_someone_found_in_a_state_is_a_discovery_not_a_finding(nlp, text):
+    assert [a for a in nlp(text)._.attributions if a.cue_lemma == "find"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tests found the flue pipe had not been attached.",
+        "Investigators found that the driver was speeding.",
+        "The study found children exposed to lead scored lower on tests.",
+    ],
+)
+def test_a_finding_stays_evidence(nlp, text):
+    assert [a.kind for a in nlp(text)._.attributions] == [AttributionKind.EVIDENCE]

@@ -3,7 +3,7 @@
 Each is a class of error seen on real news, recognised from the parse, never from the page:
 
 * a verb of action with only an object ("have not officially identified the man",
-  ``data/act_verbs.tsv``);
+  ``data/act_verbs.tsv``); someone found in a state ("found him wounded"), a physical discovery;
 * a verb of communication used in another sense: "called the police" (telephoned; "called it a
   mistake" and "called for talks" stay), "did not respond to requests for comment" (the content
   would be what was asked, not an answer);
@@ -85,6 +85,30 @@ def _act_on_object(doc: Doc, verb: Token, a: Attribution) -> bool:
         return False
     span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
     return span is not None and span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+
+
+#: verbs of discovering: with a person or thing found in a state, an event seen, not a finding
+DISCOVERY = {"find", "discover"}
+
+
+def _found_in_a_state(doc: Doc, verb: Token, a: Attribution) -> bool:
+    """"they found him wounded and lying next to his shotgun", "officers found a man slumped between
+    …", "agents found 475 pounds of cocaine concealed inside a vessel": someone or something found in
+    a state (a participle with no tense of its own), a physical discovery; "tests found the pipe had
+    not been attached" and "found that …" report a finding, and stay."""
+    if verb.lemma_.lower() not in DISCOVERY or not a.content:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and subjects[0].lemma_.lower() in load_kind_nouns():
+        return False  # "the study found people exposed …": evidence
+    span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    deps = {c.dep_ for c in root.children}
+    if root.tag_ in ("VBN", "VBG"):
+        return bool(deps & {"nsubj", "nsubjpass"}) and not deps & {"aux", "auxpass", "mark"}
+    return root.pos_ in ("NOUN", "PROPN", "PRON") and any(c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") for c in root.children)
 
 
 def _addressee_passive(verb: Token) -> bool:
@@ -257,7 +281,7 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     cue = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
     if any(_writers_voice(t) for t in cue or () if t.pos_ == "VERB"):  # "remains difficult to predict"
         return True
-    return _act_on_object(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
+    return _act_on_object(doc, verb, a) or _found_in_a_state(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
 
 
 def _topic_subject(doc: Doc, a: Attribution) -> bool:
