@@ -23,7 +23,7 @@ from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions
 from .name_gender import gender_of_first_name, is_given_name
 from .places import joint_name, place_as_place
 from .pronouns import PronounResolution
-from .source_phrase import can_speak, clean_name, phrase_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
+from .source_phrase import can_speak, clean_name, phrase_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition, with_brackets_closed
 
 
 #: pronoun-like heads of a source phrase that describe its speakers ("those involved", "one of the players")
@@ -52,6 +52,39 @@ def _personal_antecedent(noun: Token) -> Token:
             if people.pos_ in ("NOUN", "PROPN"):
                 return people
     return noun
+
+
+#: "we" outside a quotation is the writer (or the writer's newsroom), not someone the article quotes
+_FIRST_PERSON = {"we", "us", "our"}
+#: prepositions that give what something is about ("a story about her shoes which said"): "which" is not the topic
+_TOPIC_PREPS = {"about", "on", "regarding", "concerning", "over"}
+
+
+def _speaking_antecedent(noun: Token) -> Token:
+    """What "which"/"that" stands for when the parser hung the clause on the last noun: not a place ("the
+    ruling in Fresno, which had found") nor a topic ("a story about her shoes which said"), but the noun
+    they describe."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        if noun.ent_type_ in ("GPE", "LOC", "FAC") or noun.head.lower_ in _TOPIC_PREPS:
+            return noun.head.head
+    return noun
+
+
+def _org_or_group(tokens, head: Token) -> EntityKind:
+    """"The union" is an organisation; "many big unions", "Schools", "police and the Davis administration"
+    are several: a group ("police" is plural only in form)."""
+    plural = head.tag_ in ("NNS", "NNPS") and head.lower_ != head.lemma_.lower()
+    joined = any(c.dep_ == "conj" and tokens.start <= c.i < tokens.end for c in head.children)
+    return EntityKind.GROUP if plural or joined else EntityKind.ORGANISATION
+
+
+def _refers_back(tokens, head: Token) -> bool:
+    """Whether a definite organisation noun can only mean one named before ("the agency", "the state
+    agency"): a name in it or a phrase after its head ("The independent Sage group of science advisers",
+    "The agency in charge of the grid") describes an organisation of its own."""
+    if any(t.pos_ == "PROPN" and t.i != head.i for t in tokens):
+        return False
+    return not any(c.dep_ in ("prep", "relcl", "acl") and tokens.start <= c.i < tokens.end for c in head.children)
 
 
 class _Resolver(PronounResolution):
@@ -116,7 +149,9 @@ class _Resolver(PronounResolution):
         # inside a phrase that only places the speaker ("Some pubs around Cork")
         names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end and not under_preposition(m.root, tokens)]
         if names:
-            heads = [m for m in names if m.root.dep_ != "poss" and not possessive_after(self.doc, m)]
+            # "The independent Harlow group", "the Biden campaign": a name that only modifies a common noun is not the speaker
+            heads = [m for m in names if m.root.dep_ != "poss" and not possessive_after(self.doc, m)
+                     and not (m.root.dep_ == "compound" and m.root.head.i == tokens.root.i and tokens.root.pos_ == "NOUN")]
             # "Nova Scotia Liberal MP Sean Fraser": the name the phrase is about, not a place the NER took for one
             at_root = [m for m in heads if m.span.start <= tokens.root.idx < m.span.end]
             if not heads and not any(m.span.start <= tokens.root.idx < m.span.end for m in names):
@@ -149,8 +184,10 @@ class _Resolver(PronounResolution):
         if not can_speak(tokens, head, self.lex):
             return None
         if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "Tory MPs who said": before pronouns, as "who" is one
-            antecedent = _personal_antecedent(head.head.head) if word in ("who", "whom") else head.head.head
+            antecedent = _personal_antecedent(head.head.head) if word in ("who", "whom") else _speaking_antecedent(head.head.head)
             return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
+        if word in _FIRST_PERSON and not self.inside_quote[head.i]:
+            return None  # "As we mentioned": the writer's own voice, no speaker of the article
         if head.pos_ == "PRON" or word in PRONOUN_GENDER or word in PLURAL_PRONOUNS or word == "it":
             return self.resolve_pronoun(head, span)
         org_ents = [e for e in self.ents if tokens.start <= e.start and e.end <= tokens.end and e.label_ in ORG_LABELS]  # tokens.ents rebuilds doc.ents
@@ -170,10 +207,10 @@ class _Resolver(PronounResolution):
             if ent is not None and head.ent_type_ == "NORP":  # "Republicans", "the Neanderthal": people, not a body
                 return self._other(clean_name(ent.text), EntityKind.GROUP, span, "group")
             # "the United Nations food agency": the whole phrase names it, not just "United Nations"
-            name = ent.text if ent is not None else self.doc[org_ents[0].start : head.i + 1].text
-            return self._other(clean_name(name), EntityKind.ORGANISATION, span, "org")
+            name = with_brackets_closed(self.doc, ent.start, ent.end) if ent is not None else clean_name(self.doc[org_ents[0].start : head.i + 1].text)
+            return self._other(name, EntityKind.ORGANISATION if ent is not None else _org_or_group(tokens, head), span, "org")
         lemma = head.lemma_.lower()
-        if (word in self.lex.orgs or lemma in self.lex.orgs) and tokens[0].lower_ in ("the", "this", "that"):
+        if (word in self.lex.orgs or lemma in self.lex.orgs) and tokens[0].lower_ in ("the", "this", "that") and _refers_back(tokens, head):
             earlier = self.resolve_org_anaphor(head, span)
             if earlier is not None:
                 return earlier
@@ -182,7 +219,7 @@ class _Resolver(PronounResolution):
             if person is not None:
                 return person
         if word in self.lex.orgs or lemma in self.lex.orgs:
-            return self._other(phrase_name(tokens), EntityKind.ORGANISATION, span, "org")
+            return self._other(phrase_name(tokens), _org_or_group(tokens, head), span, "org")
         if word in self.lex.groups or lemma in self.lex.groups or any(t.lower_ == "both" for t in tokens):
             return self._other(phrase_name(tokens), EntityKind.GROUP, span, "group")
         person = self.resolve_untagged_name(tokens, head, span)
@@ -238,8 +275,10 @@ class _Resolver(PronounResolution):
         if found:
             return None
         full = [t for t in self.doc if t.lower_.strip(INVISIBLE) == surname and t.i > 0 and self.doc[t.i - 1].pos_ == "PROPN"
-                and self.doc[t.i - 1].is_title and gender_of_first_name(self.doc[t.i - 1].text) and not self.inside_quote[t.i]
+                and self.doc[t.i - 1].is_title and gender_of_first_name(self.doc[t.i - 1].text)
                 and not (t.i > 1 and self.doc[t.i - 2].text in ("-", "‑"))]  # "Miami-Dade Police": no given name
+        # the full name outside quotations; else inside one ("a fan club called 'Anders Tegnell Fan Club'")
+        full = [t for t in full if not self.inside_quote[t.i]] or full
         if not full or len({self.doc[t.i - 1].lower_ for t in full}) != 1:
             return None
         first = self.doc[full[0].i - 1]

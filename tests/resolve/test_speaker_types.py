@@ -1,0 +1,110 @@
+"""Speaker names and types a reader accepts (issue 16, the realpages speaker listing): persons typed as
+persons, a place used as a place left without a speaker, brackets closed, "which" and "we" read right,
+organisation nouns that describe an organisation of their own. Hand-written sentences; each test failed
+before its fix."""
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+
+from onrecord.resolve.speakers import resolve_speakers
+from onrecord.types import Attribution, AttributionKind, AttributionType, Span
+from tests.resolve.speaker_lookup import speaker_of
+
+
+def _attribution(text: str, source: str, cue: str, content: str, kind: AttributionKind) -> Attribution:
+    s, c, k = text.index(source), text.index(cue), text.index(content)
+    return Attribution((Span.of(text, s, s + len(source)),), (Span.of(text, c, c + len(cue)),), (Span.of(text, k, k + len(content)),),
+                       AttributionType.INDIRECT, cue, 0.9, kind=kind)
+
+
+def _kind_of(speakers, name: str) -> list[str]:
+    return [s.kind.value for s in speakers if s.name == name]
+
+
+def test_a_name_with_a_role_apposition_is_a_person_whatever_the_given_names_gender(analyse):
+    # "Laurence" is borne by men and women; the NER tags the name an organisation
+    text = "“We will bring the painting home,” said Laurence des Cars, the museum’s president and director, in an interview."
+    speakers, attributions = analyse(text)
+    assert speaker_of(attributions, "said") == "Laurence des Cars"
+    assert _kind_of(speakers, "Laurence des Cars") == ["person"]
+
+
+def test_a_surname_alone_is_the_person_named_in_full_only_inside_quotation_marks(analyse):
+    text = (
+        "Hundreds joined a club called 'Margit Lindqvist Fan Club' last month.\n\n"
+        "Asked about the mural on Monday, Lindqvist laughed and said the painter would have to answer for it himself.\n"
+    )
+    speakers, attributions = analyse(text)
+    assert speaker_of(attributions, "said") == "Margit Lindqvist"
+    assert _kind_of(speakers, "Margit Lindqvist") == ["person"]
+
+
+def test_an_organisation_name_the_ner_ended_inside_a_bracket_is_closed(rules_nlp):
+    text = "On March 3, the Appeals Board of the Regional Bank (RB) found that the rules had been broken."
+    doc = rules_nlp(text)
+    start = next(t.i for t in doc if t.text == "the")
+    bracket = next(t.i for t in doc if t.text == "(")
+    doc.ents = [SpacySpan(doc, start, bracket + 2, label="ORG")]  # "the Appeals Board of the Regional Bank (RB", as the NER cut it
+    attribution = _attribution(text, "the Appeals Board of the Regional Bank (RB", "found", "the rules had been broken", AttributionKind.EVIDENCE)
+    _, out = resolve_speakers(doc, [attribution])
+    assert out[0].speaker.name == "Appeals Board of the Regional Bank (RB)"
+
+
+def test_which_after_the_topic_of_a_story_is_the_story(analyse):
+    text = "In one example, the host read a story about her buying shoes which said the habit was ruining the planet."
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said") == "story about her buying shoes"
+
+
+def test_which_after_a_place_is_what_the_place_modifies(analyse):
+    text = "The verdict overturned the earlier ruling in Fresno, which had found the company to be a mere broker."
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "had found") == "earlier ruling in Fresno"
+
+
+def test_a_town_placed_in_a_province_is_no_speaker_of_a_record(rules_nlp):
+    text = "Dunmore in Lake Province claimed the highest rainfall in the country at 300 millimetres."
+    attribution = _attribution(text, "Dunmore in Lake Province", "claimed", "the highest rainfall in the country", AttributionKind.ACT)
+    entities, out = resolve_speakers(rules_nlp(text), [attribution])
+    assert out[0].speaker is None
+    assert not [e.name for e in entities if "Dunmore" in e.name]
+
+
+def test_an_organisation_noun_with_its_own_description_is_not_the_organisation_named_before(analyse):
+    text = (
+        "The Daily Ledger published an editorial on Monday blaming the drought on farmers. "
+        "The agency in charge of the reservoirs said it had run out of water."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said") == "agency in charge of the reservoirs"
+
+
+def test_a_bare_organisation_noun_still_refers_back(analyse):
+    text = "The Daily Ledger published an editorial on Monday blaming the drought on farmers. The agency said it had run out of water."
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said") == "Daily Ledger"
+
+
+def test_a_name_that_only_modifies_an_organisation_noun_is_not_the_speaker(analyse):
+    text = "The independent Harlow group of flood experts said this week that the river would rise again."
+    speakers, attributions = analyse(text)
+    assert speaker_of(attributions, "said") == "independent Harlow group of flood experts"
+    assert not _kind_of(speakers, "Harlow")
+
+
+def test_we_outside_a_quotation_is_the_writer_not_the_group_that_spoke_last(analyse):
+    text = "Fans said the team had played well on Saturday. As we mentioned, the defence was the biggest reason for the win."
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said") == "Fans"
+    assert speaker_of(attributions, "mentioned") is None
+
+
+def test_plural_organisation_nouns_are_groups(analyse):
+    text = (
+        "Many big unions said they would not endorse anyone. "
+        "Police and the city administration said they would review the rules. Police said the road was closed."
+    )
+    speakers, attributions = analyse(text)
+    assert _kind_of(speakers, "Many big unions") == ["group"]
+    assert _kind_of(speakers, "Police and the city administration") == ["group"]
+    assert _kind_of(speakers, "Police") == ["organisation"]
