@@ -21,22 +21,39 @@ def _kind_of(speakers, name: str) -> list[str]:
     return [s.kind.value for s in speakers if s.name == name]
 
 
-def test_a_name_with_a_role_apposition_is_a_person_whatever_the_given_names_gender(analyse):
-    # "Laurence" is borne by men and women; the NER tags the name an organisation
-    text = "“We will bring the painting home,” said Laurence des Cars, the museum’s president and director, in an interview."
-    speakers, attributions = analyse(text)
-    assert speaker_of(attributions, "said") == "Laurence des Cars"
-    assert _kind_of(speakers, "Laurence des Cars") == ["person"]
+def _with_org_ents(doc, *names: str):
+    """The doc with the last occurrence of each name tagged an organisation, as the small NER model tags
+    some people's names (so the test does not depend on the model's quirks)."""
+    spans = []
+    for name in names:
+        start = doc.text.rindex(name)
+        spans.append(doc.char_span(start, start + len(name), label="ORG"))
+    doc.ents = [e for e in doc.ents if not any(e.start < s.end and s.start < e.end for s in spans)] + spans
+    return doc
 
 
-def test_a_surname_alone_is_the_person_named_in_full_only_inside_quotation_marks(analyse):
+def test_a_name_with_a_role_apposition_is_a_person_whatever_the_given_names_gender(rules_nlp):
+    # "Laurence" is borne by men and women
+    text = "“We will keep the collection together,” said Laurence Fabre, the foundation's president, at a news conference."
+    doc = _with_org_ents(rules_nlp(text), "Laurence Fabre")
+    attribution = _attribution(text, "Laurence Fabre, the foundation's president", "said", "We will keep the collection together", AttributionKind.SPEECH)
+    entities, out = resolve_speakers(doc, [attribution])
+    assert out[0].speaker.name == "Laurence Fabre"
+    assert _kind_of(entities, "Laurence Fabre") == ["person"]
+
+
+def test_a_surname_alone_is_the_person_named_in_full_only_inside_quotation_marks(rules_nlp):
     text = (
         "Hundreds joined a club called 'Margit Lindqvist Fan Club' last month.\n\n"
-        "Asked about the mural on Monday, Lindqvist laughed and said the painter would have to answer for it himself.\n"
+        "Asked about the mural, Lindqvist said on Monday that the painter would have to answer for it himself.\n"
     )
-    speakers, attributions = analyse(text)
-    assert speaker_of(attributions, "said") == "Margit Lindqvist"
-    assert _kind_of(speakers, "Margit Lindqvist") == ["person"]
+    doc = _with_org_ents(rules_nlp(text), "Margit Lindqvist Fan Club", "Lindqvist")
+    said = text.index("said on")
+    attribution = Attribution((Span.of(text, said - 10, said - 1),), (Span.of(text, said, said + 4),),
+                              (Span.of(text, text.index("the painter"), text.index(" himself")),), AttributionType.INDIRECT, "said", 0.9)
+    entities, out = resolve_speakers(doc, [attribution])
+    assert out[0].speaker.name == "Margit Lindqvist"
+    assert _kind_of(entities, "Margit Lindqvist") == ["person"]
 
 
 def test_an_organisation_name_the_ner_ended_inside_a_bracket_is_closed(rules_nlp):
@@ -108,3 +125,23 @@ def test_plural_organisation_nouns_are_groups(analyse):
     assert _kind_of(speakers, "Many big unions") == ["group"]
     assert _kind_of(speakers, "Police and the city administration") == ["group"]
     assert _kind_of(speakers, "Police") == ["organisation"]
+
+
+def test_a_finding_is_spoken_by_the_author_its_phrase_names(analyse):
+    text = "A study by the Lakeside Institute found that the lake was warming faster than the sea."
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "found") == "Lakeside Institute"
+
+
+def test_a_finding_with_no_author_has_no_speaker(analyse):
+    text = "City data show that rents rose by a third last year. Tests found that the pipe had not been attached."
+    speakers, attributions = analyse(text)
+    assert speaker_of(attributions, "show") is None
+    assert speaker_of(attributions, "found") is None
+    assert not [s.name for s in speakers if s.name in ("City data", "Tests")]
+
+
+def test_a_document_that_says_something_keeps_its_source(analyse):
+    text = "The report said the council had ignored the warnings."
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said") == "report"

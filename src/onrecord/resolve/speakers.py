@@ -18,73 +18,18 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text
 from ..types import Attribution, Entity, EntityKind, Mention, Span, Speaker
 from .cue_subject import INVISIBLE, subject_of_cue
+from .findings import finding_author
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
 from .name_gender import gender_of_first_name, is_given_name
 from .places import joint_name, place_as_place
 from .pronouns import PronounResolution
+from .source_heads import FIRST_PERSON, org_or_group, personal_antecedent, refers_back, speaking_antecedent
 from .source_phrase import can_speak, clean_name, phrase_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition, with_brackets_closed
 
 
 #: pronoun-like heads of a source phrase that describe its speakers ("those involved", "one of the players")
 _QUANTIFIER_HEADS = {"one", "those", "some", "many", "most", "all", "several", "both", "each"}
-
-
-#: nouns that count or gather people ("a string of Tory MPs who said"): "who" is the people
-_COLLECTIVE_HEADS = {"string", "number", "group", "handful", "couple", "series", "lot", "dozen", "dozens", "host", "pair", "crowd", "bunch", "majority", "minority", "score", "scores"}
-#: prepositions that place people ("Republicans in the state who …"): "who" is not the place
-_PLACING_PREPS = {"in", "at", "from", "across", "around", "on", "throughout"}
-#: "the MP for Newcastle Central, who": a place or a body is not what "who" stands for
-_PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG"}
-
-
-def _personal_antecedent(noun: Token) -> Token:
-    """What "who" stands for when the parser hung the clause on the wrong noun: the people counted
-    ("a string of MPs who") or placed ("Republicans in the state who"), not the count or the place."""
-    if noun.lemma_.lower() in _COLLECTIVE_HEADS:
-        of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        if of:
-            return of[0]
-    if noun.dep_ == "pobj" and (noun.head.lower_ in _PLACING_PREPS or noun.ent_type_ in _PLACE_ENTS) and noun.ent_type_ != "PERSON":
-        prep = noun.head
-        before = noun.doc[prep.i - 1] if prep.i > 0 else prep
-        for people in (before, prep.head):  # the phrase hangs on the noun or, misparsed, on the verb
-            if people.pos_ in ("NOUN", "PROPN"):
-                return people
-    return noun
-
-
-#: "we" outside a quotation is the writer (or the writer's newsroom), not someone the article quotes
-_FIRST_PERSON = {"we", "us", "our"}
-#: prepositions that give what something is about ("a story about her shoes which said"): "which" is not the topic
-_TOPIC_PREPS = {"about", "on", "regarding", "concerning", "over"}
-
-
-def _speaking_antecedent(noun: Token) -> Token:
-    """What "which"/"that" stands for when the parser hung the clause on the last noun: not a place ("the
-    ruling in Fresno, which had found") nor a topic ("a story about her shoes which said"), but the noun
-    they describe."""
-    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-        if noun.ent_type_ in ("GPE", "LOC", "FAC") or noun.head.lower_ in _TOPIC_PREPS:
-            return noun.head.head
-    return noun
-
-
-def _org_or_group(tokens, head: Token) -> EntityKind:
-    """"The union" is an organisation; "many big unions", "Schools", "police and the Davis administration"
-    are several: a group ("police" is plural only in form)."""
-    plural = head.tag_ in ("NNS", "NNPS") and head.lower_ != head.lemma_.lower()
-    joined = any(c.dep_ == "conj" and tokens.start <= c.i < tokens.end for c in head.children)
-    return EntityKind.GROUP if plural or joined else EntityKind.ORGANISATION
-
-
-def _refers_back(tokens, head: Token) -> bool:
-    """Whether a definite organisation noun can only mean one named before ("the agency", "the state
-    agency"): a name in it or a phrase after its head ("The independent Sage group of science advisers",
-    "The agency in charge of the grid") describes an organisation of its own."""
-    if any(t.pos_ == "PROPN" and t.i != head.i for t in tokens):
-        return False
-    return not any(c.dep_ in ("prep", "relcl", "acl") and tokens.start <= c.i < tokens.end for c in head.children)
 
 
 class _Resolver(PronounResolution):
@@ -184,9 +129,9 @@ class _Resolver(PronounResolution):
         if not can_speak(tokens, head, self.lex):
             return None
         if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "Tory MPs who said": before pronouns, as "who" is one
-            antecedent = _personal_antecedent(head.head.head) if word in ("who", "whom") else _speaking_antecedent(head.head.head)
+            antecedent = personal_antecedent(head.head.head) if word in ("who", "whom") else speaking_antecedent(head.head.head)
             return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
-        if word in _FIRST_PERSON and not self.inside_quote[head.i]:
+        if word in FIRST_PERSON and not self.inside_quote[head.i]:
             return None  # "As we mentioned": the writer's own voice, no speaker of the article
         if head.pos_ == "PRON" or word in PRONOUN_GENDER or word in PLURAL_PRONOUNS or word == "it":
             return self.resolve_pronoun(head, span)
@@ -208,9 +153,9 @@ class _Resolver(PronounResolution):
                 return self._other(clean_name(ent.text), EntityKind.GROUP, span, "group")
             # "the United Nations food agency": the whole phrase names it, not just "United Nations"
             name = with_brackets_closed(self.doc, ent.start, ent.end) if ent is not None else clean_name(self.doc[org_ents[0].start : head.i + 1].text)
-            return self._other(name, EntityKind.ORGANISATION if ent is not None else _org_or_group(tokens, head), span, "org")
+            return self._other(name, EntityKind.ORGANISATION if ent is not None else org_or_group(tokens, head), span, "org")
         lemma = head.lemma_.lower()
-        if (word in self.lex.orgs or lemma in self.lex.orgs) and tokens[0].lower_ in ("the", "this", "that") and _refers_back(tokens, head):
+        if (word in self.lex.orgs or lemma in self.lex.orgs) and tokens[0].lower_ in ("the", "this", "that") and refers_back(tokens, head):
             earlier = self.resolve_org_anaphor(head, span)
             if earlier is not None:
                 return earlier
@@ -219,7 +164,7 @@ class _Resolver(PronounResolution):
             if person is not None:
                 return person
         if word in self.lex.orgs or lemma in self.lex.orgs:
-            return self._other(phrase_name(tokens), _org_or_group(tokens, head), span, "org")
+            return self._other(phrase_name(tokens), org_or_group(tokens, head), span, "org")
         if word in self.lex.groups or lemma in self.lex.groups or any(t.lower_ == "both" for t in tokens):
             return self._other(phrase_name(tokens), EntityKind.GROUP, span, "group")
         person = self.resolve_untagged_name(tokens, head, span)
@@ -389,7 +334,11 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> tuple[tuple[E
     resolved: list[tuple[Attribution, EntityBuilder | None]] = []
     for a in sorted(attributions, key=lambda a: (a.source[0].start if a.source else (a.cue[0].start if a.cue else 0))):
         # "Cheorwon claimed the coldest temperature": a place used as a place speaks for no one
-        builder = None if place_as_place(doc, a) else resolver.resolve(a.source, a.cue)
+        author = finding_author(doc, a)  # "a study by X found": X; "city data show": no one
+        if place_as_place(doc, a) or author == ():
+            builder = None
+        else:
+            builder = resolver.resolve(a.source if author is None else author, a.cue)
         if builder is not None and (a.source or a.cue):
             resolver.history.append(((a.source or a.cue)[0].start, builder))
         resolved.append((a, builder))
