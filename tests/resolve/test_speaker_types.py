@@ -145,3 +145,46 @@ def test_a_document_that_says_something_keeps_its_source(analyse):
     text = "The report said the council had ignored the warnings."
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said") == "report"
+
+
+def test_figures_in_a_party_are_people_not_numbers(rules_nlp):
+    text = "Centrist figures in the party emphasized their concerns about the candidate."
+    attribution = _attribution(text, "Centrist figures in the party", "emphasized", "their concerns about the candidate", AttributionKind.EVIDENCE)
+    _, out = resolve_speakers(rules_nlp(text), [attribution])
+    assert out[0].speaker is not None and out[0].speaker.name == "Centrist figures in the party"
+
+
+def test_a_paragraph_opening_with_a_pronoun_goes_on_with_the_previous_speaker(analyse):
+    text = (
+        "Nadia Holm described the dinner in detail. Holm said Ingrid had sent her flowers and apologised, and that she had forgiven her.\n\n"
+        "But she said the reporting of the dinner had hurt them both."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", "she") == "Nadia Holm"
+
+
+def test_a_role_noun_that_says_whose_role_it_is_is_not_the_person_named_last(analyse):
+    first = "Senator Alan Pike visited the plant on Monday. "
+    _, attributions = analyse(first + "The Dockworkers Union's president said the plant would close.")
+    assert speaker_of(attributions, "said") == "Dockworkers Union's president"
+    _, attributions = analyse(first + "The president of the dockworkers' union said the plant would close.")
+    assert speaker_of(attributions, "said") == "president of the dockworkers' union"
+
+
+def test_a_bare_role_noun_still_refers_back(analyse):
+    _, attributions = analyse("Senator Alan Pike visited the plant on Monday. \"It will stay open,\" the senator said.")
+    assert speaker_of(attributions, "said") == "Alan Pike"
+
+
+def test_names_before_the_subject_in_a_misparsed_source_are_not_the_speaker(rules_nlp):
+    text = ("At the same time, with the defeats of Carter in 1980, Walter Mondale in 1984, and Michael Dukakis in 1988, "
+            "Democrats began to think they needed a new message.")
+    source = "the defeats of Carter in 1980, Walter Mondale in 1984, and Michael Dukakis in 1988, Democrats"
+    attribution = _attribution(text, source, "began to think", "they needed a new message", AttributionKind.INTENTION)
+    _, out = resolve_speakers(rules_nlp(text), [attribution])
+    assert out[0].speaker.name == "Democrats"
+
+
+def test_a_focusing_adverb_is_no_part_of_a_groups_name(analyse):
+    _, attributions = analyse("The shop closed early on Friday. Even customers who had paid in advance said they were turned away.")
+    assert speaker_of(attributions, "said") == "customers who had paid in advance"

@@ -13,6 +13,8 @@ from ..nlp import doc_text
 from ..types import Attribution, AttributionKind, Span
 from .lexicon import finding_nouns
 
+#: prepositions that place people among others ("figures in the party"), never a document's author
+_MEMBERSHIP_PREPS = {"in", "at", "within", "among"}
 #: prepositions that give a document's author ("a study by …", "data from …")
 _AUTHOR_PREPS = {"by", "from"}
 
@@ -47,6 +49,8 @@ def finding_author(doc: Doc, attribution: Attribution) -> tuple[Span, ...] | Non
     head = tokens.root
     if head.pos_ != "NOUN" or head.lemma_.lower() not in finding_nouns():
         return None
+    if any(c.dep_ == "prep" and c.lower_ in _MEMBERSHIP_PREPS for c in head.children):
+        return None  # "centrist figures in the party": people among others, not numbers
     author = _author(head)
     if author is None:
         return ()

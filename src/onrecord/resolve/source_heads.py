@@ -62,3 +62,26 @@ def refers_back(tokens, head: Token) -> bool:
     if any(t.pos_ == "PROPN" and t.i != head.i for t in tokens):
         return False
     return not any(c.dep_ in ("prep", "relcl", "acl") and tokens.start <= c.i < tokens.end for c in head.children)
+
+
+def describes_its_own(tokens, head: Token) -> bool:
+    """Whether a definite role noun says whose role it is ("The British Labour Party's chancellor of the
+    Exchequer", "the president of the union"): a named owner or a phrase after the head make it someone
+    the article need not have named, not the person spoken of last."""
+    inside = [c for c in head.children if tokens.start <= c.i < tokens.end]
+    return any(c.dep_ == "prep" or c.dep_ == "poss" and c.pos_ == "PROPN" or c.dep_ == "poss" and any(t.pos_ == "PROPN" for t in c.subtree) for c in inside)
+
+
+def subject_inside(doc, tokens, cue):
+    """A source whose words are no one phrase (its root a comma: "the defeats of Carter in 1980, Walter
+    Mondale in 1984, …, Democrats began to think"): the cue verb's subject inside it ("Democrats"), not the
+    names before it. Any other source as it is."""
+    if not tokens.root.is_punct or not cue:
+        return tokens
+    cue_tokens = doc.char_span(cue[0].start, cue[0].end, alignment_mode="expand")
+    verbs = [t for t in cue_tokens or () if t.pos_ in ("VERB", "AUX")]
+    subjects = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and tokens.start <= c.i < tokens.end]
+    if not subjects:
+        return tokens
+    subject = subjects[0]
+    return doc[max(subject.left_edge.i, tokens.start) : min(subject.right_edge.i + 1, tokens.end)]

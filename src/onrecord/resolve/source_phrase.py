@@ -132,7 +132,10 @@ def phrase_name(tokens) -> str:
             break
         if t.text in "([" and not any(c.text in ")]" for c in doc[t.i + 1 : end]):
             break
-    return with_brackets_closed(doc, tokens.start, end)
+    start = tokens.start
+    while start < root.i and doc[start].dep_ == "advmod" and doc[start].pos_ == "ADV":
+        start += 1  # "Even customers who …": a focusing adverb is no part of the name
+    return with_brackets_closed(doc, start, end)
 
 
 def with_brackets_closed(doc: Doc, start: int, end: int) -> str:

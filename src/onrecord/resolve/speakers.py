@@ -24,7 +24,7 @@ from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions
 from .name_gender import gender_of_first_name, is_given_name
 from .places import joint_name, place_as_place
 from .pronouns import PronounResolution
-from .source_heads import FIRST_PERSON, org_or_group, personal_antecedent, refers_back, speaking_antecedent
+from .source_heads import FIRST_PERSON, describes_its_own, org_or_group, subject_inside, personal_antecedent, refers_back, speaking_antecedent
 from .source_phrase import can_speak, clean_name, phrase_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition, with_brackets_closed
 
 
@@ -81,7 +81,7 @@ class _Resolver(PronounResolution):
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is None or not len(tokens):
             return None
-        tokens = from_inner_determiner(without_answer_word(tokens))
+        tokens = subject_inside(self.doc, from_inner_determiner(without_answer_word(tokens)), cue)
         span = Span.of(doc_text(self.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         if is_heading(self.doc, tokens[0].i):
             return self.resolve_in_heading(tokens, span)
@@ -296,7 +296,8 @@ class _Resolver(PronounResolution):
                 scored.append((score, self._salience(p, span.start), p))
         if not scored:
             scored = self._named_later(tokens, head, span)
-        if not scored and tokens[0].lower_ in ("the", "this", "that") and (head.lemma_.lower() in self.lex.roles or head.ent_type_ == "NORP"):
+        if (not scored and tokens[0].lower_ in ("the", "this", "that") and (head.lemma_.lower() in self.lex.roles or head.ent_type_ == "NORP")
+                and (head.dep_ == "appos" or not describes_its_own(tokens, head))):  # "Lina Okafor, the MP for …": her
             # "the veteran diplomat", "said the rookie defenceman": a definite role noun refers back to the
             # person of this or the previous paragraph, or else to the person who spoke last
             gender = self.lex.gender_of_title(head.text)  # "the duchess" is not the prince who spoke last
