@@ -188,3 +188,10 @@ def test_names_before_the_subject_in_a_misparsed_source_are_not_the_speaker(rule
 def test_a_focusing_adverb_is_no_part_of_a_groups_name(analyse):
     _, attributions = analyse("The shop closed early on Friday. Even customers who had paid in advance said they were turned away.")
     assert speaker_of(attributions, "said") == "customers who had paid in advance"
+
+
+def test_a_surname_with_a_clause_after_it_gives_the_surname_as_alias_not_the_clause(analyse):
+    text = ("Former aide Wayne Kress announced his campaign on Monday. "
+            "\"We will win this seat,\" said Kress, who resigned from the mayor's office last month.")
+    speakers, _ = analyse(text)
+    assert [s.aliases for s in speakers if s.name == "Wayne Kress"] == [("Kress",)]

@@ -214,6 +214,8 @@ class _Resolver(PronounResolution):
         if surname in self.lex.orgs or surname in self.lex.groups or surname in self.lex.things:
             return None  # "Police said": a common noun, not a surname
         found = [p for p in self.people if p.kind is EntityKind.PERSON and surname in p.surnames()]
+        # the mention is the surname itself: "King, who resigned …", "Major himself" are no aliases
+        span = Span.of(doc_text(self.doc), head.idx, head.idx + len(head.text.rstrip(INVISIBLE)))
         if len(found) == 1:
             self._add_mention(found[0], span, "surname")
             return found[0]
@@ -239,7 +241,8 @@ class _Resolver(PronounResolution):
         found = [p for p in self.people if p.kind is EntityKind.PERSON and p.surnames() & words]
         if len(found) != 1:
             return None
-        self._add_mention(found[0], span, "surname")
+        word = next(t for t in tokens if t.lower_ in found[0].surnames())  # the name in the headline, not the headline
+        self._add_mention(found[0], Span.of(doc_text(self.doc), word.idx, word.idx + len(word.text)), "surname")
         return found[0]
 
     def resolve_org_anaphor(self, head: Token, span: Span) -> EntityBuilder | None:
