@@ -195,3 +195,13 @@ def test_a_surname_with_a_clause_after_it_gives_the_surname_as_alias_not_the_cla
             "\"We will win this seat,\" said Kress, who resigned from the mayor's office last month.")
     speakers, _ = analyse(text)
     assert [s.aliases for s in speakers if s.name == "Wayne Kress"] == [("Kress",)]
+
+
+def test_a_role_noun_is_not_someone_named_only_as_the_owner_of_a_thing(analyse):
+    text = (
+        "In the interview, Tom Reyes and his wife, Ella Reyes, spoke with candour, in remarks that outweighed even "
+        "Queen Mary's famous interview decades earlier.\n\n"
+        "The duchess has hinted before that she felt isolated at court."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "has hinted") == "Ella Reyes"

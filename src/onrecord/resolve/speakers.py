@@ -282,6 +282,12 @@ class _Resolver(PronounResolution):
             head.lower_ in t.lower().split() and mods & set(t.lower().split()) for t in p.titles)]
         return [(3, (), found[0])] if len(found) == 1 else []
 
+    def _named_as_owner(self, person: EntityBuilder, before: int) -> bool:
+        """Whether the person's latest name before ``before`` is a possessor ("Princess Diana's interview")."""
+        latest = max((m for m in self.names if m.span.start < before and self.by_offset.get(m.span.start) is person),
+                     key=lambda m: m.span.start, default=None)
+        return latest is not None and (latest.root.dep_ == "poss" or possessive_after(self.doc, latest))
+
     def resolve_role(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
         """"the Ukrainian leader" → the person whose nationality is Ukrainian and who leads."""
         words = {t.lower_ for t in tokens}
@@ -313,7 +319,9 @@ class _Resolver(PronounResolution):
             if not recent:
                 recent = [p for p in candidates if self.paragraph_of(p.last_offset(span.start)) >= para - 2]
             if recent:
-                scored = [(0, self._salience(p, span.start), p) for p in recent]
+                # "… outweighed even Princess Diana's landmark interview. / The duchess has hinted": someone named
+                # as the owner of a thing is not who a role noun means while someone else is at hand
+                scored = [(0, (not self._named_as_owner(p, span.start), *self._salience(p, span.start)), p) for p in recent]
         if not scored:
             return None
         best = max(scored, key=lambda x: (x[0], x[1]))[2]
