@@ -64,3 +64,9 @@ def load_role_lexicon() -> RoleLexicon:
 def writing_nouns() -> frozenset[str]:
     """Nouns of documents and messages (``data/kind_nouns.tsv``, kind writing): "statement", "memo"."""
     return frozenset(row[0] for row in _rows("kind_nouns.tsv") if len(row) > 1 and row[1] == "writing")
+
+
+@functools.lru_cache(maxsize=1)
+def finding_nouns() -> frozenset[str]:
+    """Nouns of documents and findings (``data/kind_nouns.tsv``, kinds writing and evidence): "study", "data", "poll"."""
+    return frozenset(row[0] for row in _rows("kind_nouns.tsv") if len(row) > 1 and row[1] in ("writing", "evidence"))

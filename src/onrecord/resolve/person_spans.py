@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..nlp import doc_text
 from .lexicon import RoleLexicon
-from .name_gender import gender_of_first_name
+from .name_gender import gender_of_first_name, is_given_name
 
 NAME_LABELS = {"PERSON"}
 ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -84,10 +84,10 @@ _NOT_NAMES = {"GPE", "DATE", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "
 
 
 def _named_speaker(ent: SpacySpan, lex: RoleLexicon) -> bool:
-    """An organisation span of two or three words that starts with a given name of known gender and is
-    described by an apposition naming a role ("Gustavo Faleiros, an editor at …, said"; not "Amnesty
-    International, the rights group")."""
-    if not 2 <= len(ent) <= 3 or ent[-1].lower_ in lex.orgs or not gender_of_first_name(ent[0].text):
+    """An organisation span of two to four words that starts with a given name, of either gender
+    ("Laurence des Cars, the museum's president, said"), and is described by an apposition naming a role
+    ("Gustavo Faleiros, an editor at …, said"; not "Amnesty International, the rights group")."""
+    if not 2 <= len(ent) <= 4 or ent[-1].lower_ in lex.orgs or not is_given_name(ent[0].text) or not ent[0].is_title:
         return False
     appos = [c for c in ent.root.children if c.dep_ == "appos"]
     return any(a.lemma_.lower() in lex.roles or a.lower_ in lex.roles for a in appos)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..types import QUOTE_KINDS, Attribution
+from .lexicon import load_role_lexicon
 from .name_gender import is_given_name
 
 #: entity types of places; an organisation tag ("the Kremlin" as ORG) is left alone
@@ -25,12 +26,25 @@ def _is_place(doc: Doc, attribution: Attribution) -> bool:
         return False
     head = tokens.root
     if head.ent_type_ not in PLACE_LABELS:
-        return False
+        return tokens[0].i == head.i and _placed_in_a_place(head)
     ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
     if ent is not None and (len(ent) > 1 and is_given_name(ent[0].text) or _surname_of_a_person(doc, ent)):
         return False  # "Joaquin Phoenix … Phoenix said", the surname tagged a place: a person, not a place
     # the place is the whole source ("Cheorwon in Gangwon Province"), not a modifier of a person noun
     return ent is not None and ent.label_ in PLACE_LABELS
+
+
+def _placed_in_a_place(head) -> bool:
+    """"Cheorwon in Gangwon Province" (Cheorwon tagged a nationality or nothing): one proper noun that the
+    text places in a region or country is a town, not a people ("Republicans in the state" are plural) nor
+    a body ("Council in Ontario")."""
+    if head.tag_ not in ("NNP", "NN") or not head.is_title or head.ent_type_ not in ("", "NORP"):
+        return False
+    lex = load_role_lexicon()
+    if head.lower_ in lex.orgs or head.lower_ in lex.roles or head.lower_ in lex.groups or head.lower_ in lex.honorifics:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC") for p in c.children)
+               for c in head.children)
 
 
 def _surname_of_a_person(doc: Doc, ent) -> bool:

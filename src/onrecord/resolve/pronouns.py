@@ -31,10 +31,14 @@ class PronounResolution:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
         return bool(span is not None and len(span) and self.inside_quote[span.start])
 
-    def _salience(self, p: EntityBuilder, offset: int) -> tuple:
+    def _salience(self, p: EntityBuilder, offset: int, pronoun: bool = False) -> tuple:
         """Rank antecedents: previous speaker in the paragraph, then recent subjects, then recency."""
         para = self.paragraph_of(offset)
         last_speaker = next((b for o, b in reversed(self.history) if o < offset and self.paragraph_of(o) == para), None)
+        if last_speaker is None and pronoun and self._opens_paragraph(offset):
+            # "He said that … after Archie was born. / But he said …": a paragraph that opens with a pronoun goes
+            # on with the previous paragraph's speaker, not with someone that speaker talked about
+            last_speaker = next((b for o, b in reversed(self.history) if o < offset and self.paragraph_of(o) == para - 1), None)
         subj = max(
             (m.span.start for m in self.names if m.is_subject and not m.in_quote and m.span.start < offset and self.by_offset.get(m.span.start) is p),
             default=-1,
@@ -42,6 +46,13 @@ class PronounResolution:
         recent = max((m.span.start for m in p.mentions if m.span.start < offset and not self._in_quote_char(m.span.start)), default=-1)
         same_para = self.paragraph_of(recent) >= para - 1 if recent >= 0 else False
         return (p is last_speaker, same_para, subj >= 0 and self.paragraph_of(subj) >= para - 1, max(subj, recent))
+
+    def _opens_paragraph(self, offset: int) -> bool:
+        """Whether the text at ``offset`` is in the first sentence of its paragraph."""
+        token = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if token is None or not len(token):
+            return False
+        return token[0].sent.start_char <= self.paragraph_starts[self.paragraph_of(offset)]
 
     def resolve_pronoun(self, head: Token, span: Span) -> EntityBuilder | None:
         word = head.lower_
@@ -54,7 +65,7 @@ class PronounResolution:
             candidates = self._candidates(span.start, gender)
             if not candidates:
                 return None
-            best = max(candidates, key=lambda p: self._salience(p, span.start))
+            best = max(candidates, key=lambda p: self._salience(p, span.start, pronoun=True))
             best.gender = best.gender or gender
             self._add_mention(best, span, "pronoun")
             return best

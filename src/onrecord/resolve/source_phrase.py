@@ -131,13 +131,32 @@ def phrase_name(tokens) -> str:
             end = t.i
             break
         if t.text in "([" and not any(c.text in ")]" for c in doc[t.i + 1 : end]):
-            if end < len(doc) and doc[end].text in ")]":  # the source stopped just before the closing bracket
-                return clean_name(doc[tokens.start : end + 1].text)
+            break
+    start = tokens.start
+    while start < root.i and doc[start].dep_ == "advmod" and doc[start].pos_ == "ADV":
+        start += 1  # "Even customers who …": a focusing adverb is no part of the name
+    return with_brackets_closed(doc, start, end)
+
+
+def with_brackets_closed(doc: Doc, start: int, end: int) -> str:
+    """The display name of tokens ``start:end`` with a bracket they leave open closed when the text closes
+    it right after ("Tribunal of the World Bank (WB" + ")"), else cut before it.
+
+    Example:
+        >>> from onrecord.nlp import load_parser
+        >>> doc = load_parser()("The Appeals Board of the Regional Bank (RB) found that the rules were broken.")
+        >>> with_brackets_closed(doc, 0, 9)
+        'Appeals Board of the Regional Bank (RB)'
+    """
+    for t in doc[start:end]:
+        if t.text in "([" and not any(c.text in ")]" for c in doc[t.i + 1 : end]):
+            if end < len(doc) and doc[end].text in ")]":  # the span stopped just before the closing bracket
+                return clean_name(doc[start : end + 1].text)
             end = t.i
             break
-    while end > tokens.start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    return clean_name(doc[tokens.start : end].text)
+    return clean_name(doc[start:end].text)
 
 
 def _describes(token: Token, root: Token) -> bool:

@@ -18,40 +18,18 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text
 from ..types import Attribution, Entity, EntityKind, Mention, Span, Speaker
 from .cue_subject import INVISIBLE, subject_of_cue
+from .findings import finding_author
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
 from .name_gender import gender_of_first_name, is_given_name
 from .places import joint_name, place_as_place
 from .pronouns import PronounResolution
-from .source_phrase import can_speak, clean_name, phrase_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition
+from .source_heads import FIRST_PERSON, describes_its_own, org_or_group, subject_inside, personal_antecedent, refers_back, speaking_antecedent
+from .source_phrase import can_speak, clean_name, phrase_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition, with_brackets_closed
 
 
 #: pronoun-like heads of a source phrase that describe its speakers ("those involved", "one of the players")
 _QUANTIFIER_HEADS = {"one", "those", "some", "many", "most", "all", "several", "both", "each"}
-
-
-#: nouns that count or gather people ("a string of Tory MPs who said"): "who" is the people
-_COLLECTIVE_HEADS = {"string", "number", "group", "handful", "couple", "series", "lot", "dozen", "dozens", "host", "pair", "crowd", "bunch", "majority", "minority", "score", "scores"}
-#: prepositions that place people ("Republicans in the state who …"): "who" is not the place
-_PLACING_PREPS = {"in", "at", "from", "across", "around", "on", "throughout"}
-#: "the MP for Newcastle Central, who": a place or a body is not what "who" stands for
-_PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG"}
-
-
-def _personal_antecedent(noun: Token) -> Token:
-    """What "who" stands for when the parser hung the clause on the wrong noun: the people counted
-    ("a string of MPs who") or placed ("Republicans in the state who"), not the count or the place."""
-    if noun.lemma_.lower() in _COLLECTIVE_HEADS:
-        of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-        if of:
-            return of[0]
-    if noun.dep_ == "pobj" and (noun.head.lower_ in _PLACING_PREPS or noun.ent_type_ in _PLACE_ENTS) and noun.ent_type_ != "PERSON":
-        prep = noun.head
-        before = noun.doc[prep.i - 1] if prep.i > 0 else prep
-        for people in (before, prep.head):  # the phrase hangs on the noun or, misparsed, on the verb
-            if people.pos_ in ("NOUN", "PROPN"):
-                return people
-    return noun
 
 
 class _Resolver(PronounResolution):
@@ -104,7 +82,7 @@ class _Resolver(PronounResolution):
         tokens = self.doc.char_span(span.start, span.end, alignment_mode="expand")
         if tokens is None or not len(tokens):
             return None
-        tokens = from_inner_determiner(without_answer_word(tokens))
+        tokens = subject_inside(self.doc, from_inner_determiner(without_answer_word(tokens)), cue)
         span = Span.of(doc_text(self.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         if is_heading(self.doc, tokens[0].i):
             return self.resolve_in_heading(tokens, span)
@@ -117,7 +95,9 @@ class _Resolver(PronounResolution):
         # inside a phrase that only places the speaker ("Some pubs around Cork")
         names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end and not under_preposition(m.root, tokens)]
         if names:
-            heads = [m for m in names if m.root.dep_ != "poss" and not possessive_after(self.doc, m)]
+            # "The independent Harlow group", "the Biden campaign": a name that only modifies a common noun is not the speaker
+            heads = [m for m in names if m.root.dep_ != "poss" and not possessive_after(self.doc, m)
+                     and not (m.root.dep_ == "compound" and m.root.head.i == tokens.root.i and tokens.root.pos_ == "NOUN")]
             # "Nova Scotia Liberal MP Sean Fraser": the name the phrase is about, not a place the NER took for one
             at_root = [m for m in heads if m.span.start <= tokens.root.idx < m.span.end]
             if not heads and not any(m.span.start <= tokens.root.idx < m.span.end for m in names):
@@ -150,8 +130,10 @@ class _Resolver(PronounResolution):
         if not can_speak(tokens, head, self.lex):
             return None
         if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "Tory MPs who said": before pronouns, as "who" is one
-            antecedent = _personal_antecedent(head.head.head) if word in ("who", "whom") else head.head.head
+            antecedent = personal_antecedent(head.head.head) if word in ("who", "whom") else speaking_antecedent(head.head.head)
             return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
+        if word in FIRST_PERSON and not self.inside_quote[head.i]:
+            return None  # "As we mentioned": the writer's own voice, no speaker of the article
         if head.pos_ == "PRON" or word in PRONOUN_GENDER or word in PLURAL_PRONOUNS or word == "it":
             return self.resolve_pronoun(head, span)
         org_ents = [e for e in self.ents if tokens.start <= e.start and e.end <= tokens.end and e.label_ in ORG_LABELS]  # tokens.ents rebuilds doc.ents
@@ -171,10 +153,10 @@ class _Resolver(PronounResolution):
             if ent is not None and head.ent_type_ == "NORP":  # "Republicans", "the Neanderthal": people, not a body
                 return self._other(clean_name(ent.text), EntityKind.GROUP, span, "group")
             # "the United Nations food agency": the whole phrase names it, not just "United Nations"
-            name = ent.text if ent is not None else self.doc[org_ents[0].start : head.i + 1].text
-            return self._other(clean_name(name), EntityKind.ORGANISATION, span, "org")
+            name = with_brackets_closed(self.doc, ent.start, ent.end) if ent is not None else clean_name(self.doc[org_ents[0].start : head.i + 1].text)
+            return self._other(name, EntityKind.ORGANISATION if ent is not None else org_or_group(tokens, head), span, "org")
         lemma = head.lemma_.lower()
-        if (word in self.lex.orgs or lemma in self.lex.orgs) and tokens[0].lower_ in ("the", "this", "that"):
+        if (word in self.lex.orgs or lemma in self.lex.orgs) and tokens[0].lower_ in ("the", "this", "that") and refers_back(tokens, head):
             earlier = self.resolve_org_anaphor(head, span)
             if earlier is not None:
                 return earlier
@@ -183,7 +165,7 @@ class _Resolver(PronounResolution):
             if person is not None:
                 return person
         if word in self.lex.orgs or lemma in self.lex.orgs:
-            return self._other(phrase_name(tokens), EntityKind.ORGANISATION, span, "org")
+            return self._other(phrase_name(tokens), org_or_group(tokens, head), span, "org")
         if word in self.lex.groups or lemma in self.lex.groups or any(t.lower_ == "both" for t in tokens):
             return self._other(phrase_name(tokens), EntityKind.GROUP, span, "group")
         person = self.resolve_untagged_name(tokens, head, span)
@@ -233,14 +215,18 @@ class _Resolver(PronounResolution):
         if surname in self.lex.orgs or surname in self.lex.groups or surname in self.lex.things:
             return None  # "Police said": a common noun, not a surname
         found = [p for p in self.people if p.kind is EntityKind.PERSON and surname in p.surnames()]
+        # the mention is the surname itself: "King, who resigned …", "Major himself" are no aliases
+        span = Span.of(doc_text(self.doc), head.idx, head.idx + len(head.text.rstrip(INVISIBLE)))
         if len(found) == 1:
             self._add_mention(found[0], span, "surname")
             return found[0]
         if found:
             return None
         full = [t for t in self.doc if t.lower_.strip(INVISIBLE) == surname and t.i > 0 and self.doc[t.i - 1].pos_ == "PROPN"
-                and self.doc[t.i - 1].is_title and gender_of_first_name(self.doc[t.i - 1].text) and not self.inside_quote[t.i]
+                and self.doc[t.i - 1].is_title and gender_of_first_name(self.doc[t.i - 1].text)
                 and not (t.i > 1 and self.doc[t.i - 2].text in ("-", "‑"))]  # "Miami-Dade Police": no given name
+        # the full name outside quotations; else inside one ("a fan club called 'Anders Tegnell Fan Club'")
+        full = [t for t in full if not self.inside_quote[t.i]] or full
         if not full or len({self.doc[t.i - 1].lower_ for t in full}) != 1:
             return None
         first = self.doc[full[0].i - 1]
@@ -256,7 +242,8 @@ class _Resolver(PronounResolution):
         found = [p for p in self.people if p.kind is EntityKind.PERSON and p.surnames() & words]
         if len(found) != 1:
             return None
-        self._add_mention(found[0], span, "surname")
+        word = next(t for t in tokens if t.lower_ in found[0].surnames())  # the name in the headline, not the headline
+        self._add_mention(found[0], Span.of(doc_text(self.doc), word.idx, word.idx + len(word.text)), "surname")
         return found[0]
 
     def resolve_org_anaphor(self, head: Token, span: Span) -> EntityBuilder | None:
@@ -296,6 +283,12 @@ class _Resolver(PronounResolution):
             head.lower_ in t.lower().split() and mods & set(t.lower().split()) for t in p.titles)]
         return [(3, (), found[0])] if len(found) == 1 else []
 
+    def _named_as_owner(self, person: EntityBuilder, before: int) -> bool:
+        """Whether the person's latest name before ``before`` is a possessor ("Princess Diana's interview")."""
+        latest = max((m for m in self.names if m.span.start < before and self.by_offset.get(m.span.start) is person),
+                     key=lambda m: m.span.start, default=None)
+        return latest is not None and (latest.root.dep_ == "poss" or possessive_after(self.doc, latest))
+
     def resolve_role(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
         """"the Ukrainian leader" → the person whose nationality is Ukrainian and who leads."""
         words = {t.lower_ for t in tokens}
@@ -313,7 +306,8 @@ class _Resolver(PronounResolution):
                 scored.append((score, self._salience(p, span.start), p))
         if not scored:
             scored = self._named_later(tokens, head, span)
-        if not scored and tokens[0].lower_ in ("the", "this", "that") and (head.lemma_.lower() in self.lex.roles or head.ent_type_ == "NORP"):
+        if (not scored and tokens[0].lower_ in ("the", "this", "that") and (head.lemma_.lower() in self.lex.roles or head.ent_type_ == "NORP")
+                and (head.dep_ == "appos" or not describes_its_own(tokens, head))):  # "Lina Okafor, the MP for …": her
             # "the veteran diplomat", "said the rookie defenceman": a definite role noun refers back to the
             # person of this or the previous paragraph, or else to the person who spoke last
             gender = self.lex.gender_of_title(head.text)  # "the duchess" is not the prince who spoke last
@@ -326,7 +320,9 @@ class _Resolver(PronounResolution):
             if not recent:
                 recent = [p for p in candidates if self.paragraph_of(p.last_offset(span.start)) >= para - 2]
             if recent:
-                scored = [(0, self._salience(p, span.start), p) for p in recent]
+                # "… outweighed even Princess Diana's landmark interview. / The duchess has hinted": someone named
+                # as the owner of a thing is not who a role noun means while someone else is at hand
+                scored = [(0, (not self._named_as_owner(p, span.start), *self._salience(p, span.start)), p) for p in recent]
         if not scored:
             return None
         best = max(scored, key=lambda x: (x[0], x[1]))[2]
@@ -351,7 +347,11 @@ def resolve_speakers(doc: Doc, attributions: list[Attribution]) -> tuple[tuple[E
     resolved: list[tuple[Attribution, EntityBuilder | None]] = []
     for a in sorted(attributions, key=lambda a: (a.source[0].start if a.source else (a.cue[0].start if a.cue else 0))):
         # "Cheorwon claimed the coldest temperature": a place used as a place speaks for no one
-        builder = None if place_as_place(doc, a) else resolver.resolve(a.source, a.cue)
+        author = finding_author(doc, a)  # "a study by X found": X; "city data show": no one
+        if place_as_place(doc, a) or author == ():
+            builder = None
+        else:
+            builder = resolver.resolve(a.source if author is None else author, a.cue)
         if builder is not None and (a.source or a.cue):
             resolver.history.append(((a.source or a.cue)[0].start, builder))
         resolved.append((a, builder))

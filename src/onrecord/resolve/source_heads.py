@@ -1,0 +1,87 @@
+"""What the head of a source phrase stands for: the noun a relative pronoun refers to ("a string of Tory MPs
+who said", "the ruling in Fresno, which found"), whether a definite organisation noun refers back to one
+named before, and whether organisation nouns name one body or several."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..types import EntityKind
+
+#: nouns that count or gather people ("a string of Tory MPs who said"): "who" is the people
+_COLLECTIVE_HEADS = {"string", "number", "group", "handful", "couple", "series", "lot", "dozen", "dozens", "host", "pair", "crowd", "bunch", "majority", "minority", "score", "scores"}
+#: prepositions that place people ("Republicans in the state who …"): "who" is not the place
+_PLACING_PREPS = {"in", "at", "from", "across", "around", "on", "throughout"}
+#: "the MP for Newcastle Central, who": a place or a body is not what "who" stands for
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG"}
+
+
+def personal_antecedent(noun: Token) -> Token:
+    """What "who" stands for when the parser hung the clause on the wrong noun: the people counted
+    ("a string of MPs who") or placed ("Republicans in the state who"), not the count or the place."""
+    if noun.lemma_.lower() in _COLLECTIVE_HEADS:
+        of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        if of:
+            return of[0]
+    if noun.dep_ == "pobj" and (noun.head.lower_ in _PLACING_PREPS or noun.ent_type_ in _PLACE_ENTS) and noun.ent_type_ != "PERSON":
+        prep = noun.head
+        before = noun.doc[prep.i - 1] if prep.i > 0 else prep
+        for people in (before, prep.head):  # the phrase hangs on the noun or, misparsed, on the verb
+            if people.pos_ in ("NOUN", "PROPN"):
+                return people
+    return noun
+
+
+#: "we" outside a quotation is the writer (or the writer's newsroom), not someone the article quotes
+FIRST_PERSON = {"we", "us", "our"}
+#: prepositions that give what something is about ("a story about her shoes which said"): "which" is not the topic
+_TOPIC_PREPS = {"about", "on", "regarding", "concerning", "over"}
+
+
+def speaking_antecedent(noun: Token) -> Token:
+    """What "which"/"that" stands for when the parser hung the clause on the last noun: not a place ("the
+    ruling in Fresno, which had found") nor a topic ("a story about her shoes which said"), but the noun
+    they describe."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        if noun.ent_type_ in ("GPE", "LOC", "FAC") or noun.head.lower_ in _TOPIC_PREPS:
+            return noun.head.head
+    return noun
+
+
+def org_or_group(tokens, head: Token) -> EntityKind:
+    """"The union" is an organisation; "many big unions", "Schools", "police and the Davis administration"
+    are several: a group ("police" is plural only in form)."""
+    plural = head.tag_ in ("NNS", "NNPS") and head.lower_ != head.lemma_.lower()
+    joined = any(c.dep_ == "conj" and tokens.start <= c.i < tokens.end for c in head.children)
+    return EntityKind.GROUP if plural or joined else EntityKind.ORGANISATION
+
+
+def refers_back(tokens, head: Token) -> bool:
+    """Whether a definite organisation noun can only mean one named before ("the agency", "the state
+    agency"): a name in it or a phrase after its head ("The independent Sage group of science advisers",
+    "The agency in charge of the grid") describes an organisation of its own."""
+    if any(t.pos_ == "PROPN" and t.i != head.i for t in tokens):
+        return False
+    return not any(c.dep_ in ("prep", "relcl", "acl") and tokens.start <= c.i < tokens.end for c in head.children)
+
+
+def describes_its_own(tokens, head: Token) -> bool:
+    """Whether a definite role noun says whose role it is ("The British Labour Party's chancellor of the
+    Exchequer", "the president of the union"): a named owner or a phrase after the head make it someone
+    the article need not have named, not the person spoken of last."""
+    inside = [c for c in head.children if tokens.start <= c.i < tokens.end]
+    return any(c.dep_ == "prep" or c.dep_ == "poss" and c.pos_ == "PROPN" or c.dep_ == "poss" and any(t.pos_ == "PROPN" for t in c.subtree) for c in inside)
+
+
+def subject_inside(doc, tokens, cue):
+    """A source whose words are no one phrase (its root a comma: "the defeats of Carter in 1980, Walter
+    Mondale in 1984, …, Democrats began to think"): the cue verb's subject inside it ("Democrats"), not the
+    names before it. Any other source as it is."""
+    if not tokens.root.is_punct or not cue:
+        return tokens
+    cue_tokens = doc.char_span(cue[0].start, cue[0].end, alignment_mode="expand")
+    verbs = [t for t in cue_tokens or () if t.pos_ in ("VERB", "AUX")]
+    subjects = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and tokens.start <= c.i < tokens.end]
+    if not subjects:
+        return tokens
+    subject = subjects[0]
+    return doc[max(subject.left_edge.i, tokens.start) : min(subject.right_edge.i + 1, tokens.end)]
