@@ -58,6 +58,12 @@ def _env(src: Path) -> dict:
     return dict(os.environ, PYTHONPATH=str(src), OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
 
 
+def _this_tree() -> str:
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    return f"this tree ({head}{' + changes' if dirty else ''})"
+
+
 def load_average() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
@@ -123,7 +129,7 @@ def measure_speed(shared: Path, console: Console, before: str = DEFAULT_BEFORE, 
     if not files:
         console.print(f"[yellow]skipped: no PolNeAR dev texts under {shared}")
         return {"skipped": "no PolNeAR dev texts"}
-    labels = {"after": after or "this tree", "before": before}
+    labels = {"after": after or _this_tree(), "before": before}
     load_at_start = load_average()
     sides = {"after": _Side("after", source_tree(after), files, True), "before": _Side("before", source_tree(before), files, False)}
     times: dict[str, list[dict]] = {"bare": [], "after": [], "before": []}
@@ -136,6 +142,8 @@ def measure_speed(shared: Path, console: Console, before: str = DEFAULT_BEFORE, 
         for side in sides.values():
             side.close()
     best = {name: {k: min(t[k] for t in runs) for k in ("wall", "cpu")} for name, runs in times.items()}
+    # each round's ratios too: the three passes of a round ran close together, under about the same load
+    per_round = [{side: round(times[side][r]["cpu"] / times["bare"][r]["cpu"], 3) for side in ("after", "before")} for r in range(rounds)]
     table = Table(title=f"analysis before/after — PolNeAR dev, {len(files)} articles, best of {rounds}")
     for col in ("run", "code", "wall s", "cpu s", "wall / bare", "cpu / bare"):
         table.add_column(col, justify="left" if col in ("run", "code") else "right")
@@ -143,7 +151,8 @@ def measure_speed(shared: Path, console: Console, before: str = DEFAULT_BEFORE, 
     for name, b in best.items():
         table.add_row(name, code[name], f"{b['wall']:.2f}", f"{b['cpu']:.2f}", f"{b['wall'] / best['bare']['wall']:.3f}", f"{b['cpu'] / best['bare']['cpu']:.3f}")
     console.print(table)
-    console.print(f"load average at start {load_at_start}, at end {load_average()} (2 cores; timings on a shared machine are noisy)")
+    console.print("CPU ratios per round (after, before): " + "; ".join(f"{r['after']:.3f}, {r['before']:.3f}" for r in per_round))
+    console.print(f"load average at start {load_at_start}, at end {load_average()} ({os.cpu_count()} cores; timings on a shared machine are noisy)")
     return {
         "before": before,
         "after": labels["after"],
@@ -154,6 +163,7 @@ def measure_speed(shared: Path, console: Console, before: str = DEFAULT_BEFORE, 
         "ratio_before": round(best["before"]["wall"] / best["bare"]["wall"], 3),
         "cpu_ratio_after": round(best["after"]["cpu"] / best["bare"]["cpu"], 3),
         "cpu_ratio_before": round(best["before"]["cpu"] / best["bare"]["cpu"], 3),
+        "cpu_ratios_per_round": per_round,
         "load_average": [load_at_start, load_average()],
     }
 
