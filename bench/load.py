@@ -139,11 +139,11 @@ def in_process(db: Path, reads: list[tuple[str, dict, str]], n: int = 200) -> di
             assert client.get("/api/quotes", params=params).status_code == 200
             wall.append((time.perf_counter() - w0) * 1000)
             cpu.append((time.process_time() - c0) * 1000)
-        view = client.app.state.store
+        store = client.app.state.store  # the app's onrecord.store.Store, as the route calls it
         for params in quotes:  # the store's part alone: the query and the dicts of the answer
             fields = {k: dt.date.fromisoformat(v) if k in ("since", "until") else v for k, v in params.items() if k != "offset"}
             c0 = time.process_time()
-            view.quotes(QuoteFilter(**fields), offset=params.get("offset", 0))
+            store.quotes(QuoteFilter(**fields), offset=params.get("offset", 0)).to_dict()
             store_cpu.append((time.process_time() - c0) * 1000)
     series = (("wall", wall), ("cpu", cpu), ("store_cpu", store_cpu))
     return {"n": len(wall), **{f"{what}_p{q}_ms": round(percentile(v, q), 1) for what, v in series for q in (50, 99)}}

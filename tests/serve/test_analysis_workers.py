@@ -27,14 +27,14 @@ def test_analysis_in_a_worker_process_equals_the_in_process_analysis(client):
 
 
 def test_a_posted_article_is_analysed_and_stored_in_the_worker_not_in_the_server(tmp_path, monkeypatch):
-    from onrecord.serve.queries import StoreView
+    from onrecord.store import Store
 
     def server_write(self, articles):
         raise AssertionError("the server process wrote (and resolved speakers) while serving reads")
 
     url = f"sqlite:///{tmp_path / 'store.db'}"
     with make_client(create_app(url, analysis_workers=1, warm_up=True)) as workers_client:
-        monkeypatch.setattr(StoreView, "add_articles", server_write)
+        monkeypatch.setattr(Store, "add_articles", server_write)
         posted = workers_client.post("/api/articles", json={"text": TEXT, "id": "bridge", "published": "2024-03-05"})
         assert posted.status_code == 200, posted.text
         assert posted.json()["stored"] == [{"id": "bridge", "created": True, "attributions": 2}]

@@ -206,7 +206,7 @@ def test_api_docs_load_from_local_files(page, server, artifacts):
 @pytest.fixture(scope="module")
 def store_server(examples_dir, tmp_path_factory):
     from onrecord.serve import create_app
-    from onrecord.serve.queries import StoreView
+    from onrecord.store import Store
 
     from .test_pages import DATES, hostile_article
 
@@ -215,9 +215,9 @@ def store_server(examples_dir, tmp_path_factory):
         text = (examples_dir / f"{stem}.txt").read_text("utf-8")
         articles.append(onrecord.analyze(text, published, id=stem, title=text.splitlines()[0]))
     url = f"sqlite:///{tmp_path_factory.mktemp('browser-store') / 'web.db'}"
-    view = StoreView(url)
-    view.add_articles([*articles, hostile_article()])
-    view.close()
+    store = Store.open(url)
+    store.add_articles([*articles, hostile_article()])
+    store.close()
     with LiveServer(create_app(url)) as live:
         yield live
 

@@ -155,12 +155,12 @@ def test_the_analyze_form_shows_the_coded_error_of_an_analysis_that_raises(clien
 
 
 def test_an_unexpected_exception_is_e079_json(tmp_path, monkeypatch):
-    from onrecord.serve.queries import StoreView
+    from onrecord.store import Store
 
     def broken(self, *args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(StoreView, "quotes", broken)
+    monkeypatch.setattr(Store, "quotes", broken)
     from fastapi.testclient import TestClient
 
     with TestClient(create_app(f"sqlite:///{tmp_path / 'x.db'}"), raise_server_exceptions=False) as client:

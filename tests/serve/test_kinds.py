@@ -6,7 +6,6 @@ import pytest
 
 from onrecord.serve import create_app
 from onrecord.serve.models import QuoteList
-from onrecord.serve.queries import StoreView
 from onrecord.store import Store
 from tests.store.articles import build_article, claim
 
@@ -69,7 +68,8 @@ def test_quotes_api_unknown_kind_is_a_coded_422(client):
 def test_quotes_api_filters_by_verification(client):
     """issue 13: the web app's view of the store dropped the verification filter."""
     assert _kinds(client.get("/api/quotes", params={"verification": "unverified"})) == ["speech"]
-    assert StoreView(client.app.state.db_url).quotes(verification="unverified")["total"] == 1
+    with Store.open(client.app.state.db_url) as store:
+        assert store.quotes(verification="unverified").total == 1
 
 
 def test_search_page_filters_by_verification_and_links_its_json_twin(client):

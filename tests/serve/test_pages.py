@@ -11,7 +11,7 @@ from onrecord.serve import create_app
 from onrecord.serve.models import QuoteList, SpeakerDetail, SpeakerList
 from onrecord.serve.pages import highlight
 
-from onrecord.serve.queries import StoreView
+from onrecord.store import Store
 
 from .conftest import make_client
 
@@ -63,9 +63,9 @@ def articles(examples_dir):
 @pytest.fixture(scope="module")
 def db_url(articles, tmp_path_factory):
     url = f"sqlite:///{tmp_path_factory.mktemp('store') / 'web.db'}"
-    view = StoreView(url)
-    view.add_articles(articles)
-    view.close()
+    store = Store.open(url)
+    store.add_articles(articles)
+    store.close()
     return url
 
 

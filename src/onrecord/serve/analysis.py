@@ -12,6 +12,7 @@ import concurrent.futures.process
 import dataclasses
 import re
 import tempfile
+import threading
 from pathlib import Path
 
 import anyio
@@ -115,6 +116,7 @@ class Analyzer:
         self.waiting = 0
         self._limiter: anyio.CapacityLimiter | None = None
         self._engine = None
+        self._write_lock = threading.Lock()  # the store takes this process's writes from one thread at a time
 
     @property
     def limiter(self) -> anyio.CapacityLimiter:
@@ -169,19 +171,21 @@ class Analyzer:
         """One result per raw article, in order: the ``Article``, or its ``Skipped`` (E061) when it failed."""
         return await self._queued(self._analyze_sync, raws)
 
-    async def analyze_and_store(self, raws: list[RawArticle], view) -> tuple[list[dict], list[Skipped]]:
-        """Analyse ``raws`` and store the articles in ``view``'s store (a :class:`~onrecord.serve.queries.StoreView`):
-        the stored records' dicts and the skipped inputs. With worker processes both steps run in a worker, so
-        that this process's reads never wait on the analysis or on the speaker resolution after the write.
+    async def analyze_and_store(self, raws: list[RawArticle], store: Store) -> tuple[list[dict], list[Skipped]]:
+        """Analyse ``raws`` and add the articles to ``store``: the stored records' dicts and the skipped inputs.
+        With worker processes both steps run in a worker, so that this process's reads never wait on the analysis
+        or on the speaker resolution after the write; without, the write holds this analyzer's write lock.
         """
-        return await self._queued(self._analyze_and_store_sync, raws, view)
+        return await self._queued(self._analyze_and_store_sync, raws, store)
 
-    def _analyze_and_store_sync(self, raws: list[RawArticle], view) -> tuple[list[dict], list[Skipped]]:
-        url = view.store.url
-        if self.workers and not _in_memory(url):
-            return self._engine_started().submit(store_tasks.analyze_and_store, raws, url).result()
+    def _analyze_and_store_sync(self, raws: list[RawArticle], store: Store) -> tuple[list[dict], list[Skipped]]:
+        if self.workers and not _in_memory(store.url):
+            return self._engine_started().submit(store_tasks.analyze_and_store, raws, store.url).result()
         articles, skipped = store_tasks.split_results(self._analyze_sync(raws))
-        return (view.add_articles(articles) if articles else []), skipped
+        if not articles:
+            return [], skipped
+        with self._write_lock:
+            return [r.to_dict() for r in store.add_articles(articles)], skipped
 
     async def _queued(self, work, *args):
         if self.waiting >= self.max_waiting:

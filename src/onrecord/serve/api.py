@@ -23,7 +23,9 @@ from ..errors import (
     UnsupportedMediaType,
 )
 from ..serialize import article_to_dict
+from ..store import Store
 from ..store.filters import QuoteFilter
+from ..store.roles_check import DEFAULT_WINDOW_DAYS, check_article
 from ..types import VERIFICATION_STATUSES, RawArticle
 from .analysis import form_text, raise_skipped, raw_from_html, raw_from_text, raws_from_file
 from .models import (
@@ -39,7 +41,6 @@ from .models import (
     SpeakerDetail,
     SpeakerList,
 )
-from .queries import StoreView
 from .security import reject_unknown_query, require_token
 
 router = APIRouter(
@@ -159,15 +160,29 @@ async def analyze(request: Request) -> dict:
 _OPEN_LOCK = threading.Lock()
 
 
-def get_store(request: Request):
-    """The store behind this app (opened on first use); :class:`~onrecord.errors.NoStore` without one."""
+def get_store(request: Request) -> Store:
+    """The store behind this app (opened on first use, shared by the request threads); :class:`~onrecord.errors.NoStore` without one.
+
+    Routes call :class:`~onrecord.store.Store` directly and answer its records' ``to_dict()``; the one writer,
+    :meth:`~onrecord.serve.analysis.Analyzer.analyze_and_store`, holds the write lock.
+    """
     state = request.app.state
     if state.db_url is None:
         raise NoStore("this server has no store (started with --no-store)")
     with _OPEN_LOCK:  # sync routes run in threads: open the store once
         if state.store is None:
-            state.store = StoreView(state.db_url)
+            state.store = Store.open(state.db_url)
     return state.store
+
+
+def stored_article(store: Store, article_id: str) -> dict:
+    """A stored article's JSON, its speakers as the store's cross-article entities (links to ``/speakers/{id}``)."""
+    return store.article(article_id, global_speakers=True)
+
+
+def article_check(store: Store, article_id: str, window_days: int = DEFAULT_WINDOW_DAYS) -> dict:
+    """A stored article's role mentions against the store's articles of ±``window_days`` (docs/roles.md)."""
+    return check_article(store, store.article_record(article_id), window_days, stored=True).to_dict()
 
 
 def next_url(request: Request, total: int, limit: int, offset: int) -> str | None:
@@ -214,13 +229,13 @@ def list_articles(
     limit: int = Limit,
     offset: int = Offset,
 ) -> dict:
-    page = get_store(request).articles(q=q, limit=limit, offset=offset)
+    page = get_store(request).articles(q=q, limit=limit, offset=offset).to_dict()
     return {**page, "limit": limit, "offset": offset, "next": next_url(request, page["total"], limit, offset)}
 
 
 @router.get("/articles/{article_id}", summary="One stored article with its attributions", response_model=ArticleOut)
 def get_article(request: Request, article_id: str) -> dict:
-    return get_store(request).article(article_id)
+    return stored_article(get_store(request), article_id)
 
 
 @router.get(
@@ -234,7 +249,7 @@ def get_related(request: Request, article_id: str, index: int, limit: int = Quer
     (rules in ``docs/store.md``, "Related statements")."""
     if not 0 <= index < 2**31:  # no article has that many; SQLite's integers end at 2**63
         raise AttributionNotFound(f"no attribution {index}")
-    return get_store(request).related(article_id, index, limit=limit)
+    return get_store(request).related(article_id, index, limit=limit).to_dict()
 
 
 @router.get(
@@ -243,7 +258,7 @@ def get_related(request: Request, article_id: str, index: int, limit: int = Quer
     response_model=ArticleCheckOut,
 )
 def get_article_check(request: Request, article_id: str, window_days: int = Query(60, ge=0, le=3650, description="days before and after the article's date")) -> dict:
-    return get_store(request).check(article_id, window_days)
+    return article_check(get_store(request), article_id, window_days)
 
 
 @router.get("/quotes", summary="Attributions, filtered and paged", response_model=QuoteList)
@@ -264,7 +279,7 @@ def list_quotes(
     offset: int = Offset,
 ) -> dict:
     where = QuoteFilter(speaker=speaker, since=since, until=until, stance=stance, verification=verification, q=q, kind=kind)
-    page = get_store(request).quotes(where, limit=limit, offset=offset)
+    page = get_store(request).quotes(where, limit=limit, offset=offset).to_dict()
     return {**page, "limit": limit, "offset": offset, "next": next_url(request, page["total"], limit, offset)}
 
 
@@ -280,15 +295,15 @@ def list_speakers(
     limit: int = Limit,
     offset: int = Offset,
 ) -> dict:
-    page = get_store(request).speakers(q=q, kind=kind, limit=limit, offset=offset, attribution_kind=attribution_kind)
+    page = get_store(request).speakers(q=q, kind=kind, limit=limit, offset=offset, attribution_kind=attribution_kind).to_dict()
     return {**page, "limit": limit, "offset": offset, "next": next_url(request, page["total"], limit, offset)}
 
 
 @router.get("/speakers/{speaker_id}", summary="One speaker: aliases, roles, outlets, counts", response_model=SpeakerDetail)
 def get_speaker(request: Request, speaker_id: str) -> dict:
-    return get_store(request).speaker(speaker_id)
+    return get_store(request).speaker(speaker_id).to_dict()
 
 
 @router.get("/speakers/{speaker_id}/roles", summary="One speaker's role history: offices and qualifiers, first and last seen", response_model=RoleHistoryOut)
 def get_speaker_roles(request: Request, speaker_id: str) -> dict:
-    return get_store(request).role_history(speaker_id)
+    return get_store(request).role_history(speaker_id).to_dict()

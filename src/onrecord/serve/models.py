@@ -2,8 +2,9 @@
 
 The article models are the one declaration of the output record: ``python -m onrecord.serve.schema`` writes the
 JSON Schema file from them (``tests/serve/test_models.py`` fails when the checked-in file differs), so
-``/openapi.json`` documents the same records as ``onrecord analyze --jsonl``. Store-backed listings add their
-own small models below.
+``/openapi.json`` documents the same records as ``onrecord analyze --jsonl``. The store-backed answers are built
+from the store's records (``serve/shapes.py``): their fields are declared once, in ``store/records.py``; here only
+what the API adds (types as clients see them, bounds, descriptions, defaults).
 """
 from __future__ import annotations
 
@@ -11,24 +12,17 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..types import VERIFICATION_STATUSES
+from ..store import records
+from ..store.roles import RoleHistory, RoleHistoryEntry
+from ..store.roles_check import ArticleCheck, Evidence, RoleCheck
+from ..types import VERIFICATION_STATUSES, Skipped
+from .shapes import KIND_DESCRIPTION, AttributionKindName, IsoDate, Kind, Pair, Strict, api, response_model
 
-Offset = Annotated[int, Field(ge=0)]
-Pair = tuple[Offset, Offset]
-IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 #: a publication date given by a client: a date or an ISO 8601 timestamp (read by ingest.validate.parse_published)
 PublishedInput = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")]
-Kind = Literal["person", "organisation", "group", "unresolved"]
-#: what an attribution reports (``onrecord.types.AttributionKind``); speech and writing are quotes
-AttributionKindName = Literal["speech", "writing", "thought", "evidence", "intention", "act"]
-KIND_DESCRIPTION = "what the attribution reports; speech and writing are what journalists call quotes"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class TimeOut(_Strict):
+class TimeOut(Strict):
     span: Pair
     text: str
     type: Literal["DATE", "TIME", "DURATION", "SET"]
@@ -37,7 +31,7 @@ class TimeOut(_Strict):
     note: str | None = None
 
 
-class QuantityOut(_Strict):
+class QuantityOut(Strict):
     span: Pair
     text: str
     value: float | None
@@ -47,13 +41,13 @@ class QuantityOut(_Strict):
     what: str | None = None
 
 
-class VerificationOut(_Strict):
+class VerificationOut(Strict):
     status: Literal[VERIFICATION_STATUSES]
     by: list[str]
     evidence: Pair | None
 
 
-class ClaimOut(_Strict):
+class ClaimOut(Strict):
     stance: str
     certainty: Literal["certain", "probable", "possible", "unknown"]
     negated: bool
@@ -64,13 +58,10 @@ class ClaimOut(_Strict):
     flags: list[str] = []
 
 
-class SpeakerRef(_Strict):
-    id: str
-    name: str
-    kind: Kind
+SpeakerRef = response_model(records.SpeakerRef, "SpeakerRef", kind=api(Kind))
 
 
-class AttributionOut(_Strict):
+class AttributionOut(Strict):
     source: list[Pair] = Field(description="who: the source mention (empty when implicit)")
     cue: list[Pair] = Field(description="the words that attribute: said, according to, accused")
     content: list[Pair] = Field(description="what was said; several spans when a cue splits a quote")
@@ -91,13 +82,13 @@ class AttributionOut(_Strict):
     claim: ClaimOut | None = None
 
 
-class MentionOut(_Strict):
+class MentionOut(Strict):
     span: Pair
     text: str = ""
     form: str
 
 
-class EntityOut(_Strict):
+class EntityOut(Strict):
     id: str
     name: str
     kind: Kind
@@ -107,7 +98,7 @@ class EntityOut(_Strict):
     mentions: list[MentionOut] = []
 
 
-class RoleMentionOut(_Strict):
+class RoleMentionOut(Strict):
     """A description the text gives an entity (docs/roles.md): where it is, how it is attached, the role normalised."""
 
     entity: str = Field(description="the id of the entity described (an entry of `entities`)")
@@ -120,7 +111,7 @@ class RoleMentionOut(_Strict):
     date: IsoDate | None = Field(description="the article's publication date")
 
 
-class ArticleOut(_Strict):
+class ArticleOut(Strict):
     """One analysed article: one line of `onrecord analyze --jsonl`. Offsets are Python str character offsets into `text`, end exclusive."""
 
     schema_version: str
@@ -145,207 +136,129 @@ class ArticleOut(_Strict):
     )
 
 
-# ------------------------------------------------------------------ store listings
+# ------------------------------------------------------------------ store listings (built from the store's records)
 
 
-class PageOut(BaseModel):
-    """Paging of a listing: ``next`` is the URL of the following page, or null on the last one."""
-
-    total: int = Field(ge=0, description="matches in all pages")
-    limit: int
-    offset: int
-    next: str | None = None
+#: what a listing adds to the store's page (``records.Page``): paging; not strict, as it always was
+PAGING = {"limit": (int, ...), "offset": (int, ...), "next": (str | None, None)}
+PAGE_DOC = "Paging of a listing: ``next`` is the URL of the following page, or null on the last one."
+_TOTAL = api(ge=0, description="matches in all pages")
 
 
-class ArticleSummary(_Strict):
-    id: str
-    title: str | None
-    published: IsoDate | None
-    outlet: str | None = None
-    url: str | None = None
-    attributions: int = Field(ge=0, description="number of attributions")
+def _page(item: type[BaseModel], name: str) -> type[BaseModel]:
+    return response_model(records.Page, name, base=BaseModel, extra=PAGING, total=_TOTAL, items=api(list[item]))
 
 
-class ArticleList(PageOut):
-    items: list[ArticleSummary]
+ArticleSummary = response_model(
+    records.ArticleSummary, "ArticleSummary",
+    outlet=api(default=None), url=api(default=None), attributions=api(ge=0, description="number of attributions"),
+)
+ArticleList = _page(ArticleSummary, "ArticleList")
 
+QuoteOut = response_model(
+    records.Quote, "QuoteOut", doc="One attribution from the store, with where and when it appeared.", nested={records.SpeakerRef: SpeakerRef},
+    outlet=api(default=None),
+    index=api(ge=0, description="position of the attribution in its article"),
+    content=api(list[Pair], description="content offsets in the article text"),
+    type=api(Literal["direct", "indirect", "mixed"]),
+    kind=api(AttributionKindName, description=KIND_DESCRIPTION),
+    confidence=api(ge=0, le=1),
+    stance=api(default=None),
+    said_on=api(IsoDate | None, default=None),
+    verification=api(description="unverified / verified / disputed, when a note covers it"),
+)
+QuoteList = _page(QuoteOut, "QuoteList")
 
-class QuoteOut(_Strict):
-    """One attribution from the store, with where and when it appeared."""
+RelatedOut = response_model(
+    records.RelatedStatement, "RelatedOut", doc="A statement in another article and how it relates to the one asked about, with the evidence.",
+    nested={records.Quote: QuoteOut},
+    relation=api(Literal["corroborates", "contradicts", "related"]),
+    score=api(ge=0, le=1, description="content-word overlap (weighted Dice)"),
+    reasons=api(description="why: shared words, polarity, numbers, same speaker …"),
+    stance=api(default=None, description="the stance compared: the stored claim's, else the cue lemma's"),
+)
+RelatedList = response_model(
+    records.RelatedStatements, "RelatedList", doc="One attribution and the related statements of other articles, best overlap first.",
+    nested={records.Quote: QuoteOut, records.RelatedStatement: RelatedOut},
+    stance=api(default=None),
+    candidates=api(ge=0, description="statements the full-text index proposed before re-ranking"),
+)
 
-    article_id: str
-    article_title: str | None
-    published: IsoDate | None
-    outlet: str | None = None
-    index: int = Field(ge=0, description="position of the attribution in its article")
-    speaker: SpeakerRef | None
-    source_text: str
-    cue_text: str
-    content_text: str
-    content: list[Pair] = Field(description="content offsets in the article text")
-    type: Literal["direct", "indirect", "mixed"]
-    kind: AttributionKindName = Field(description=KIND_DESCRIPTION)
-    cue_lemma: str
-    confidence: float = Field(ge=0, le=1)
-    stance: str | None = None
-    certainty: str | None = None
-    verification: str | None = Field(None, description="unverified / verified / disputed, when a note covers it")
-    said_on: IsoDate | None = None
+#: the API side of the fields a speaker's summary and detail share
+_SPEAKER = dict(
+    kind=api(Kind),
+    quotes=api(ge=0, description="attributions to this speaker"),
+    articles=api(ge=0),
+    first_seen=api(default=None),
+    last_seen=api(default=None),
+    outlets=api(default=[]),
+)
+SpeakerSummary = response_model(records.SpeakerSummary, "SpeakerSummary", **_SPEAKER)
+SpeakerList = _page(SpeakerSummary, "SpeakerList")
+RoleOut = response_model(
+    records.Role, "RoleOut", doc="A title or role, with the first and last publication dates it was seen on.",
+    first_seen=api(default=None), last_seen=api(default=None),
+)
+MergeOut = response_model(records.MergeRecord, "MergeOut", doc="Why one spelling joined this speaker (``onrecord entities split`` undoes it).")
+LinkOut = response_model(records.LinkRecord, "LinkOut", doc='A relation of one of the speaker\'s names to another entity ("the Kremlin" speaks for Russia).')
+SpeakerDetail = response_model(
+    records.SpeakerDetail, "SpeakerDetail", nested={records.Role: RoleOut, records.MergeRecord: MergeOut, records.LinkRecord: LinkOut},
+    **_SPEAKER,
+    aliases=api(default=[]),
+    roles=api(default=[]),
+    names=api(default=[], description="the spellings that make up this speaker"),
+    merges=api(default=[]),
+    links=api(default=[]),
+)
 
+RoleHistoryEntryOut = response_model(
+    RoleHistoryEntry, "RoleHistoryEntryOut", doc="One office (with its qualifier) the stored articles give a speaker, with when and how often.",
+    orgs=api(default=[], description="organisations or countries given with it, most frequent first"),
+    first_seen=api(default=None), last_seen=api(default=None),
+    articles=api(ge=0), outlets=api(ge=0),
+    example=api(description="one description as written"),
+)
+RoleHistoryOut = response_model(RoleHistory, "RoleHistoryOut", nested={RoleHistoryEntry: RoleHistoryEntryOut})
 
-class QuoteList(PageOut):
-    items: list[QuoteOut]
+RoleEvidenceOut = response_model(
+    Evidence, "RoleEvidenceOut", doc="A role mention of another article: where, when, and the sentence that says it.",
+    outlet=api(default=None), day=api(default=None),
+    holds=api(description="how it has the speaker hold the office: current, former, candidate, elect, deputy, then"),
+)
+RoleCheckOut = response_model(
+    RoleCheck, "RoleCheckOut", doc="One role mention of the article against the store's articles of the window.", nested={Evidence: RoleEvidenceOut},
+    office=api(default=None), org=api(default=None), qualifier=api(default=None),
+    status=api(Literal["agrees", "new", "conflicts"]),
+    reason=api(description="a statement about the texts, e.g. '5 of 5 articles between … call Donald Trump president'"),
+    supporting=api(ge=0), opposing=api(ge=0), considered=api(ge=0),
+    since=api(default=None), until=api(default=None),
+    evidence=api(default=[]),
+    table=api(default=[], description="what a user's role table says about it (CLI --roles-csv)"),
+)
+ArticleCheckOut = response_model(ArticleCheck, "ArticleCheckOut", nested={RoleCheck: RoleCheckOut}, published=api(default=None))
 
-
-class RelatedOut(_Strict):
-    """A statement in another article and how it relates to the one asked about, with the evidence."""
-
-    relation: Literal["corroborates", "contradicts", "related"]
-    score: float = Field(ge=0, le=1, description="content-word overlap (weighted Dice)")
-    reasons: list[str] = Field(description="why: shared words, polarity, numbers, same speaker …")
-    shared_words: list[str]
-    stance: str | None = Field(None, description="the stance compared: the stored claim's, else the cue lemma's")
-    quote: QuoteOut
-
-
-class RelatedList(_Strict):
-    """One attribution and the related statements of other articles, best overlap first."""
-
-    statement: QuoteOut
-    stance: str | None = None
-    candidates: int = Field(ge=0, description="statements the full-text index proposed before re-ranking")
-    items: list[RelatedOut]
-
-
-class SpeakerSummary(_Strict):
-    id: str
-    name: str
-    kind: Kind
-    quotes: int = Field(ge=0, description="attributions to this speaker")
-    articles: int = Field(ge=0)
-    first_seen: IsoDate | None = None
-    last_seen: IsoDate | None = None
-    outlets: list[str] = []
-
-
-class SpeakerList(PageOut):
-    items: list[SpeakerSummary]
-
-
-class RoleOut(_Strict):
-    """A title or role, with the first and last publication dates it was seen on."""
-
-    title: str
-    first_seen: IsoDate | None = None
-    last_seen: IsoDate | None = None
-    articles: int = 1
-
-
-class MergeOut(_Strict):
-    """Why one spelling joined this speaker (``onrecord entities split`` undoes it)."""
-
-    id: int
-    name: str
-    into: str
-    rule: str
-    evidence: str
-    manual: bool
-
-
-class LinkOut(_Strict):
-    """A relation of one of the speaker's names to another entity ("the Kremlin" speaks for Russia)."""
-
-    name: str
-    relation: str
-    target: str
-    target_id: str | None
-    evidence: str
-
-
-class SpeakerDetail(SpeakerSummary):
-    aliases: list[str] = []
-    roles: list[RoleOut] = []
-    names: list[str] = Field([], description="the spellings that make up this speaker")
-    merges: list[MergeOut] = []
-    links: list[LinkOut] = []
-    nationalities: list[str] = []
-
-
-class RoleHistoryEntryOut(_Strict):
-    """One office (with its qualifier) the stored articles give a speaker, with when and how often."""
-
-    office: str | None
-    qualifier: str | None
-    orgs: list[str] = Field([], description="organisations or countries given with it, most frequent first")
-    first_seen: IsoDate | None = None
-    last_seen: IsoDate | None = None
-    articles: int = Field(ge=0)
-    outlets: int = Field(ge=0)
-    example: str = Field(description="one description as written")
-
-
-class RoleHistoryOut(_Strict):
-    id: str
-    name: str
-    roles: list[RoleHistoryEntryOut]
-
-
-class RoleEvidenceOut(_Strict):
-    """A role mention of another article: where, when, and the sentence that says it."""
-
-    article_id: str
-    outlet: str | None = None
-    day: IsoDate | None = None
-    text: str
-    holds: str = Field(description="how it has the speaker hold the office: current, former, candidate, elect, deputy, then")
-    sentence: str
-    start: int
-    end: int
-
-
-class RoleCheckOut(_Strict):
-    """One role mention of the article against the store's articles of the window."""
-
-    entity: str
-    text: str
-    start: int
-    end: int
-    office: str | None = None
-    org: str | None = None
-    qualifier: str | None = None
-    status: Literal["agrees", "new", "conflicts"]
-    reason: str = Field(description="a statement about the texts, e.g. '5 of 5 articles between … call Donald Trump president'")
-    supporting: int = Field(ge=0)
-    opposing: int = Field(ge=0)
-    considered: int = Field(ge=0)
-    since: IsoDate | None = None
-    until: IsoDate | None = None
-    evidence: list[RoleEvidenceOut] = []
-    table: list[str] = Field([], description="what a user's role table says about it (CLI --roles-csv)")
-
-
-class ArticleCheckOut(_Strict):
-    article_id: str
-    published: IsoDate | None = None
-    window_days: int
-    checks: list[RoleCheckOut]
-
-
-class IngestResult(_Strict):
-    id: str
-    created: bool = Field(description="false when the same text was already stored")
-    attributions: int
-
-
-class SkippedOut(_Strict):
-    origin: str = Field(description="the input (file, record) that was skipped")
-    code: str = Field(description="its error code (onrecord.errors)")
-    reason: str
+IngestResult = response_model(records.AddResult, "IngestResult", created=api(description="false when the same text was already stored"))
+SkippedOut = response_model(
+    Skipped, "SkippedOut",
+    origin=api(description="the input (file, record) that was skipped"), code=api(description="its error code (onrecord.errors)"),
+)
 
 
 class IngestOut(BaseModel):
     stored: list[IngestResult]
     skipped: list[SkippedOut] = Field(default_factory=list, description="articles whose analysis failed, with their codes")
+
+
+#: each store record the API answers, and the response model built from it (tests/serve/test_shapes.py)
+RECORD_MODELS = {
+    records.SpeakerRef: SpeakerRef, records.ArticleSummary: ArticleSummary, records.Quote: QuoteOut,
+    records.RelatedStatement: RelatedOut, records.RelatedStatements: RelatedList, records.SpeakerSummary: SpeakerSummary,
+    records.Role: RoleOut, records.MergeRecord: MergeOut, records.LinkRecord: LinkOut, records.SpeakerDetail: SpeakerDetail,
+    RoleHistoryEntry: RoleHistoryEntryOut, RoleHistory: RoleHistoryOut, Evidence: RoleEvidenceOut, RoleCheck: RoleCheckOut,
+    ArticleCheck: ArticleCheckOut, records.AddResult: IngestResult, Skipped: SkippedOut,
+}
+#: the listings: the store's ``Page`` with the API's paging fields
+PAGE_MODELS = (ArticleList, QuoteList, SpeakerList)
 
 
 # ------------------------------------------------------------------ requests

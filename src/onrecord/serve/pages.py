@@ -19,7 +19,7 @@ from ..serialize import article_to_dict
 from ..store.filters import KINDS, QUOTES, parse_kinds
 from ..types import VERIFICATION_STATUSES
 from .analysis import form_text, raise_skipped, raw_from_text, raws_from_file
-from .api import get_store
+from .api import article_check, get_store, stored_article
 from .security import bearer_token
 from .timeline import build_timeline
 from .view import article_view
@@ -176,7 +176,7 @@ def articles_page(request: Request, q: str | None = None, limit: int = Query(50,
     q = _optional(q)
     if request.url.path.endswith(".json"):
         return RedirectResponse(_json_twin(request, "/api/articles"), status_code=307)
-    page = _paged(get_store(request).articles(q=q, limit=limit, offset=offset), limit, offset)
+    page = _paged(get_store(request).articles(q=q, limit=limit, offset=offset).to_dict(), limit, offset)
     return render(request, "articles.html", page=page, q=q, page_url=_page_url(request), json_url=_json_twin(request, "/api/articles"))
 
 
@@ -188,8 +188,8 @@ def article_json(article_id: str):
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str):
     store = get_store(request)
-    article = store.article(article_id)
-    checks = store.check(article_id)["checks"]  # each role mention against the store's articles of ±60 days
+    article = stored_article(store, article_id)
+    checks = article_check(store, article_id)["checks"]  # each role mention against the store's articles of ±60 days
     return render(
         request, "article.html", **article_view(article, stored=True), role_checks=checks,
         json_url=f"/api/articles/{quote(article_id, safe='')}", check_url=f"/api/articles/{quote(article_id, safe='')}/check",
@@ -201,7 +201,7 @@ def related_page(request: Request, article_id: str, index: int, limit: int = Que
     """One attribution and the statements of other articles that corroborate, contradict or relate to it."""
     if not 0 <= index < 2**31:  # no article has that many; SQLite's integers end at 2**63
         raise AttributionNotFound(f"no attribution {index}")
-    found = get_store(request).related(article_id, index, limit=limit)
+    found = get_store(request).related(article_id, index, limit=limit).to_dict()
     api_path = f"/api/articles/{quote(article_id, safe='')}/attributions/{index}/related"
     return render(request, "related.html", found=found, article_id=article_id, index=index, json_url=_json_twin(request, api_path))
 
@@ -216,7 +216,7 @@ def speakers_page(
     q, kind = _optional(q), _optional(kind)
     if kind not in (None, "person", "organisation", "group", "unresolved"):
         kind = None
-    page = _paged(get_store(request).speakers(q=q, kind=kind, limit=limit, offset=offset), limit, offset)
+    page = _paged(get_store(request).speakers(q=q, kind=kind, limit=limit, offset=offset).to_dict(), limit, offset)
     return render(request, "speakers.html", page=page, q=q, kind=kind, page_url=_page_url(request), json_url=_json_twin(request, "/api/speakers"))
 
 
@@ -234,11 +234,11 @@ def speaker_page(
     request: Request, speaker_id: str, kind: list[str] = Query([]), limit: int = Query(50, ge=1, le=500), offset: int = Query(0, ge=0)
 ):
     store = get_store(request)
-    speaker = store.speaker(speaker_id)
+    speaker = store.speaker(speaker_id).to_dict()
     kinds = _kinds(kind)
-    page = _paged(store.quotes(speaker_id=speaker_id, kind=kinds, limit=limit, offset=offset, oldest_first=True), limit, offset)
+    page = _paged(store.quotes(speaker_id=speaker_id, kind=kinds, limit=limit, offset=offset, oldest_first=True).to_dict(), limit, offset)
     points = store.statement_dates(speaker_id, limit=TIMELINE_MAX, kind=kinds)
-    role_history = store.role_history(speaker_id)["roles"]
+    role_history = store.role_history(speaker_id).to_dict()["roles"]
     timeline = build_timeline([(d, f"/articles/{quote(a, safe='')}#attr-{i}", text) for d, a, i, text in points])
     return render(
         request,
@@ -288,7 +288,7 @@ def search_page(
             page = store.search(filters["q"], **others, kind=context["kinds"], **dates, limit=limit, offset=offset)
         else:
             page = store.quotes(**filters, **dates, kind=context["kinds"], limit=limit, offset=offset)
-        page = _paged(page, limit, offset)
+        page = _paged(page.to_dict(), limit, offset)
         api_query = {k: context[k] for k in ("q", "speaker", "stance", "verification", "since", "until") if context[k]}
         if context["kinds"]:
             api_query["kind"] = ",".join(context["kinds"])

@@ -1,6 +1,6 @@
 """The one declaration of what ``quotes()`` and ``search()`` filter on, shared by the store, the web app and the CLI.
 
-:class:`QuoteFilter` is written once here; ``Store.quotes``, ``StoreView.quotes`` and ``queries.quotes`` all take
+:class:`QuoteFilter` is written once here; ``Store.quotes``, ``Store.search`` and ``queries.quotes`` all take
 it (or its fields as keywords), so a filter added here reaches every caller and none can drop one.
 """
 from __future__ import annotations
