@@ -49,12 +49,33 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
                 context = (int(quarter.group(1)), int(quarter.group(2)), sent)
         elif span.label_ == "PERIOD" and context is None and words in _BARE:
             continue  # "in the quarter" with no quarter named before: a game's quarter as likely as a company's
-        elif span.label_ == "PERIOD" or _NAMED_PERIOD.match(words) or (context is not None and words in _YEAR_BACK):
+        elif span.label_ == "PERIOD" or _NAMED_PERIOD.match(words) or (context is not None and (words in _YEAR_BACK or _compared_last_year(span, words))):
             value = _period_value(words, context, published) or value
             if context is not None:
                 context = (context[0], context[1], sent)
+            elif span.label_ == "PERIOD" and not _is_year_back(words) and _QUARTER.match(value.value or ""):
+                # "in the latest quarter": the quarter it names is the context of a year back after it
+                context = (int(value.value[:4]), int(value.value[-1]), sent)
         out.append((span, value, future))
     return out
+
+
+#: Words before "last year" that make it the other side of a comparison of results ("compared with $3 million last year").
+_COMPARING = {"compared", "versus", "vs.", "corresponding", "comparable", "same"}
+#: Nouns after "last year's" that name results of a period ("last year's results", "last year's quarter").
+_RESULTS = {"results", "quarter", "period", "earnings", "figures"}
+
+
+def _compared_last_year(span, words: str) -> bool:
+    """"last year" as the year-back side of a comparison of results: the quarter a year back (TimeBank), not the year."""
+    if words != "last year":
+        return False
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    if after[:1] in (["'s"], ["’s"]) and after[1:] and after[1] in _RESULTS:
+        return True
+    before = doc[max(span.sent.start, span.start - 10) : span.start]
+    return any(t.lower_ in _COMPARING for t in before)
 
 
 def _is_year_back(words: str) -> bool:
@@ -84,7 +105,7 @@ def _sentence_number(span, cache: dict[int, int]) -> int:
 
 
 def _period_value(words: str, context: tuple[int, int, int] | None, published: dt.date | None) -> Value | None:
-    year_back = _is_year_back(words)
+    year_back = _is_year_back(words) or words == "last year"
     named_year = re.search(r"\b(\d{4})\b", words)
     if context is not None and "current" not in words:
         year, quarter = context[0], context[1]

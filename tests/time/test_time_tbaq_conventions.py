@@ -1,0 +1,38 @@
+"""TimeML conventions counted over all of TempEval-3 TBAQ (wt-timex3), each on hand-written sentences.
+
+Each class follows the convention most TBAQ golds of that form take (counts in docs/claims.md, "TempEval-3 TBAQ").
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from onrecord.time import find_time_expressions
+
+THURSDAY = dt.date(2031, 11, 6)
+
+
+def _found(parse, text, published=THURSDAY):
+    return [(t.span.text, t.type, t.value) for t in find_time_expressions(parse(text), published)]
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        # the other side of a comparison of results is the quarter a year back, not the year
+        ("Quill Paper earned $4.1 million in the third quarter. Its packaging unit lost $2 million, "
+         "compared with a profit of $1.5 million last year.", "last year", "2030-Q3"),
+        ("Quill Paper earned $4.1 million in the third quarter. Last year's results included a large charge.", "Last year", "2030-Q3"),
+        # "the latest quarter" names the quarter that a year back beside it refers to
+        ("In the latest quarter the chemicals unit led, with profit up to $15 million from $9 million a year earlier.",
+         "a year earlier", "2030-Q3"),
+    ],
+)
+def test_time_a_year_back_beside_a_quarter_of_results_is_that_quarter(parse, text, expression, value):
+    assert (expression, "DATE", value) in _found(parse, text)
+
+
+def test_time_last_year_outside_a_comparison_stays_the_year(parse):
+    text = "Quill Paper earned $4.1 million in the third quarter. The mill it bought last year added sales."
+    assert ("last year", "DATE", "2030") in _found(parse, text)
