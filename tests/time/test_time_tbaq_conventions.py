@@ -36,3 +36,16 @@ def test_time_a_year_back_beside_a_quarter_of_results_is_that_quarter(parse, tex
 def test_time_last_year_outside_a_comparison_stays_the_year(parse):
     text = "Quill Paper earned $4.1 million in the third quarter. The mill it bought last year added sales."
     assert ("last year", "DATE", "2030") in _found(parse, text)
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Harwick Mills lost $3 million in the third quarter. In the year-ago third quarter it earned $2 million.",
+         "the year-ago third quarter", "2030-Q3"),
+        ("Harwick Mills lost $3 million in the third quarter. For the quarter a year ago, it earned $2 million.",
+         "the quarter a year ago", "2030-Q3"),
+    ],
+)
+def test_time_a_quarter_a_year_back_is_one_expression(parse, text, expression, value):
+    assert (expression, "DATE", value) in _found(parse, text)

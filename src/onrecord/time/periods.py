@@ -79,7 +79,7 @@ def _compared_last_year(span, words: str) -> bool:
 
 
 def _is_year_back(words: str) -> bool:
-    return "year-ago" in words or "year-earlier" in words or words in _YEAR_BACK
+    return "year-ago" in words or "year-earlier" in words or words in _YEAR_BACK or words.endswith((" a year ago", " a year earlier"))
 
 
 def _year_value(words: str, context: tuple[int, int, int] | None, published: dt.date | None) -> Value | None:
@@ -115,6 +115,9 @@ def _period_value(words: str, context: tuple[int, int, int] | None, published: d
             year, quarter = year - 1, 4
     else:
         return Value("DATE", None, note="no publication date to resolve it against")
+    ordinal = re.search(r"\b(first|second|third|fourth)\b", words)
+    if ordinal and year_back:  # "the year-ago third quarter": that quarter, a year back
+        quarter = ("first", "second", "third", "fourth").index(ordinal.group(1)) + 1
     if named_year:
         return Value("DATE", f"{named_year.group(1)}-Q{quarter}")
     if year_back:
