@@ -49,3 +49,15 @@ def test_time_last_year_outside_a_comparison_stays_the_year(parse):
 )
 def test_time_a_quarter_a_year_back_is_one_expression(parse, text, expression, value):
     assert (expression, "DATE", value) in _found(parse, text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # the tagger reads these "hurt" as presents (VBP), which a singular subject rules out
+        ("Weakness in retail stocks hurt the index as well as the bond market on Friday.", "2031-10-31"),
+        ("Selling in bank stocks hurt the market on Friday.", "2031-10-31"),
+    ],
+)
+def test_time_a_past_in_present_form_beside_a_singular_subject_looks_back(parse, text, value):
+    assert ("Friday", "DATE", value) in _found(parse, text)
