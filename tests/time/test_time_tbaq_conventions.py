@@ -61,3 +61,10 @@ def test_time_a_quarter_a_year_back_is_one_expression(parse, text, expression, v
 )
 def test_time_a_past_in_present_form_beside_a_singular_subject_looks_back(parse, text, value):
     assert ("Friday", "DATE", value) in _found(parse, text)
+
+
+def test_time_the_fiscal_year_given_by_its_end_is_a_duration(parse):
+    text = "In the fiscal year ended Jan. 31, Tolland Jewelers reported sales of $40 million. Profit will rise in the fiscal year."
+    found = _found(parse, text)
+    assert found[0] == ("the fiscal year", "DURATION", "P1Y")
+    assert ("the fiscal year", "DATE", "2031") in found[1:]

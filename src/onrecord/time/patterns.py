@@ -226,7 +226,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "'the' ORD 'quarter'"), ("DATE", "QTR YEAR?"),
     # reporting periods of company results: "third-quarter", "fiscal 1989", "the year-ago quarter" (time.periods)
     ("DATE", "'the'? 'fiscal'? ORD HY 'quarter'"), ("DATE", "'fiscal'? ORD 'quarter'"), ("DATE", "'the'? 'fiscal'? YEAR ORD HY? 'quarter'"),
-    ("DATE", "'fiscal' YEAR"), ("DATE", "'the' 'current'|'latest'|'last'|'next'|'previous'|'past'? 'fiscal' 'year'"),
+    ("DATE", "'fiscal' YEAR"), ("DATE", "'the' 'current'|'latest'|'last'|'next'|'previous'|'past' 'fiscal' 'year'"),
     ("PERIOD", "'the' 'latest'|'current'? 'quarter'"), ("PERIOD", "'the' 'latest' 'period'"),
     ("PERIOD", "'the'? 'year' HY 'ago'|'earlier' 'quarter'|'period'?"), ("PERIOD", "'the' YEAR 'quarter'|'period'"),
     ("PERIOD", "'the'? 'comparable'|'corresponding'? 'year' HY 'ago'|'earlier' ORD HY? 'quarter'"),  # "the year-ago third quarter"
@@ -263,7 +263,7 @@ PATTERNS: list[tuple[str, str]] = [
     # years said in words, as broadcast transcripts write them ("nineteen ninety-six", "the year two thousand"): time.words
     ("SPOKEN", f"MON? 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' 'year' 'two' 'thousand' 'and'? {_ONES}?"),
     ("DATE", "'the' 'year' YEAR"), ("DATE", "MON 'this'|'last'|'next' 'year'"),  # "the year 1990", "June last year"
-    ("THEYEAR", "'the' 'full'? 'year'"),  # "for the year", "the year ended Sept. 30" (time.words)
+    ("THEYEAR", "'the' 'full'|'fiscal'? 'year'"),  # "for the year", "the year ended Sept. 30" (time.words)
 ]
 
 

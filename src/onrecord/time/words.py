@@ -2,7 +2,7 @@
 
 * Broadcast transcripts write years as they are spoken: "nineteen ninety-six" is 1996, "January
   nineteen ninety-seven" 1997-01, "the year two thousand" 2000 (TimeML values them as the digits would be).
-* "the year" of an earnings report: "for the year ended Sept. 30" is a period of one year (DURATION
+* "the year" of an earnings report: "for the (fiscal) year ended Sept. 30" is a period of one year (DURATION
   P1Y, TimeML's reading of a span given by its end); "for the year", "the full year" otherwise the
   publication year (the report's own year: a year named before is as often last year's comparison).
 """
@@ -44,7 +44,7 @@ def spoken_year_value(span: Span) -> Value:
 
 
 def the_year_value(span: Span, published: dt.date | None) -> Value:
-    """"the year ended Sept. 30" → P1Y; "for the year", "the full year" → the year in context (see module docstring)."""
+    """"the (fiscal) year ended Sept. 30" → P1Y; "for the year", "the full year" → the year in context (see module docstring)."""
     doc = span.doc
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     if nxt in _ENDED:
