@@ -68,3 +68,23 @@ def test_time_the_fiscal_year_given_by_its_end_is_a_duration(parse):
     found = _found(parse, text)
     assert found[0] == ("the fiscal year", "DURATION", "P1Y")
     assert ("the fiscal year", "DATE", "2031") in found[1:]
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Students marched to the embassy in what has become a daily rally for the prisoners.", "daily", "P1D"),
+        ("The governor spoke of the floods in her weekly radio address.", "weekly", "P1W"),
+    ],
+)
+def test_time_a_daily_or_weekly_event_is_a_set(parse, text, expression, value):
+    assert (expression, "SET", value) in _found(parse, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The average daily volume on the exchange was 90 million shares.", "Corran Foods raised its quarterly dividend to 8 cents.",
+     "Annual sales at the unit reach $2 billion."],
+)
+def test_time_rates_and_report_periods_before_a_noun_are_no_sets(parse, text):
+    assert _found(parse, text) == []

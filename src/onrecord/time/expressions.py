@@ -167,8 +167,8 @@ def _rejected(span: SpacySpan) -> bool:
         return True  # "current account", "the current": only "current market conditions", "a recent filing"
     if len(span) == 1 and span[0]._.timex_weekday and len(low[0]) <= 4 and not (nxt is not None and (nxt.text == "." or nxt._.timex_month or nxt._.timex_daynum or (nxt.text == "," and after is not None and (after._.timex_month or after._.timex_daynum)))):
         return True  # "Sun" (Sun Microsystems), "Wed" as a name: abbreviations only in datelines ("Sun., May 4")
-    if len(span) == 1 and span[0].lower_ in _SET_WORDS and (span[0].dep_ == "amod" or span[0].tag_ == "NN"):
-        return True  # "a quarterly dividend", "daily volume", "the party daily": they describe a thing (TimeBank tags none)
+    if len(span) == 1 and span[0].lower_ in _SET_WORDS and (span[0].dep_ == "amod" or span[0].tag_ == "NN") and not _recurring_event(span[0]):
+        return True  # "a quarterly dividend", "annual sales", "the party daily": they describe a thing (TimeBank tags none)
     if low[-1:] == ["future"] and nxt is not None and nxt.lower_ == "of":
         return True  # "the future of our peoples": a thing, not a time
     if low == ["soon"] and ((span.start > 0 and doc[span.start - 1].lower_ == "as") or (nxt is not None and nxt.lower_ in ("after", "before"))):
@@ -203,6 +203,17 @@ def _in_a_name(span: SpacySpan) -> bool:
     return token._.timex_year and prev.pos_ == "PROPN" and not (classes_of(prev) or is_anchor(prev))
 
 
+def _recurring_event(token) -> bool:
+    """"a daily rally", "his weekly radio address": an event that recurs each day or week, a SET in TBAQ (7 of 11).
+
+    Not "average daily volume" (a rate), not "quarterly"/"annual" (a quarterly dividend, annual sales: never tagged)
+    and not the noun ("the party daily").
+    """
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return token.lower_ in _EVENT_FREQUENCIES and token.dep_ == "amod" and token.tag_ == "JJ" and before != "average"
+
+
+_EVENT_FREQUENCIES = {"daily", "weekly", "hourly", "nightly", "fortnightly"}
 _SET_WORDS = {"daily", "weekly", "monthly", "quarterly", "annual", "annually", "yearly", "hourly", "nightly", "fortnightly", "biannually"}
 #: Heads an adjective "current"/"recent" modifies that are not about time.
 _NOT_TIMES = {"account", "accounts", "affairs", "events", "assets", "liabilities", "flow", "flows", "density"}
