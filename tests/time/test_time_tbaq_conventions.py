@@ -88,3 +88,15 @@ def test_time_a_daily_or_weekly_event_is_a_set(parse, text, expression, value):
 )
 def test_time_rates_and_report_periods_before_a_noun_are_no_sets(parse, text):
     assert _found(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("By mid-afternoon the river had crested at Dunmore.", "mid-afternoon", "2031-11-06TAF"),
+        ("In Leeds at mid-afternoon yesterday, the shares were up 2 pence.", "mid-afternoon yesterday", "2031-11-05TAF"),
+        ("The march began early Friday morning in the old town.", "early Friday morning", "2031-10-31TMO"),
+    ],
+)
+def test_time_early_mid_late_with_a_part_of_day(parse, text, expression, value):
+    assert (expression, "TIME", value) in _found(parse, text)

@@ -204,7 +204,7 @@ _QUALIFIED = ["", "Q1 ", "'more'|'less'|'fewer' 'than' ", "'at' 'least'|'most' "
 #: (label, shorthand) — the label tells the normaliser what kind of expression it is.
 PATTERNS: list[tuple[str, str]] = [
     # calendar dates and weekdays
-    ("DATE", "WD POD?"), ("DATE", "REL WD POD?"), ("DATE", "MOD 'on'? WD"),
+    ("DATE", "WD POD?"), ("DATE", "REL WD POD?"), ("DATE", "MOD 'on'? WD POD?"), ("DATE", "MOD HY? POD DAYW?"),
     ("DATE", "WD COMMA? MON DAY COMMA? YEAR?"), ("DATE", "WD COMMA? 'the'? DAY 'of'? MON COMMA? YEAR?"),
     ("DATE", "MON DAY COMMA? YEAR?"), ("DATE", "DAY 'of'? MON COMMA? YEAR?"), ("DATE", "'the' DAY 'of' MON COMMA? YEAR?"),
     ("DATE", "MON COMMA? YEAR"), ("DATE", "MON 'of' YEAR"), ("DATE", "NUMDATE"), ("DATE", "YEAR HY DAY HY DAY"),

@@ -189,6 +189,10 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         if p.pod:
             return Value("TIME", f"{day.isoformat()}T{p.pod}")
         return Value("DATE", day.isoformat(), mod)
+    if p.pod and p.mod and not (p.rel or p.unit or p.month or p.year):  # "by mid-afternoon", "late evening": that part of publication day
+        if dct is None:
+            return Value("TIME", None, note=NO_DCT)
+        return Value("TIME", f"{dct.isoformat()}T{p.pod}", mod)
     if p.rel and p.pod and not p.unit:  # this morning, last night
         if dct is None:
             return Value("TIME", None, note=NO_DCT)
