@@ -100,3 +100,7 @@ def test_time_rates_and_report_periods_before_a_noun_are_no_sets(parse, text):
 )
 def test_time_early_mid_late_with_a_part_of_day(parse, text, expression, value):
     assert (expression, "TIME", value) in _found(parse, text)
+
+
+def test_time_this_century_has_a_value(parse):
+    assert _found(parse, "Peace has been rare in Europe this century.") == [("this century", "DATE", "20")]
