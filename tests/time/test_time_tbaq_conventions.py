@@ -104,3 +104,12 @@ def test_time_early_mid_late_with_a_part_of_day(parse, text, expression, value):
 
 def test_time_this_century_has_a_value(parse):
     assert _found(parse, "Peace has been rare in Europe this century.") == [("this century", "DATE", "20")]
+
+
+def test_time_a_named_quarter_stays_the_context_for_four_dated_sentences(parse):
+    text = ("Brindle Foods earned $4 million in the third quarter. The bakery chain was founded in 1985. "
+            "It opened two stores in June. Its chief executive spoke on Monday. "
+            "Snack sales were $6 million in the quarter, compared with $5 million a year ago.")
+    found = _found(parse, text)
+    assert ("the quarter", "DATE", "2031-Q3") in found
+    assert ("a year ago", "DATE", "2030-Q3") in found
