@@ -113,3 +113,8 @@ def test_time_a_named_quarter_stays_the_context_for_four_dated_sentences(parse):
     found = _found(parse, text)
     assert ("the quarter", "DATE", "2031-Q3") in found
     assert ("a year ago", "DATE", "2030-Q3") in found
+
+
+def test_time_the_year_earlier_nine_months_is_one_duration(parse):
+    text = "Profit for the nine months rose 12% from $40 million in the year-earlier nine months."
+    assert ("the year-earlier nine months", "DURATION", "P9M") in _found(parse, text)

@@ -231,6 +231,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("PERIOD", "'the'? 'year' HY 'ago'|'earlier' 'quarter'|'period'?"), ("PERIOD", "'the' YEAR 'quarter'|'period'"),
     ("PERIOD", "'the'? 'comparable'|'corresponding'? 'year' HY 'ago'|'earlier' ORD HY? 'quarter'"),  # "the year-ago third quarter"
     ("PERIOD", "'the' 'quarter'|'period' 'a' 'year' 'ago'|'earlier'"),  # "for the quarter a year ago"
+    ("DURATION", "'the' 'year' HY 'ago'|'earlier' NUM 'months'"),  # "the year-earlier nine months": P9M
     ("DATE", "'the'? ORD 'half' 'of' YEAR"), ("DATE", "'the'? ORD 'half' 'of' 'the'|'this'|'last'|'next' 'year'"),
     ("DATE", "DAYW POD?"), ("DATE", "'the' 'day' 'before' 'yesterday'"), ("DATE", "'the' 'day' 'after' 'tomorrow'"),
     ("DATE", "REL POD"), ("DATE", "ELR 'this' POD"),
