@@ -106,7 +106,7 @@ def test_time_this_century_has_a_value(parse):
     assert _found(parse, "Peace has been rare in Europe this century.") == [("this century", "DATE", "20")]
 
 
-def test_time_a_named_quarter_stays_the_context_for_four_dated_sentences(parse):
+def test_time_a_named_quarter_stays_the_context_over_several_sentences(parse):
     text = ("Brindle Foods earned $4 million in the third quarter. The bakery chain was founded in 1985. "
             "It opened two stores in June. Its chief executive spoke on Monday. "
             "Snack sales were $6 million in the quarter, compared with $5 million a year ago.")
@@ -118,3 +118,20 @@ def test_time_a_named_quarter_stays_the_context_for_four_dated_sentences(parse):
 def test_time_the_year_earlier_nine_months_is_one_duration(parse):
     text = "Profit for the nine months rose 12% from $40 million in the year-earlier nine months."
     assert ("the year-earlier nine months", "DURATION", "P9M") in _found(parse, text)
+
+
+@pytest.mark.parametrize(
+    "text, expression, kind, value",
+    [
+        ("Harwick Mills has lost money in the past two quarters.", "the past two quarters", "DURATION", "P2Q"),
+        ("Harwick Mills returned to profit after several quarters of losses.", "several quarters", "DURATION", "PXQ"),
+        ("The charge will cut tax payments in coming quarters.", "coming quarters", "DATE", "FUTURE_REF"),
+        ("The slump will last through the first two quarters of 2032.", "the first two quarters of 2032", "DATE", "2032-H1"),
+    ],
+)
+def test_time_quarters_as_a_unit(parse, text, expression, kind, value):
+    assert (expression, kind, value) in _found(parse, text)
+
+
+def test_time_three_quarters_of_something_is_a_fraction(parse):
+    assert _found(parse, "The island imports three quarters of its food and about three-quarters of its fuel.") == []

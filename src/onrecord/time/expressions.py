@@ -79,6 +79,8 @@ def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, 
             return spoken_year_value(span), False
         if span.label_ == "THEYEAR":
             return the_year_value(span, published), False
+        if span.label_ == "HALF":
+            return Value("DATE", f"{span[-1].text}-H{1 if any(t.lower_ == 'first' for t in span) else 2}"), False
         if span.label_ in ("FUTURE", "PAST"):  # "coming months", "past years": no number of them, only a direction
             return Value("DATE", f"{span.label_}_REF"), False
         parts = read_parts(span)
@@ -169,6 +171,8 @@ def _rejected(span: SpacySpan) -> bool:
         return True  # "Sun" (Sun Microsystems), "Wed" as a name: abbreviations only in datelines ("Sun., May 4")
     if len(span) == 1 and span[0].lower_ in _SET_WORDS and (span[0].dep_ == "amod" or span[0].tag_ == "NN") and not _recurring_event(span[0]):
         return True  # "a quarterly dividend", "annual sales", "the party daily": they describe a thing (TimeBank tags none)
+    if low[-1] == "quarters" and nxt is not None and nxt.lower_ == "of" and (after is not None and after.tag_ in ("DT", "PRP$", "CD") or "-" in low):
+        return True  # a fraction: "three quarters of the vote", "three-quarters of its food" (not "several quarters of losses")
     if low[-1:] == ["future"] and nxt is not None and nxt.lower_ == "of":
         return True  # "the future of our peoples": a thing, not a time
     if low == ["soon"] and ((span.start > 0 and doc[span.start - 1].lower_ == "as") or (nxt is not None and nxt.lower_ in ("after", "before"))):

@@ -232,6 +232,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("PERIOD", "'the'? 'comparable'|'corresponding'? 'year' HY 'ago'|'earlier' ORD HY? 'quarter'"),  # "the year-ago third quarter"
     ("PERIOD", "'the' 'quarter'|'period' 'a' 'year' 'ago'|'earlier'"),  # "for the quarter a year ago"
     ("DURATION", "'the' 'year' HY 'ago'|'earlier' NUM 'months'"),  # "the year-earlier nine months": P9M
+    ("HALF", "'the'? 'first'|'last' 'two' 'quarters' 'of' YEAR"),  # "the first two quarters of 1990": 1990-H1
     ("DATE", "'the'? ORD 'half' 'of' YEAR"), ("DATE", "'the'? ORD 'half' 'of' 'the'|'this'|'last'|'next' 'year'"),
     ("DATE", "DAYW POD?"), ("DATE", "'the' 'day' 'before' 'yesterday'"), ("DATE", "'the' 'day' 'after' 'tomorrow'"),
     ("DATE", "REL POD"), ("DATE", "ELR 'this' POD"),
