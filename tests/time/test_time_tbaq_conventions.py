@@ -135,3 +135,12 @@ def test_time_quarters_as_a_unit(parse, text, expression, kind, value):
 
 def test_time_three_quarters_of_something_is_a_fraction(parse):
     assert _found(parse, "The island imports three quarters of its food and about three-quarters of its fuel.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The league had eight clubs at the time of its founding.", "The allies rejected the last-minute peace effort.",
+     "The quarter-to-quarter comparison was helped by charges."],
+)
+def test_time_signals_and_adjectives_made_of_time_words_are_no_times(parse, text):
+    assert _found(parse, text) == []
