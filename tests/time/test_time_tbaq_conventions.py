@@ -144,3 +144,19 @@ def test_time_three_quarters_of_something_is_a_fraction(parse):
 )
 def test_time_signals_and_adjectives_made_of_time_words_are_no_times(parse, text):
     assert _found(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Police say they have evidence in the October shooting of a shopkeeper.", "October", "2031-10"),
+        ("Tolland Mills is selling itself under a June agreement with its lenders.", "June", "2031-06"),
+    ],
+)
+def test_time_a_month_between_an_article_and_a_noun_is_a_date(parse, text, expression, value):
+    assert (expression, "DATE", value) in _found(parse, text)
+
+
+@pytest.mark.parametrize("text", ["The March of Dimes raised money for polio research.", "She sang with June Carter in Nashville."])
+def test_time_a_bare_month_word_in_a_name_is_no_date(parse, text):
+    assert _found(parse, text) == []

@@ -214,6 +214,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("HOLIDAY", "'new' 'year' \"'s\"|'’s' 'day'|'eve'"), ("HOLIDAY", "'valentine' \"'s\"|'’s' 'day'"), ("HOLIDAY", "'easter'|'good' 'sunday'|'monday'|'friday'"),
     ("RANGE", "MON DAY HY DAY COMMA? YEAR?"), ("RANGE", "DAY HY DAY MON COMMA? YEAR?"),
     ("DATE", "P MON"), ("DATE", "REL MON"), ("DATE", "REL MON DAY COMMA? YEAR?"), ("DATE", "Q1 MON DAY COMMA? YEAR?"), ("DATE", "'the'? MOD HY? MON COMMA? YEAR?"),
+    ("DATE", "MON"),  # "the October slaying", "a June agreement" (rejects.py keeps only these)
     ("DATE", "P YEAR"), ("DATE", "'the'? MOD HY? YEAR"), ("DATE", "'the' YEAR NN"),
     ("DATE", "'the'? MOD? HY? APOS? DEC"), ("DATE", "'the'? MOD? HY? ORDN 'century'"), ("DATE", "'the' NUM HY ORDN 'century'"),
     ("DATE", "NUM ERA"), ("DATE", "YEAR ERA"), ("DATE", "'the' MOD? HY? ORDN 'century' ERA"),

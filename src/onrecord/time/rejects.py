@@ -27,6 +27,8 @@ def rejected(span: SpacySpan) -> bool:
         return True  # "the Sunday Times"
     if low == ["may"] or low[-1:] == ["may"] and span[-1].tag_ == "MD":
         return True
+    if len(span) == 1 and span[0]._.timex_month and not _month_before_a_noun(span[0], nxt):
+        return True  # a bare month is a date only as "the October slaying", "a June agreement" (a month after "in" is matched with it)
     if len(span) == 1 and span[0]._.timex_year and _counts_things(span[0], nxt):
         return True  # "2000 troops", "$1990", "1990 and 1995 shares": a number, not a year
     if len(span) == 1 and low[0] in ("current", "recent") and (span[0].dep_ != "amod" or span[0].head.lower_ in _NOT_TIMES
@@ -89,6 +91,12 @@ _EVENT_FREQUENCIES = {"daily", "weekly", "hourly", "nightly", "fortnightly"}
 _SET_WORDS = {"daily", "weekly", "monthly", "quarterly", "annual", "annually", "yearly", "hourly", "nightly", "fortnightly", "biannually"}
 #: Heads an adjective "current"/"recent" modifies that are not about time.
 _NOT_TIMES = {"account", "accounts", "affairs", "events", "assets", "liabilities", "flow", "flows", "density"}
+
+
+def _month_before_a_noun(token, nxt) -> bool:
+    """"the October slaying", "a June agreement": a month between an article and the common noun it dates."""
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    return before in ("the", "a", "an") and nxt is not None and nxt.tag_ in ("NN", "NNS") and nxt.is_lower
 
 
 def _counts_things(token, nxt) -> bool:
