@@ -160,3 +160,17 @@ def test_time_a_month_between_an_article_and_a_noun_is_a_date(parse, text, expre
 @pytest.mark.parametrize("text", ["The March of Dimes raised money for polio research.", "She sang with June Carter in Nashville."])
 def test_time_a_bare_month_word_in_a_name_is_no_date(parse, text):
     assert _found(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Corran expects to close the sale by year-end.", "year-end", "2031"),
+        ("Corran hopes to cut 600 jobs by year's end.", "year's end", "2031"),
+        # "since" points back whatever the verb: a present copula schedules nothing here
+        ("The index is up 4% since year-end.", "year-end", "2030"),
+        ("The index is up 3% since Monday.", "Monday", "2031-11-03"),
+    ],
+)
+def test_time_year_end_and_since(parse, text, expression, value):
+    assert (expression, "DATE", value) in _found(parse, text)

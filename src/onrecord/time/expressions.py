@@ -23,7 +23,7 @@ from .resolve import resolve
 from .calendar import OUT_OF_CALENDAR
 from .lexicon import timex_lexicon
 from .tense import tense_of
-from .values import Value, parse_calendar, read_parts
+from .values import Parts, Value, parse_calendar, read_parts
 from .words import spoken_year_value, the_year_value
 
 #: Signals that TimeML leaves outside the expression ("on Monday" → "Monday").
@@ -80,6 +80,8 @@ def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, 
             return spoken_year_value(span), False
         if span.label_ == "THEYEAR":
             return the_year_value(span, published), False
+        if span.label_ == "YEAREND":  # read as "the end of the year"
+            return resolve(Parts(unit="Y", edge=True, mod="END"), "DATE", published, future, anchor, span.text, after_in), False
         if span.label_ == "HALF":
             return Value("DATE", f"{span[-1].text}-H{1 if any(t.lower_ == 'first' for t in span) else 2}"), False
         if span.label_ in ("FUTURE", "PAST"):  # "coming months", "past years": no number of them, only a direction

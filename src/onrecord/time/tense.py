@@ -43,6 +43,8 @@ def tense_of(span: SpacySpan) -> str | None:
     root, head = span.root, span.root.head
     if root.dep_ in ("poss", "compound", "nmod", "amod"):
         return None  # "Wednesday's ruling", "the Aug. 7 bombings": the day of a thing, not of the clause (even a present one)
+    if head.lower_ == "since" and head.i < span.start:
+        return "PAST"  # "since Monday", "the change since year-end": since points back, whatever the verb
     if is_future(span):
         return "FUTURE"
     if head.dep_ == "prep" and head.lower_ in ("for", "by", "until", "till", "through", "to") and head.i < span.start:
