@@ -174,3 +174,18 @@ def test_time_a_bare_month_word_in_a_name_is_no_date(parse, text):
 )
 def test_time_year_end_and_since(parse, text, expression, value):
     assert (expression, "DATE", value) in _found(parse, text)
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Demand for the new phones ran well into the summer.", "the summer", "2031-SU"),
+        ("Prices last fell that low in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+    ],
+)
+def test_time_seasons_after_any_preposition_and_in_spoken_years(parse, text, expression, value):
+    assert (expression, "DATE", value) in _found(parse, text)
+
+
+def test_time_the_fall_of_something_is_an_event(parse):
+    assert _found(parse, "Historians still debate the fall of the old republic.") == []

@@ -222,7 +222,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "REL SGU"), ("PAST", "'past'|'previous' PLU"), ("DATE", "REL 'quarter'"), ("DATE", "MOD REL UNIT"), ("DATE", "ELR REL UNIT"), ("DATE", "ELR DAYW"),
     ("DATE", "'the'? EDGE 'of' 'the'? REL? UNIT"), ("DATE", "'the'? EDGE 'of' MON COMMA? YEAR?"), ("DATE", "'the'? EDGE 'of' YEAR"),
     ("DATE", "REL WEEKEND"), ("DATE", "'at'|'over'|'during'|'on'|'by'|'until' 'the' WEEKEND"),
-    ("DATE", "MOD? REL SEAS"), ("DATE", "MOD? SEAS 'of'? YEAR"), ("DATE", "'the' SEAS 'of' YEAR"), ("DATE", "P 'the' MOD? SEAS"),
+    ("DATE", "MOD? REL SEAS"), ("DATE", "MOD? SEAS 'of'? YEAR"), ("DATE", "'the' SEAS 'of' YEAR"), ("DATE", "P 'the' MOD? SEAS"), ("DATE", "'the' MOD? SEAS"),
     ("DATE", "'the'? ORD 'quarter' 'of' YEAR"), ("DATE", "'the'? ORD 'quarter' 'of' 'the'|'this'|'last'|'next' 'year'"),
     ("DATE", "'the' ORD 'quarter'"), ("DATE", "QTR YEAR?"),
     # reporting periods of company results: "third-quarter", "fiscal 1989", "the year-ago quarter" (time.periods)
@@ -265,7 +265,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("REF", "'the' 'near'|'distant'? 'future'"), ("REF", "'the' 'near'|'short' 'term'"), ("REF", "'a' 'later' 'date'"),
     ("FUTURE", "'coming'|'future' PLU"),  # "in coming months", "future quarters": FUTURE_REF; "past years" PAST_REF
     # years said in words, as broadcast transcripts write them ("nineteen ninety-six", "the year two thousand"): time.words
-    ("SPOKEN", f"MON? 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' 'year' 'two' 'thousand' 'and'? {_ONES}?"),
+    ("SPOKEN", f"MON? 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' SEAS 'of' 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' 'year' 'two' 'thousand' 'and'? {_ONES}?"),
     ("DATE", "'the' 'year' YEAR"), ("DATE", "MON 'this'|'last'|'next' 'year'"),  # "the year 1990", "June last year"
     ("THEYEAR", "'the' 'full'|'fiscal'? 'year'"),  # "for the year", "the year ended Sept. 30" (time.words)
 ]

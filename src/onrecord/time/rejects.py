@@ -40,6 +40,8 @@ def rejected(span: SpacySpan) -> bool:
         return True  # "a quarterly dividend", "annual sales", "the party daily": they describe a thing (TimeBank tags none)
     if low[-1] == "quarters" and nxt is not None and nxt.lower_ == "of" and (after is not None and after.tag_ in ("DT", "PRP$", "CD") or "-" in low):
         return True  # a fraction: "three quarters of the vote", "three-quarters of its food" (not "several quarters of losses")
+    if span[-1]._.timex_season and nxt is not None and nxt.lower_ == "of" and not (after is not None and after._.timex_year):
+        return True  # "the fall of the Berlin Wall": an event (not "the summer of 1998", matched whole)
     if low[-1:] in (["future"], ["time"]) and nxt is not None and nxt.lower_ == "of":
         return True  # "the future of our peoples", "at the time of its founding": a thing or an event, not a time
     if low[-3:] in (["last", "-", "minute"], ["last", "–", "minute"]) or nxt is not None and nxt.text in ("-", "–") and low[-1] == "quarter" \
