@@ -189,3 +189,8 @@ def test_time_seasons_after_any_preposition_and_in_spoken_years(parse, text, exp
 
 def test_time_the_fall_of_something_is_an_event(parse):
     assert _found(parse, "Historians still debate the fall of the old republic.") == []
+
+
+def test_time_as_soon_as_a_weekday_looks_ahead(parse):
+    text = "The ferry was ready to sail as soon as Tuesday, the harbour master said."
+    assert ("Tuesday", "DATE", "2031-11-11") in _found(parse, text)

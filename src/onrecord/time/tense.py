@@ -43,6 +43,9 @@ def tense_of(span: SpacySpan) -> str | None:
     root, head = span.root, span.root.head
     if root.dep_ in ("poss", "compound", "nmod", "amod"):
         return None  # "Wednesday's ruling", "the Aug. 7 bombings": the day of a thing, not of the clause (even a present one)
+    before = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
+    if before in (["as", "soon", "as"], ["as", "early", "as"]):
+        return "FUTURE"  # "could come as early as Tuesday": the earliest of what lies ahead
     if head.lower_ == "since" and head.i < span.start:
         return "PAST"  # "since Monday", "the change since year-end": since points back, whatever the verb
     if is_future(span):
