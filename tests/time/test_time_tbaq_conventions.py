@@ -194,3 +194,13 @@ def test_time_the_fall_of_something_is_an_event(parse):
 def test_time_as_soon_as_a_weekday_looks_ahead(parse):
     text = "The ferry was ready to sail as soon as Tuesday, the harbour master said."
     assert ("Tuesday", "DATE", "2031-11-11") in _found(parse, text)
+
+
+def test_time_the_previous_weekday_counts_from_the_day_named_before(parse):
+    text = "The index rose 2% on Friday. It closed at 2082.1, down 4.5% from the previous Friday."
+    assert _found(parse, text, dt.date(2031, 11, 3))[-1] == ("previous Friday", "DATE", "2031-10-24")
+
+
+def test_time_the_week_of_a_date_is_that_week(parse):
+    text = "The trial was set for the week of March 6 in Leeds."
+    assert _found(parse, text, dt.date(2032, 2, 24)) == [("the week of March 6", "DATE", "2032-W10")]

@@ -20,7 +20,7 @@ from .patterns import build_matcher, is_anchor
 from .periods import resolve_reporting_periods
 from .rejects import rejected
 from .resolve import resolve
-from .calendar import OUT_OF_CALENDAR
+from .calendar import OUT_OF_CALENDAR, fmt_week
 from .lexicon import timex_lexicon
 from .tense import tense_of
 from .values import Parts, Value, parse_calendar, read_parts
@@ -86,6 +86,9 @@ def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, 
             return Value("DATE", f"{span[-1].text}-H{1 if any(t.lower_ == 'first' for t in span) else 2}"), False
         if span.label_ in ("FUTURE", "PAST"):  # "coming months", "past years": no number of them, only a direction
             return Value("DATE", f"{span.label_}_REF"), False
+        if span.label_ == "WEEKOF":  # "the week of March 6": the ISO week of that date
+            day = _value_of(span[3:], published, future, anchor, False)[0]
+            return (Value("DATE", fmt_week(_day_of(day.value)), day.mod) if _day_of(day.value) else day), False
         parts = read_parts(span)
         value = resolve(parts, span.label_, published, future, anchor, span.text, after_in)
         return value, bool(parts.clock and not (parts.weekday or parts.dayword or parts.month))

@@ -233,6 +233,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("PERIOD", "'the'? 'comparable'|'corresponding'? 'year' HY 'ago'|'earlier' ORD HY? 'quarter'"),  # "the year-ago third quarter"
     ("PERIOD", "'the' 'quarter'|'period' 'a' 'year' 'ago'|'earlier'"),  # "for the quarter a year ago"
     ("DURATION", "'the' 'year' HY 'ago'|'earlier' NUM 'months'"),  # "the year-earlier nine months": P9M
+    ("WEEKOF", "'the' 'week' 'of' MON DAY COMMA? YEAR?"),  # "the week of March 6": that date's ISO week
     ("YEAREND", "'year' HY? 'end'"), ("YEAREND", "'year' \"'s\"|'’s' 'end'"),  # "by year-end", "by year's end": the end of the year
     ("HALF", "'the'? 'first'|'last' 'two' 'quarters' 'of' YEAR"),  # "the first two quarters of 1990": 1990-H1
     ("DATE", "'the'? ORD 'half' 'of' YEAR"), ("DATE", "'the'? ORD 'half' 'of' 'the'|'this'|'last'|'next' 'year'"),
