@@ -204,3 +204,7 @@ def test_time_the_previous_weekday_counts_from_the_day_named_before(parse):
 def test_time_the_week_of_a_date_is_that_week(parse):
     text = "The trial was set for the week of March 6 in Leeds."
     assert _found(parse, text, dt.date(2032, 2, 24)) == [("the week of March 6", "DATE", "2032-W10")]
+
+
+def test_time_every_quarter_is_a_set(parse):
+    assert _found(parse, "Corran must pay $100 million in interest every quarter.") == [("every quarter", "SET", "P1Q")]

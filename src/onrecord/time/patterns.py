@@ -252,7 +252,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("DURATION", "'the' 'past'|'last'|'next'|'coming'|'first'|'final' NP* UNIT"),
     ("DURATION", "'for'|'over'|'within'|'in'|'after'|'lasting' PLU"), ("DURATION", "'recent' PLU"),
     # sets
-    ("SET", "EVERY 'other'? NP* UNIT"), ("SET", "EVERY WD|POD|SEAS"), ("SET", "EVERY MON"), ("SET", "EVERY WEEKEND"), ("SET", "SETW"),
+    ("SET", "EVERY 'other'? NP* UNIT"), ("SET", "EVERY WD|POD|SEAS"), ("SET", "EVERY MON"), ("SET", "EVERY 'quarter'"), ("SET", "EVERY WEEKEND"), ("SET", "SETW"),
     ("SET", "FREQ PER UNIT"), ("SET", "NUM 'times' PER UNIT"), ("SET", "'on' WDS"),
     # clock times
     ("TIME", "Q1? CLOCK AMPM? TZ?"), ("TIME", "Q1? NUM AMPM TZ?"), ("TIME", "Q1? NUM 'o'clock'"), ("TIME", "HHMM TZ"), ("TIME", "'at'|'by'|'around'|'before'|'after'|'until' HHMM"),

@@ -172,7 +172,7 @@ def read_parts(span: Span) -> Parts:
             if _before(low, i) == "last" and not p.the and i + 1 == len(tokens):
                 setattr(p, w, None)
                 p.rel, p.unit = "last", "Q" if w == "quarter" else "H"
-        elif w == "quarter" and p.rel:
+        elif w == "quarter" and (p.rel or p.every):  # "next quarter", "every quarter"
             p.unit = "Q"
         elif w in ("night", "nights") and not num_words and p.rel not in ("past", "coming"):
             p.pod = "NI"
