@@ -16,13 +16,14 @@ from spacy.tokens import Span as SpacySpan
 
 from ..nlp import doc_text
 from ..types import Span, TimeExpression
-from .patterns import build_matcher, classes_of, is_anchor
+from .patterns import build_matcher, is_anchor
 from .periods import resolve_reporting_periods
+from .rejects import rejected
 from .resolve import resolve
-from .calendar import OUT_OF_CALENDAR
+from .calendar import OUT_OF_CALENDAR, fmt_week
 from .lexicon import timex_lexicon
 from .tense import tense_of
-from .values import Value, parse_calendar, read_parts
+from .values import Parts, Value, parse_calendar, read_parts
 from .words import spoken_year_value, the_year_value
 
 #: Signals that TimeML leaves outside the expression ("on Monday" → "Monday").
@@ -79,8 +80,15 @@ def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, 
             return spoken_year_value(span), False
         if span.label_ == "THEYEAR":
             return the_year_value(span, published), False
+        if span.label_ == "YEAREND":  # read as "the end of the year"
+            return resolve(Parts(unit="Y", edge=True, mod="END"), "DATE", published, future, anchor, span.text, after_in), False
+        if span.label_ == "HALF":
+            return Value("DATE", f"{span[-1].text}-H{1 if any(t.lower_ == 'first' for t in span) else 2}"), False
         if span.label_ in ("FUTURE", "PAST"):  # "coming months", "past years": no number of them, only a direction
             return Value("DATE", f"{span.label_}_REF"), False
+        if span.label_ == "WEEKOF":  # "the week of March 6": the ISO week of that date
+            day = _value_of(span[3:], published, future, anchor, False)[0]
+            return (Value("DATE", fmt_week(_day_of(day.value)), day.mod) if _day_of(day.value) else day), False
         parts = read_parts(span)
         value = resolve(parts, span.label_, published, future, anchor, span.text, after_in)
         return value, bool(parts.clock and not (parts.weekday or parts.dayword or parts.month))
@@ -108,7 +116,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[SpacySpan, bool]]:
     for window_start, window_end in anchor_windows(doc, is_anchor):
         for match_id, start, end in matcher(doc[window_start:window_end]):
             span = SpacySpan(doc, window_start + start, window_start + end, label=match_id)
-            if not _rejected(span):
+            if not rejected(span):
                 candidates.append(span)
     out = []
     for span in _longest_first(candidates):
@@ -141,84 +149,6 @@ def _longest_first(spans: list[SpacySpan]) -> list[SpacySpan]:
             chosen.append(span)
             taken.update(range(span.start, span.end))
     return sorted(chosen, key=lambda s: s.start)
-
-
-def _rejected(span: SpacySpan) -> bool:
-    doc = span.doc
-    nxt = doc[span.end] if span.end < len(doc) else None
-    after = doc[span.end + 1] if span.end + 1 < len(doc) else None
-    low = [t.lower_ for t in span]
-    if span.label_ == "REF" and low[:3] in (["in", "the", "past"], ["in", "the", "future"]) and nxt is not None \
-            and (nxt._.timex_numpart or nxt._.timex_unit or nxt.lower_ == "few"):
-        return True
-    if nxt is not None and (nxt.lower_ == "old" or (nxt.text in ("-", "–") and after is not None and after.lower_ == "old")):
-        return True  # ages: "a 56-year-old", "three years old"
-    if low[-1] == "second" and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
-        return True  # "a second round"
-    if len(span) == 1 and span[0]._.timex_weekday and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" \
-            and not nxt._.timex_month and not nxt._.timex_daynum:
-        return True  # "the Sunday Times"
-    if low == ["may"] or low[-1:] == ["may"] and span[-1].tag_ == "MD":
-        return True
-    if len(span) == 1 and span[0]._.timex_year and _counts_things(span[0], nxt):
-        return True  # "2000 troops", "$1990", "1990 and 1995 shares": a number, not a year
-    if len(span) == 1 and low[0] in ("current", "recent") and (span[0].dep_ != "amod" or span[0].head.lower_ in _NOT_TIMES
-                                                             or (nxt is not None and nxt.lower_ in _NOT_TIMES)):
-        return True  # "current account", "the current": only "current market conditions", "a recent filing"
-    if len(span) == 1 and span[0]._.timex_weekday and len(low[0]) <= 4 and not (nxt is not None and (nxt.text == "." or nxt._.timex_month or nxt._.timex_daynum or (nxt.text == "," and after is not None and (after._.timex_month or after._.timex_daynum)))):
-        return True  # "Sun" (Sun Microsystems), "Wed" as a name: abbreviations only in datelines ("Sun., May 4")
-    if len(span) == 1 and span[0].lower_ in _SET_WORDS and (span[0].dep_ == "amod" or span[0].tag_ == "NN"):
-        return True  # "a quarterly dividend", "daily volume", "the party daily": they describe a thing (TimeBank tags none)
-    if low[-1:] == ["future"] and nxt is not None and nxt.lower_ == "of":
-        return True  # "the future of our peoples": a thing, not a time
-    if low == ["soon"] and ((span.start > 0 and doc[span.start - 1].lower_ == "as") or (nxt is not None and nxt.lower_ in ("after", "before"))):
-        return True  # "as soon as", "soon after": a signal, not a time (TimeML)
-    if len(span) == 2 and low[0] in ("a", "an", "per") and span[1]._.timex_sgunit and span.start > 0 \
-            and doc[span.start - 1].tag_ in ("NNS", "CD", "NN") and span[1].dep_ == "npadvmod":
-        return True  # a rate: "four flights a week", "$500 million a year" (TimeBank tags none)
-    if len(span) == 1 and low[0] in _SET_WORDS and span.start > 0 and (doc[span.start - 1].text in ("%", "percent") or doc[span.start - 1].tag_ in ("CD", "NNS")):
-        return True  # a rate again: "rise 8.5% annually", "10,000 units annually", "doubling its profits annually"
-    if len(span) >= 3 and low[-2] in ("a", "an", "per") and span[-1]._.timex_sgunit and span[-3].like_num:
-        return True  # a rate with its number: "358,000 a month", "$55 a night"
-    if span[-1]._.timex_decade and span.start > 0 and doc[span.start - 1].lower_ in ("his", "her", "their", "its", "my", "your", "our"):
-        return True  # an age: "in his 30s", "in their twenties"
-    if span[0].lower_ == "this" and span[0].is_title and span[0].i > span.sent.start and all(t.is_title for t in span):
-        return True  # ABC's "This Week": a title
-    return _in_a_name(span)
-
-
-#: Day words that, capitalised inside a sentence after another capitalised word, belong to a name ("USA Today").
-_NAME_DAY_WORDS = {"today", "tonight", "tomorrow", "yesterday", "noon"}
-
-
-def _in_a_name(span: SpacySpan) -> bool:
-    """Time words inside a proper name, which TimeML does not mark: "USA Today", "High Noon", "Orion 1980"."""
-    if len(span) != 1 or span.start == 0 or span[0].i == span.sent.start:
-        return False
-    token, prev = span[0], span.doc[span.start - 1]
-    if not ((prev.is_title or prev.is_upper) and prev.is_alpha) or prev.i == span.sent.start and prev.pos_ != "PROPN":
-        return False
-    if token.lower_ in _NAME_DAY_WORDS and token.is_title:
-        return True
-    return token._.timex_year and prev.pos_ == "PROPN" and not (classes_of(prev) or is_anchor(prev))
-
-
-_SET_WORDS = {"daily", "weekly", "monthly", "quarterly", "annual", "annually", "yearly", "hourly", "nightly", "fortnightly", "biannually"}
-#: Heads an adjective "current"/"recent" modifies that are not about time.
-_NOT_TIMES = {"account", "accounts", "affairs", "events", "assets", "liabilities", "flow", "flows", "density"}
-
-
-def _counts_things(token, nxt) -> bool:
-    """Whether a year-shaped number counts something: a plural noun after it, a currency or "No." before it."""
-    before = token.nbor(-1) if token.i > 0 else None
-    if before is not None and (before.tag_ == "$" or before.lower_ in ("no.", "number", "flight", "route", "page", "room", "#")):
-        return True
-    if nxt is not None and (nxt.tag_ == "NNS" or nxt.text in ("%", "percent") or nxt.lower_ in ("to", "-") and before is not None and before.lower_ == "from"):
-        return True
-    return token.dep_ in ("nummod",) and token.head.tag_ == "NNS"
-    if span.label_ == "HOLIDAY" and (span.root.dep_ == "compound" or not span[0].is_title):
-        return True  # "Easter truce", "Christmas market": a name, not a date
-    return False
 
 
 def _day_of(value: str | None) -> dt.date | None:

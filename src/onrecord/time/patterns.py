@@ -204,7 +204,7 @@ _QUALIFIED = ["", "Q1 ", "'more'|'less'|'fewer' 'than' ", "'at' 'least'|'most' "
 #: (label, shorthand) — the label tells the normaliser what kind of expression it is.
 PATTERNS: list[tuple[str, str]] = [
     # calendar dates and weekdays
-    ("DATE", "WD POD?"), ("DATE", "REL WD POD?"), ("DATE", "MOD 'on'? WD"),
+    ("DATE", "WD POD?"), ("DATE", "REL WD POD?"), ("DATE", "MOD 'on'? WD POD?"), ("DATE", "MOD HY? POD DAYW?"),
     ("DATE", "WD COMMA? MON DAY COMMA? YEAR?"), ("DATE", "WD COMMA? 'the'? DAY 'of'? MON COMMA? YEAR?"),
     ("DATE", "MON DAY COMMA? YEAR?"), ("DATE", "DAY 'of'? MON COMMA? YEAR?"), ("DATE", "'the' DAY 'of' MON COMMA? YEAR?"),
     ("DATE", "MON COMMA? YEAR"), ("DATE", "MON 'of' YEAR"), ("DATE", "NUMDATE"), ("DATE", "YEAR HY DAY HY DAY"),
@@ -214,6 +214,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("HOLIDAY", "'new' 'year' \"'s\"|'’s' 'day'|'eve'"), ("HOLIDAY", "'valentine' \"'s\"|'’s' 'day'"), ("HOLIDAY", "'easter'|'good' 'sunday'|'monday'|'friday'"),
     ("RANGE", "MON DAY HY DAY COMMA? YEAR?"), ("RANGE", "DAY HY DAY MON COMMA? YEAR?"),
     ("DATE", "P MON"), ("DATE", "REL MON"), ("DATE", "REL MON DAY COMMA? YEAR?"), ("DATE", "Q1 MON DAY COMMA? YEAR?"), ("DATE", "'the'? MOD HY? MON COMMA? YEAR?"),
+    ("DATE", "MON"),  # "the October slaying", "a June agreement" (rejects.py keeps only these)
     ("DATE", "P YEAR"), ("DATE", "'the'? MOD HY? YEAR"), ("DATE", "'the' YEAR NN"),
     ("DATE", "'the'? MOD? HY? APOS? DEC"), ("DATE", "'the'? MOD? HY? ORDN 'century'"), ("DATE", "'the' NUM HY ORDN 'century'"),
     ("DATE", "NUM ERA"), ("DATE", "YEAR ERA"), ("DATE", "'the' MOD? HY? ORDN 'century' ERA"),
@@ -221,14 +222,20 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "REL SGU"), ("PAST", "'past'|'previous' PLU"), ("DATE", "REL 'quarter'"), ("DATE", "MOD REL UNIT"), ("DATE", "ELR REL UNIT"), ("DATE", "ELR DAYW"),
     ("DATE", "'the'? EDGE 'of' 'the'? REL? UNIT"), ("DATE", "'the'? EDGE 'of' MON COMMA? YEAR?"), ("DATE", "'the'? EDGE 'of' YEAR"),
     ("DATE", "REL WEEKEND"), ("DATE", "'at'|'over'|'during'|'on'|'by'|'until' 'the' WEEKEND"),
-    ("DATE", "MOD? REL SEAS"), ("DATE", "MOD? SEAS 'of'? YEAR"), ("DATE", "'the' SEAS 'of' YEAR"), ("DATE", "P 'the' MOD? SEAS"),
+    ("DATE", "MOD? REL SEAS"), ("DATE", "MOD? SEAS 'of'? YEAR"), ("DATE", "'the' SEAS 'of' YEAR"), ("DATE", "P 'the' MOD? SEAS"), ("DATE", "'the' MOD? SEAS"),
     ("DATE", "'the'? ORD 'quarter' 'of' YEAR"), ("DATE", "'the'? ORD 'quarter' 'of' 'the'|'this'|'last'|'next' 'year'"),
     ("DATE", "'the' ORD 'quarter'"), ("DATE", "QTR YEAR?"),
     # reporting periods of company results: "third-quarter", "fiscal 1989", "the year-ago quarter" (time.periods)
     ("DATE", "'the'? 'fiscal'? ORD HY 'quarter'"), ("DATE", "'fiscal'? ORD 'quarter'"), ("DATE", "'the'? 'fiscal'? YEAR ORD HY? 'quarter'"),
-    ("DATE", "'fiscal' YEAR"), ("DATE", "'the' 'current'|'latest'|'last'|'next'|'previous'|'past'? 'fiscal' 'year'"),
+    ("DATE", "'fiscal' YEAR"), ("DATE", "'the' 'current'|'latest'|'last'|'next'|'previous'|'past' 'fiscal' 'year'"),
     ("PERIOD", "'the' 'latest'|'current'? 'quarter'"), ("PERIOD", "'the' 'latest' 'period'"),
     ("PERIOD", "'the'? 'year' HY 'ago'|'earlier' 'quarter'|'period'?"), ("PERIOD", "'the' YEAR 'quarter'|'period'"),
+    ("PERIOD", "'the'? 'comparable'|'corresponding'? 'year' HY 'ago'|'earlier' ORD HY? 'quarter'"),  # "the year-ago third quarter"
+    ("PERIOD", "'the' 'quarter'|'period' 'a' 'year' 'ago'|'earlier'"),  # "for the quarter a year ago"
+    ("DURATION", "'the' 'year' HY 'ago'|'earlier' NUM 'months'"),  # "the year-earlier nine months": P9M
+    ("WEEKOF", "'the' 'week' 'of' MON DAY COMMA? YEAR?"),  # "the week of March 6": that date's ISO week
+    ("YEAREND", "'year' HY? 'end'"), ("YEAREND", "'year' \"'s\"|'’s' 'end'"),  # "by year-end", "by year's end": the end of the year
+    ("HALF", "'the'? 'first'|'last' 'two' 'quarters' 'of' YEAR"),  # "the first two quarters of 1990": 1990-H1
     ("DATE", "'the'? ORD 'half' 'of' YEAR"), ("DATE", "'the'? ORD 'half' 'of' 'the'|'this'|'last'|'next' 'year'"),
     ("DATE", "DAYW POD?"), ("DATE", "'the' 'day' 'before' 'yesterday'"), ("DATE", "'the' 'day' 'after' 'tomorrow'"),
     ("DATE", "REL POD"), ("DATE", "ELR 'this' POD"),
@@ -245,7 +252,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("DURATION", "'the' 'past'|'last'|'next'|'coming'|'first'|'final' NP* UNIT"),
     ("DURATION", "'for'|'over'|'within'|'in'|'after'|'lasting' PLU"), ("DURATION", "'recent' PLU"),
     # sets
-    ("SET", "EVERY 'other'? NP* UNIT"), ("SET", "EVERY WD|POD|SEAS"), ("SET", "EVERY MON"), ("SET", "EVERY WEEKEND"), ("SET", "SETW"),
+    ("SET", "EVERY 'other'? NP* UNIT"), ("SET", "EVERY WD|POD|SEAS"), ("SET", "EVERY MON"), ("SET", "EVERY 'quarter'"), ("SET", "EVERY WEEKEND"), ("SET", "SETW"),
     ("SET", "FREQ PER UNIT"), ("SET", "NUM 'times' PER UNIT"), ("SET", "'on' WDS"),
     # clock times
     ("TIME", "Q1? CLOCK AMPM? TZ?"), ("TIME", "Q1? NUM AMPM TZ?"), ("TIME", "Q1? NUM 'o'clock'"), ("TIME", "HHMM TZ"), ("TIME", "'at'|'by'|'around'|'before'|'after'|'until' HHMM"),
@@ -259,9 +266,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("REF", "'the' 'near'|'distant'? 'future'"), ("REF", "'the' 'near'|'short' 'term'"), ("REF", "'a' 'later' 'date'"),
     ("FUTURE", "'coming'|'future' PLU"),  # "in coming months", "future quarters": FUTURE_REF; "past years" PAST_REF
     # years said in words, as broadcast transcripts write them ("nineteen ninety-six", "the year two thousand"): time.words
-    ("SPOKEN", f"MON? 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' 'year' 'two' 'thousand' 'and'? {_ONES}?"),
+    ("SPOKEN", f"MON? 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' SEAS 'of' 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' 'year' 'two' 'thousand' 'and'? {_ONES}?"),
     ("DATE", "'the' 'year' YEAR"), ("DATE", "MON 'this'|'last'|'next' 'year'"),  # "the year 1990", "June last year"
-    ("THEYEAR", "'the' 'full'? 'year'"),  # "for the year", "the year ended Sept. 30" (time.words)
+    ("THEYEAR", "'the' 'full'|'fiscal'? 'year'"),  # "for the year", "the year ended Sept. 30" (time.words)
 ]
 
 

@@ -4,7 +4,7 @@ Earnings news names one quarter ("third-quarter profit") and then refers back to
 quarter", "for the quarter") and to the same quarter a year before ("the year-ago quarter",
 "year-earlier sales", "compared with $3 million a year ago"). TimeML values these as quarters
 (TimeBank: "a year ago" beside a third quarter of 1989 is 1988-Q3). A quarter named in the same or one
-of the two sentences before is the context, if it has ended by publication (a "fourth-quarter charge"
+of the eight sentences before is the context, if it has ended by publication (a "fourth-quarter charge"
 still to come reports nothing); without one, "the quarter" is the last quarter that
 ended before publication and "year-ago" the year before it. Results for several quarters ("for the nine
 months", "the first half") make the year the context instead: "a year earlier" beside them is the
@@ -21,7 +21,7 @@ _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 _YEAR_BACK = {"a year ago", "a year earlier", "one year ago", "one year earlier", "year-ago", "year-earlier"}
 _NAMED_PERIOD = re.compile(r"^the \d{4} (quarter|period)$")
 _BARE = {"the quarter", "the period"}
-_WINDOW = 2  # sentences a named quarter stays the reporting context
+_WINDOW = 8  # sentences a named quarter stays the context (TBAQ: 8 gains 5 values over 2, loses 1; the same up to the whole article)
 #: Durations of results for several quarters: beside them a year back is a year, not a quarter.
 _SEVERAL_QUARTERS = {"P6M", "P9M", "P2Q", "P3Q", "P1Y"}
 
@@ -49,16 +49,37 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
                 context = (int(quarter.group(1)), int(quarter.group(2)), sent)
         elif span.label_ == "PERIOD" and context is None and words in _BARE:
             continue  # "in the quarter" with no quarter named before: a game's quarter as likely as a company's
-        elif span.label_ == "PERIOD" or _NAMED_PERIOD.match(words) or (context is not None and words in _YEAR_BACK):
+        elif span.label_ == "PERIOD" or _NAMED_PERIOD.match(words) or (context is not None and (words in _YEAR_BACK or _compared_last_year(span, words))):
             value = _period_value(words, context, published) or value
             if context is not None:
                 context = (context[0], context[1], sent)
+            elif span.label_ == "PERIOD" and not _is_year_back(words) and _QUARTER.match(value.value or ""):
+                # "in the latest quarter": the quarter it names is the context of a year back after it
+                context = (int(value.value[:4]), int(value.value[-1]), sent)
         out.append((span, value, future))
     return out
 
 
+#: Words before "last year" that make it the other side of a comparison of results ("compared with $3 million last year").
+_COMPARING = {"compared", "versus", "vs.", "corresponding", "comparable", "same"}
+#: Nouns after "last year's" that name results of a period ("last year's results", "last year's quarter").
+_RESULTS = {"results", "quarter", "period", "earnings", "figures"}
+
+
+def _compared_last_year(span, words: str) -> bool:
+    """"last year" as the year-back side of a comparison of results: the quarter a year back (TimeBank), not the year."""
+    if words != "last year":
+        return False
+    doc = span.doc
+    after = [t.lower_ for t in doc[span.end : span.end + 2]]
+    if after[:1] in (["'s"], ["’s"]) and after[1:] and after[1] in _RESULTS:
+        return True
+    before = doc[max(span.sent.start, span.start - 10) : span.start]
+    return any(t.lower_ in _COMPARING for t in before)
+
+
 def _is_year_back(words: str) -> bool:
-    return "year-ago" in words or "year-earlier" in words or words in _YEAR_BACK
+    return "year-ago" in words or "year-earlier" in words or words in _YEAR_BACK or words.endswith((" a year ago", " a year earlier"))
 
 
 def _year_value(words: str, context: tuple[int, int, int] | None, published: dt.date | None) -> Value | None:
@@ -77,14 +98,14 @@ def _has_ended(year: int, quarter: int, published: dt.date | None) -> bool:
 
 
 def _sentence_number(span, cache: dict[int, int]) -> int:
-    start = span.sent.start
-    if start not in cache:
-        cache[start] = len(cache)
-    return cache[start]
+    """The index of the span's sentence in the document (every sentence counts, dated or not)."""
+    if not cache:
+        cache.update((sent.start, i) for i, sent in enumerate(span.doc.sents))
+    return cache[span.sent.start]
 
 
 def _period_value(words: str, context: tuple[int, int, int] | None, published: dt.date | None) -> Value | None:
-    year_back = _is_year_back(words)
+    year_back = _is_year_back(words) or words == "last year"
     named_year = re.search(r"\b(\d{4})\b", words)
     if context is not None and "current" not in words:
         year, quarter = context[0], context[1]
@@ -94,6 +115,9 @@ def _period_value(words: str, context: tuple[int, int, int] | None, published: d
             year, quarter = year - 1, 4
     else:
         return Value("DATE", None, note="no publication date to resolve it against")
+    ordinal = re.search(r"\b(first|second|third|fourth)\b", words)
+    if ordinal and year_back:  # "the year-ago third quarter": that quarter, a year back
+        quarter = ("first", "second", "third", "fourth").index(ordinal.group(1)) + 1
     if named_year:
         return Value("DATE", f"{named_year.group(1)}-Q{quarter}")
     if year_back:

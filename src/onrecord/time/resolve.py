@@ -174,6 +174,11 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         if pod:
             return Value("TIME", f"{day.isoformat()}T{pod}")
         return Value("DATE", day.isoformat(), mod)
+    if p.weekday and p.rel in ("previous", "following") and anchor is not None and anchor[1] == "D" and not p.month:
+        # "the previous Friday", "the following Monday": counted from the day the text last named, not from publication
+        back = (anchor[0].isoweekday() - p.weekday) % 7 or 7
+        day = anchor[0] - dt.timedelta(days=back) if p.rel == "previous" else anchor[0] + dt.timedelta(days=(p.weekday - anchor[0].isoweekday()) % 7 or 7)
+        return Value("TIME", f"{day.isoformat()}T{p.pod}") if p.pod else Value("DATE", day.isoformat(), mod, "relative to the date mentioned before")
     if p.weekday:
         if dct is None:
             return Value("DATE", f"XXXX-WXX-{p.weekday}", note=NO_DCT)
@@ -189,6 +194,10 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         if p.pod:
             return Value("TIME", f"{day.isoformat()}T{p.pod}")
         return Value("DATE", day.isoformat(), mod)
+    if p.pod and p.mod and not (p.rel or p.unit or p.month or p.year):  # "by mid-afternoon", "late evening": that part of publication day
+        if dct is None:
+            return Value("TIME", None, note=NO_DCT)
+        return Value("TIME", f"{dct.isoformat()}T{p.pod}", mod)
     if p.rel and p.pod and not p.unit:  # this morning, last night
         if dct is None:
             return Value("TIME", None, note=NO_DCT)

@@ -43,6 +43,11 @@ def tense_of(span: SpacySpan) -> str | None:
     root, head = span.root, span.root.head
     if root.dep_ in ("poss", "compound", "nmod", "amod"):
         return None  # "Wednesday's ruling", "the Aug. 7 bombings": the day of a thing, not of the clause (even a present one)
+    before = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
+    if before in (["as", "soon", "as"], ["as", "early", "as"]):
+        return "FUTURE"  # "could come as early as Tuesday": the earliest of what lies ahead
+    if head.lower_ == "since" and head.i < span.start:
+        return "PAST"  # "since Monday", "the change since year-end": since points back, whatever the verb
     if is_future(span):
         return "FUTURE"
     if head.dep_ == "prep" and head.lower_ in ("for", "by", "until", "till", "through", "to") and head.i < span.start:
@@ -52,6 +57,8 @@ def tense_of(span: SpacySpan) -> str | None:
     verb = _governing_verb(span)
     if verb is None:
         return None
+    if _past_in_present_form(verb):
+        return "PAST"
     for token in (verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]):
         if "Past" in token.morph.get("Tense") and token.tag_ != "VBN" or token.tag_ == "VBD":
             return "PAST"
@@ -60,6 +67,16 @@ def tense_of(span: SpacySpan) -> str | None:
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return "PAST"  # "statements made Friday" (not "before the case is heard in May": a present passive)
     return None
+
+
+def _past_in_present_form(verb: Token) -> bool:
+    """A verb whose past is its base form ("hurt", "cut", "set") tagged present beside a singular noun subject.
+
+    "Weakness hurt the index on Friday" cannot be a present (that would be "hurts"): the tagger's VBP is the past.
+    """
+    if verb.tag_ != "VBP" or verb.lower_ != verb.lemma_.lower() or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return any(c.dep_ in ("nsubj", "csubj") and c.tag_ in ("NN", "NNP", "VBG") for c in verb.children)  # a gerund subject is singular too
 
 
 def _modifies_a_noun(token: Token) -> bool:
@@ -127,7 +144,7 @@ def is_future(span: SpacySpan) -> bool:
             return not _pluperfect(verb) and (not past or verb.lower_ in ("due", "set"))
         if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS | {"be"}:
             return not _pluperfect(verb.head)  # "is due to attend … on Thursday" (not "had been due to expire Friday")
-        if past or perfect:
+        if past or perfect or _past_in_present_form(verb):
             return False
         if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in kids):
             return True  # present progressive: "is meeting on Thursday"

@@ -160,7 +160,7 @@ def read_parts(span: Span) -> Parts:
             p.year = int(t.text)
         elif x.timex_decade:
             p.decade = _decade(t, tokens[i - 1] if i else None)
-        elif w == "century" and i:
+        elif w == "century" and i and low[i - 1] not in ("this", "last", "next", "past", "previous", "coming", "current"):
             p.century = _century(low[:i])
         elif x.timex_daynum and (p.month or (i + 1 < len(tokens) and (tokens[i + 1]._.timex_month or low[i + 1] == "of"))):
             p.day = int(re.match(r"\d+", t.text).group())
@@ -172,7 +172,7 @@ def read_parts(span: Span) -> Parts:
             if _before(low, i) == "last" and not p.the and i + 1 == len(tokens):
                 setattr(p, w, None)
                 p.rel, p.unit = "last", "Q" if w == "quarter" else "H"
-        elif w == "quarter" and p.rel:
+        elif w == "quarter" and (p.rel or p.every):  # "next quarter", "every quarter"
             p.unit = "Q"
         elif w in ("night", "nights") and not num_words and p.rel not in ("past", "coming"):
             p.pod = "NI"

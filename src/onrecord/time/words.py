@@ -2,7 +2,7 @@
 
 * Broadcast transcripts write years as they are spoken: "nineteen ninety-six" is 1996, "January
   nineteen ninety-seven" 1997-01, "the year two thousand" 2000 (TimeML values them as the digits would be).
-* "the year" of an earnings report: "for the year ended Sept. 30" is a period of one year (DURATION
+* "the year" of an earnings report: "for the (fiscal) year ended Sept. 30" is a period of one year (DURATION
   P1Y, TimeML's reading of a span given by its end); "for the year", "the full year" otherwise the
   publication year (the report's own year: a year named before is as often last year's comparison).
 """
@@ -23,16 +23,18 @@ _ENDED = {"ended", "ending", "ends", "through", "to"}
 
 
 def spoken_year_value(span: Span) -> Value:
-    """"nineteen ninety-six" → 1996, "January nineteen ninety-seven" → 1997-01, "the year two thousand" → 2000.
+    """"nineteen ninety-six" → 1996, "January nineteen ninety-seven" → 1997-01, "the year two thousand" → 2000,
+    "the winter of nineteen ninety-four" → 1994-WI.
 
     Example:
         >>> from onrecord.nlp import load_base
         >>> spoken_year_value(load_base()("nineteen seventy-nine")[0:4]).value
         '1979'
     """
-    words = [t.lower_ for t in span if t.lower_ not in ("-", "–", "the", "year", "and")]
+    words = [t.lower_ for t in span if t.lower_ not in ("-", "–", "the", "year", "and", "of")]
     month = timex_lexicon()["months"].get(words[0].rstrip(".")) if words else None
-    if month is not None:
+    season = timex_lexicon()["seasons"].get(words[0]) if words else None  # "the winter of nineteen ninety-four"
+    if month is not None or season is not None:
         words = words[1:]
     if words[:2] == ["two", "thousand"]:
         year = 2000 + sum(_ONES.get(w, 0) for w in words[2:])
@@ -40,11 +42,11 @@ def spoken_year_value(span: Span) -> Value:
         year = _CENTURIES[words[0]] + sum(_TENS.get(w, _ONES.get(w, 0)) for w in words[1:])
     else:
         return Value("DATE", None, note="not understood")
-    return Value("DATE", f"{year:04d}-{month:02d}" if month else f"{year:04d}")
+    return Value("DATE", f"{year:04d}-{month:02d}" if month else f"{year:04d}-{season}" if season else f"{year:04d}")
 
 
 def the_year_value(span: Span, published: dt.date | None) -> Value:
-    """"the year ended Sept. 30" → P1Y; "for the year", "the full year" → the year in context (see module docstring)."""
+    """"the (fiscal) year ended Sept. 30" → P1Y; "for the year", "the full year" → the year in context (see module docstring)."""
     doc = span.doc
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     if nxt in _ENDED:
