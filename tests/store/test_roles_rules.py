@@ -121,3 +121,20 @@ def test_a_nominee_while_the_window_says_presumptive_conflicts_until_the_convent
     assert checks and all(c.status != "conflicts" for c in checks)
     checks = checks_in(rules_nlp, tmp_path / "later", texts, "later", "Tom Berg")
     assert checks and all(c.status != "conflicts" for c in checks)
+
+
+def test_no_seat_or_state_is_read_from_a_chamber_alone_or_a_dateline(rules_nlp, tmp_path):
+    texts = {
+        "bill": ("2016-03-01", "Florida Sen. Ana Ruiz said on Tuesday that the bill would pass."),
+        "vote": ("2016-03-03", "Florida Sen. Ana Ruiz said the vote would be close."),
+        "hearing": ("2016-03-07", "Florida Sen. Ana Ruiz told reporters on Monday that the hearing had gone well."),
+        "dateline": ("2016-03-09", "COLUMBIA, S.C. - Sen. Ana Ruiz said on Wednesday that the bill was dead."),
+        "budget": ("2016-03-02", "House Speaker Sam Cole said on Wednesday that the budget would pass."),
+        "floor": ("2016-03-04", "House Speaker Sam Cole said the vote would be held on Friday."),
+        "recess": ("2016-03-08", "House Speaker Sam Cole told reporters that the recess would be short."),
+        "state": ("2016-03-10", "House Speaker Tom Berg said on Thursday that the state budget was late."),
+    }
+    dateline = checks_in(rules_nlp, tmp_path, texts, "dateline", "Ana Ruiz")
+    assert [c.org for c in dateline] == ["S.C."] and dateline[0].status != "conflicts"
+    state = checks_in(rules_nlp, tmp_path / "state", texts, "state", "Tom Berg")
+    assert [c.office for c in state] == ["speaker"] and state[0].status != "conflicts"

@@ -31,7 +31,9 @@ STALE_SHARE = 0.75  # a plain title conflicts only when at least this share of t
 CURRENT = {None, "acting", "interim"}
 #: words of an organisation that name no jurisdiction: parties, the country ("Republican Gov.", "U.S. Sen.")
 _NOT_PLACE = {"republican", "republicans", "democratic", "democrat", "democrats", "gop", "independent", "u.s.", "us",
-              "u.s", "united", "states", "america", "american", "the", "state", "lt", "lt.", "lieutenant"}
+              "u.s", "united", "states", "america", "american", "the"}
+#: words of an organisation that make the office another one: "Lt. Gov." is no governor, "state House" of no named state
+_OTHER_OFFICE = {"lt", "lt.", "lieutenant", "deputy", "vice", "assistant", "state"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +84,15 @@ def jurisdiction(org: str | None) -> tuple[str | None, str] | None:
     Example:
         >>> jurisdiction("Fla."), jurisdiction("Florida"), jurisdiction("Ohio House"), jurisdiction("U.S. House")
         (('Florida', ''), ('Florida', ''), ('Ohio', 'house'), (None, 'house'))
-        >>> jurisdiction("Republican") is None
-        True
+        >>> jurisdiction("Republican") is None, jurisdiction("state House") is None, jurisdiction("Texas Lt") is None
+        (True, True, True)
     """
     if not org:
         return None
     states = load_states()
     words = org.replace("’s", "").replace("'s", "").split()
+    if any(w.lower() in _OTHER_OFFICE for w in words):
+        return None
     state, rest, i = None, [], 0
     while i < len(words):
         for n in (3, 2, 1):  # "District of Columbia", "New Jersey", "Fla."
@@ -106,6 +110,11 @@ def jurisdiction(org: str | None) -> tuple[str | None, str] | None:
     return state, " ".join(rest)
 
 
+def _dateline(text: str) -> bool:
+    """Whether a description runs over a dateline's dash: "MYRTLE BEACH, S.C. - Sen." gives no state of the office."""
+    return re.search(r"\s[-–—]+\s|--", text) is not None
+
+
 def _office_articles(rows: list[WindowRole], office: str | None) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     for r in rows:
@@ -120,13 +129,14 @@ def another_holder(conn, m: RoleMention, name: str, mine: set[int], since: dt.da
     if m.office not in terms.seats or holds(m.qualifier) != "current" or m.shape == "nominal":
         return None
     seat = jurisdiction(m.org)
-    if seat is None:
+    # a seat of a named state ("Ohio Gov."), or a city's mayor: "House Speaker" is also the title of state speakers
+    if seat is None or seat[0] is None and m.office != "mayor" or _dateline(m.span.text):
         return None
     theirs: dict[int, set[str]] = defaultdict(set)
     own: set[str] = set()
     rows_of: dict[int, list[WindowRole]] = defaultdict(list)
     for r in store_roles.office_roles(conn, m.office, since, until, exclude_sha256):
-        if r.shape == "nominal" or jurisdiction(r.org) != seat:  # a role noun's link the check cannot vouch for
+        if r.shape == "nominal" or _dateline(r.text) or jurisdiction(r.org) != seat:  # a role noun's link: unvouched
             continue
         if r.entity_pk in mine:
             own.add(r.article_id)
@@ -186,12 +196,12 @@ def another_state(m: RoleMention, name: str, rows: list[WindowRole], period: str
     if terms.office_class(m.office) != "office" or holds(m.qualifier) not in ("current", "former") or m.shape == "nominal":
         return None
     place = jurisdiction(m.org)
-    if place is None or place[0] is None:
+    if place is None or place[0] is None or _dateline(m.span.text):
         return None
     states: dict[str, set[str]] = defaultdict(set)
     rows_of: dict[str, list[WindowRole]] = defaultdict(list)
     for r in rows:
-        theirs = jurisdiction(r.org) if r.office == m.office and r.shape != "nominal" else None
+        theirs = jurisdiction(r.org) if r.office == m.office and r.shape != "nominal" and not _dateline(r.text) else None
         if theirs and theirs[0]:
             states[theirs[0]].add(r.article_id)
             rows_of[theirs[0]].append(r)
