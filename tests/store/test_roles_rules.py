@@ -138,3 +138,17 @@ def test_no_seat_or_state_is_read_from_a_chamber_alone_or_a_dateline(rules_nlp, 
     assert [c.org for c in dateline] == ["S.C."] and dateline[0].status != "conflicts"
     state = checks_in(rules_nlp, tmp_path / "state", texts, "state", "Tom Berg")
     assert [c.office for c in state] == ["speaker"] and state[0].status != "conflicts"
+
+
+def test_a_presumptive_the_parse_leaves_out_of_the_description_still_counts(rules_nlp, tmp_path):
+    texts = {
+        "may": ("2016-05-10", "Presumptive Democratic nominee Ana Ruiz said on Tuesday that trade was unfair."),
+        "june": ("2016-06-01", "Presumptive Democratic nominee Ana Ruiz said the bill would pass."),
+        "july": ("2016-06-20", "Presumptive Democratic nominee Ana Ruiz told donors on Monday that she would win."),
+        "platform": ("2016-06-29", "Supporters of Tom Berg and presumptive Democratic presidential nominee Ana Ruiz met on Saturday. "
+                                   "Ruiz said the plan was fair."),
+        "delegates": ("2016-07-12", "Presumptive Democratic nominee Ana Ruiz said on Tuesday that the delegates were hers."),
+    }
+    checks = checks_in(rules_nlp, tmp_path, texts, "platform", "Ana Ruiz")
+    assert [c.text for c in checks] == ["Democratic presidential nominee"]  # the parse leaves "presumptive" out
+    assert checks[0].status != "conflicts"

@@ -135,7 +135,8 @@ def check_article(
             start, end = mention.span.start, mention.span.end
             sentence = sentence_around(article.text, start, end)
             past = in_past_frame(sentence.replace(mention.span.text, " "), date) or any(s.start <= start < s.end for s in quoted)
-            check = _judge(conn, mention, name, rows, since, until, past, set(key[0]), article.text_sha256)
+            lead = article.text[max(0, start - 30) : start]  # "presumptive" the description's span can miss
+            check = _judge(conn, mention, name, rows, since, until, past, set(key[0]), article.text_sha256, lead)
             checks.append(_with_table(check, table, date) if table else check)
         checks = _with_sentences(conn, checks)
     return ArticleCheck(article.id, article.published, days, tuple(checks))
@@ -163,7 +164,7 @@ def _per_article(rows: list, office: str | None) -> dict[str, set[str]]:
 
 
 def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: dt.date, past: bool = False,
-           mine_pks: set[int] = frozenset(), sha256: str | None = None) -> RoleCheck:
+           mine_pks: set[int] = frozenset(), sha256: str | None = None, lead: str = "") -> RoleCheck:
     terms = load_role_terms()
     mine = holds(m.qualifier)
     period = f"between {since.isoformat()} and {until.isoformat()}"
@@ -172,7 +173,7 @@ def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: d
     if mine == "candidate":
         check = _judge_candidacy(conn, m, name, rows, since, until, period, terms)
         found = None if past or check.status == "conflicts" else roles_rules.early_nomination(
-            m, name, rows, since + (until - since) / 2, period, terms)
+            m, name, rows, since + (until - since) / 2, period, terms, lead)
         return check if found is None else _finding(m, name, found, since, until)
     said = _per_article(rows, m.office)
     considered = len(said)

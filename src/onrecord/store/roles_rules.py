@@ -240,7 +240,7 @@ def nomination_stage(text: str, terms: RoleTerms | None = None) -> str | None:
 
 
 def early_nomination(m: RoleMention, name: str, rows: list[WindowRole], day: dt.date, period: str,
-                     terms: RoleTerms) -> Finding | None:
+                     terms: RoleTerms, lead: str = "") -> Finding | None:
     """A nominee, or presumptive nominee, the window's articles do not yet call so.
 
     "nominee" while the articles up to the article's day, nearly all, say "presumptive nominee" and one after it still
@@ -249,7 +249,8 @@ def early_nomination(m: RoleMention, name: str, rows: list[WindowRole], day: dt.
     """
     if holds(m.qualifier) != "candidate" or m.office is not None and terms.office_class(m.office) != "head":
         return None
-    mine = nomination_stage(m.span.text, terms)
+    # with the two words before the description, which the parse can leave out of it ("presumptive Democratic …")
+    mine = nomination_stage(" ".join([*lead.split()[-2:], m.span.text]), terms)
     if mine not in ("presumptive", "nominee"):
         return None
     reached: dict[str, int] = {}
