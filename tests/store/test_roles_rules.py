@@ -64,6 +64,17 @@ def test_former_of_an_office_the_window_says_is_held_conflicts(rules_nlp, tmp_pa
     assert "3 of 3 articles" in slip.reason and "call Ana Ruiz senator and none former senator" in slip.reason
 
 
+def test_late_is_no_former_office_the_dead_keep_their_titles(rules_nlp, tmp_path):
+    texts = {
+        "death": ("2016-02-14", "Justice Ana Ruiz died on Saturday. Tom Berg said the court would miss her."),
+        "seat": ("2016-02-16", "The seat of Justice Ana Ruiz is empty. Tom Berg said it would be filled."),
+        "vote": ("2016-02-18", "Without Justice Ana Ruiz, the vote will tie. Tom Berg said so on Thursday."),
+        "funeral": ("2016-02-20", "Tom Berg attended the funeral for the late Justice Ana Ruiz. He said it was moving."),
+    }
+    checks = checks_in(rules_nlp, tmp_path, texts, "funeral", "Ana Ruiz")
+    assert [c.qualifier for c in checks] == ["former"] and checks[0].status != "conflicts"
+
+
 def test_former_is_no_conflict_when_the_plain_titles_speak_of_another_time(rules_nlp, tmp_path):
     texts = {
         "war": ("2016-03-01", "In 2002, Sen. Ana Ruiz voted for the war. She said on Tuesday that it was a mistake."),

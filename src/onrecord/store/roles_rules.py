@@ -32,6 +32,8 @@ CURRENT = {None, "acting", "interim"}
 #: words of an organisation that name no jurisdiction: parties, the country ("Republican Gov.", "U.S. Sen.")
 _NOT_PLACE = {"republican", "republicans", "democratic", "democrat", "democrats", "gop", "independent", "u.s.", "us",
               "u.s", "united", "states", "america", "american", "the"}
+#: the words of "former" that say the office was left, unlike "late" and "retired" (the dead and retired keep titles)
+_FORMER_WORDS = {"former", "ex", "onetime", "one", "erstwhile", "previous"}
 #: words of an organisation that make the office another one: "Lt. Gov." is no governor, "state House" of no named state
 _OTHER_OFFICE = {"lt", "lt.", "lieutenant", "deputy", "vice", "assistant", "state"}
 
@@ -167,6 +169,9 @@ def former_of_held(conn, m: RoleMention, name: str, rows: list[WindowRole], day:
                    terms: RoleTerms) -> Finding | None:
     """ "former X" of an elected or appointed office the window's articles, nearly all, say the entity holds now."""
     if holds(m.qualifier) != "former" or terms.office_class(m.office) != "office":
+        return None
+    # "former", not "late" or "retired": the dead and the retired keep their titles ("Justice Scalia" after his death)
+    if not _FORMER_WORDS & set(re.findall(r"[a-z]+", m.span.text.lower())):
         return None
     place = jurisdiction(m.org)
     fitting = [r for r in rows if r.office == m.office and r.shape != "nominal"
