@@ -248,7 +248,7 @@ def early_nomination(m: RoleMention, name: str, rows: list[WindowRole], day: dt.
                      terms: RoleTerms, lead: str = "") -> Finding | None:
     """A nominee, or presumptive nominee, the window's articles do not yet call so.
 
-    "nominee" while the articles up to the article's day, nearly all, say "presumptive nominee" and one after it still
+    "nominee" while most articles up to the article's day say "presumptive nominee" and one after it still
     does (the convention has not voted); "presumptive nominee" (or "nominee") while at least ``MIN_SUPPORT`` articles
     of the window describe the candidacy and none of them as a nomination assured or made.
     """
@@ -275,7 +275,7 @@ def early_nomination(m: RoleMention, name: str, rows: list[WindowRole], day: dt.
         made = [a for a, s in reached.items() if s == _STAGES["nominee"] and dates[a] <= day]
         before = [a for a in assured if dates[a] <= day]
         after = [a for a in assured if dates[a] > day]
-        if len(before) < MIN_SUPPORT or not after or len(made) > FORMER_SHARE * (len(made) + len(before)):
+        if len(before) < MIN_SUPPORT or not after or len(made) >= len(before):
             return None
         reason = (f"{len(assured)} of {considered} articles {period} that describe {name}'s candidacy call {name} presumptive "
                   f"nominee ({len(after)} of them after this one) and {len(made) or 'none'} before it nominee; "
