@@ -144,3 +144,11 @@ def test_roles_former_reaches_over_the_offices_place_and_past_predicates_are_the
 def test_roles_retired_and_late_are_former():
     found = roles_of("Retired Gen. Ana Ruiz said the plan was wrong. The late Senator Tom Berg had said so too.", "2016-03-01")
     assert [(name, office, qualifier) for name, _, _, office, _, qualifier in found] == [("Ana Ruiz", "general", "former"), ("Tom Berg", "senator", "former")]
+
+
+def test_roles_a_candidacy_that_failed_is_no_candidacy():
+    # "the unsuccessful Democratic contender": a race lost, no candidacy now (it stored as one before)
+    found = roles_of("Sen. Tom Berg, the unsuccessful Democratic contender, said the party had to change.", "2016-09-07")
+    assert [(name, qualifier) for name, _, _, _, _, qualifier in found] == [("Tom Berg", None)]
+    found = roles_of("Ana Ruiz, the Democratic contender, said the party had to change.", "2016-03-07")
+    assert [(name, qualifier) for name, _, _, _, _, qualifier in found] == [("Ana Ruiz", "candidate")]

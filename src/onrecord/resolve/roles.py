@@ -13,6 +13,7 @@ Each description is normalised to an office, an organisation or country and a qu
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ class RoleTerms:
     seek: frozenset[str]
     adjectives: dict[str, str]  # "presidential" -> "president": the office a candidacy is for
     past: frozenset[str] = frozenset()  # words that put a title in the time spoken of ("administration", "under")
+    seats: frozenset[str] = frozenset()  # offices one person holds at a time per jurisdiction ("governor")
+    stages: dict[str, str] = dataclasses.field(default_factory=dict)  # "presumptive" -> presumptive, "likely" -> doubt
 
     @functools.cached_property
     def longest(self) -> int:
@@ -51,7 +54,7 @@ class RoleTerms:
 def load_role_terms() -> RoleTerms:
     """Read ``data/role_terms.tsv`` once."""
     text = resources.files("onrecord").joinpath("data/role_terms.tsv").read_text("utf-8")
-    offices, qualifiers, seek, adjectives, past = {}, {}, set(), {}, set()
+    offices, qualifiers, seek, adjectives, past, seats, stages = {}, {}, set(), {}, set(), set(), {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -66,7 +69,11 @@ def load_role_terms() -> RoleTerms:
             adjectives[words] = norm
         elif kind == "past":
             past.add(words)
-    return RoleTerms(offices, qualifiers, frozenset(seek), adjectives, frozenset(past))
+        elif kind == "seat":
+            seats.add(norm)
+        elif kind == "stage":
+            stages[words] = norm
+    return RoleTerms(offices, qualifiers, frozenset(seek), adjectives, frozenset(past), frozenset(seats), stages)
 
 
 # ---------------------------------------------------------------- normalising one description

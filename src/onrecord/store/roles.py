@@ -55,6 +55,7 @@ class WindowRole:
     start: int
     end: int
     entity_pk: int | None = None
+    shape: str | None = None  # premodifier, apposition, predicate or nominal
 
 
 def _entity(conn: Connection, speaker: str):
@@ -118,12 +119,39 @@ def window_roles(
     if exclude_sha256:
         where.append(A.c.text_sha256 != exclude_sha256)
     rows = conn.execute(
-        select(A.c.id, A.c.outlet, R.c.day, R.c.office, R.c.org, R.c.qualifier, R.c.text, R.c.start, R.c.end, N.c.entity_pk)
+        select(A.c.id, A.c.outlet, R.c.day, R.c.office, R.c.org, R.c.qualifier, R.c.text, R.c.start, R.c.end, N.c.entity_pk,
+               R.c.shape)
         .select_from(R.join(N, R.c.name_pk == N.c.pk).join(A, R.c.article_pk == A.c.pk))
         .where(*where)
         .order_by(R.c.day, A.c.id, R.c.start)
     )
-    return [WindowRole(r.id, r.outlet, r.day, r.office, r.org, r.qualifier, r.text, r.start, r.end, r.entity_pk) for r in rows]
+    return [WindowRole(r.id, r.outlet, r.day, r.office, r.org, r.qualifier, r.text, r.start, r.end, r.entity_pk, r.shape) for r in rows]
+
+
+def office_roles(
+    conn: Connection, office: str, since: dt.date, until: dt.date, exclude_sha256: str | None = None
+) -> list[WindowRole]:
+    """Role mentions of ``office``, of any entity, held plainly (or acting, interim) in articles dated ``since``..``until``.
+
+    The other holders of a seat (``store/roles_rules.py``): few rows, one office of a few weeks.
+    """
+    where = [R.c.office == office, R.c.day >= since, R.c.day <= until, N.c.entity_pk.is_not(None),
+             or_(R.c.qualifier.is_(None), R.c.qualifier.in_(("acting", "interim")))]
+    if exclude_sha256:
+        where.append(A.c.text_sha256 != exclude_sha256)
+    rows = conn.execute(
+        select(A.c.id, A.c.outlet, R.c.day, R.c.office, R.c.org, R.c.qualifier, R.c.text, R.c.start, R.c.end, N.c.entity_pk,
+               R.c.shape)
+        .select_from(R.join(N, R.c.name_pk == N.c.pk).join(A, R.c.article_pk == A.c.pk))
+        .where(*where)
+        .order_by(R.c.day, A.c.id, R.c.start)
+    )
+    return [WindowRole(r.id, r.outlet, r.day, r.office, r.org, r.qualifier, r.text, r.start, r.end, r.entity_pk, r.shape) for r in rows]
+
+
+def entity_names(conn: Connection, pks: list[int]) -> dict[int, str]:
+    """entity pk -> its name."""
+    return dict(conn.execute(select(E.c.pk, E.c.name).where(E.c.pk.in_(pks))).all()) if pks else {}
 
 
 def office_holders(conn: Connection, office: str, since: dt.date, until: dt.date, qualifiers: tuple) -> dict[int, int]:

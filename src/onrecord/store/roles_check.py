@@ -20,7 +20,6 @@ world: the other articles may be the wrong ones. Rules and thresholds: ``docs/ro
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -30,15 +29,14 @@ from ..resolve.roles import load_role_terms
 from ..types import Article, AttributionType, RoleMention
 from . import Store
 from . import roles as store_roles
+from . import roles_rules
 from .records import _Record
 from .roles import sentence_around
+from .roles_rules import CURRENT, FORMER_SHARE, MIN_SUPPORT, STALE_SHARE, Finding, holds, in_past_frame
+
+__all__ = ["ArticleCheck", "CURRENT", "Evidence", "RoleCheck", "check_article", "check_window", "holds", "in_past_frame"]
 
 DEFAULT_WINDOW_DAYS = 60
-MIN_SUPPORT = 2  # articles needed before a majority can make a conflict
-FORMER_SHARE = 0.25  # "former X" conflicts only while at most this share of the window's articles say it too
-STALE_SHARE = 0.75  # a plain title conflicts only when at least this share of the window's articles say "former X"
-#: qualifiers that leave the office held now; "deputy X" is another office, "then X" says nothing about now
-CURRENT = {None, "acting", "interim"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +87,6 @@ class ArticleCheck(_Record):
         return tuple(c for c in self.checks if c.status == "conflicts")
 
 
-def holds(qualifier: str | None) -> str:
-    """How a qualifier has the entity hold its office: current, former, candidate, elect, deputy or then."""
-    return "current" if qualifier in CURRENT else qualifier
-
-
 def check_window(window_days: int | str) -> int:
     """``window_days`` as an int from 0 to 3650, else ``BadWindow`` (E093)."""
     try:
@@ -138,9 +131,12 @@ def check_article(
             if key not in windows:  # one query per entity and window, however many mentions it has
                 windows[key] = store_roles.window_roles(conn, list(key[0]), since, until, article.text_sha256)
             rows = windows[key]
-            past = in_past_frame(sentence_around(article.text, mention.span.start, mention.span.end), date) or any(
-                s.start <= mention.span.start < s.end for s in quoted)
-            check = _judge(conn, mention, name, rows, since, until, past)
+            # the sentence without the description itself: "former" there is the mention's own qualifier
+            start, end = mention.span.start, mention.span.end
+            sentence = sentence_around(article.text, start, end)
+            past = in_past_frame(sentence.replace(mention.span.text, " "), date) or any(s.start <= start < s.end for s in quoted)
+            lead = article.text[max(0, start - 30) : start]  # "presumptive" the description's span can miss
+            check = _judge(conn, mention, name, rows, since, until, past, set(key[0]), article.text_sha256, lead)
             checks.append(_with_table(check, table, date) if table else check)
         checks = _with_sentences(conn, checks)
     return ArticleCheck(article.id, article.published, days, tuple(checks))
@@ -167,28 +163,18 @@ def _per_article(rows: list, office: str | None) -> dict[str, set[str]]:
     return out
 
 
-def in_past_frame(sentence: str, day: dt.date) -> bool:
-    """Whether a sentence speaks of another time: a word of ``past`` in ``role_terms.tsv`` or an earlier year.
-
-    Example:
-        >>> in_past_frame("In 2012, Gov. Ana Ruiz signed the law.", dt.date(2015, 11, 25))
-        True
-        >>> in_past_frame("Gov. Ana Ruiz said on Sunday that she would stay.", dt.date(2015, 11, 25))
-        False
-    """
-    words = re.findall(r"[a-z]+|\d{4}", sentence.lower())
-    past = load_role_terms().past
-    return any(w in past or w.isdigit() and 1800 <= int(w) < day.year for w in words)
-
-
-def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: dt.date, past: bool = False) -> RoleCheck:
+def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: dt.date, past: bool = False,
+           mine_pks: set[int] = frozenset(), sha256: str | None = None, lead: str = "") -> RoleCheck:
     terms = load_role_terms()
     mine = holds(m.qualifier)
     period = f"between {since.isoformat()} and {until.isoformat()}"
     if mine == "then":
         return _verdict(m, name, "new", "“then” dates the office to the time spoken of, not to the article", since, until, 0, 0, 0, ())
     if mine == "candidate":
-        return _judge_candidacy(conn, m, name, rows, since, until, period, terms)
+        check = _judge_candidacy(conn, m, name, rows, since, until, period, terms)
+        found = None if past or check.status == "conflicts" else roles_rules.early_nomination(
+            m, name, rows, since + (until - since) / 2, period, terms, lead)
+        return check if found is None else _finding(m, name, found, since, until)
     said = _per_article(rows, m.office)
     considered = len(said)
     same = [a for a, how in said.items() if mine in how]
@@ -217,6 +203,13 @@ def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: d
                       f"{name} former {m.office} and {len(same) or 'none'} {m.office}; this article says “{m.span.text}”")
             return _verdict(m, name, "conflicts", reason, since, until, len(same), len(left), considered,
                             _evidence(conn, rows, left, m.office))
+    if not past:  # the classes of ``roles_rules.py``: another holder of a seat, "former" of an office held, another state
+        day = since + (until - since) / 2  # the article's date
+        found = (roles_rules.another_holder(conn, m, name, mine_pks, since, until, period, sha256, terms)
+                 or roles_rules.former_of_held(conn, m, name, rows, day, period, terms)
+                 or roles_rules.another_state(m, name, rows, period, terms))
+        if found is not None:
+            return _finding(m, name, found, since, until)
     if mine == "current" and terms.office_class(m.office) == "head" and not same:
         conflict = _other_head_office(conn, m, name, rows, since, until, period, terms)
         if conflict is not None:
@@ -277,6 +270,11 @@ def _other_head_office(conn, m: RoleMention, name: str, rows: list, since, until
         return None
     reason = (f"{len(articles)} articles {period} call {name} {office} and none {m.office}; this article says “{m.span.text}”")
     return _verdict(m, name, "conflicts", reason, since, until, 0, len(articles), len(articles), _evidence(conn, rows, sorted(articles), office))
+
+
+def _finding(m: RoleMention, name: str, found: Finding, since, until) -> RoleCheck:
+    evidence = tuple(Evidence(r.article_id, r.outlet, r.day, r.text, holds(r.qualifier), r.text, r.start, r.end) for r in found.rows[:5])
+    return _verdict(m, name, "conflicts", found.reason, since, until, found.supporting, found.opposing, found.considered, evidence)
 
 
 def _evidence(conn, rows: list, article_ids, office: str | None, limit: int = 5) -> tuple[Evidence, ...]:
