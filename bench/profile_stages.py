@@ -19,7 +19,6 @@ from rich.table import Table
 #: (module, attribute, stage) of every wrapped entry point; wrapped where callers look them up
 _POINTS = [
     ("onrecord.attribution.quotes", "find_quotes", "quote finding"),
-    ("onrecord.attribution.features", "find_quotes", "quote finding"),
     ("onrecord.attribution.rules", "extract_rule_attributions", "rules"),
     ("onrecord.attribution.features", "doc_facts", "CRF features"),
     ("onrecord.attribution.features", "cue_features", "CRF features"),

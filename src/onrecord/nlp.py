@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
+import numpy as np
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,15 +41,24 @@ def load_base() -> Language:
         raise missing_model_error(name, str(error)) from error
 
 
+_LINE_BREAK = re.compile("\n")
+
+
 @Language.component("onrecord_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """A line break ends a sentence: headlines and paragraphs never run into each other.
 
     Runs before the parser, which keeps sentence starts that are already set.
     """
-    for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text_with_ws and not token.is_space:
-            token.is_sent_start = True
+    text = doc_text(doc)
+    if "\n" not in text:
+        return doc
+    # the tokens whose text (with its whitespace) holds a line break: found from the break's offsets, not token by token
+    starts = doc.to_array(IDX)
+    breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+    for before in sorted(set((np.searchsorted(starts, breaks, side="right") - 1).tolist())):
+        if before + 1 < len(doc) and not doc[before + 1].is_space:
+            doc[before + 1].is_sent_start = True
     return doc
 
 

@@ -71,3 +71,17 @@ def test_doc_facts_read_from_the_token_array_equal_the_tokens_own_attributes():
     assert any(t.ent_type_ for t in doc)  # the comparison above covers entity types
     assert facts.quotes == [(0, 9)] and facts.quote_of[9] == -1
     assert facts.sents == [(s.start, s.end) for s in doc.sents]
+
+
+def test_doc_facts_read_the_quotations_found_for_the_doc():
+    """The features take ``doc._.quotations`` (found once per doc, read by every stage), not a search of their own."""
+    from onrecord.attribution.quotes import doc_quotes
+    from onrecord.nlp import load_parser
+
+    doc = load_parser()("“We will not back down,” said Grace Mbeki. Officials said “talks could fail.”")
+    found = doc_quotes(doc)
+    assert len(found) == 2
+    doc._.quotations = (found[1],)  # as if only the second quotation had been found
+    facts = doc_facts(doc, {})
+    assert len(facts.quotes) == 1 and facts.quote_of[0] == -1
+    assert [facts.words[i] for i in range(*facts.quotes[0])] == ["“", "talks", "could", "fail", ".", "”"]

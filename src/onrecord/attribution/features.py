@@ -19,9 +19,8 @@ import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, TAG
 from spacy.tokens import Doc
 
-from ..nlp import doc_text
 from .clusters import doc_clusters
-from .quotes import find_quotes
+from .quotes import doc_quotes
 
 #: bumped when the feature functions change meaning; a model runs only with the version it was
 #: trained with (3: the role window ends one sentence after the cue's, not two)
@@ -123,7 +122,6 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
         lexicon: cue lemma -> class, from the model.
         centroids: the model's word-class centroids (``None``: no word-class features).
     """
-    text = doc_text(doc)
     # one array of the token attributes instead of a Token object per token and attribute
     table = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, HEAD, ENT_TYPE, IDX])  # uint64: string hashes, HEAD's offsets wrapped
     strings = doc.vocab.strings
@@ -152,7 +150,7 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
     quotes = []
     if n:
         starts = table[:, 7].tolist()
-        for q in find_quotes(text):
+        for q in doc_quotes(doc):  # found once per doc, read by every stage
             a = bisect.bisect_right(starts, q.start) - 1
             b = bisect.bisect_left(starts, q.end)
             a = max(a, 0)

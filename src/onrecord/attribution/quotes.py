@@ -9,7 +9,6 @@ quote.
 """
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
@@ -139,19 +138,13 @@ def find_quotes(text: str) -> list[Quote]:
     """All top-level quotations of ``text``, in order.
 
     Quote marks nested inside a quotation (‘…’ inside “…”) belong to it and are not
-    reported separately. The stages read a parsed doc's quotations through :func:`doc_quotes`;
-    the learned model's features still ask by text, so the last few answers are kept until they read
-    ``doc._.quotations`` too.
+    reported separately. The stages read a parsed doc's quotations through :func:`doc_quotes`,
+    which calls this once per doc.
 
     Example:
         >>> [text[q.start:q.end] for text in ["He said “yes,” then ‘no’."] for q in find_quotes(text)]
         ['“yes,”', '‘no’']
     """
-    return list(_find_quotes(text))
-
-
-@functools.lru_cache(maxsize=16)
-def _find_quotes(text: str) -> tuple[Quote, ...]:
     quotes: list[Quote] = []
     paragraphs = _paragraphs(text)
     pending: tuple[int, str, int] | None = None  # (start, open mark, paragraphs so far) carried over a break
@@ -183,7 +176,7 @@ def _find_quotes(text: str) -> tuple[Quote, ...]:
                 while end > open_at and text[end - 1].isspace():
                     end -= 1
                 quotes.append(Quote(open_at, end, open_mark, False, n_paragraphs))
-    return tuple(quotes)
+    return quotes
 
 
 def quote_index(quotes: list[Quote], length: int) -> list[int]:
