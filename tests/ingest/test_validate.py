@@ -118,13 +118,23 @@ def test_sizes_are_said_in_units_people_read():
         check_size(5_000_001, 5_000_000, "file")
 
 
-def test_the_language_identifier_loads_in_the_background_once():
+def test_clearly_english_text_never_loads_the_language_identifier():
     from onrecord.ingest import validate
 
     validate._language_identifier.cache_clear()
-    thread = validate.preload_language_identifier()
-    assert thread.daemon
-    thread.join()
-    assert validate._language_identifier.cache_info().currsize == 1  # loaded by the thread: the next check reads it
+    check_english(
+        "The council said on Tuesday that the bridge would stay closed until March. Officials told residents that "
+        "the work on the foundations had been larger than they expected, and that letters about the detours were "
+        "being sent this week to every household in the centre of the town."
+    )
+    assert validate._language_identifier.cache_info().currsize == 0  # English by its function words alone
     with pytest.raises(NotEnglish):
         check_english("Le conseil municipal a annoncé mardi que le pont resterait fermé jusqu'en mars pour des travaux.")
+    assert validate._language_identifier.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize("text", [GERMAN, SPANISH])
+def test_other_languages_are_never_clearly_english(text):
+    from onrecord.ingest.validate import clearly_english
+
+    assert not clearly_english(text)

@@ -11,7 +11,6 @@ from ..engine.base import EngineSettings
 from ..engine.blas import limit_blas_threads
 from ..engine.local import LocalEngine
 from ..ingest import iter_articles
-from ..ingest.validate import preload_language_identifier
 from ..pipeline import analyze_raws, load_nlp
 from ..serialize import dumps
 from ..types import Skipped
@@ -65,10 +64,8 @@ def analyze_cli(
 def _analyzed(items, model, min_confidence: float, batch_size: int, workers: int):
     """The analysed articles in input order: in this process, or on forked workers (``workers`` ≥ 2)."""
     if workers <= 1:
-        loading = preload_language_identifier()  # on the other core while spaCy loads
         limit_blas_threads(1)  # one core analyses: more BLAS threads only wait on each other
         nlp = load_nlp(model, min_confidence)
-        loading.join()
         yield from analyze_raws(items, nlp, batch_size=batch_size)
         return
     with LocalEngine(workers, EngineSettings(model, min_confidence, batch_size)) as engine:
