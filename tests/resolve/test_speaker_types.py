@@ -205,3 +205,22 @@ def test_a_role_noun_is_not_someone_named_only_as_the_owner_of_a_thing(analyse):
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "has hinted") == "Ella Reyes"
+
+
+def test_a_plural_noun_with_a_relative_who_is_a_group_that_they_refers_to():
+    from onrecord import analyze
+
+    text = ("Two loggers who stayed behind in the camp told police they heard shots on Sunday night. "
+            "They claimed the hunter had left the camp before dawn.")
+    article = analyze(text)
+    speakers = [(a.cue[0].text, a.speaker.name if a.speaker else None, a.speaker.kind.value if a.speaker else None) for a in article.attributions]
+    assert ("told", "Two loggers who stayed behind in the camp", "group") in speakers, speakers
+    assert ("claimed", "Two loggers who stayed behind in the camp", "group") in speakers, speakers
+
+
+def test_a_plural_thing_with_a_relative_which_stays_unresolved():
+    from onrecord.resolve.source_heads import said_of_people
+    from onrecord.nlp import load_parser
+
+    doc = load_parser()("The papers which were found in the office showed that the firm had paid.")
+    assert not said_of_people(doc[1])

@@ -85,3 +85,8 @@ def subject_inside(doc, tokens, cue):
         return tokens
     subject = subjects[0]
     return doc[max(subject.left_edge.i, tokens.start) : min(subject.right_edge.i + 1, tokens.end)]
+
+
+def said_of_people(head: Token) -> bool:
+    """Whether a noun has a relative clause opened by "who"/"whom", which only people take ("loggers who stayed")."""
+    return any(c.dep_ == "relcl" and any(t.lower_ in ("who", "whom") and t.tag_ in ("WP", "WP$") for t in c.children) for c in head.children)
