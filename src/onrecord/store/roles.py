@@ -118,6 +118,11 @@ def window_roles(
     where = [N.c.entity_pk.in_(entity_pks), R.c.day >= since, R.c.day <= until]
     if exclude_sha256:
         where.append(A.c.text_sha256 != exclude_sha256)
+    return _window_rows(conn, where)
+
+
+def _window_rows(conn: Connection, where: list) -> list[WindowRole]:
+    """The role mentions matching ``where``, with their article, in date order."""
     rows = conn.execute(
         select(A.c.id, A.c.outlet, R.c.day, R.c.office, R.c.org, R.c.qualifier, R.c.text, R.c.start, R.c.end, N.c.entity_pk,
                R.c.shape)
@@ -139,14 +144,7 @@ def office_roles(
              or_(R.c.qualifier.is_(None), R.c.qualifier.in_(("acting", "interim")))]
     if exclude_sha256:
         where.append(A.c.text_sha256 != exclude_sha256)
-    rows = conn.execute(
-        select(A.c.id, A.c.outlet, R.c.day, R.c.office, R.c.org, R.c.qualifier, R.c.text, R.c.start, R.c.end, N.c.entity_pk,
-               R.c.shape)
-        .select_from(R.join(N, R.c.name_pk == N.c.pk).join(A, R.c.article_pk == A.c.pk))
-        .where(*where)
-        .order_by(R.c.day, A.c.id, R.c.start)
-    )
-    return [WindowRole(r.id, r.outlet, r.day, r.office, r.org, r.qualifier, r.text, r.start, r.end, r.entity_pk, r.shape) for r in rows]
+    return _window_rows(conn, where)
 
 
 def entity_names(conn: Connection, pks: list[int]) -> dict[int, str]:
