@@ -32,7 +32,7 @@ from . import roles as store_roles
 from . import roles_rules
 from .records import _Record
 from .roles import sentence_around
-from .roles_rules import CURRENT, FORMER_SHARE, MIN_SUPPORT, STALE_SHARE, Finding, holds, in_past_frame
+from .roles_rules import CURRENT, FORMER_SHARE, MIN_SUPPORT, STALE_SHARE, Finding, holds, in_past_frame, per_article
 
 __all__ = ["ArticleCheck", "CURRENT", "Evidence", "RoleCheck", "check_article", "check_window", "holds", "in_past_frame"]
 
@@ -154,15 +154,6 @@ def _with_sentences(conn, checks: list[RoleCheck]) -> list[RoleCheck]:
             if c.evidence else c for c in checks]
 
 
-def _per_article(rows: list, office: str | None) -> dict[str, set[str]]:
-    """article id -> how its mentions of ``office`` have the entity hold it."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        if r.office == office:
-            out[r.article_id].add(holds(r.qualifier))
-    return out
-
-
 def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: dt.date, past: bool = False,
            mine_pks: set[int] = frozenset(), sha256: str | None = None, lead: str = "") -> RoleCheck:
     terms = load_role_terms()
@@ -175,7 +166,7 @@ def _judge(conn, m: RoleMention, name: str, rows: list, since: dt.date, until: d
         found = None if past or check.status == "conflicts" else roles_rules.early_nomination(
             m, name, rows, since + (until - since) / 2, period, terms, lead)
         return check if found is None else _finding(m, name, found, since, until)
-    said = _per_article(rows, m.office)
+    said = per_article(rows, m.office)
     considered = len(said)
     same = [a for a, how in said.items() if mine in how]
     if mine in ("former", "elect") and terms.office_class(m.office) == "head":
@@ -239,7 +230,7 @@ def _judge_candidacy(conn, m: RoleMention, name: str, rows: list, since, until, 
         return _verdict(m, name, "new", f"a candidacy for {m.office}, not an office the check follows", since, until, 0, 0, 0, ())
     offices = [m.office] if m.office else sorted({r.office for r in rows if terms.office_class(r.office) == "head"})
     for office in offices:
-        said = _per_article(rows, office)
+        said = per_article(rows, office)
         holding = [a for a, how in said.items() if "current" in how]
         others = [a for a, how in said.items() if "current" not in how]
         # and the entity is the one the window calls plainly X most (else the plain titles are of past times:
@@ -273,8 +264,8 @@ def _other_head_office(conn, m: RoleMention, name: str, rows: list, since, until
 
 
 def _finding(m: RoleMention, name: str, found: Finding, since, until) -> RoleCheck:
-    evidence = tuple(Evidence(r.article_id, r.outlet, r.day, r.text, holds(r.qualifier), r.text, r.start, r.end) for r in found.rows[:5])
-    return _verdict(m, name, "conflicts", found.reason, since, until, found.supporting, found.opposing, found.considered, evidence)
+    return _verdict(m, name, "conflicts", found.reason, since, until, found.supporting, found.opposing, found.considered,
+                    _as_evidence(found.rows[:5]))
 
 
 def _evidence(conn, rows: list, article_ids, office: str | None, limit: int = 5) -> tuple[Evidence, ...]:
@@ -284,8 +275,12 @@ def _evidence(conn, rows: list, article_ids, office: str | None, limit: int = 5)
         row = next((r for r in rows if r.article_id == article_id and r.office == office), None)
         if row is not None:
             picked.append(row)
+    return _as_evidence(picked)
+
+
+def _as_evidence(rows: list) -> tuple[Evidence, ...]:
     # the sentence is filled in by ``_with_sentences``, once for all the checks of the article
-    return tuple(Evidence(r.article_id, r.outlet, r.day, r.text, holds(r.qualifier), r.text, r.start, r.end) for r in picked)
+    return tuple(Evidence(r.article_id, r.outlet, r.day, r.text, holds(r.qualifier), r.text, r.start, r.end) for r in rows)
 
 
 def _with_table(check: RoleCheck, table: tuple, day: dt.date) -> RoleCheck:

@@ -117,7 +117,8 @@ def _dateline(text: str) -> bool:
     return re.search(r"\s[-–—]+\s|--", text) is not None
 
 
-def _office_articles(rows: list[WindowRole], office: str | None) -> dict[str, set[str]]:
+def per_article(rows: list[WindowRole], office: str | None) -> dict[str, set[str]]:
+    """article id -> how its mentions of ``office`` have the entity hold it."""
     out: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         if r.office == office:
@@ -176,7 +177,7 @@ def former_of_held(conn, m: RoleMention, name: str, rows: list[WindowRole], day:
     place = jurisdiction(m.org)
     fitting = [r for r in rows if r.office == m.office and r.shape != "nominal"
                and (place is None or jurisdiction(r.org) in (None, place))]
-    said = _office_articles(fitting, m.office)
+    said = per_article(fitting, m.office)
     considered = len(said)
     same = [a for a, how in said.items() if "former" in how]
     holding = {a for a, how in said.items() if how == {"current"}}
