@@ -42,6 +42,7 @@ from .models import (
     SpeakerList,
 )
 from .security import reject_unknown_query, require_token
+from .shapes import Kind
 
 router = APIRouter(
     prefix="/api",
@@ -287,7 +288,7 @@ def list_quotes(
 def list_speakers(
     request: Request,
     q: str | None = Query(None, max_length=200, description="part of a name or alias"),
-    kind: Literal["person", "organisation", "group", "unresolved"] | None = Query(None),
+    kind: Kind | None = Query(None),
     attribution_kind: list[KindWords] | None = Query(
         None, max_length=5, examples=[["speech,writing"]],
         description="count only attributions of these kinds, comma-separated or repeated (speech,writing: quotes)",

@@ -25,12 +25,15 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
+from ..types import AttributionKind, EntityKind
+
 Offset = Annotated[int, Field(ge=0)]
 Pair = tuple[Offset, Offset]
 IsoDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
-Kind = Literal["person", "organisation", "group", "unresolved"]
+#: a speaker's kind (``onrecord.types.EntityKind``)
+Kind = Literal[tuple(k.value for k in EntityKind)]  # type: ignore[valid-type]
 #: what an attribution reports (``onrecord.types.AttributionKind``); speech and writing are quotes
-AttributionKindName = Literal["speech", "writing", "thought", "evidence", "intention", "act"]
+AttributionKindName = Literal[tuple(k.value for k in AttributionKind)]  # type: ignore[valid-type]
 KIND_DESCRIPTION = "what the attribution reports; speech and writing are what journalists call quotes"
 
 
