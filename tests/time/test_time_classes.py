@@ -122,7 +122,7 @@ def test_time_timeml_conventions_of_tempeval(parse, text, expected):
         ("Directors approved a split, payable Nov. 7 to holders of record.", "Nov. 7", "2031-11-07"),
         ("The offer was extended to Nov. 20.", "Nov. 20", "2031-11-20"),
         ("She gave no reason for the Jan. 14 deadline.", "Jan. 14", "2032-01-14"),
-        ("The offer runs from today through Nov. 17.", "from today through Nov. 17", "2031-10-30/2031-11-17"),
+        ("The offer runs from today through Nov. 17.", "Nov. 17", "2031-11-17"),  # a range is two DATEs (TimeML)
         ("The paper said in an editorial on Saturday, Nov. 1:", "Saturday, Nov. 1", "2031-11-01"),
     ],
 )

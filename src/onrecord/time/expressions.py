@@ -59,7 +59,7 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
             clock_only.append(len(found))
         found.append((span, value, future))
         anchor = _anchor_of(value.value) or anchor
-    found = resolve_reporting_periods(_anchor_clocks(found, clock_only), published)
+    found = resolve_reporting_periods(_merge_possessive_year(doc, _anchor_clocks(found, clock_only)), published)
     found = _merge_clock_and_day(doc, found)
     found = _merge_ranges(doc, found)
     text = doc_text(doc)
@@ -240,6 +240,26 @@ def _holiday(span: SpacySpan, published: dt.date | None, future: bool) -> Value:
     return Value("DATE", day.isoformat())
 
 
+_PART_OF_YEAR = re.compile(r"^\d{4}(-(?:Q[1-4]|H[12]|SP|SU|FA|WI|\d{2}))$")
+
+
+def _merge_possessive_year(doc: Doc, found):
+    """"next year's first quarter", "last year's spring": one expression in the year the possessive names (TimeML)."""
+    out = []
+    for item in found:
+        span, value, future = item
+        if out:
+            prev, prev_value, prev_future = out[-1]
+            part = _PART_OF_YEAR.match(value.value or "")
+            gap = [t.lower_ for t in doc[prev.end : span.start]]
+            if part and gap in (["'s"], ["’s"]) and re.fullmatch(r"\d{4}", prev_value.value or "") and prev_value.type == "DATE":
+                merged = SpacySpan(doc, prev.start, span.end, label=span.label)
+                out[-1] = (merged, Value(value.type, prev_value.value + part.group(1), value.mod, value.note), prev_future)
+                continue
+        out.append(item)
+    return out
+
+
 def _merge_clock_and_day(doc: Doc, found):
     """"Monday at 3pm", "3pm on Monday" → one TIME expression on that day."""
     out = []
@@ -263,25 +283,23 @@ def _merge_clock_and_day(doc: Doc, found):
 
 
 def _merge_ranges(doc: Doc, found):
-    """"between Sunday and Monday", "from 2019 to 2021" → one DATE with a start/end value."""
-    out = []
-    i = 0
-    while i < len(found):
-        span, value, future = found[i]
-        if i + 1 < len(found) and value.type == "DATE" and found[i + 1][1].type == "DATE":
-            other, other_value, _ = found[i + 1]
-            gap = [t.lower_ for t in doc[span.end : other.start]]
-            before = doc[span.start - 1].lower_ if span.start > 0 else None
-            years = all(re.fullmatch(r"\d{4}", v.value or "") for v in (value, other_value))  # TimeML: two DATEs
-            if len(gap) == 1 and gap[0] in _RANGE_LINKS and before in _RANGE_LINKS[gap[0]] and value.value and other_value.value and not years:
-                start_value = _start_before(value.value, other_value.value, span)
-                first = span.start - 1 if before is not None else span.start
-                merged = SpacySpan(doc, first, other.end, label="DATE")
-                out.append((merged, Value("DATE", f"{start_value}/{other_value.value}"), future))
-                i += 2
-                continue
-        out.append(found[i])
-        i += 1
+    """"between Sunday and Monday", "from today through Nov. 17": two DATEs, as TimeML and TimeBank tag them.
+
+    TIMEX3 has no interval value, so the ends stay two expressions (the signals "from", "to", "between",
+    "and" outside them); the start is moved before the end where a weekday allows two readings ("from
+    Monday to Friday"), and each end's note names the other, so a reader can still rebuild the range.
+    """
+    out = list(found)
+    for i in range(len(out) - 1):
+        (span, value, future), (other, other_value, other_future) = out[i], out[i + 1]
+        if value.type != "DATE" or other_value.type != "DATE" or not value.value or not other_value.value:
+            continue
+        gap = [t.lower_ for t in doc[span.end : other.start]]
+        before = doc[span.start - 1].lower_ if span.start > 0 else None
+        if len(gap) == 1 and gap[0] in _RANGE_LINKS and before in _RANGE_LINKS[gap[0]]:
+            start_value = _start_before(value.value, other_value.value, span)
+            out[i] = (span, Value("DATE", start_value, value.mod, f"start of a range ending {other_value.value}"), future)
+            out[i + 1] = (other, Value("DATE", other_value.value, other_value.mod, f"end of a range starting {start_value}"), other_future)
     return out
 
 

@@ -31,11 +31,12 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
     context: tuple[int, int, int] | None = None  # year, quarter, sentence number
     several: int | None = None  # sentence number of the last results for several quarters ("for the nine months")
     sentence_numbers: dict[int, int] = {}
+    fiscal = False  # whether the quarter in context is a fiscal one ("the fiscal second quarter"): its end is no calendar quarter's
     out = []
     for span, value, future in found:
         sent = _sentence_number(span, sentence_numbers)
         if context is not None and sent - context[2] > _WINDOW:
-            context = None
+            context, fiscal = None, False
         words = " ".join(t.lower_ for t in span).replace(" - ", "-").replace(" – ", "-")
         quarter = _QUARTER.match(value.value or "")
         if value.type == "DURATION" and value.value in _SEVERAL_QUARTERS:
@@ -45,8 +46,13 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
             value = _year_value(words, context, published) or value
             several = sent
         elif quarter and span.label_ != "PERIOD" and "year-" not in words:
-            if _has_ended(int(quarter.group(1)), int(quarter.group(2)), published):  # "a fourth-quarter charge" ahead reports nothing yet
-                context = (int(quarter.group(1)), int(quarter.group(2)), sent)
+            named = (int(quarter.group(1)), int(quarter.group(2)))
+            if _has_ended(*named, published) and not (context is not None and named < context[:2] and _contrasted(span)):
+                # "a fourth-quarter charge" ahead reports nothing yet; "after a flat second quarter" looks back from the reported one
+                context, fiscal = (*named, sent), _fiscal(span)
+        elif span.label_ == "PERIOD" and words in _BARE and not (context and fiscal) and _quarter_ended_on(span, found) is not None:
+            named = _quarter_ended_on(span, found)  # "the quarter ended Sept. 30": the calendar quarter ending that day
+            value, context, fiscal = Value("DATE", f"{named[0]:04d}-Q{named[1]}"), (*named, sent), False
         elif span.label_ == "PERIOD" and context is None and words in _BARE:
             continue  # "in the quarter" with no quarter named before: a game's quarter as likely as a company's
         elif span.label_ == "PERIOD" or _NAMED_PERIOD.match(words) or (context is not None and (words in _YEAR_BACK or _compared_last_year(span, words))):
@@ -76,6 +82,36 @@ def _compared_last_year(span, words: str) -> bool:
         return True
     before = doc[max(span.sent.start, span.start - 10) : span.start]
     return any(t.lower_ in _COMPARING for t in before)
+
+
+#: Words before a named quarter that set it against the one being reported ("after a flat second quarter").
+_CONTRAST = {"after", "following", "than", "from", "previous", "preceding", "prior"}
+#: Month and day that end a calendar quarter.
+_QUARTER_ENDS = {(3, 31): 1, (6, 30): 2, (9, 30): 3, (12, 31): 4}
+
+
+def _fiscal(span) -> bool:
+    return any(t.lower_ == "fiscal" for t in span.doc[max(span.sent.start, span.start - 2) : span.end])
+
+
+def _contrasted(span) -> bool:
+    """Whether a named quarter is mentioned as a contrast to the reported one: "after a flat second quarter"."""
+    before = span.doc[max(span.sent.start, span.start - 3) : span.start]
+    return any(t.lower_ in _CONTRAST for t in before)
+
+
+def _quarter_ended_on(span, found: list) -> tuple[int, int] | None:
+    """(year, quarter) of "the quarter ended Sept. 30" when the day ends a calendar quarter (else a fiscal one: None)."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in ("ended", "ending"):
+        return None
+    for other, value, _ in found:
+        if other.start == span.end + 1:
+            day = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", value.value or "")
+            if day and (int(day.group(2)), int(day.group(3))) in _QUARTER_ENDS:
+                return int(day.group(1)), _QUARTER_ENDS[(int(day.group(2)), int(day.group(3)))]
+            return None
+    return None
 
 
 def _is_year_back(words: str) -> bool:

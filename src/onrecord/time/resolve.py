@@ -218,9 +218,9 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
             if dct is None:
                 return Value("DATE", f"XXXX-{unit}{n}", note=NO_DCT)
             year = dct.year + _period_offset(p.rel)
-            if p.rel is None and not p.the and not future:
-                current = (dct.month - 1) // (3 if unit == "Q" else 6) + 1
-                year = year - 1 if n > current else year
+            current = (dct.month - 1) // (3 if unit == "Q" else 6) + 1
+            if p.rel is None and not future and (not p.the or n > current + 1):
+                year = year - 1 if n > current else year  # "the fourth quarter" in a January report, outside a future clause: the last one
         return Value("DATE", f"{year:04d}-{unit}{n}", mod)
     if p.season:
         if p.year:

@@ -20,6 +20,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from .lexicon import timex_lexicon
+
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 _FUTURE_HEADS = {"due", "schedule", "scheduled", "set", "expect", "expected", "plan", "planned", "go", "going", "intend", "aim", "poise", "poised",
                  "slate", "slated", "upcoming", "prepare", "hope"}
@@ -50,6 +52,9 @@ def tense_of(span: SpacySpan) -> str | None:
         return "PAST"  # "since Monday", "the change since year-end": since points back, whatever the verb
     if is_future(span):
         return "FUTURE"
+    until = next((t for t in (head, head.head) if t.lower_ in ("until", "till") and t.i < span.start), None)  # "until 9 a.m. Tuesday"
+    if until is not None and until.head.lemma_ in timex_lexicon()["deadline_verbs"]:
+        return "FUTURE"  # a deadline moved or granted: "postponed until Tuesday", "gave them until 9 a.m. Tuesday"
     if head.dep_ == "prep" and head.lower_ in ("for", "by", "until", "till", "through", "to") and head.i < span.start:
         return None  # a target or deadline ("called a strike for 1 July", "extended to Nov. 20"): the verb's tense says nothing of it
     if root.dep_ in ("compound", "nmod", "poss", "amod") or (root.dep_ in ("npadvmod", "pobj") and _modifies_a_noun(root)):
@@ -77,6 +82,14 @@ def _past_in_present_form(verb: Token) -> bool:
     if verb.tag_ != "VBP" or verb.lower_ != verb.lemma_.lower() or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
     return any(c.dep_ in ("nsubj", "csubj") and c.tag_ in ("NN", "NNP", "VBG") for c in verb.children)  # a gerund subject is singular too
+
+
+def _could_not(verb: Token, kids: list[Token]) -> bool:
+    """"could not be reached Wednesday", "neither he nor his aides could be located": a past attempt that failed, no plan."""
+    if not any(c.lower_ == "could" for c in kids):
+        return False
+    return any(c.dep_ == "neg" for c in verb.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(g.dep_ == "preconj" and g.lower_ == "neither" for g in c.children) for c in verb.children)
 
 
 def _modifies_a_noun(token: Token) -> bool:
@@ -137,7 +150,7 @@ def is_future(span: SpacySpan) -> bool:
         perfect = any(c.lemma_ == "have" for c in kids)
         if words & _FUTURE_AUX or "would" in words:
             return True
-        if any(c.tag_ == "MD" for c in kids) and not perfect:
+        if any(c.tag_ == "MD" for c in kids) and not perfect and not _could_not(verb, kids):
             return True  # "should be finished by", "could reopen on"
         past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in kids)
         if verb.lemma_ in _FUTURE_HEADS or verb.lower_ in _FUTURE_HEADS:

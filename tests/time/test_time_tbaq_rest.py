@@ -1,0 +1,94 @@
+"""Classes of TBAQ error left after wt-timex3, fixed by TimeML rules (wt-timex4), each on hand-written sentences.
+
+Every test failed before its fix; the classes and their TBAQ counts are in docs/claims.md ("TempEval-3 TBAQ").
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from onrecord.time import find_time_expressions
+
+THURSDAY = dt.date(2031, 11, 6)
+
+
+def _found(parse, text, published=THURSDAY):
+    return [(t.span.text, t.type, t.value) for t in find_time_expressions(parse(text), published)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # TimeML tags the two ends of a range as two DATEs, the signals outside; TIMEX3 has no interval value
+        ("The fund bought 50,000 shares from Sept. 14 to Monday.", [("Sept. 14", "DATE", "2031-09-14"), ("Monday", "DATE", "2031-11-03")]),
+        ("The offer is open from today through Nov. 17.", [("today", "DATE", "2031-11-06"), ("Nov. 17", "DATE", "2031-11-17")]),
+        ("Voters have to register between now and Dec. 2.", [("now", "DATE", "PRESENT_REF"), ("Dec. 2", "DATE", "2031-12-02")]),
+        # the start of a weekday range still lies before its end
+        ("Services were cut from Friday to Tuesday.", [("Friday", "DATE", "2031-10-31"), ("Tuesday", "DATE", "2031-11-04")]),
+    ],
+)
+def test_time_a_range_is_two_dates(parse, text, expected):
+    assert _found(parse, text) == expected
+
+
+def test_time_range_ends_name_each_other(parse):
+    start, end = find_time_expressions(parse("The plant closed from Aug. 26 to Oct. 20."), THURSDAY)
+    assert start.note == "start of a range ending 2031-10-20" and end.note == "end of a range starting 2031-08-26"
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        # a deadline moved or granted lies ahead even in a past clause
+        ("The agency postponed until Tuesday morning any decision on the permit.", "Tuesday morning", "2031-11-11TMO"),
+        ("The board has given the bidders until 9 a.m. Tuesday to raise their offer.", "9 a.m. Tuesday", "2031-11-11T09:00"),
+        ("The council extended its deadline until 5 p.m. Monday.", "5 p.m. Monday", "2031-11-10T17:00"),
+        # "could not be reached Wednesday": a failed attempt of the past, no plan
+        ("The mayor could not be reached Wednesday for comment.", "Wednesday", "2031-11-05"),
+        ("Neither he nor his two brothers could be located Wednesday in their home town.", "Wednesday", "2031-11-05"),
+    ],
+)
+def test_time_direction_of_deadlines_and_failed_attempts(parse, text, expression, value):
+    assert (expression, value) in [(e, v) for e, _, v in _found(parse, text)]
+
+
+@pytest.mark.parametrize(
+    "text, control",
+    [
+        ("The rally lasted until 5 p.m. Monday.", ("5 p.m. Monday", "TIME", "2031-11-03T17:00")),
+        ("The talks could resume on Monday.", ("Monday", "DATE", "2031-11-10")),
+    ],
+)
+def test_time_direction_controls_keep_their_reading(parse, text, control):
+    assert control in _found(parse, text)
+
+
+@pytest.mark.parametrize(
+    "text, published, expression, value",
+    [
+        # a quarter said to end on a calendar quarter's last day is that calendar quarter (not a quarter named before)
+        ("Hilltop Airlines reported a loss in its first quarter. For the quarter ended Sept. 30, it posted net income of $13 million.",
+         THURSDAY, "the quarter", "2031-Q3"),
+        ("Hilltop Airlines posted net income of $13 million for the quarter ended Sept. 30, up from $10 million a year earlier.",
+         THURSDAY, "a year earlier", "2030-Q3"),
+        # unless the text said the quarter is fiscal
+        ("Hilltop Airlines posted a profit for its fiscal first quarter. For the quarter ended Sept. 30, sales rose 9%.",
+         THURSDAY, "the quarter", "2031-Q1"),
+        # a quarter named as a contrast does not replace the reported one
+        ("Pine Paper reported a 20% gain in third-quarter net income. After a flat second quarter, the company credited "
+         "its tissue business. Charges taken in the year-earlier period also helped.", THURSDAY, "the year-earlier period", "2030-Q3"),
+        # "the fourth quarter" in a January report outside a future clause is the one that just ended
+        ("The carrier also announced an 18 percent drop in profits for the fourth quarter.", dt.date(2032, 1, 26),
+         "the fourth quarter", "2031-Q4"),
+        # the year a possessive names: one expression
+        ("The spinoff could take effect as early as next year's first quarter.", THURSDAY, "next year's first quarter", "2032-Q1"),
+        ("Sales fell short of last year's fourth quarter.", THURSDAY, "last year's fourth quarter", "2030-Q4"),
+    ],
+)
+def test_time_reporting_quarters(parse, text, published, expression, value):
+    assert (expression, value) in [(e, v) for e, _, v in _found(parse, text, published)]
+
+
+def test_time_a_future_fourth_quarter_stays_ahead(parse):
+    assert ("the fourth quarter", "DATE", "2032-Q4") in _found(parse, "The carrier expects profits to rise in the fourth quarter.", dt.date(2032, 1, 26))
