@@ -92,3 +92,33 @@ def test_time_reporting_quarters(parse, text, published, expression, value):
 
 def test_time_a_future_fourth_quarter_stays_ahead(parse):
     assert ("the fourth quarter", "DATE", "2032-Q4") in _found(parse, "The carrier expects profits to rise in the fourth quarter.", dt.date(2032, 1, 26))
+
+
+def test_time_results_reported_for_a_quarter_make_it_the_context(parse):
+    # a fiscal fourth quarter reported in November has ended, though the calendar one has not
+    text = ("Acorn Foods reported a 47% decline in fourth-quarter earnings. Sales in the latest period rose 13% "
+            "from last year's $1.55 billion.")
+    found = _found(parse, text)
+    assert ("the latest period", "DATE", "2031-Q4") in found and ("last year", "DATE", "2030-Q4") in found
+
+
+def test_time_a_quarter_expected_ahead_is_still_no_context(parse):
+    found = _found(parse, "Analysts expect fourth-quarter earnings to rise. Its earnings fell in the latest quarter.")
+    assert ("the latest quarter", "DATE", "2031-Q3") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a number before "a year ago" counts something else: it is no part of the expression
+        ("The firm has 13 plants, up from seven a year ago.", [("a year ago", "DATE", "2030")]),
+        # a year before the results it dates is a year, not a count
+        ("The company's 1989 operating results were strong.", [("1989", "DATE", "1989")]),
+        ("The fund holds 1990 shares.", []),
+        # conjoined days: the second day is a DATE of its own in the same month
+        ("Poland will join on April 24 and 25.", [("April 24", "DATE", "2032-04-24"), ("25", "DATE", "2032-04-25")]),
+        ("It happened on Oct. 3 and 4 people died.", [("Oct. 3", "DATE", "2031-10-03")]),
+    ],
+)
+def test_time_spans_of_years_days_and_counts(parse, text, expected):
+    assert _found(parse, text) == expected

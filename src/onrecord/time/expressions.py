@@ -61,7 +61,7 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
         anchor = _anchor_of(value.value) or anchor
     found = resolve_reporting_periods(_merge_possessive_year(doc, _anchor_clocks(found, clock_only)), published)
     found = _merge_clock_and_day(doc, found)
-    found = _merge_ranges(doc, found)
+    found = _merge_ranges(doc, _conjoined_days(doc, found))
     text = doc_text(doc)
     return [
         TimeExpression(Span.of(text, s.start_char, s.end_char), v.type, v.value, v.mod, v.note)
@@ -126,6 +126,8 @@ def _candidate_spans(doc: Doc) -> list[tuple[SpacySpan, bool]]:
             start += 1
         if end - start > 2 and doc[start].lower_ in ("a", "an") and doc[start + 1].like_num:
             start += 1  # "a 30-hour truce": the article belongs to the noun
+        elif end - start > 3 and doc[start].like_num and doc[start + 1].lower_ in ("a", "an") and doc[start + 2]._.timex_unit:
+            start += 1  # "up from seven a year ago", "$307.2 a year earlier": the number counts something else
         while end - 1 > start and doc[end - 1].tag_ in ("NN", "NNP", "NNS") and doc[end - 1].lower_ not in _TIME_WORDS and not doc[end - 1]._.timex_unit \
                 and not doc[end - 1]._.timex_pod and not doc[end - 1]._.timex_month and not doc[end - 1]._.timex_weekday and not doc[end - 1]._.timex_season \
                 and doc[end - 2]._.timex_year:
@@ -257,6 +259,27 @@ def _merge_possessive_year(doc: Doc, found):
                 out[-1] = (merged, Value(value.type, prev_value.value + part.group(1), value.mod, value.note), prev_future)
                 continue
         out.append(item)
+    return out
+
+
+def _conjoined_days(doc: Doc, found):
+    """"April 24 and 25": the second day is a DATE of its own in the same month (TimeML tags "25" alone)."""
+    out = []
+    for span, value, future in found:
+        out.append((span, value, future))
+        day = _day_of(value.value)
+        if day is None or len(value.value) != 10 or not span[-1]._.timex_daynum or span.end + 1 >= len(doc):
+            continue
+        link, nxt = doc[span.end], doc[span.end + 1]
+        after = doc[span.end + 2] if span.end + 2 < len(doc) else None
+        if link.lower_ in ("and", "or", "&") and nxt._.timex_daynum and nxt.text.isdigit() and not (after is not None and (
+                after._.timex_month or after._.timex_unit or after.pos_ in ("NOUN", "PROPN") or after.text in ("%", "-", "–"))):
+            try:
+                other = day.replace(day=int(nxt.text))
+            except ValueError:
+                continue
+            if other > day:
+                out.append((SpacySpan(doc, nxt.i, nxt.i + 1, label="DATE"), Value("DATE", other.isoformat()), future))
     return out
 
 

@@ -47,7 +47,7 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
             several = sent
         elif quarter and span.label_ != "PERIOD" and "year-" not in words:
             named = (int(quarter.group(1)), int(quarter.group(2)))
-            if _has_ended(*named, published) and not (context is not None and named < context[:2] and _contrasted(span)):
+            if (_has_ended(*named, published) or _reported(span)) and not (context is not None and named < context[:2] and _contrasted(span)):
                 # "a fourth-quarter charge" ahead reports nothing yet; "after a flat second quarter" looks back from the reported one
                 context, fiscal = (*named, sent), _fiscal(span)
         elif span.label_ == "PERIOD" and words in _BARE and not (context and fiscal) and _quarter_ended_on(span, found) is not None:
@@ -78,8 +78,8 @@ def _compared_last_year(span, words: str) -> bool:
         return False
     doc = span.doc
     after = [t.lower_ for t in doc[span.end : span.end + 2]]
-    if after[:1] in (["'s"], ["’s"]) and after[1:] and after[1] in _RESULTS:
-        return True
+    if after[:1] in (["'s"], ["’s"]) and after[1:] and (after[1] in _RESULTS or after[1] in ("$", "c$", "us$", "#", "£", "€")):
+        return True  # "last year's results", "from last year's $1.55 billion"
     before = doc[max(span.sent.start, span.start - 10) : span.start]
     return any(t.lower_ in _COMPARING for t in before)
 
@@ -88,6 +88,16 @@ def _compared_last_year(span, words: str) -> bool:
 _CONTRAST = {"after", "following", "than", "from", "previous", "preceding", "prior"}
 #: Month and day that end a calendar quarter.
 _QUARTER_ENDS = {(3, 31): 1, (6, 30): 2, (9, 30): 3, (12, 31): 4}
+
+
+#: Nouns of reported results after a named quarter ("fourth-quarter earnings").
+_RESULT_NOUNS = {"earnings", "profit", "profits", "net", "income", "loss", "losses", "sales", "revenue", "revenues", "results"}
+
+
+def _reported(span) -> bool:
+    """"reported a decline in fourth-quarter earnings": results told in the past are of a quarter that has ended (a fiscal one)."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and after.lower_ in _RESULT_NOUNS and span.sent.root.tag_ == "VBD"
 
 
 def _fiscal(span) -> bool:

@@ -101,9 +101,15 @@ def _month_before_a_noun(token, nxt) -> bool:
     return before in ("the", "a", "an") and nxt is not None and nxt.tag_ in ("NN", "NNS") and nxt.is_lower
 
 
+#: Plural nouns that a year premodifies rather than a number counts ("1989 results", "1990 earnings").
+_RESULTS_OF_A_YEAR = {"results", "earnings", "profits", "revenues", "sales", "figures", "elections", "games", "olympics"}
+
+
 def _counts_things(token, nxt) -> bool:
     """Whether a year-shaped number counts something: a plural noun after it, a currency or "No." before it."""
     before = token.nbor(-1) if token.i > 0 else None
+    if token.dep_ in ("nummod", "compound", "amod") and token.head.lower_ in _RESULTS_OF_A_YEAR:
+        return False  # "the company's 1989 operating results", "1990 earnings": the year of results, not a count
     if before is not None and (before.tag_ == "$" or before.lower_ in ("no.", "number", "flight", "route", "page", "room", "#")):
         return True
     if nxt is not None and (nxt.tag_ == "NNS" or nxt.text in ("%", "percent") or nxt.lower_ in ("to", "-") and before is not None and before.lower_ == "from"):
