@@ -122,3 +122,19 @@ def test_time_a_quarter_expected_ahead_is_still_no_context(parse):
 )
 def test_time_spans_of_years_days_and_counts(parse, text, expected):
     assert _found(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "one day" inside a verb phrase is an indefinite day ahead (FUTURE_REF), not a duration
+        ("The party will one day be the largest in the country.", [("one day", "DATE", "FUTURE_REF")]),
+        ("The pilot hopes he one day flies to Mars.", [("one day", "DATE", "FUTURE_REF")]),
+        ("The festival lasted one day.", [("one day", "DURATION", "P1D")]),
+        # a number with a capitalised unit inside a sentence is a name (a programme), which TimeML does not mark
+        ("Smith told CBS's 60 Minutes that he would stay.", []),
+        ("The show lasted 60 minutes.", [("60 minutes", "DURATION", "PT60M")]),
+    ],
+)
+def test_time_indefinite_days_and_names(parse, text, expected):
+    assert _found(parse, text) == expected

@@ -72,6 +72,8 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
 def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, after_in: bool) -> tuple[Value, bool]:
     """The value of one expression, and whether it is a bare clock time; a date the calendar cannot hold is X-valued, never an error."""
     try:
+        if _indefinite_day(span):
+            return Value("DATE", "FUTURE_REF"), False
         if span.label_ == "RANGE":
             return _explicit_range(span, published, future), False
         if span.label_ == "HOLIDAY":
@@ -95,6 +97,14 @@ def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, 
     except (OverflowError, ValueError):  # datetime arithmetic past year 1 or 9999 (OutOfCalendar is a ValueError)
         kind = "TIME" if span.label_ == "TIME" else "DURATION" if span.label_ == "DURATION" else "DATE"
         return Value(kind, "XXXX-XX-XX" if kind != "DURATION" else None, note=OUT_OF_CALENDAR), False
+
+
+def _indefinite_day(span: SpacySpan) -> bool:
+    """"will one day be", "hopes he one day follows": "one day" inside a verb phrase is some day ahead (FUTURE_REF), no duration."""
+    if [t.lower_ for t in span] not in (["one", "day"], ["some", "day"]) or span.end >= len(span.doc) or span.start == 0:
+        return False
+    before, after = span.doc[span.start - 1], span.doc[span.end]
+    return after.tag_ in ("VB", "VBP", "VBZ") and (before.tag_ in ("MD", "PRP", "NN", "NNP", "NNS") or before.dep_ == "nsubj")
 
 
 def anchor_windows(doc: Doc, is_anchor, before: int = 6, after: int = 8) -> list[tuple[int, int]]:

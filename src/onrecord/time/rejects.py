@@ -69,6 +69,9 @@ _NAME_DAY_WORDS = {"today", "tonight", "tomorrow", "yesterday", "noon"}
 
 def _in_a_name(span: SpacySpan) -> bool:
     """Time words inside a proper name, which TimeML does not mark: "USA Today", "High Noon", "Orion 1980"."""
+    if len(span) == 2 and span[0].like_num and span[1]._.timex_unit and span[1].is_title and span.start > span.sent.start \
+            and sum(t.is_title for t in span.sent if t.is_alpha) * 2 < sum(t.is_alpha for t in span.sent):  # not a headline
+        return True  # a number and a capitalised unit inside a sentence: "CBS's 60 Minutes", "48 Hours" (a programme)
     if len(span) != 1 or span.start == 0 or span[0].i == span.sent.start:
         return False
     token, prev = span[0], span.doc[span.start - 1]
