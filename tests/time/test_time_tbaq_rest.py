@@ -138,3 +138,23 @@ def test_time_spans_of_years_days_and_counts(parse, text, expected):
 )
 def test_time_indefinite_days_and_names(parse, text, expected):
     assert _found(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # vague durations: TimeML writes an X for the number (PXX when not even the unit is said)
+        ("They will live without power for a while.", [("a while", "DURATION", "PXX")]),
+        ("Funds will face pressure in the weeks ahead.", [("the weeks ahead", "DURATION", "PXW")]),
+        ("Over the years many patients died.", [("the years", "DURATION", "PXY")]),
+        ("The decades-long battle goes on.", [("decades-long", "DURATION", "PXY")]),
+        ("The merger follows months of twists and turns.", [("months", "DURATION", "PXM")]),
+        # not durations: a fraction, a place, a part of a day; and "over two years" keeps its qualifier
+        ("In some quarters of the party the plan was popular.", []),
+        ("Police arrested him in the early hours of Thursday morning.", [("Thursday morning", "TIME", "2031-11-06TMO")]),
+        ("Talks lasted over two years.", [("over two years", "DURATION", "P2Y")]),
+        ("While the talks went on, prices rose.", []),
+    ],
+)
+def test_time_vague_durations(parse, text, expected):
+    assert _found(parse, text) == expected

@@ -74,6 +74,8 @@ def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, 
     try:
         if _indefinite_day(span):
             return Value("DATE", "FUTURE_REF"), False
+        if span.label_ == "VAGUE":  # "a while": a duration of no stated unit
+            return Value("DURATION", "PXX"), False
         if span.label_ == "RANGE":
             return _explicit_range(span, published, future), False
         if span.label_ == "HOLIDAY":
@@ -144,6 +146,10 @@ def _candidate_spans(doc: Doc) -> list[tuple[SpacySpan, bool]]:
             end -= 1
         while end - 1 > start and doc[end - 1].text == ",":
             end -= 1  # "Sept. 30," of "MON DAY COMMA? YEAR?" without its year
+        if end - 1 > start and span.label_ == "DURATION" and doc[end - 1].lower_ == "of":
+            end -= 1  # "months of talks": the duration without "of"
+        if end - start > 2 and span.label_ == "DURATION" and doc[start].lower_ == "over" and doc[start + 1].lower_ == "the":
+            start += 1  # "over the years": a signal here, not "over two years" (MORE_THAN)
         after_in = start > 0 and doc[start - 1].lower_ == "in"
         out.append((SpacySpan(doc, start, end, label=span.label), after_in))
     return out

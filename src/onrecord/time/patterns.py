@@ -151,7 +151,7 @@ _ANCHOR_WORDS = {"today", "tonight", "yesterday", "tomorrow", "overnight", "now"
                  "easter", "halloween", "thanksgiving", "valentine", "o'clock", "daily", "weekly", "monthly", "annually", "yearly",
                  "hourly", "nightly", "fortnightly", "quarterly", "biannually", "once", "twice", "thrice", "boxing", "armistice",
                  "bastille", "independence", "new", "good", "days", "ago", "fiscal", "future", "previously", "term", "later",
-                 "nineteen", "eighteen", *ERA_WORDS}
+                 "nineteen", "eighteen", "while", *ERA_WORDS}
 
 
 def _register_extensions() -> None:
@@ -251,6 +251,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("DURATION", "NUM HY UNIT"), ("DURATION", "NUM HY UNIT HY 'long'"), ("DURATION", "SGU HY 'long'"),
     ("DURATION", "'the' 'past'|'last'|'next'|'coming'|'first'|'final' NP* UNIT"),
     ("DURATION", "'for'|'over'|'within'|'in'|'after'|'lasting' PLU"), ("DURATION", "'recent' PLU"),
+    # vague durations (TimeML PX…): "a while", "the weeks ahead", "over the years", "decades-long", "months of talks"
+    ("VAGUE", "'a' 'while'"), ("DURATION", "'the' PLU 'ahead'"), ("DURATION", "'over'|'in' 'the' PLU"), ("DURATION", "PLU HY 'long'"),
+    ("DURATION", "PLU 'of'"),
     # sets
     ("SET", "EVERY 'other'? NP* UNIT"), ("SET", "EVERY WD|POD|SEAS"), ("SET", "EVERY MON"), ("SET", "EVERY 'quarter'"), ("SET", "EVERY WEEKEND"), ("SET", "SETW"),
     ("SET", "FREQ PER UNIT"), ("SET", "NUM 'times' PER UNIT"), ("SET", "'on' WDS"),

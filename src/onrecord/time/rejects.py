@@ -38,6 +38,9 @@ def rejected(span: SpacySpan) -> bool:
         return True  # "Sun" (Sun Microsystems), "Wed" as a name: abbreviations only in datelines ("Sun., May 4")
     if len(span) == 1 and span[0].lower_ in _SET_WORDS and (span[0].dep_ == "amod" or span[0].tag_ == "NN") and not _recurring_event(span[0]):
         return True  # "a quarterly dividend", "annual sales", "the party daily": they describe a thing (TimeBank tags none)
+    if span.label_ == "DURATION" and low[-1] == "of" and (low[0] == "quarters" or span.start > 0 and doc[span.start - 1].like_num
+                                                         or nxt is not None and (nxt._.timex_weekday or nxt._.timex_month or nxt._.timex_year)):
+        return True  # "three quarters of the vote", "some quarters of the party", "the early hours of Thursday": no duration
     if low[-1] == "quarters" and nxt is not None and nxt.lower_ == "of" and (after is not None and after.tag_ in ("DT", "PRP$", "CD") or "-" in low):
         return True  # a fraction: "three quarters of the vote", "three-quarters of its food" (not "several quarters of losses")
     if span[-1]._.timex_season and nxt is not None and nxt.lower_ == "of" and not (after is not None and after._.timex_year):
