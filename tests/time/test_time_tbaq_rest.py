@@ -158,3 +158,25 @@ def test_time_indefinite_days_and_names(parse, text, expected):
 )
 def test_time_vague_durations(parse, text, expected):
     assert _found(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "last <month>" in that month or the one after is a year back (the month just ended would be "last month")
+        ("Two helicopters crashed last February.", [("last February", "DATE", "2030-02")]),
+        ("The plant closed last March.", [("last March", "DATE", "2030-03")]),
+        ("The plant closed last January.", [("last January", "DATE", "2031-01")]),
+        # "N units earlier" is the duration, "earlier" its signal, as with "later" (TimeML); a year back stays a date
+        ("A day earlier, trucks streamed across the border.", [("A day", "DURATION", "P1D")]),
+        ("The vote came a month earlier than planned.", [("a month", "DURATION", "P1M")]),
+        # "the then current level": the present of a past time
+        ("Profit fell from the then current level.", [("then current", "DATE", "PAST_REF")]),
+        # "at 4 in the morning" is a clock time, on the day the sentence gives
+        ("He will leave at 4 in the morning (4 a.m. Thursday), Castro said.",
+         [("4 in the morning", "TIME", "2031-03-06T04:00"), ("4 a.m. Thursday", "TIME", "2031-03-06T04:00")]),
+        ("He had four in the morning session.", []),
+    ],
+)
+def test_time_last_months_signals_and_clocks(parse, text, expected):
+    assert _found(parse, text, dt.date(2031, 3, 5)) == expected

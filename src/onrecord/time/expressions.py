@@ -23,7 +23,7 @@ from .resolve import resolve
 from .calendar import OUT_OF_CALENDAR, fmt_week
 from .lexicon import timex_lexicon
 from .tense import tense_of
-from .values import Parts, Value, parse_calendar, read_parts
+from .values import Parts, Value, parse_calendar, parse_number, read_parts
 from .words import spoken_year_value, the_year_value
 
 #: Signals that TimeML leaves outside the expression ("on Monday" → "Monday").
@@ -76,6 +76,10 @@ def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, 
             return Value("DATE", "FUTURE_REF"), False
         if span.label_ == "VAGUE":  # "a while": a duration of no stated unit
             return Value("DURATION", "PXX"), False
+        if span.label_ == "REF" and span[0].lower_ == "then":  # "the then current chairman": the present of a past time
+            return Value("DATE", "PAST_REF"), False
+        if span.label_ == "CLOCKPOD":
+            return _clock_in_part_of_day(span, published), True
         if span.label_ == "RANGE":
             return _explicit_range(span, published, future), False
         if span.label_ == "HOLIDAY":
@@ -107,6 +111,16 @@ def _indefinite_day(span: SpacySpan) -> bool:
         return False
     before, after = span.doc[span.start - 1], span.doc[span.end]
     return after.tag_ in ("VB", "VBP", "VBZ") and (before.tag_ in ("MD", "PRP", "NN", "NNP", "NNS") or before.dep_ == "nsubj")
+
+
+def _clock_in_part_of_day(span: SpacySpan, published: dt.date | None) -> Value:
+    """"4 in the morning" → T04:00, "8 in the evening" → T20:00, on the day a dated expression of the sentence gives."""
+    hour = parse_number([span[0].lower_])
+    if not isinstance(hour, float) or not 1 <= hour <= 12 or hour != int(hour):
+        return Value("TIME", None, note="not understood")
+    hour = int(hour) % 12 + (12 if span[-1].lower_ in ("afternoon", "evening") else 0)
+    day = published.isoformat() if published else "XXXX-XX-XX"
+    return Value("TIME", f"{day}T{hour:02d}:00")
 
 
 def anchor_windows(doc: Doc, is_anchor, before: int = 6, after: int = 8) -> list[tuple[int, int]]:
@@ -150,8 +164,12 @@ def _candidate_spans(doc: Doc) -> list[tuple[SpacySpan, bool]]:
             end -= 1  # "months of talks": the duration without "of"
         if end - start > 2 and span.label_ == "DURATION" and doc[start].lower_ == "over" and doc[start + 1].lower_ == "the":
             start += 1  # "over the years": a signal here, not "over two years" (MORE_THAN)
+        label = span.label
+        if end - start > 1 and doc[end - 1].lower_ == "earlier" and doc[end - 2]._.timex_unit and doc[end - 2].lower_ not in ("year", "years") \
+                and span.label_ == "DATE":
+            end, label = end - 1, "DURATION"  # "a day earlier", "a month earlier": the duration, "earlier" its signal (as "later"; TimeML)
         after_in = start > 0 and doc[start - 1].lower_ == "in"
-        out.append((SpacySpan(doc, start, end, label=span.label), after_in))
+        out.append((SpacySpan(doc, start, end, label=label), after_in))
     return out
 
 

@@ -38,6 +38,8 @@ def rejected(span: SpacySpan) -> bool:
         return True  # "Sun" (Sun Microsystems), "Wed" as a name: abbreviations only in datelines ("Sun., May 4")
     if len(span) == 1 and span[0].lower_ in _SET_WORDS and (span[0].dep_ == "amod" or span[0].tag_ == "NN") and not _recurring_event(span[0]):
         return True  # "a quarterly dividend", "annual sales", "the party daily": they describe a thing (TimeBank tags none)
+    if span.label_ == "CLOCKPOD" and (span.start == 0 or doc[span.start - 1].lower_ not in _CLOCK_PREPOSITIONS):
+        return True  # "four in the morning session": a count; the clock reading needs "at 4 in the morning"
     if span.label_ == "DURATION" and low[-1] == "of" and (low[0] == "quarters" or span.start > 0 and doc[span.start - 1].like_num
                                                          or nxt is not None and (nxt._.timex_weekday or nxt._.timex_month or nxt._.timex_year)):
         return True  # "three quarters of the vote", "some quarters of the party", "the early hours of Thursday": no duration
@@ -65,6 +67,8 @@ def rejected(span: SpacySpan) -> bool:
         return True  # ABC's "This Week": a title
     return _in_a_name(span)
 
+
+_CLOCK_PREPOSITIONS = {"at", "around", "about", "by", "until", "till", "before", "after", "since", "from", "to"}
 
 #: Day words that, capitalised inside a sentence after another capitalised word, belong to a name ("USA Today").
 _NAME_DAY_WORDS = {"today", "tonight", "tomorrow", "yesterday", "noon"}
