@@ -244,8 +244,7 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
     if p.month and p.unit == "Y" and p.rel in ("this", "last", "next") and dct is not None:  # "June last year"
         return Value("DATE", f"{dct.year + _period_offset(p.rel):04d}-{p.month:02d}", mod)
     if p.month and p.rel == "last" and not (p.day or p.year or p.numdate) and dct is not None:
-        back = (dct.month - p.month) % 12  # months back to the last such month; the month of publication or the one
-        back += 12 if back <= 1 else 0  # just before it would be "this month" / "last month": "last March" in March, April is a year back
+        back = (dct.month - p.month) % 12 or 12  # months back to the last such month: "last March" written in March is a year back
         month = dct.year * 12 + dct.month - 1 - back
         return Value("DATE", f"{month // 12:04d}-{month % 12 + 1:02d}", mod)
     if p.numdate or p.month:
