@@ -181,3 +181,14 @@ def test_time_vague_durations(parse, text, expected):
 )
 def test_time_last_months_signals_and_clocks(parse, text, expected):
     assert _found(parse, text, dt.date(2031, 3, 5)) == expected
+
+
+def test_time_as_soon_as_possible_is_ahead(parse):
+    assert _found(parse, "The firm wants a deal as soon as possible.") == [("as soon as possible", "DATE", "FUTURE_REF")]
+    assert _found(parse, "The firm will act as soon as it can.") == []
+
+
+def test_time_this_quarter_of_a_report_is_the_reported_one(parse):
+    text = "Acorn Foods reported a third-quarter loss of $2 million. This quarter's loss includes charges of $4.9 million."
+    assert ("This quarter", "DATE", "2031-Q3") in _found(parse, text)
+    assert ("this quarter", "DATE", "2031-Q4") in _found(parse, "Acorn expects to grow this quarter.")

@@ -78,6 +78,8 @@ def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, 
             return Value("DURATION", "PXX"), False
         if span.label_ == "REF" and span[0].lower_ == "then":  # "the then current chairman": the present of a past time
             return Value("DATE", "PAST_REF"), False
+        if span.label_ == "REF" and span[-1].lower_ == "possible":  # "as soon as possible"
+            return Value("DATE", "FUTURE_REF"), False
         if span.label_ == "CLOCKPOD":
             return _clock_in_part_of_day(span, published), True
         if span.label_ == "RANGE":

@@ -264,7 +264,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("REF", "'now'|'currently'|'nowadays'|'presently'|'recently'|'lately'|'soon'"), ("REF", "'current'|'recent'"),
     # a bare year ("his 1996 campaign", "bonds due 1993"); time.py rejects counts ("2000 troops")
     ("DATE", "YEAR"),
-    ("REF", "'then' 'current'"),  # "the then current chairman": PAST_REF (time.expressions)
+    ("REF", "'then' 'current'"), ("REF", "'as' 'soon' 'as' 'possible'"),  # "as soon as possible": FUTURE_REF (TimeML)  # "the then current chairman": PAST_REF (time.expressions)
     ("CLOCKPOD", "NUM 'in' 'the' 'morning'|'afternoon'|'evening'"),  # "at 4 in the morning": a clock time
     ("REF", "'at' 'present'"), ("REF", "'at' 'the'|'that' 'time'"), ("REF", "'at' 'the' 'moment'"), ("REF", "'right' 'now'"), ("REF", "'these' 'days'"),
     ("REF", "'in' 'the' 'past'|'future'"), ("REF", "'in' 'the' 'near'|'distant' 'future'"),

@@ -45,6 +45,8 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
                 and not (quarter and span.label_ != "PERIOD") and (context is None or context[2] <= several):
             value = _year_value(words, context, published) or value
             several = sent
+        elif words == "this quarter" and context is not None and _reported_after(span):
+            value = Value("DATE", f"{context[0]:04d}-Q{context[1]}")  # "this quarter's loss" in a report: the reported quarter
         elif quarter and span.label_ != "PERIOD" and "year-" not in words:
             named = (int(quarter.group(1)), int(quarter.group(2)))
             if (_has_ended(*named, published) or _reported(span)) and not (context is not None and named < context[:2] and _contrasted(span)):
@@ -98,6 +100,12 @@ def _reported(span) -> bool:
     """"reported a decline in fourth-quarter earnings": results told in the past are of a quarter that has ended (a fiscal one)."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
     return after is not None and after.lower_ in _RESULT_NOUNS and span.sent.root.tag_ == "VBD"
+
+
+def _reported_after(span) -> bool:
+    """"this quarter's loss", "this quarter's results": the quarter whose results are told."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].lower_ in ("'s", "’s") and doc[span.end + 1].lower_ in _RESULT_NOUNS
 
 
 def _fiscal(span) -> bool:
