@@ -192,3 +192,18 @@ def test_time_this_quarter_of_a_report_is_the_reported_one(parse):
     text = "Acorn Foods reported a third-quarter loss of $2 million. This quarter's loss includes charges of $4.9 million."
     assert ("This quarter", "DATE", "2031-Q3") in _found(parse, text)
     assert ("this quarter", "DATE", "2031-Q4") in _found(parse, "Acorn expects to grow this quarter.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a holiday in a clause with no tense is the nearest one, one ahead counting twice its distance (as months)
+        ("Shops close on Christmas Day.", [("Christmas Day", "DATE", "2025-12-25")]),
+        ("Shops stayed open on Christmas Day.", [("Christmas Day", "DATE", "2024-12-25")]),
+        # the United States' Election Day: the Tuesday after the first Monday of November
+        ("The campaign runs from now to Election Day.", [("now", "DATE", "PRESENT_REF"), ("Election Day", "DATE", "2025-11-04")]),
+        ("Britain votes on election day.", [("election day", "DATE", None)]),
+    ],
+)
+def test_time_holidays(parse, text, expected):
+    assert _found(parse, text, dt.date(2025, 10, 28) if "campaign" in text else dt.date(2025, 12, 20)) == expected

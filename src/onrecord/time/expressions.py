@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from dateutil.easter import easter
-from dateutil.relativedelta import TH, relativedelta
+from dateutil.relativedelta import TH, TU, relativedelta
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -263,13 +263,21 @@ def _holiday(span: SpacySpan, published: dt.date | None, future: bool) -> Value:
     if published is None:
         return Value("DATE", f"XXXX-{rule}" if rule[0].isdigit() else None, note="no publication date to resolve it against")
 
+    if rule == "election" and not span[0].is_title:
+        return Value("DATE", None, note="not understood")  # "on election day" elsewhere than the United States: no fixed date
+
     def on(year: int) -> dt.date:
         if rule.startswith("easter"):
             return easter(year) + dt.timedelta(days=int(rule[6:]))
         if rule == "thanksgiving":  # the fourth Thursday of November (United States)
             return dt.date(year, 11, 1) + relativedelta(weekday=TH(4))
+        if rule == "election":  # the Tuesday after the first Monday of November (United States)
+            return dt.date(year, 11, 2) + relativedelta(weekday=TU(0))
         return dt.date(year, int(rule[:2]), int(rule[3:]))
 
+    if future is None:  # no tense: the nearest, one ahead counting twice its distance (as a month without a year, time.tense)
+        days = [on(year) for year in (published.year - 1, published.year, published.year + 1)]
+        return Value("DATE", min(days, key=lambda d: abs((d - published).days) * (2 if d > published else 1)).isoformat())
     day = on(published.year)
     if future and day < published:
         day = on(published.year + 1)

@@ -210,7 +210,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "MON COMMA? YEAR"), ("DATE", "MON 'of' YEAR"), ("DATE", "NUMDATE"), ("DATE", "YEAR HY DAY HY DAY"),
     ("DATE", "'the'? MODDATE"), ("DATE", "'and' YEAR"), ("DATE", "MOD DAYW"),
     ("RANGE", "MON DAY 'to' DAY COMMA? YEAR?"), ("RANGE", "DAY 'to'|'and' DAY MON COMMA? YEAR?"),
-    ("HOLIDAY", "'christmas'|'easter'|'halloween'|'thanksgiving'"), ("HOLIDAY", "'christmas'|'boxing'|'armistice'|'bastille'|'independence' 'day'|'eve'"),
+    ("HOLIDAY", "'christmas'|'easter'|'halloween'|'thanksgiving'"), ("HOLIDAY", "'christmas'|'boxing'|'armistice'|'bastille'|'independence' 'day'|'eve'"), ("HOLIDAY", "'election' 'day'"),
     ("HOLIDAY", "'new' 'year' \"'s\"|'’s' 'day'|'eve'"), ("HOLIDAY", "'valentine' \"'s\"|'’s' 'day'"), ("HOLIDAY", "'easter'|'good' 'sunday'|'monday'|'friday'"),
     ("RANGE", "MON DAY HY DAY COMMA? YEAR?"), ("RANGE", "DAY HY DAY MON COMMA? YEAR?"),
     ("DATE", "P MON"), ("DATE", "REL MON"), ("DATE", "REL MON DAY COMMA? YEAR?"), ("DATE", "Q1 MON DAY COMMA? YEAR?"), ("DATE", "'the'? MOD HY? MON COMMA? YEAR?"),

@@ -12,7 +12,7 @@ mostly reports the past ("payable Nov. 20" in an article of 2 November is the co
 October" in an article of 8 January is the October before, "the Oct. 23 shooting" in May last October),
 and the month of publication as itself ("sales in October" written in October). A date after
 "for", "by", "until" or "through" is a target or a deadline, whatever the verb's tense ("has called a strike for
-1 July"), and a date that modifies a noun or an adjective rather than the clause ("payable Dec. 7",
+1 July"; after a verb that moves or grants a deadline it lies ahead: "postponed until Tuesday"), and a date that modifies a noun or an adjective rather than the clause ("payable Dec. 7",
 "the Jan. 14 deadline", "Wednesday's ruling") is the date of that thing: both take the default.
 """
 from __future__ import annotations
