@@ -207,3 +207,14 @@ def test_time_this_quarter_of_a_report_is_the_reported_one(parse):
 )
 def test_time_holidays(parse, text, expected):
     assert _found(parse, text, dt.date(2025, 10, 28) if "campaign" in text else dt.date(2025, 12, 20)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In his Sunday Mass at the cathedral, the cardinal condemned the murder.", [("Sunday", "DATE", "1998-10-25")]),
+        ("She told the Sunday Times that she would stay.", []),
+    ],
+)
+def test_time_a_weekday_before_a_capitalised_noun(parse, text, expected):
+    assert _found(parse, text, dt.date(1998, 10, 25)) == expected

@@ -23,8 +23,8 @@ def rejected(span: SpacySpan) -> bool:
     if low[-1] == "second" and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
         return True  # "a second round"
     if len(span) == 1 and span[0]._.timex_weekday and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" \
-            and not nxt._.timex_month and not nxt._.timex_daynum:
-        return True  # "the Sunday Times"
+            and not nxt._.timex_month and not nxt._.timex_daynum and not (span.start > 0 and doc[span.start - 1].tag_ == "PRP$"):
+        return True  # "the Sunday Times" (not "his Sunday Mass": a possessive dates a person's own event)
     if low == ["may"] or low[-1:] == ["may"] and span[-1].tag_ == "MD":
         return True
     if len(span) == 1 and span[0]._.timex_month and not _month_before_a_noun(span[0], nxt):
