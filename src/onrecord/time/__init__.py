@@ -7,7 +7,8 @@ modules under it:
 * ``patterns`` finds the spans, ``values`` reads their parts, ``resolve`` turns parts into TIMEX3 values
   against the publication date, ``calendar`` does the calendar arithmetic (BC and out-of-range years);
 * ``tense`` says whether the governing clause looks back or ahead, ``periods`` handles company reporting
-  periods, ``words`` years said in words;
+  periods, ``words`` years said in words, ``merges`` combines valued expressions (a clock and its day, the
+  two ends of a range, a possessive year);
 * ``timeml`` writes a text as TimeML with inline TIMEX3 tags; ``lexicon`` loads ``data/timex.json``.
 """
 from __future__ import annotations

@@ -22,6 +22,7 @@ from .rejects import rejected
 from .resolve import resolve
 from .calendar import OUT_OF_CALENDAR, fmt_week
 from .lexicon import timex_lexicon
+from .merges import conjoined_days, day_of, merge_clock_and_day, merge_possessive_year, merge_ranges
 from .tense import tense_of
 from .values import Parts, Value, parse_calendar, parse_number, read_parts
 from .words import spoken_year_value, the_year_value
@@ -30,7 +31,6 @@ from .words import spoken_year_value, the_year_value
 _SIGNALS = {"on", "in", "at", "since", "by", "until", "till", "during", "from", "through", "throughout", "of", "before",
             "after", "to", "for", "within", "lasting", "between", "and"}
 _TIME_WORDS = {"century", "quarter", "period", "half", "weekend", "time", "week", "year", "month", "day", "decade"}
-_RANGE_LINKS = {"and": ("between",), "to": ("from",), "until": ("from",), "till": ("from",), "through": ("from",), "-": ("from", None), "–": ("from", None)}
 
 
 def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[TimeExpression]:
@@ -59,9 +59,9 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
             clock_only.append(len(found))
         found.append((span, value, future))
         anchor = _anchor_of(value.value) or anchor
-    found = resolve_reporting_periods(_merge_possessive_year(doc, _anchor_clocks(found, clock_only)), published)
-    found = _merge_clock_and_day(doc, found)
-    found = _merge_ranges(doc, _conjoined_days(doc, found))
+    found = resolve_reporting_periods(merge_possessive_year(doc, _anchor_clocks(found, clock_only)), published)
+    found = merge_clock_and_day(doc, found)
+    found = merge_ranges(doc, conjoined_days(doc, found))
     text = doc_text(doc)
     return [
         TimeExpression(Span.of(text, s.start_char, s.end_char), v.type, v.value, v.mod, v.note)
@@ -98,7 +98,7 @@ def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, 
             return Value("DATE", f"{span.label_}_REF"), False
         if span.label_ == "WEEKOF":  # "the week of March 6": the ISO week of that date
             day = _value_of(span[3:], published, future, anchor, False)[0]
-            return (Value("DATE", fmt_week(_day_of(day.value)), day.mod) if _day_of(day.value) else day), False
+            return (Value("DATE", fmt_week(day_of(day.value)), day.mod) if day_of(day.value) else day), False
         parts = read_parts(span)
         value = resolve(parts, span.label_, published, future, anchor, span.text, after_in)
         return value, bool(parts.clock and not (parts.weekday or parts.dayword or parts.month))
@@ -189,15 +189,6 @@ def _longest_first(spans: list[SpacySpan]) -> list[SpacySpan]:
     return sorted(chosen, key=lambda s: s.start)
 
 
-def _day_of(value: str | None) -> dt.date | None:
-    if value and re.match(r"^\d{4}-\d{2}-\d{2}", value):
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
-
-
 def _anchor_of(value: str | None) -> tuple[dt.date, str] | None:
     """A date value as (first day, granularity D/M/Y) for narrative expressions ("a year later")."""
     if not value or value.endswith("_REF"):
@@ -222,8 +213,8 @@ def _anchor_clocks(found, clock_only: list[int]):
         span, value, future = found[i]
         if not value.value or "T" not in value.value:
             continue
-        days = [(abs(other.start - span.start), _day_of(v.value)) for j, (other, v, _) in enumerate(found)
-                if j != i and other.sent == span.sent and _day_of(v.value) and j not in clock_only]
+        days = [(abs(other.start - span.start), day_of(v.value)) for j, (other, v, _) in enumerate(found)
+                if j != i and other.sent == span.sent and day_of(v.value) and j not in clock_only]
         if days:
             day = min(days)[1]
             found[i] = (span, Value("TIME", f"{day.isoformat()}T{value.value.split('T')[1]}", value.mod, value.note), future)
@@ -284,97 +275,3 @@ def _holiday(span: SpacySpan, published: dt.date | None, future: bool) -> Value:
     elif not future and day > published:
         day = on(published.year - 1)
     return Value("DATE", day.isoformat())
-
-
-_PART_OF_YEAR = re.compile(r"^\d{4}(-(?:Q[1-4]|H[12]|SP|SU|FA|WI|\d{2}))$")
-
-
-def _merge_possessive_year(doc: Doc, found):
-    """"next year's first quarter", "last year's spring": one expression in the year the possessive names (TimeML)."""
-    out = []
-    for item in found:
-        span, value, future = item
-        if out:
-            prev, prev_value, prev_future = out[-1]
-            part = _PART_OF_YEAR.match(value.value or "")
-            gap = [t.lower_ for t in doc[prev.end : span.start]]
-            if part and gap in (["'s"], ["’s"]) and re.fullmatch(r"\d{4}", prev_value.value or "") and prev_value.type == "DATE":
-                merged = SpacySpan(doc, prev.start, span.end, label=span.label)
-                out[-1] = (merged, Value(value.type, prev_value.value + part.group(1), value.mod, value.note), prev_future)
-                continue
-        out.append(item)
-    return out
-
-
-def _conjoined_days(doc: Doc, found):
-    """"April 24 and 25": the second day is a DATE of its own in the same month (TimeML tags "25" alone)."""
-    out = []
-    for span, value, future in found:
-        out.append((span, value, future))
-        day = _day_of(value.value)
-        if day is None or len(value.value) != 10 or not span[-1]._.timex_daynum or span.end + 1 >= len(doc):
-            continue
-        link, nxt = doc[span.end], doc[span.end + 1]
-        after = doc[span.end + 2] if span.end + 2 < len(doc) else None
-        if link.lower_ in ("and", "or", "&") and nxt._.timex_daynum and nxt.text.isdigit() and not (after is not None and (
-                after._.timex_month or after._.timex_unit or after.pos_ in ("NOUN", "PROPN") or after.text in ("%", "-", "–"))):
-            try:
-                other = day.replace(day=int(nxt.text))
-            except ValueError:
-                continue
-            if other > day:
-                out.append((SpacySpan(doc, nxt.i, nxt.i + 1, label="DATE"), Value("DATE", other.isoformat()), future))
-    return out
-
-
-def _merge_clock_and_day(doc: Doc, found):
-    """"Monday at 3pm", "3pm on Monday" → one TIME expression on that day."""
-    out = []
-    i = 0
-    while i < len(found):
-        span, value, future = found[i]
-        if i + 1 < len(found):
-            other, other_value, _ = found[i + 1]
-            gap = [t.lower_ for t in doc[span.end : other.start]]
-            if gap in ([], ["at"], ["on"], [","]) and {value.type, other_value.type} == {"TIME", "DATE"}:
-                clock, date = (value, other_value) if value.type == "TIME" else (other_value, value)
-                day = _day_of(date.value)
-                if day is not None and clock.value and "T" in clock.value and len(date.value) == 10:
-                    merged = SpacySpan(doc, span.start, other.end, label="TIME")
-                    out.append((merged, Value("TIME", f"{day.isoformat()}T{clock.value.split('T')[1]}", clock.mod), future))
-                    i += 2
-                    continue
-        out.append(found[i])
-        i += 1
-    return out
-
-
-def _merge_ranges(doc: Doc, found):
-    """"between Sunday and Monday", "from today through Nov. 17": two DATEs, as TimeML and TimeBank tag them.
-
-    TIMEX3 has no interval value, so the ends stay two expressions (the signals "from", "to", "between",
-    "and" outside them); the start is moved before the end where a weekday allows two readings ("from
-    Monday to Friday"), and each end's note names the other, so a reader can still rebuild the range.
-    """
-    out = list(found)
-    for i in range(len(out) - 1):
-        (span, value, future), (other, other_value, other_future) = out[i], out[i + 1]
-        if value.type != "DATE" or other_value.type != "DATE" or not value.value or not other_value.value:
-            continue
-        gap = [t.lower_ for t in doc[span.end : other.start]]
-        before = doc[span.start - 1].lower_ if span.start > 0 else None
-        if len(gap) == 1 and gap[0] in _RANGE_LINKS and before in _RANGE_LINKS[gap[0]]:
-            start_value = _start_before(value.value, other_value.value, span)
-            out[i] = (span, Value("DATE", start_value, value.mod, f"start of a range ending {other_value.value}"), future)
-            out[i + 1] = (other, Value("DATE", other_value.value, other_value.mod, f"end of a range starting {start_value}"), other_future)
-    return out
-
-
-def _start_before(start: str, end: str, span: SpacySpan) -> str:
-    """A weekday range's start is the last such weekday on or before its end ("from Monday to Friday")."""
-    a, b = _day_of(start), _day_of(end)
-    if a and b and a > b and any(t._.timex_weekday for t in span):
-        while a > b:
-            a -= dt.timedelta(days=7)
-        return a.isoformat()
-    return start
