@@ -12,7 +12,6 @@ import json
 import re
 import sys
 
-d = json.load(open(sys.argv[1] if len(sys.argv) > 1 and not sys.argv[1].startswith('-') else 'out/eval/timex-tbaq.json'))
 WD = {'monday': 1, 'tuesday': 2, 'wednesday': 3, 'thursday': 4, 'friday': 5, 'saturday': 6, 'sunday': 7}
 FREQ_WORDS = {'now', 'recent', 'recently', 'current', 'currently', 'soon', 'presently', 'at the moment', 'the future', 'future', 'today', 'tomorrow'}
 # (doc, gold-or-found text) judged one by one (read in context); everything else falls to the form rules below
@@ -138,36 +137,49 @@ def form(e):
     if re.search(r'p\.m|a\.m', low):
         return 'a:clock written without minutes ("T24", "T17")'
     return 'b:unclassified: ' + gt
-classes = collections.defaultdict(list)
-right = round(d['value']['precision'] * d['predicted'])
-for e in d['errors']:
-    c = form(e)
-    classes[c].append(e)
+
+
 def f1(right, pred, gold):
     p, r = right / pred, right / gold
     return 2 * p * r / (p + r)
-gold, pred = d['gold'], d['predicted']
-print(f"now: right {right}, predicted {pred}, gold {gold}, value F1 {f1(right, pred, gold):.3f}")
-gain = {'a': [0, 0], 'b': [0, 0], 'c': [0, 0]}  # right gained, predicted change
-for c, es in sorted(classes.items(), key=lambda x: (x[0][0], -len(x[1]))):
-    if c == 'type only':
-        continue
-    g = c[0]
-    for e in es:
-        if e['kind'] == 'wrong': gain[g][0] += 1
-        elif e['kind'] == 'missed': gain[g][0] += 1; gain[g][1] += 1
-        else: gain[g][1] -= 1
-    ex = es[0]
-    print(f"{len(es):4d}  {c}  | e.g. {ex['doc']}: {ex.get('gold') or ex.get('text')!r} gold {ex.get('gold_value', ex.get('value') if ex['kind']=='missed' else None)} ours {ex.get('value') if ex['kind']!='missed' else None}")
-print('type only (right value, other type):', len(classes['type only']))
-for g in 'abc':
-    print(g, 'items', sum(len(es) for c, es in classes.items() if c[0] == g), 'right+', gain[g][0], 'pred', gain[g][1])
-b = f1(right + gain['b'][0], pred + gain['b'][1], gold)
-bc = f1(right + gain['b'][0] + gain['c'][0], pred + gain['b'][1] + gain['c'][1], gold)
-abc = f1(right + sum(x[0] for x in gain.values()), pred + sum(x[1] for x in gain.values()), gold)
-print(f"value F1 if every (b) were fixed: {b:.4f}; every (b) and (c): {bc:.4f}")
-if '--list' in sys.argv:
-    for c, es in sorted(classes.items()):
-        if c.startswith(sys.argv[sys.argv.index('--list') + 1]):
-            for e in es:
-                print(c[:40], '|', e['kind'], e['doc'], repr(e.get('gold') or e.get('text')), e.get('gold_value', e.get('value')), e.get('value') if e['kind'] == 'wrong' else '')
+
+
+def main(argv: list[str]) -> None:
+    d = json.load(open(argv[1] if len(argv) > 1 and not argv[1].startswith('-') else 'out/eval/timex-tbaq.json'))
+    classes = collections.defaultdict(list)
+    right = round(d['value']['precision'] * d['predicted'])
+    for e in d['errors']:
+        c = form(e)
+        classes[c].append(e)
+    gold, pred = d['gold'], d['predicted']
+    print(f"now: right {right}, predicted {pred}, gold {gold}, value F1 {f1(right, pred, gold):.3f}")
+    gain = {'a': [0, 0], 'b': [0, 0], 'c': [0, 0]}  # right gained, predicted change
+    for c, es in sorted(classes.items(), key=lambda x: (x[0][0], -len(x[1]))):
+        if c == 'type only':
+            continue
+        g = c[0]
+        for e in es:
+            if e['kind'] == 'wrong':
+                gain[g][0] += 1
+            elif e['kind'] == 'missed':
+                gain[g][0] += 1
+                gain[g][1] += 1
+            else:
+                gain[g][1] -= 1
+        ex = es[0]
+        print(f"{len(es):4d}  {c}  | e.g. {ex['doc']}: {ex.get('gold') or ex.get('text')!r} gold {ex.get('gold_value', ex.get('value') if ex['kind']=='missed' else None)} ours {ex.get('value') if ex['kind']!='missed' else None}")
+    print('type only (right value, other type):', len(classes['type only']))
+    for g in 'abc':
+        print(g, 'items', sum(len(es) for c, es in classes.items() if c[0] == g), 'right+', gain[g][0], 'pred', gain[g][1])
+    b = f1(right + gain['b'][0], pred + gain['b'][1], gold)
+    bc = f1(right + gain['b'][0] + gain['c'][0], pred + gain['b'][1] + gain['c'][1], gold)
+    print(f"value F1 if every (b) were fixed: {b:.4f}; every (b) and (c): {bc:.4f}")
+    if '--list' in argv:
+        for c, es in sorted(classes.items()):
+            if c.startswith(argv[argv.index('--list') + 1]):
+                for e in es:
+                    print(c[:40], '|', e['kind'], e['doc'], repr(e.get('gold') or e.get('text')), e.get('gold_value', e.get('value')), e.get('value') if e['kind'] == 'wrong' else '')
+
+
+if __name__ == "__main__":
+    main(sys.argv)
