@@ -35,3 +35,37 @@ def test_a_quote_closed_by_a_comma_still_takes_the_cue_after_it(rules_nlp):
     text = 'Tom Brand spoke first. "The issue is a simple one," he added.'
     (added,) = _by_cue(rules_nlp(text)._.attributions, "added")
     assert added.content_text == '"The issue is a simple one,"'
+
+
+def test_a_participle_right_after_a_reported_verb_is_said_by_that_verbs_subject(rules_nlp):
+    text = "On Tuesday, the manager said a man came in saying he was waiting for his girlfriend."
+    (saying,) = _by_cue(rules_nlp(text)._.attributions, "saying")
+    assert [s.text for s in saying.source] == ["a man"]
+
+
+def test_a_participle_after_a_comma_stays_the_first_speakers(rules_nlp):
+    text = "Ruiz stated that Russia has violated the treaty, adding that talks would go on."
+    (adding,) = _by_cue(rules_nlp(text)._.attributions, "adding")
+    assert [s.text for s in adding.source] == ["Ruiz"]
+
+
+def test_a_verbs_own_subject_after_another_clause_is_its_source(parse):
+    from onrecord.attribution.syntax import nearest_subject
+
+    doc = parse(
+        "Anne said there was concern within the family about the wedding, "
+        "and Henry condemned his relatives for failing to criticize the coverage."
+    )
+    condemned = next(t for t in doc if t.text == "condemned")
+    assert doc[slice(*nearest_subject(condemned, 0, 1))].text == "Henry"
+    said = next(t for t in doc if t.text == "said")
+    assert doc[slice(*nearest_subject(said, 0, 1))].text == "Anne"
+
+
+def test_the_prince_is_the_prince_who_spoke(nlp):
+    text = (
+        "Prince Henry spoke to the BBC on Sunday about his father, Prince Edward, and his brother, Prince Paul. "
+        '"I love them," Henry said. But the prince hit back at stories last year that they had misled the King.'
+    )
+    (hit,) = [a for a in nlp(text)._.attributions if a.source and a.source[0].text == "the prince"]
+    assert hit.speaker is not None and hit.speaker.name == "Henry"

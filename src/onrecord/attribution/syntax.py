@@ -64,11 +64,31 @@ def trim(doc: Doc, start: int, end: int, keep_quotes: bool = False) -> tuple[int
 def nearest_subject(verb: Token, start: int, end: int) -> tuple[int, int]:
     """A source range narrowed to the verb's nearest subject when it holds two subjects of the verb (a
     misparse: "The bypass links Millbrook, but the route favours lorries" is not said by the bypass)."""
+    own = _own_subject_after(verb, start, end)
+    if own is not None:
+        return own
     subjects = sorted((c for c in verb.children if c.dep_ in SUBJECT_DEPS and start <= c.i < end), key=lambda c: c.i)
     if len(subjects) < 2 or not _clause_between(verb.doc, subjects[-2].i, subjects[-1].i):
         return start, end  # "deputy minister Walt Natynczyk and Lisa Campbell weighed in": two speakers, one source
     near_start, near_end = trim(verb.doc, *subtree_range(subjects[-1]))
     return max(near_start, start), min(near_end, end)
+
+
+#: subjects that name who acts ("Henry", "the council", "he"), not a relative or dummy word
+_NAMING_PRONOUNS = {"i", "we", "he", "she", "they"}
+
+
+def _own_subject_after(verb: Token, start: int, end: int) -> tuple[int, int] | None:
+    """"Anne said there was concern …, and Henry condemned his relatives": a source range before the
+    verb's own subject, holding the subject of another verb, gives way to the verb's own subject."""
+    doc = verb.doc
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and end <= c.i < verb.i]
+    if not own or not (own[0].pos_ in ("PROPN", "NOUN") or own[0].lower_ in _NAMING_PRONOUNS):
+        return None
+    other = [t for t in doc[start:end] if t.dep_ in SUBJECT_DEPS and t.head.i != verb.i and t.head.i < own[0].i]
+    if not other or not _clause_between(doc, other[0].i, own[0].i):
+        return None
+    return trim(doc, *subtree_range(own[0]))
 
 
 def _clause_between(doc: Doc, first: int, second: int) -> bool:
@@ -172,11 +192,24 @@ def _find_subject(verb: Token) -> tuple[int, int] | None:
             continue
         if token.dep_ not in CLIMB_DEPS:
             return None
+        own_clause = _bare_participle(token)
         token = token.head
         # a reported clause is not the speaker's: "X stated that Russia has …, before adding"
-        while token.dep_ == "ccomp" and token.head is not token:
+        while token.dep_ == "ccomp" and token.head is not token and not own_clause:
             token = token.head
     return None
+
+
+def _bare_participle(token: Token) -> bool:
+    """"The owner said a man came in saying he …": a participle right after its verb, with no comma
+    between, belongs to that verb's clause and subject (", adding that …" goes on the speaker's)."""
+    head = token.head
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and head.i < token.i
+        and not any(t.is_punct for t in token.doc[head.i + 1 : token.i])
+    )
 
 
 def minus(outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int]]:
