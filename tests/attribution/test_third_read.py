@@ -69,3 +69,12 @@ def test_the_prince_is_the_prince_who_spoke(nlp):
     )
     (hit,) = [a for a in nlp(text)._.attributions if a.source and a.source[0].text == "the prince"]
     assert hit.speaker is not None and hit.speaker.name == "Henry"
+
+
+def test_a_surname_of_two_words_joins_the_full_name(nlp):
+    text = (
+        '"The situation is bad," said Dr. Walid Abu Hatab, an obstetrician at the hospital. '
+        '"Some women cannot reach the hospital," Abu Hatab said.'
+    )
+    speakers = {a.speaker.name for a in nlp(text)._.attributions if a.speaker is not None}
+    assert speakers == {"Walid Abu Hatab"}
