@@ -78,3 +78,9 @@ def test_a_surname_of_two_words_joins_the_full_name(nlp):
     )
     speakers = {a.speaker.name for a in nlp(text)._.attributions if a.speaker is not None}
     assert speakers == {"Walid Abu Hatab"}
+
+
+def test_the_subject_of_a_passive_cue_with_an_infinitive_is_no_source(rules_nlp):
+    text = "Tom Clark was arrested in California and is expected to be arraigned in Boston at a later date."
+    (expected,) = [a for a in rules_nlp(text)._.attributions if a.cue_lemma == "expect"]
+    assert expected.source == () and expected.speaker is None

@@ -83,11 +83,23 @@ def candidates_from_verbs(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> l
         content = [r for r in (trim(doc, s, e, keep_quotes=True) for s, e in content) if r[1] > r[0]]
         if not content:
             continue
-        source = find_source(verb)
+        source = None if _raised_passive(verb) else find_source(verb)
         if verb.dep_ == "relcl":
             source = _relative_source(verb)
         out.append(Candidate(cue_tokens(verb), content, source, entry.lemma, rule, entry.strength))
     return out
+
+
+def _raised_passive(verb: Token) -> bool:
+    """"Lee … is expected to be arraigned", "she is said to have left": the subject of a passive cue
+    with an infinitive after it is what is expected or said, not who expects or says it (PolNeAR
+    gives "is expected" no source)."""
+    children = list(verb.children)
+    return (
+        any(c.dep_ == "auxpass" for c in children)
+        and not any(c.dep_ == "agent" for c in children)
+        and any(c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in children)
+    )
 
 
 def _inanimate_subject(verb: Token) -> bool:
