@@ -84,3 +84,14 @@ def test_the_subject_of_a_passive_cue_with_an_infinitive_is_no_source(rules_nlp)
     text = "Tom Clark was arrested in California and is expected to be arraigned in Boston at a later date."
     (expected,) = [a for a in rules_nlp(text)._.attributions if a.cue_lemma == "expect"]
     assert expected.source == () and expected.speaker is None
+
+
+def test_a_relative_clause_cue_does_not_hold_its_own_source_and_cue(rules_nlp):
+    text = "Israel warned people to move south, a declaration that Amnesty International said could amount to a war crime."
+    (said,) = _by_cue(rules_nlp(text)._.attributions, "said")
+    assert said.content_text == "could amount to a war crime"
+
+
+def test_a_relative_pronoun_is_no_content(rules_nlp):
+    text = "It was the interview that some within the palace must have feared, but it was more revealing than many could have imagined."
+    assert [a.content_text for a in rules_nlp(text)._.attributions if a.cue_lemma == "fear"] == []

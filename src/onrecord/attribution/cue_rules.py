@@ -33,6 +33,10 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         if _finite_without_subject(clause):
             return None  # "X's retirement — revealed 30 hours before — has roiled …": the sentence's own verb
         start, end = subtree_range(clause)
+        if start < verb.i < end:
+            # "a declaration that Amnesty said could amount to a war crime": the clause's subject is the
+            # relative pronoun before the cue; what was said is the clause after it
+            start = verb.i + 1
         # "urged the union to return": keep the object that is the complement's subject
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < clause.i and clause.dep_ == "xcomp"]
         if objects and entry_lemma in OBJECT_CUES:
@@ -47,6 +51,8 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         return None  # "the truce proposed by Putin": a participle modifying a noun, not a statement
     if entry_lemma in OBJECT_CUES:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if objects and objects[0].i < verb.i:
+            return None  # "the interview that some … must have feared": a relative pronoun, the writer's noun
         if objects:
             start, end = subtree_range(objects[0])
             for child in verb.rights:
