@@ -95,3 +95,16 @@ def test_a_relative_clause_cue_does_not_hold_its_own_source_and_cue(rules_nlp):
 def test_a_relative_pronoun_is_no_content(rules_nlp):
     text = "It was the interview that some within the palace must have feared, but it was more revealing than many could have imagined."
     assert [a.content_text for a in rules_nlp(text)._.attributions if a.cue_lemma == "fear"] == []
+
+
+def test_a_phone_call_is_no_statement(rules_nlp):
+    text = (
+        "For more information, call 212-306-6794 or email the office. "
+        "The station called the Sheriff's Office asking questions."
+    )
+    assert [a for a in rules_nlp(text)._.attributions if a.cue_lemma == "call"] == []
+
+
+def test_calling_something_a_name_or_calling_for_talks_stays(rules_nlp):
+    text = "The mayor called for talks. She called the plan a mistake and called on the council to act."
+    assert len([a for a in rules_nlp(text)._.attributions if a.cue_lemma == "call"]) == 3

@@ -56,8 +56,10 @@ CONDITION_MARKS = {"if", "unless"}
 
 
 def _called_without_content(verb: Token) -> bool:
-    deps = {c.dep_ for c in verb.children}
-    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    # "called the sheriff's office asking questions": a participle is what the caller did, no content;
+    # "For more information, call …": a phrase before the verb is no "called for"
+    deps = {c.dep_ for c in verb.children if not (c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ == "VBG")}
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep" and c.i > verb.i}
     return verb.lemma_.lower() == "call" and not deps & {"oprd", "ccomp", "xcomp", "attr", "acomp"} and "for" not in preps and "on" not in preps
 
 
