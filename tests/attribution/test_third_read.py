@@ -108,3 +108,12 @@ def test_a_phone_call_is_no_statement(rules_nlp):
 def test_calling_something_a_name_or_calling_for_talks_stays(rules_nlp):
     text = "The mayor called for talks. She called the plan a mistake and called on the council to act."
     assert len([a for a in rules_nlp(text)._.attributions if a.cue_lemma == "call"]) == 3
+
+
+def test_the_subject_inside_a_cues_complement_is_not_its_source(parse):
+    from onrecord.attribution.syntax import nearest_subject
+
+    doc = parse("She remembered telling Henry, after he suggested she stay home.")
+    suggested = next(t for t in doc if t.text == "suggested")
+    she = next(t for t in doc if t.text == "she")
+    assert doc[slice(*nearest_subject(suggested, she.i, she.i + 1))].text == "he"

@@ -82,13 +82,21 @@ def _own_subject_after(verb: Token, start: int, end: int) -> tuple[int, int] | N
     """"Anne said there was concern …, and Henry condemned his relatives": a source range before the
     verb's own subject, holding the subject of another verb, gives way to the verb's own subject."""
     doc = verb.doc
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and end <= c.i < verb.i]
+    # "after he suggested she stay home": a source inside the cue's complement is what was suggested
+    in_complement = start > verb.i and _inside_complement(verb, start, end)
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (0 if in_complement else end) <= c.i < verb.i]
     if not own or not (own[0].pos_ in ("PROPN", "NOUN") or own[0].lower_ in _NAMING_PRONOUNS):
         return None
+    if in_complement:
+        return trim(doc, *subtree_range(own[0]))
     other = [t for t in doc[start:end] if t.dep_ in SUBJECT_DEPS and t.head.i != verb.i and t.head.i < own[0].i]
     if not other or not _clause_between(doc, other[0].i, own[0].i):
         return None
     return trim(doc, *subtree_range(own[0]))
+
+
+def _inside_complement(verb: Token, start: int, end: int) -> bool:
+    return any(c.dep_ in CLAUSE_DEPS and c.left_edge.i <= start and end <= c.right_edge.i + 1 for c in verb.children)
 
 
 def _clause_between(doc: Doc, first: int, second: int) -> bool:
