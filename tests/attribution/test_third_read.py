@@ -117,3 +117,15 @@ def test_the_subject_inside_a_cues_complement_is_not_its_source(parse):
     suggested = next(t for t in doc if t.text == "suggested")
     she = next(t for t in doc if t.text == "she")
     assert doc[slice(*nearest_subject(suggested, she.i, she.i + 1))].text == "he"
+
+
+def test_a_pronoun_after_a_phrase_opening_on_a_person_is_that_person(nlp):
+    text = (
+        'One of the women to flee was Maryam Nasser, who was seven months pregnant. "I am from the city," she said.\n\n'
+        'Sara Haddad, a doctor at the clinic, explained that there were 22 infants in the ward. '
+        '"Families have many difficulties," she said.\n\n'
+        "In Nasser's case, she decided to stay at the hospital to be near her child. "
+        '"I am worried about him," she continued.'
+    )
+    (continued,) = _by_cue(nlp(text)._.attributions, "continued")
+    assert continued.speaker is not None and continued.speaker.name == "Maryam Nasser"

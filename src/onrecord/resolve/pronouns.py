@@ -15,6 +15,10 @@ from .mentions import ORG_LABELS, EntityBuilder
 from .source_phrase import clean_name
 
 
+#: prepositions that open a sentence on the person it is about ("In Hajjaj's case", "For Ruiz")
+TOPIC_PREPOSITIONS = {"in", "for", "like", "unlike"}
+
+
 class PronounResolution:
     def _candidates(self, before: int, gender: str | None) -> list[EntityBuilder]:
         out = []
@@ -58,7 +62,8 @@ class PronounResolution:
         word = head.lower_
         if word in PRONOUN_GENDER:
             gender = PRONOUN_GENDER[word]
-            nominal = self._nominal_just_before(span.start, gender) or self._introduced_just_before(span.start, gender)
+            nominal = (self._fronted_topic(head, gender) or self._nominal_just_before(span.start, gender)
+                       or self._introduced_just_before(span.start, gender))
             if nominal is not None:
                 self._add_mention(nominal, span, "pronoun")
                 return nominal
@@ -114,6 +119,17 @@ class PronounResolution:
             if (m.titles or len(m.name.split()) > 1) and self.paragraph_of(m.span.start) >= para - 1 and p.gender in (None, gender):
                 found.append(p)
         return found[0] if len(found) == 1 else None
+
+    def _fronted_topic(self, head: Token, gender: str) -> EntityBuilder | None:
+        """"In Hajjaj's case, she decided …", "For Ruiz, he said, …": the one person named in a phrase
+        opening the sentence with a topic preposition is who the subject pronoun after it means."""
+        sent = head.sent
+        first = self.doc[sent.start]
+        if first.lower_ not in TOPIC_PREPOSITIONS or first.dep_ != "prep" or not first.right_edge.i < head.i:
+            return None
+        people = {id(p): p for m in self.names if first.idx <= m.span.start < first.right_edge.idx and not m.in_quote
+                  for p in [self.by_offset.get(m.span.start)] if p is not None and p.gender in (None, gender)}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _nominal_just_before(self, offset: int, gender: str) -> EntityBuilder | None:
         """"A spokesperson for the employers said … “…,” he said.": the unnamed person who spoke last, in
