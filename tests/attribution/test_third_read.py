@@ -129,3 +129,12 @@ def test_a_pronoun_after_a_phrase_opening_on_a_person_is_that_person(nlp):
     )
     (continued,) = _by_cue(nlp(text)._.attributions, "continued")
     assert continued.speaker is not None and continued.speaker.name == "Maryam Nasser"
+
+
+def test_the_pronoun_of_a_clause_opening_the_sentence_is_the_main_clauses_named_subject(nlp):
+    text = (
+        "Senator Amrita Deo brought the motion on Tuesday. Senate President Carla Kent broke the tie, "
+        "and Kent said the vote was fair.\n\nAs she concluded the debate, Deo proposed an amendment to her original motion."
+    )
+    (concluded,) = _by_cue(nlp(text)._.attributions, "concluded")
+    assert concluded.speaker is not None and concluded.speaker.name == "Amrita Deo"

@@ -17,6 +17,8 @@ from .source_phrase import clean_name
 
 #: prepositions that open a sentence on the person it is about ("In Hajjaj's case", "For Ruiz")
 TOPIC_PREPOSITIONS = {"in", "for", "like", "unlike"}
+#: conjunctions of a clause that can open a sentence before its main clause ("As she concluded, X …")
+FRONTED_MARKS = {"as", "when", "while", "after", "before", "since", "although", "though"}
 
 
 class PronounResolution:
@@ -62,7 +64,8 @@ class PronounResolution:
         word = head.lower_
         if word in PRONOUN_GENDER:
             gender = PRONOUN_GENDER[word]
-            nominal = (self._fronted_topic(head, gender) or self._nominal_just_before(span.start, gender)
+            nominal = (self._fronted_topic(head, gender) or self._main_subject_after(head, gender)
+                       or self._nominal_just_before(span.start, gender)
                        or self._introduced_just_before(span.start, gender))
             if nominal is not None:
                 self._add_mention(nominal, span, "pronoun")
@@ -130,6 +133,23 @@ class PronounResolution:
         people = {id(p): p for m in self.names if first.idx <= m.span.start < first.right_edge.idx and not m.in_quote
                   for p in [self.by_offset.get(m.span.start)] if p is not None and p.gender in (None, gender)}
         return next(iter(people.values())) if len(people) == 1 else None
+
+    def _main_subject_after(self, head: Token, gender: str) -> EntityBuilder | None:
+        """"As she concluded the debate, Deonarine proposed …": the subject of a clause opening the
+        sentence is the person named as the subject of the main clause after it (not when the main clause
+        has a pronoun of the same gender of its own: "When she arrived, Smith greeted her")."""
+        clause = head.head
+        if head.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i > clause.head.i:
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ in FRONTED_MARKS for c in clause.children):
+            return None
+        main = clause.head
+        subject = next((c for c in main.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+        if subject is None or any(t.lower_ in PRONOUN_GENDER and PRONOUN_GENDER[t.lower_] == gender and t.dep_ != "poss"
+                                  for t in main.subtree if t.i > subject.i):
+            return None
+        person = next((self.by_offset.get(m.span.start) for m in self.names if m.root.i == subject.i and not m.in_quote), None)
+        return person if person is not None and person.gender in (None, gender) else None
 
     def _nominal_just_before(self, offset: int, gender: str) -> EntityBuilder | None:
         """"A spokesperson for the employers said … “…,” he said.": the unnamed person who spoke last, in
