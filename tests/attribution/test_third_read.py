@@ -138,3 +138,14 @@ def test_the_pronoun_of_a_clause_opening_the_sentence_is_the_main_clauses_named_
     )
     (concluded,) = _by_cue(nlp(text)._.attributions, "concluded")
     assert concluded.speaker is not None and concluded.speaker.name == "Amrita Deo"
+
+
+def test_the_object_of_the_verb_an_infinitive_cue_depends_on_is_its_source(rules_nlp):
+    text = "The man in red shorts led employees to believe his girlfriend was on the way."
+    (believe,) = [a for a in rules_nlp(text)._.attributions if a.cue_lemma == "believe"]
+    assert [s.text for s in believe.source] == ["employees"]
+
+
+def test_an_infinitive_cue_without_an_object_before_it_keeps_the_subject(rules_nlp):
+    (say,) = [a for a in rules_nlp("The mayor wants to say that the plan works.")._.attributions if a.cue_lemma == "say"]
+    assert [s.text for s in say.source] == ["The mayor"]

@@ -200,12 +200,24 @@ def _find_subject(verb: Token) -> tuple[int, int] | None:
             continue
         if token.dep_ not in CLIMB_DEPS:
             return None
+        controller = _object_controller(token)
+        if controller is not None:
+            return controller
         own_clause = _bare_participle(token)
         token = token.head
         # a reported clause is not the speaker's: "X stated that Russia has …, before adding"
         while token.dep_ == "ccomp" and token.head is not token and not own_clause:
             token = token.head
     return None
+
+
+def _object_controller(token: Token) -> tuple[int, int] | None:
+    """"The man led employees to believe …", "urged voters to say …": the object of the verb an
+    infinitive depends on is the infinitive's subject, not the verb's own subject."""
+    if token.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    objects = [c for c in token.head.children if c.dep_ in ("dobj", "dative") and c.i < token.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return trim(token.doc, *subtree_range(objects[0])) if objects else None
 
 
 def _bare_participle(token: Token) -> bool:
