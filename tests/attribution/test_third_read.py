@@ -2,6 +2,8 @@
 text: each test failed before its fix."""
 from __future__ import annotations
 
+from onrecord.types import AttributionKind
+
 
 def _by_cue(attributions, cue: str):
     return [a for a in attributions if a.cue and a.cue[0].text == cue]
@@ -149,3 +151,18 @@ def test_the_object_of_the_verb_an_infinitive_cue_depends_on_is_its_source(rules
 def test_an_infinitive_cue_without_an_object_before_it_keeps_the_subject(rules_nlp):
     (say,) = [a for a in rules_nlp("The mayor wants to say that the plan works.")._.attributions if a.cue_lemma == "say"]
     assert [s.text for s in say.source] == ["The mayor"]
+
+
+def test_a_parenthetical_cue_between_subject_and_verb_reports_speech(parse):
+    from onrecord.attribution.kinds import classify_kind
+    from onrecord.types import Attribution, AttributionType, Span
+
+    text = "The Central Bank, he continued, intervenes on a weekly basis, selling dollars to dealers."
+    doc = parse(text)
+    at = lambda words: Span.of(text, text.index(words), text.index(words) + len(words))  # noqa: E731
+    a = Attribution(
+        source=(Span.of(text, 18, 20),), cue=(at("continued"),),
+        content=(at("The Central Bank"), at("intervenes on a weekly basis, selling dollars to dealers")),
+        type=AttributionType.INDIRECT, cue_lemma="continue", confidence=0.5, origin="model",
+    )
+    assert classify_kind(doc, a) is AttributionKind.SPEECH

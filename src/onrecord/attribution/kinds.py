@@ -136,7 +136,7 @@ def _quoted(doc: Doc, a: Attribution) -> bool:
 def _reports_words(doc: Doc, a: Attribution) -> bool:
     """The content holds words someone could have said: a quotation, or a finite clause with its
     subject ("that the plant will close", "it won't include carbon pricing")."""
-    if _quoted(doc, a):
+    if _quoted(doc, a) or _parenthetical(doc, a):
         return True
     for s in a.content:
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
@@ -144,6 +144,15 @@ def _reports_words(doc: Doc, a: Attribution) -> bool:
         if root is not None and root.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in root.children):
             return True
     return False
+
+
+def _parenthetical(doc: Doc, a: Attribution) -> bool:
+    """"The Central Bank, he continued, intervenes …": a cue set off by commas inside its content
+    interrupts a sentence someone said."""
+    if len(a.content) < 2 or not a.cue or not a.content[0].end <= a.cue[0].start < a.cue[-1].end <= a.content[-1].start:
+        return False
+    text = doc_text(doc)
+    return text[a.content[0].end : a.cue[0].start].lstrip().startswith(",") and text[a.cue[-1].end : a.content[-1].start].strip() == ","
 
 
 #: verbs whose infinitive is a speech act not performed: "declined to say why", "refused to confirm"
