@@ -166,3 +166,16 @@ def test_a_parenthetical_cue_between_subject_and_verb_reports_speech(parse):
         type=AttributionType.INDIRECT, cue_lemma="continue", confidence=0.5, origin="model",
     )
     assert classify_kind(doc, a) is AttributionKind.SPEECH
+
+
+def test_pushing_a_thing_somewhere_is_no_statement(nlp):
+    text = "The crisis has pushed many of the remaining health care centers to the brink of closure."
+    assert [a for a in nlp(text)._.attributions if a.cue_lemma == "push"] == []
+
+
+def test_adding_a_tax_is_no_statement_but_adding_words_is(rules_nlp):
+    text = (
+        "The ministry has added value added tax on luxury food items to reduce the demand for those imported items. "
+        "She added that the plan would work."
+    )
+    assert [a.content_text for a in rules_nlp(text)._.attributions if a.cue_lemma == "add"] == ["that the plan would work"]

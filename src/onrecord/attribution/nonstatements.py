@@ -86,7 +86,17 @@ def _act_on_object(doc: Doc, verb: Token, a: Attribution) -> bool:
     if verb.lemma_.lower() not in load_act_verbs() or not a.content:
         return False
     span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
-    return span is not None and span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+    if span is not None and span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return True
+    # "has pushed many of the centres to the brink": an object and no clause of the verb's
+    deps = {c.dep_ for c in verb.children}
+    return "dobj" in deps and not deps & {"ccomp", "xcomp"}
+
+
+def _added_a_thing(verb: Token) -> bool:
+    """"The ministry has added value added tax on luxury items": "add" with a noun object adds a thing;
+    "added that …" and "he added, “…”" have none."""
+    return verb.lemma_.lower() == "add" and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM") for c in verb.children)
 
 
 #: verbs of discovering: with a person or thing found in a state, an event seen, not a finding
@@ -283,7 +293,7 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     cue = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
     if any(_writers_voice(t) for t in cue or () if t.pos_ == "VERB"):  # "remains difficult to predict"
         return True
-    return _act_on_object(doc, verb, a) or _found_in_a_state(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
+    return _act_on_object(doc, verb, a) or _added_a_thing(verb) or _found_in_a_state(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
 
 
 def _topic_subject(doc: Doc, a: Attribution) -> bool:
