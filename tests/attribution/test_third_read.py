@@ -179,3 +179,18 @@ def test_adding_a_tax_is_no_statement_but_adding_words_is(rules_nlp):
         "She added that the plan would work."
     )
     assert [a.content_text for a in rules_nlp(text)._.attributions if a.cue_lemma == "add"] == ["that the plan would work"]
+
+
+def test_the_page_asking_its_readers_is_no_statement(nlp):
+    text = "Are you a tenant preparing to vote this month? We want to hear from you! Submit your questions here."
+    assert [a for a in nlp(text)._.attributions if any(s.text == "We" for s in a.source)] == []
+
+
+def test_we_speaking_to_you_inside_a_quotation_stays(nlp):
+    text = '"We want to hear from you," the mayor told residents.'
+    assert [a.content_text for a in nlp(text)._.attributions] == ['"We want to hear from you,"']
+
+
+def test_adding_a_caveat_that_says_something_stays(rules_nlp):
+    text = "The officer added the weighty caveat that the estimate assumes the pipeline will be built on time."
+    assert "add" in [a.cue_lemma for a in rules_nlp(text)._.attributions]

@@ -96,7 +96,10 @@ def _act_on_object(doc: Doc, verb: Token, a: Attribution) -> bool:
 def _added_a_thing(verb: Token) -> bool:
     """"The ministry has added value added tax on luxury items": "add" with a noun object adds a thing;
     "added that …" and "he added, “…”" have none."""
-    return verb.lemma_.lower() == "add" and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM") for c in verb.children)
+    return verb.lemma_.lower() == "add" and not any(c.dep_ == "ccomp" for c in verb.children) and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM") and not any(g.dep_ in ("acl", "ccomp", "relcl", "appos") for g in c.children)
+        for c in verb.children
+    )  # "added the caveat that …" says it
 
 
 #: verbs of discovering: with a person or thing found in a state, an event seen, not a finding
@@ -269,7 +272,11 @@ def _in_related_link(text: str, a: Attribution) -> bool:
 def _reader_addressed(doc: Doc, a: Attribution) -> bool:
     """"If … you believe that its contents were not libellous, let us know": "you" in a condition,
     outside a quotation, is the reader the page speaks to (a site notice), no one who said anything."""
-    if len(a.source) != 1 or a.source[0].text.strip().lower() != "you" or not a.cue:
+    if len(a.source) != 1 or not a.cue:
+        return False
+    if a.source[0].text.strip().lower() == "we" and _to_the_reader(doc, a):
+        return True  # "We want to hear from you!": the page asking its readers
+    if a.source[0].text.strip().lower() != "you":
         return False
     verb = cue_word(doc, a)
     clause = verb
@@ -279,6 +286,15 @@ def _reader_addressed(doc: Doc, a: Attribution) -> bool:
         return False
     cue = a.cue[0]
     return not any(q.start <= cue.start and cue.end <= q.end for q in doc_quotes(doc))
+
+
+def _to_the_reader(doc: Doc, a: Attribution) -> bool:
+    """"We want to hear from you": "we" speaking to "you", neither inside a quotation."""
+    spans = [*a.source, *a.cue, *a.content]
+    if any(q.start <= s.start < q.end for q in doc_quotes(doc) for s in spans):
+        return False
+    text = doc_text(doc)
+    return any(re.search(r"\byou(r|rs)?\b", text[s.start : s.end], re.IGNORECASE) for s in a.content)
 
 
 def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) -> bool:
