@@ -194,3 +194,19 @@ def test_we_speaking_to_you_inside_a_quotation_stays(nlp):
 def test_adding_a_caveat_that_says_something_stays(rules_nlp):
     text = "The officer added the weighty caveat that the estimate assumes the pipeline will be built on time."
     assert "add" in [a.cue_lemma for a in rules_nlp(text)._.attributions]
+
+
+def test_an_amendment_speaks_for_the_one_whose_amendment_it_is(nlp):
+    text = (
+        "After Deo's amendment was rejected, the Senate considered Mitchell's amendment which proposed "
+        "that Government give a statement in Parliament in six months."
+    )
+    (proposed,) = _by_cue(nlp(text)._.attributions, "proposed")
+    assert proposed.speaker is not None and proposed.speaker.name == "Mitchell"
+    assert proposed.kind is AttributionKind.WRITING
+
+
+def test_a_story_which_said_something_is_writing(nlp):
+    text = 'In one example, Winfrey read a story about her eating avocados which said the fruit was "linked to water shortages".'
+    (said,) = _by_cue(nlp(text)._.attributions, "said")
+    assert said.kind is AttributionKind.WRITING

@@ -78,11 +78,18 @@ def cue_word(doc: Doc, a: Attribution) -> Token | None:
     return nouns[0] if nouns else span.root
 
 
+#: prepositions of a topic: "a story about her shoes which said" is the story speaking
+_TOPIC_PREPS = {"about", "on", "regarding", "concerning", "over"}
+
+
 def _subject(verb: Token) -> Token | None:
     for t in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
         if t is None:
             continue
         subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and subjects[0].lower_ in ("which", "that") and t.dep_ == "relcl":
+            noun = t.head  # "a story about her eating avocados which said …": the story, not its topic
+            return noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC_PREPS and noun.head.head.pos_ == "NOUN" else noun
         if subjects:
             return subjects[0]
     return None

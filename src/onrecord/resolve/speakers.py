@@ -86,11 +86,11 @@ class _Resolver(PronounResolution):
         span = Span.of(doc_text(self.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         if is_heading(self.doc, tokens[0].i):
             return self.resolve_in_heading(tokens, span)
+        owner = possessor(tokens, self.lex)
+        if owner is not None:  # "her statement said", "the union's release", "Mitchell's amendment": the one who wrote it
+            return self.resolve((owner,), ())
         if tokens.root.lemma_.lower() in self.lex.things or tokens.root.lower_ in self.lex.things:
             return None  # "Background:", "Video shows …": tagged a name or not, no speaker
-        owner = possessor(tokens, self.lex)
-        if owner is not None:  # "her statement said", "the union's release": the one who wrote it
-            return self.resolve((owner,), ())
         # a name in the source: the one that is not a possessor ("Feld's lawyer, Samuel Achebe") nor
         # inside a phrase that only places the speaker ("Some pubs around Cork")
         names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end and not under_preposition(m.root, tokens)]
