@@ -210,3 +210,9 @@ def test_a_story_which_said_something_is_writing(nlp):
     text = 'In one example, Winfrey read a story about her eating avocados which said the fruit was "linked to water shortages".'
     (said,) = _by_cue(nlp(text)._.attributions, "said")
     assert said.kind is AttributionKind.WRITING
+
+
+def test_that_after_a_place_is_the_thing_placed_there(nlp):
+    text = "Hasib already hung signs in some locations that say men aren't allowed beyond the waiting area."
+    (say,) = _by_cue(nlp(text)._.attributions, "say")
+    assert say.speaker is not None and say.speaker.name.startswith("signs")

@@ -35,6 +35,8 @@ def personal_antecedent(noun: Token) -> Token:
 FIRST_PERSON = {"we", "us", "our"}
 #: prepositions that give what something is about ("a story about her shoes which said"): "which" is not the topic
 _TOPIC_PREPS = {"about", "on", "regarding", "concerning", "over"}
+#: prepositions that place a thing ("signs in some locations that say"): "that" is the thing, not the place
+_PLACE_PREPS = {"in", "at", "across", "around", "inside", "outside", "near"}
 
 
 def speaking_antecedent(noun: Token) -> Token:
@@ -42,8 +44,13 @@ def speaking_antecedent(noun: Token) -> Token:
     ruling in Fresno, which had found") nor a topic ("a story about her shoes which said"), but the noun
     they describe."""
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-        if noun.ent_type_ in ("GPE", "LOC", "FAC") or noun.head.lower_ in _TOPIC_PREPS:
+        if noun.ent_type_ in ("GPE", "LOC", "FAC") or noun.head.lower_ in _TOPIC_PREPS or noun.head.lower_ in _PLACE_PREPS:
             return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in _PLACE_PREPS and noun.head.head.pos_ == "VERB":
+        # "hung signs in some locations that say": the object placed, not the place
+        placed = [c for c in noun.head.head.children if c.dep_ == "dobj" and c.i < noun.head.i]
+        if placed:
+            return placed[0]
     return noun
 
 
