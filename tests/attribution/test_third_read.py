@@ -216,3 +216,18 @@ def test_that_after_a_place_is_the_thing_placed_there(nlp):
     text = "Hasib already hung signs in some locations that say men aren't allowed beyond the waiting area."
     (say,) = _by_cue(nlp(text)._.attributions, "say")
     assert say.speaker is not None and say.speaker.name.startswith("signs")
+
+
+def test_they_after_a_plural_noun_that_told_someone_is_that_group(nlp):
+    text = (
+        "Three loggers were detained on Monday. The loggers told investigators that they were hunting deer. "
+        "They claimed the hunter shot first."
+    )
+    (claimed,) = _by_cue(nlp(text)._.attributions, "claimed")
+    assert claimed.speaker is not None and claimed.speaker.name == "loggers"
+
+
+def test_they_after_reports_is_not_the_reports(nlp):
+    text = "Reports said the plant would close. They said workers were told on Monday."
+    (said,) = [a for a in _by_cue(nlp(text)._.attributions, "said") if a.source and a.source[0].text == "They"]
+    assert said.speaker is None
