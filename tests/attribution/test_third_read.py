@@ -231,3 +231,17 @@ def test_they_after_reports_is_not_the_reports(nlp):
     text = "Reports said the plant would close. They said workers were told on Monday."
     (said,) = [a for a in _by_cue(nlp(text)._.attributions, "said") if a.source and a.source[0].text == "They"]
     assert said.speaker is None
+
+
+def test_remembering_telling_someone_is_speech(parse):
+    from onrecord.attribution.kinds import classify_kind
+    from onrecord.types import Attribution, AttributionType, Span
+
+    text = '"I cannot be left alone," she remembered telling Henry.'
+    doc = parse(text)
+    at = lambda words: Span.of(text, text.index(words), text.index(words) + len(words))  # noqa: E731
+    a = Attribution(
+        source=(at("she"),), cue=(at("remembered telling"),), content=(at('"I cannot be left alone,"'),),
+        type=AttributionType.MIXED, cue_lemma="remember", confidence=0.7, origin="model",
+    )
+    assert classify_kind(doc, a) is AttributionKind.SPEECH

@@ -226,6 +226,15 @@ def _unnamed_question(doc: Doc, a: Attribution) -> bool:
     return span is not None and len(span) > 0 and span[0].lower_ in _QUESTION_OPENERS
 
 
+def _remembers_saying(verb: Token) -> bool:
+    """"remembered telling", "recalls saying": a gerund of a speech verb (cue class speech) after the cue."""
+    lexicon = load_cue_lexicon()
+    return any(
+        c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and (entry := lexicon.entry(c.lemma_.lower(), "VERB")) is not None and entry.cls == "speech"
+        for c in verb.children
+    )
+
+
 def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
     """The kind of one attribution of ``doc`` (see the module docstring).
 
@@ -264,6 +273,8 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         return K.EVIDENCE  # "Spending so much effort on a tool suggests that …": a fact indicates, no one speaks
     if kind in (None, K.SPEECH) and (entry is None or entry.frame in COMMITMENT_FRAMES) and _only_infinitive(token):
         return K.INTENTION
+    if kind is K.THOUGHT and _remembers_saying(token):
+        return K.SPEECH  # "“I can't be left alone,” she remembered telling Harry": what she said
     if kind is K.THOUGHT and token.lemma_.lower() in PERCEPTION and any(c.dep_ == "nsubjpass" for c in token.children):
         return K.EVIDENCE  # "workers were seen stacking coffins": observed, not thought
     if kind is K.WRITING and subject_kind is K.EVIDENCE:
