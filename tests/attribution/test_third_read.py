@@ -245,3 +245,15 @@ def test_remembering_telling_someone_is_speech(parse):
         type=AttributionType.MIXED, cue_lemma="remember", confidence=0.7, origin="model",
     )
     assert classify_kind(doc, a) is AttributionKind.SPEECH
+
+
+def test_he_after_the_man_as_the_subject_before_is_the_man(nlp):
+    text = (
+        "Video obtained from the salon shows the man entering the salon at about 10:41 a.m. Tuesday. "
+        "The salon owner, Usman Hasib, runs the business now.\n"
+        '"My girlfriend is trying to get an appointment," the man could be heard saying.\n'
+        "The man in red shorts led employees to believe his girlfriend was on the way.\n"
+        "In the video, he says she wanted an eyebrow appointment, and then he sits down."
+    )
+    (says,) = _by_cue(nlp(text)._.attributions, "says")
+    assert says.speaker is not None and says.speaker.name == "man in red shorts"

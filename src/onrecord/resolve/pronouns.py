@@ -12,7 +12,8 @@ from spacy.tokens import Token
 from ..types import EntityKind, Span
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER
 from .mentions import ORG_LABELS, EntityBuilder
-from .source_phrase import clean_name
+from ..nlp import doc_text
+from .source_phrase import clean_name, phrase_name
 
 
 #: prepositions that open a sentence on the person it is about ("In Hajjaj's case", "For Ruiz")
@@ -66,7 +67,7 @@ class PronounResolution:
             gender = PRONOUN_GENDER[word]
             nominal = (self._fronted_topic(head, gender) or self._main_subject_after(head, gender)
                        or self._nominal_just_before(span.start, gender)
-                       or self._introduced_just_before(span.start, gender))
+                       or self._introduced_just_before(span.start, gender) or self._subject_just_before(head, gender))
             if nominal is not None:
                 self._add_mention(nominal, span, "pronoun")
                 return nominal
@@ -150,6 +151,24 @@ class PronounResolution:
             return None
         person = next((self.by_offset.get(m.span.start) for m in self.names if m.root.i == subject.i and not m.in_quote), None)
         return person if person is not None and person.gender in (None, gender) else None
+
+    def _subject_just_before(self, head: Token, gender: str) -> EntityBuilder | None:
+        """"The man in red shorts led employees to believe … / In the video, he says …": "the man" or "the
+        woman" as the subject of the sentence before, with no person named or speaking since."""
+        if head.sent.start == 0:
+            return None
+        subject = next((c for c in self.doc[head.sent.start - 1].sent.root.children if c.dep_ == "nsubj"), None)
+        if (subject is None or self.inside_quote[subject.i] or self.lex.person_nouns.get(subject.lemma_.lower()) != gender
+                or not any(c.lower_ == "the" for c in subject.children)):
+            return None
+        if any(subject.idx < m.span.start < head.idx and not m.in_quote for m in self.names) or any(
+                subject.idx <= o < head.idx and b.kind is EntityKind.PERSON for o, b in self.history):
+            return None
+        tokens = self.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        span = Span.of(doc_text(self.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        builder = self._other(phrase_name(tokens), EntityKind.UNRESOLVED, span, "nominal")
+        self.person_nominals[id(builder)] = gender
+        return builder
 
     def _nominal_just_before(self, offset: int, gender: str) -> EntityBuilder | None:
         """"A spokesperson for the employers said … “…,” he said.": the unnamed person who spoke last, in
