@@ -51,7 +51,7 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         return None  # "the truce proposed by Putin": a participle modifying a noun, not a statement
     if entry_lemma in OBJECT_CUES:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-        if objects and objects[0].i < verb.i:
+        if objects and objects[0].i < verb.i and objects[0].lower_ in ("that", "which", "whom"):
             return None  # "the interview that some … must have feared": a relative pronoun, the writer's noun
         if objects:
             start, end = subtree_range(objects[0])
