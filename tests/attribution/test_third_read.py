@@ -52,16 +52,16 @@ def test_a_participle_after_a_comma_stays_the_first_speakers(rules_nlp):
 
 
 def test_a_verbs_own_subject_after_another_clause_is_its_source(parse):
-    from onrecord.attribution.syntax import nearest_subject
+    from onrecord.attribution.syntax import own_subject
 
     doc = parse(
         "Anne said there was concern within the family about the wedding, "
         "and Henry condemned his relatives for failing to criticize the coverage."
     )
     condemned = next(t for t in doc if t.text == "condemned")
-    assert doc[slice(*nearest_subject(condemned, 0, 1))].text == "Henry"
+    assert doc[slice(*own_subject(condemned, 0, 1))].text == "Henry"
     said = next(t for t in doc if t.text == "said")
-    assert doc[slice(*nearest_subject(said, 0, 1))].text == "Anne"
+    assert own_subject(said, 0, 1) is None
 
 
 def test_the_prince_is_the_prince_who_spoke(nlp):
@@ -113,12 +113,18 @@ def test_calling_something_a_name_or_calling_for_talks_stays(rules_nlp):
 
 
 def test_the_subject_inside_a_cues_complement_is_not_its_source(parse):
-    from onrecord.attribution.syntax import nearest_subject
+    from onrecord.attribution.syntax import own_subject
 
     doc = parse("She remembered telling Henry, after he suggested she stay home.")
     suggested = next(t for t in doc if t.text == "suggested")
     she = next(t for t in doc if t.text == "she")
-    assert doc[slice(*nearest_subject(suggested, she.i, she.i + 1))].text == "he"
+    assert doc[slice(*own_subject(suggested, she.i, she.i + 1))].text == "he"
+
+
+def test_a_model_source_in_another_clause_gives_way_to_the_cues_subject(nlp):
+    text = "Anne said there was concern within the family about the wedding, and Henry condemned his relatives for failing to criticize the coverage."
+    (condemned,) = _by_cue(nlp(text)._.attributions, "condemned")
+    assert [s.text for s in condemned.source] == ["Henry"]
 
 
 def test_a_pronoun_after_a_phrase_opening_on_a_person_is_that_person(nlp):

@@ -64,9 +64,6 @@ def trim(doc: Doc, start: int, end: int, keep_quotes: bool = False) -> tuple[int
 def nearest_subject(verb: Token, start: int, end: int) -> tuple[int, int]:
     """A source range narrowed to the verb's nearest subject when it holds two subjects of the verb (a
     misparse: "The bypass links Millbrook, but the route favours lorries" is not said by the bypass)."""
-    own = _own_subject_after(verb, start, end)
-    if own is not None:
-        return own
     subjects = sorted((c for c in verb.children if c.dep_ in SUBJECT_DEPS and start <= c.i < end), key=lambda c: c.i)
     if len(subjects) < 2 or not _clause_between(verb.doc, subjects[-2].i, subjects[-1].i):
         return start, end  # "deputy minister Walt Natynczyk and Lisa Campbell weighed in": two speakers, one source
@@ -78,7 +75,7 @@ def nearest_subject(verb: Token, start: int, end: int) -> tuple[int, int]:
 _NAMING_PRONOUNS = {"i", "we", "he", "she", "they"}
 
 
-def _own_subject_after(verb: Token, start: int, end: int) -> tuple[int, int] | None:
+def own_subject(verb: Token, start: int, end: int) -> tuple[int, int] | None:
     """"Anne said there was concern …, and Henry condemned his relatives": a source range before the
     verb's own subject, holding the subject of another verb, gives way to the verb's own subject."""
     doc = verb.doc

@@ -1,0 +1,42 @@
+"""The learned model's sources checked against the parse, after rules and model are merged.
+
+The role tagger sometimes marks as the source the subject of another clause: the speaker of the sentence's
+first verb ("Anne said there was concern …, and Henry condemned his relatives": "Anne" for "condemned"), or
+the subject inside the cue's own complement ("after he suggested she stay home": "she" for "suggested").
+When the cue's verb has a subject of its own that names someone, that subject is the source.
+Runs after the merge so that the model's recorded predictions (``model.predict``) stay as trained.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..nlp import doc_text
+from ..types import Attribution, Span
+from .kinds import cue_word
+from .syntax import own_subject
+
+
+def give_sources_their_cue_subject(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """``attributions`` with each model source that the parse gives to another clause replaced by the
+    cue's own subject.
+
+    Example:
+        >>> give_sources_their_cue_subject(None, [])
+        []
+    """
+    return [_checked(doc, a) if a.origin == "model" and len(a.source) == 1 and a.cue else a for a in attributions]
+
+
+def _checked(doc: Doc, a: Attribution) -> Attribution:
+    verb = cue_word(doc, a)
+    source = doc.char_span(a.source[0].start, a.source[0].end, alignment_mode="expand")
+    if verb is None or verb.pos_ not in ("VERB", "AUX") or source is None or not len(source):
+        return a
+    own = own_subject(verb, source.start, source.end)
+    if own is None or own == (source.start, source.end):
+        return a
+    text = doc_text(doc)
+    first, last = doc[own[0]], doc[own[1] - 1]
+    return replace(a, source=(Span.of(text, first.idx, last.idx + len(last.text)),))
