@@ -181,7 +181,7 @@ def test_pushing_a_thing_somewhere_is_no_statement(nlp):
 
 def test_adding_a_tax_is_no_statement_but_adding_words_is(rules_nlp):
     text = (
-        "The ministry has added value added tax on luxury food items to reduce the demand for those imported items. "
+        "The ministry has added value added tax (VAT) on luxury food items to reduce the demand for those imported items. "
         "She added that the plan would work."
     )
     assert [a.content_text for a in rules_nlp(text)._.attributions if a.cue_lemma == "add"] == ["that the plan would work"]

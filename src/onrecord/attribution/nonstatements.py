@@ -97,7 +97,7 @@ def _added_a_thing(verb: Token) -> bool:
     """"The ministry has added value added tax on luxury items": "add" with a noun object adds a thing;
     "added that …" and "he added, “…”" have none."""
     return verb.lemma_.lower() == "add" and not any(c.dep_ == "ccomp" for c in verb.children) and any(
-        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM") and not any(g.dep_ in ("acl", "ccomp", "relcl", "appos") for g in c.children)
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM") and not any(g.dep_ in ("acl", "ccomp", "relcl") for g in c.children)
         for c in verb.children
     )  # "added the caveat that …" says it
 
