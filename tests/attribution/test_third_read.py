@@ -263,3 +263,9 @@ def test_he_after_the_man_as_the_subject_before_is_the_man(nlp):
     )
     (says,) = _by_cue(nlp(text)._.attributions, "says")
     assert says.speaker is not None and says.speaker.name == "man in red shorts"
+
+
+def test_a_vote_for_or_against_something_is_an_act_and_a_vote_to_do_something_an_intention(nlp):
+    text = "All 15 government senators voted against Deo's amendment. The council voted to approve the budget."
+    kinds = {a.content_text: a.kind for a in nlp(text)._.attributions if a.cue_lemma == "vote"}
+    assert kinds == {"Deo's amendment": AttributionKind.ACT, "to approve the budget": AttributionKind.INTENTION}
