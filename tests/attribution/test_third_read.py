@@ -269,3 +269,13 @@ def test_a_vote_for_or_against_something_is_an_act_and_a_vote_to_do_something_an
     text = "All 15 government senators voted against Deo's amendment. The council voted to approve the budget."
     kinds = {a.content_text: a.kind for a in nlp(text)._.attributions if a.cue_lemma == "vote"}
     assert kinds == {"Deo's amendment": AttributionKind.ACT, "to approve the budget": AttributionKind.INTENTION}
+
+
+def test_seeing_someone_do_something_is_no_thought(rules_nlp):
+    text = "He said that every day he came home from work, he would arrive to see Meghan crying while breastfeeding their child."
+    assert [a.cue_lemma for a in rules_nlp(text)._.attributions] == ["say"]
+
+
+def test_seeing_that_something_is_so_stays_a_thought(rules_nlp):
+    (saw,) = rules_nlp("She saw that the bridge was closed.")._.attributions
+    assert saw.kind is AttributionKind.THOUGHT

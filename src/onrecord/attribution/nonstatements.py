@@ -36,7 +36,7 @@ from ..nlp import doc_text
 from ..types import Attribution, AttributionType
 from .cue_rules import NOT_SPEAKERS, PERSONAL
 from .cues import load_cue_lexicon
-from .kinds import cue_word, load_kind_nouns, question_put_to_subject
+from .kinds import PERCEPTION, cue_word, load_kind_nouns, question_put_to_subject
 from .quotes import doc_quotes
 
 #: verbs whose passive subject is the one addressed ("was asked", "is urged", "were told")
@@ -91,6 +91,18 @@ def _act_on_object(doc: Doc, verb: Token, a: Attribution) -> bool:
     # "has pushed many of the centres to the brink": an object and no clause of the verb's
     deps = {c.dep_ for c in verb.children}
     return "dobj" in deps and not deps & {"ccomp", "xcomp"}
+
+
+def _event_perceived(verb: Token) -> bool:
+    """"he would arrive to see Meghan crying": someone seen doing something (a participle with its own
+    subject, no tense), an event perceived, not a thought; "saw that …" and "sees it as …" stay."""
+    if verb.lemma_.lower() not in PERCEPTION:
+        return False
+    return any(
+        c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG" and any(g.dep_ == "nsubj" for g in c.children)
+        and not any(g.dep_ in ("aux", "mark") for g in c.children)
+        for c in verb.children
+    )
 
 
 def _added_a_thing(verb: Token) -> bool:
@@ -309,7 +321,7 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     cue = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
     if any(_writers_voice(t) for t in cue or () if t.pos_ == "VERB"):  # "remains difficult to predict"
         return True
-    return _act_on_object(doc, verb, a) or _added_a_thing(verb) or _found_in_a_state(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
+    return _act_on_object(doc, verb, a) or _added_a_thing(verb) or _event_perceived(verb) or _found_in_a_state(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
 
 
 def _topic_subject(doc: Doc, a: Attribution) -> bool:
