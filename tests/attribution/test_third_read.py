@@ -279,3 +279,8 @@ def test_seeing_someone_do_something_is_no_thought(rules_nlp):
 def test_seeing_that_something_is_so_stays_a_thought(rules_nlp):
     (saw,) = rules_nlp("She saw that the bridge was closed.")._.attributions
     assert saw.kind is AttributionKind.THOUGHT
+
+
+def test_an_unknown_cue_on_a_question_after_a_preposition_is_no_quote(nlp):
+    text = "For the first time, tenants will begin to vote on what they want the future of their communities and homes to look like."
+    assert [a.kind for a in nlp(text)._.attributions if a.kind in (AttributionKind.SPEECH, AttributionKind.WRITING)] == []

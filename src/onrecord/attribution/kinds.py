@@ -226,6 +226,14 @@ def _unnamed_question(doc: Doc, a: Attribution) -> bool:
     return span is not None and len(span) > 0 and span[0].lower_ in _QUESTION_OPENERS
 
 
+def _topic_question(doc: Doc, a: Attribution) -> bool:
+    """The content is an embedded question after a preposition ("vote on what they want"): its topic."""
+    if not a.content:
+        return False
+    span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
+    return span is not None and span.start > 0 and span[0].lower_ in _QUESTION_OPENERS and doc[span.start - 1].pos_ == "ADP"
+
+
 def _remembers_saying(verb: Token) -> bool:
     """"remembered telling", "recalls saying": a gerund of a speech verb (cue class speech) after the cue."""
     lexicon = load_cue_lexicon()
@@ -279,6 +287,8 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         return K.EVIDENCE  # "workers were seen stacking coffins": observed, not thought
     if kind is K.WRITING and subject_kind is K.EVIDENCE:
         return K.EVIDENCE
+    if kind is None and _topic_question(doc, a):
+        return K.ACT  # "tenants will begin to vote on what they want …": what the vote is about, no words
     if kind is None and not _reports_words(doc, a):
         return K.ACT  # "pleaded guilty to violating …", "held up signs calling for …": a deed, no words
     return kind or K.SPEECH
