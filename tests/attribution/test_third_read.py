@@ -101,7 +101,7 @@ def test_a_relative_pronoun_is_no_content(rules_nlp):
 
 def test_a_phone_call_is_no_statement(rules_nlp):
     text = (
-        "For more information, call 212-306-6794 or email the office. "
+        "For more information, call 212-306-6794 or email the office. Email the office or call 212-306-6794 for more information. "
         "The station called the Sheriff's Office asking questions."
     )
     assert [a for a in rules_nlp(text)._.attributions if a.cue_lemma == "call"] == []

@@ -59,7 +59,9 @@ def _called_without_content(verb: Token) -> bool:
     # "called the sheriff's office asking questions": a participle is what the caller did, no content;
     # "For more information, call …": a phrase before the verb is no "called for"
     deps = {c.dep_ for c in verb.children if not (c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ == "VBG")}
-    preps = {c.lower_ for c in verb.children if c.dep_ == "prep" and c.i > verb.i}
+    # … and "call 212-… for more information" is no "called for" either: no object before "for"
+    objects = [c.i for c in verb.children if c.dep_ == "dobj"]
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep" and c.i > verb.i and not any(o < c.i for o in objects)}
     return verb.lemma_.lower() == "call" and not deps & {"oprd", "ccomp", "xcomp", "attr", "acomp"} and "for" not in preps and "on" not in preps
 
 
