@@ -90,8 +90,9 @@ def _act_on_object(doc: Doc, verb: Token, a: Attribution) -> bool:
     span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
     if span is not None and span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
         return True
-    # "has pushed many of the centres to the brink": an object and no clause of the verb's
-    deps = {c.dep_ for c in verb.children}
+    # "has pushed many of the centres to the brink": an object and no clause of the verb's after it (a
+    # clause before it is the sentence before a colon, misparsed as its complement)
+    deps = {c.dep_ for c in verb.children if c.i > verb.i}
     return "dobj" in deps and not deps & {"ccomp", "xcomp"}
 
 
