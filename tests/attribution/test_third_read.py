@@ -287,3 +287,8 @@ def test_seeing_that_something_is_so_stays_a_thought(rules_nlp):
 def test_an_unknown_cue_on_a_question_after_a_preposition_is_no_quote(nlp):
     text = "For the first time, tenants will begin to vote on what they want the future of their communities and homes to look like."
     assert [a.kind for a in nlp(text)._.attributions if a.kind in (AttributionKind.SPEECH, AttributionKind.WRITING)] == []
+
+
+def test_what_no_one_could_find_is_no_finding(rules_nlp):
+    text = "Unable to find transportation, Hajjaj and her family walked toward southern Gaza."
+    assert [a for a in rules_nlp(text)._.attributions if a.cue_lemma == "find"] == []

@@ -128,6 +128,8 @@ def _found_in_a_state(doc: Doc, verb: Token, a: Attribution) -> bool:
     not been attached" and "found that …" report a finding, and stay."""
     if verb.lemma_.lower() not in DISCOVERY or not a.content:
         return False
+    if not a.source and verb.head.pos_ == "ADJ":
+        return True  # "Unable to find transportation, Hajjaj …": what no one found, no finding
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects and subjects[0].lemma_.lower() in load_kind_nouns():
         return False  # "the study found people exposed …": evidence
