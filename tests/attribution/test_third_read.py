@@ -292,3 +292,18 @@ def test_an_unknown_cue_on_a_question_after_a_preposition_is_no_quote(nlp):
 def test_what_no_one_could_find_is_no_finding(rules_nlp):
     text = "Unable to find transportation, Hajjaj and her family walked toward southern Gaza."
     assert [a for a in rules_nlp(text)._.attributions if a.cue_lemma == "find"] == []
+
+
+def test_the_one_told_is_no_part_of_what_was_said(parse):
+    from onrecord.attribution.cue_subjects import give_sources_their_cue_subject
+    from onrecord.types import Attribution, AttributionType, Span
+
+    text = '"I cannot be left alone," she remembered telling Harry, after he suggested she stay home.'
+    doc = parse(text)
+    at = lambda words: Span.of(text, text.index(words), text.index(words) + len(words))  # noqa: E731
+    a = Attribution(
+        source=(at("she"),), cue=(at("remembered telling"),), content=(at("I cannot be left alone"), at("Harry")),
+        type=AttributionType.MIXED, cue_lemma="remember", confidence=0.7, origin="model",
+    )
+    (checked,) = give_sources_their_cue_subject(doc, [a])
+    assert [s.text for s in checked.content] == ["I cannot be left alone"]
