@@ -35,7 +35,9 @@ def _without_addressee(doc: Doc, a: Attribution) -> Attribution:
     """"“I can't be left alone,” she remembered telling Harry": a content part that is only the one the
     cue's words were told to (the object of the cue or of a gerund after it) is no part of what was said."""
     verb = cue_word(doc, a)
-    if verb is None:
+    text = doc_text(doc)
+    quoted = any(text[max(0, p.start - 1) : p.start].strip() in ('"', "“", "‘", "'") for p in a.content)
+    if verb is None or not quoted:  # only beside a quotation: elsewhere the tagger's parts follow PolNeAR's
         return a
     heads = {verb.i} | {c.i for c in verb.children if c.tag_ == "VBG"}
     kept = []
