@@ -5,6 +5,7 @@ from spacy.tokens import Doc
 
 from ..nlp import doc_text
 from ..types import Attribution
+from .cue_subjects import give_sources_their_cue_subject
 from .floating import find_floating_quotes
 from .hyphens import join_hyphenated_sources
 from .kinds import assign_kinds
@@ -18,7 +19,7 @@ def extract_attributions(doc: Doc, model=None) -> list[Attribution]:
     """All attributions of a parsed ``Doc``, each with its kind, speakers not yet resolved."""
     found = extract_rule_attributions(doc)
     if model is not None:  # strong rules and the learned model combined (policy in model_merge)
-        found = merge_with_rules(model.predict(doc), found, model.rule_confidence, model.merge_policy, doc)
+        found = give_sources_their_cue_subject(doc, merge_with_rules(model.predict(doc), found, model.rule_confidence, model.merge_policy, doc))
     found = assign_kinds(doc, drop_non_statements(doc, join_hyphenated_sources(doc, found)))
     found += find_floating_quotes(doc_text(doc), doc_quotes(doc), found)
     return sorted(found, key=lambda a: (a.content[0].start if a.content else a.cue[0].start))

@@ -33,6 +33,10 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         if _finite_without_subject(clause):
             return None  # "X's retirement — revealed 30 hours before — has roiled …": the sentence's own verb
         start, end = subtree_range(clause)
+        if start < verb.i < end:
+            # "a declaration that Amnesty said could amount to a war crime": the clause's subject is the
+            # relative pronoun before the cue; what was said is the clause after it
+            start = verb.i + 1
         # "urged the union to return": keep the object that is the complement's subject
         objects = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < clause.i and clause.dep_ == "xcomp"]
         if objects and entry_lemma in OBJECT_CUES:
@@ -47,6 +51,8 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         return None  # "the truce proposed by Putin": a participle modifying a noun, not a statement
     if entry_lemma in OBJECT_CUES:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if objects and objects[0].i < verb.i and objects[0].lower_ in ("that", "which", "whom"):
+            return None  # "the interview that some … must have feared": a relative pronoun, the writer's noun
         if objects:
             start, end = subtree_range(objects[0])
             for child in verb.rights:
@@ -83,11 +89,23 @@ def candidates_from_verbs(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> l
         content = [r for r in (trim(doc, s, e, keep_quotes=True) for s, e in content) if r[1] > r[0]]
         if not content:
             continue
-        source = find_source(verb)
+        source = None if _raised_passive(verb) else find_source(verb)
         if verb.dep_ == "relcl":
             source = _relative_source(verb)
         out.append(Candidate(cue_tokens(verb), content, source, entry.lemma, rule, entry.strength))
     return out
+
+
+def _raised_passive(verb: Token) -> bool:
+    """"Lee … is expected to be arraigned", "she is said to have left": the subject of a passive cue
+    with an infinitive after it is what is expected or said, not who expects or says it (PolNeAR
+    gives "is expected" no source)."""
+    children = list(verb.children)
+    return (
+        any(c.dep_ == "auxpass" for c in children)
+        and not any(c.dep_ == "agent" for c in children)
+        and any(c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in children)
+    )
 
 
 def _inanimate_subject(verb: Token) -> bool:

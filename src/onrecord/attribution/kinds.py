@@ -78,11 +78,18 @@ def cue_word(doc: Doc, a: Attribution) -> Token | None:
     return nouns[0] if nouns else span.root
 
 
+#: prepositions of a topic: "a story about her shoes which said" is the story speaking
+_TOPIC_PREPS = {"about", "on", "regarding", "concerning", "over"}
+
+
 def _subject(verb: Token) -> Token | None:
     for t in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
         if t is None:
             continue
         subjects = [c for c in t.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and subjects[0].lower_ in ("which", "that") and t.dep_ == "relcl":
+            noun = t.head  # "a story about her eating avocados which said …": the story, not its topic
+            return noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in _TOPIC_PREPS and noun.head.head.pos_ == "NOUN" else noun
         if subjects:
             return subjects[0]
     return None
@@ -136,7 +143,7 @@ def _quoted(doc: Doc, a: Attribution) -> bool:
 def _reports_words(doc: Doc, a: Attribution) -> bool:
     """The content holds words someone could have said: a quotation, or a finite clause with its
     subject ("that the plant will close", "it won't include carbon pricing")."""
-    if _quoted(doc, a):
+    if _quoted(doc, a) or _parenthetical(doc, a):
         return True
     for s in a.content:
         span = doc.char_span(s.start, s.end, alignment_mode="expand")
@@ -144,6 +151,15 @@ def _reports_words(doc: Doc, a: Attribution) -> bool:
         if root is not None and root.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS | {"expl"} for c in root.children):
             return True
     return False
+
+
+def _parenthetical(doc: Doc, a: Attribution) -> bool:
+    """"The Central Bank, he continued, intervenes …": a cue set off by commas inside its content
+    interrupts a sentence someone said."""
+    if len(a.content) < 2 or not a.cue or not a.content[0].end <= a.cue[0].start < a.cue[-1].end <= a.content[-1].start:
+        return False
+    text = doc_text(doc)
+    return text[a.content[0].end : a.cue[0].start].lstrip().startswith(",") and text[a.cue[-1].end : a.content[-1].start].strip() == ","
 
 
 #: verbs whose infinitive is a speech act not performed: "declined to say why", "refused to confirm"
@@ -210,6 +226,23 @@ def _unnamed_question(doc: Doc, a: Attribution) -> bool:
     return span is not None and len(span) > 0 and span[0].lower_ in _QUESTION_OPENERS
 
 
+def _topic_question(doc: Doc, a: Attribution) -> bool:
+    """The content is an embedded question after a preposition ("vote on what they want"): its topic."""
+    if not a.content:
+        return False
+    span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
+    return span is not None and span.start > 0 and span[0].lower_ in _QUESTION_OPENERS and doc[span.start - 1].pos_ == "ADP"
+
+
+def _remembers_saying(verb: Token) -> bool:
+    """"remembered telling", "recalls saying": a gerund of a speech verb (cue class speech) after the cue."""
+    lexicon = load_cue_lexicon()
+    return any(
+        c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG" and (entry := lexicon.entry(c.lemma_.lower(), "VERB")) is not None and entry.cls == "speech"
+        for c in verb.children
+    )
+
+
 def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
     """The kind of one attribution of ``doc`` (see the module docstring).
 
@@ -248,10 +281,14 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         return K.EVIDENCE  # "Spending so much effort on a tool suggests that …": a fact indicates, no one speaks
     if kind in (None, K.SPEECH) and (entry is None or entry.frame in COMMITMENT_FRAMES) and _only_infinitive(token):
         return K.INTENTION
+    if kind is K.THOUGHT and _remembers_saying(token):
+        return K.SPEECH  # "“I can't be left alone,” she remembered telling Harry": what she said
     if kind is K.THOUGHT and token.lemma_.lower() in PERCEPTION and any(c.dep_ == "nsubjpass" for c in token.children):
         return K.EVIDENCE  # "workers were seen stacking coffins": observed, not thought
     if kind is K.WRITING and subject_kind is K.EVIDENCE:
         return K.EVIDENCE
+    if kind is None and _topic_question(doc, a):
+        return K.ACT  # "tenants will begin to vote on what they want …": what the vote is about, no words
     if kind is None and not _reports_words(doc, a):
         return K.ACT  # "pleaded guilty to violating …", "held up signs calling for …": a deed, no words
     return kind or K.SPEECH

@@ -36,7 +36,7 @@ from ..nlp import doc_text
 from ..types import Attribution, AttributionType
 from .cue_rules import NOT_SPEAKERS, PERSONAL
 from .cues import load_cue_lexicon
-from .kinds import cue_word, load_kind_nouns, question_put_to_subject
+from .kinds import PERCEPTION, cue_word, load_kind_nouns, question_put_to_subject
 from .quotes import doc_quotes
 
 #: verbs whose passive subject is the one addressed ("was asked", "is urged", "were told")
@@ -56,8 +56,12 @@ CONDITION_MARKS = {"if", "unless"}
 
 
 def _called_without_content(verb: Token) -> bool:
-    deps = {c.dep_ for c in verb.children}
-    preps = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    # "called the sheriff's office asking questions": a participle is what the caller did, no content;
+    # "For more information, call …": a phrase before the verb is no "called for"
+    deps = {c.dep_ for c in verb.children if not (c.dep_ in ("ccomp", "xcomp", "oprd") and c.tag_ == "VBG")}
+    # … and "call 212-… for more information" is no "called for" either: no object before "for"
+    objects = [c.i for c in verb.children if c.dep_ == "dobj"]
+    preps = {c.lower_ for c in verb.children if c.dep_ == "prep" and c.i > verb.i and not any(o < c.i for o in objects)}
     return verb.lemma_.lower() == "call" and not deps & {"oprd", "ccomp", "xcomp", "attr", "acomp"} and "for" not in preps and "on" not in preps
 
 
@@ -84,7 +88,33 @@ def _act_on_object(doc: Doc, verb: Token, a: Attribution) -> bool:
     if verb.lemma_.lower() not in load_act_verbs() or not a.content:
         return False
     span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
-    return span is not None and span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+    if span is not None and span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+        return True
+    # "has pushed many of the centres to the brink": an object and no clause of the verb's after it (a
+    # clause before it is the sentence before a colon, misparsed as its complement)
+    deps = {c.dep_ for c in verb.children if c.i > verb.i}
+    return "dobj" in deps and not deps & {"ccomp", "xcomp"}
+
+
+def _event_perceived(verb: Token) -> bool:
+    """"he would arrive to see Meghan crying": someone seen doing something (a participle with its own
+    subject, no tense), an event perceived, not a thought; "saw that …" and "sees it as …" stay."""
+    if verb.lemma_.lower() not in PERCEPTION:
+        return False
+    return any(
+        c.dep_ in ("ccomp", "xcomp") and c.tag_ == "VBG" and any(g.dep_ == "nsubj" for g in c.children)
+        and not any(g.dep_ in ("aux", "mark") for g in c.children)
+        for c in verb.children
+    )
+
+
+def _added_a_thing(verb: Token) -> bool:
+    """"The ministry has added value added tax on luxury items": "add" with a noun object adds a thing;
+    "added that …" and "he added, “…”" have none."""
+    return verb.lemma_.lower() == "add" and not any(c.dep_ == "ccomp" for c in verb.children) and any(
+        c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN", "NUM") and not any(g.dep_ in ("acl", "ccomp", "relcl") for g in c.children)
+        for c in verb.children
+    )  # "added the caveat that …" says it
 
 
 #: verbs of discovering: with a person or thing found in a state, an event seen, not a finding
@@ -98,6 +128,8 @@ def _found_in_a_state(doc: Doc, verb: Token, a: Attribution) -> bool:
     not been attached" and "found that …" report a finding, and stay."""
     if verb.lemma_.lower() not in DISCOVERY or not a.content:
         return False
+    if not a.source and verb.head.pos_ == "ADJ":
+        return True  # "Unable to find transportation, Hajjaj …": what no one found, no finding
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects and subjects[0].lemma_.lower() in load_kind_nouns():
         return False  # "the study found people exposed …": evidence
@@ -257,7 +289,11 @@ def _in_related_link(text: str, a: Attribution) -> bool:
 def _reader_addressed(doc: Doc, a: Attribution) -> bool:
     """"If … you believe that its contents were not libellous, let us know": "you" in a condition,
     outside a quotation, is the reader the page speaks to (a site notice), no one who said anything."""
-    if len(a.source) != 1 or a.source[0].text.strip().lower() != "you" or not a.cue:
+    if len(a.source) != 1 or not a.cue:
+        return False
+    if a.source[0].text.strip().lower() == "we" and _to_the_reader(doc, a):
+        return True  # "We want to hear from you!": the page asking its readers
+    if a.source[0].text.strip().lower() != "you":
         return False
     verb = cue_word(doc, a)
     clause = verb
@@ -267,6 +303,15 @@ def _reader_addressed(doc: Doc, a: Attribution) -> bool:
         return False
     cue = a.cue[0]
     return not any(q.start <= cue.start and cue.end <= q.end for q in doc_quotes(doc))
+
+
+def _to_the_reader(doc: Doc, a: Attribution) -> bool:
+    """"We want to hear from you": "we" speaking to "you", neither inside a quotation."""
+    spans = [*a.source, *a.cue, *a.content]
+    if any(q.start <= s.start < q.end for q in doc_quotes(doc) for s in spans):
+        return False
+    text = doc_text(doc)
+    return any(re.search(r"\byou(r|rs)?\b", text[s.start : s.end], re.IGNORECASE) for s in a.content)
 
 
 def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) -> bool:
@@ -281,7 +326,7 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     cue = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
     if any(_writers_voice(t) for t in cue or () if t.pos_ == "VERB"):  # "remains difficult to predict"
         return True
-    return _act_on_object(doc, verb, a) or _found_in_a_state(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
+    return _act_on_object(doc, verb, a) or _added_a_thing(verb) or _event_perceived(verb) or _found_in_a_state(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
 
 
 def _topic_subject(doc: Doc, a: Attribution) -> bool:

@@ -147,6 +147,13 @@ def _names_the_speaker(cue: Token, r: tuple[int, int]) -> bool:
     )
 
 
+def _ends_sentence(doc: Doc, q: Quote) -> bool:
+    """She said: “A. B.” He added …: a quotation closed by a full stop ends its sentence, so a cue
+    opening the next sentence is not its cue ("“A,” he said" closes with a comma)."""
+    inner = doc.text[q.start : q.end - q.width].rstrip()
+    return q.closed and inner.endswith(".") and not inner.endswith("...")
+
+
 def candidates_from_quotes(doc: Doc, quotes: list[Quote], lexicon: CueLexicon) -> list[Candidate]:
     owner = [-1] * len(doc)
     ranges: list[tuple[int, int] | None] = []
@@ -167,10 +174,11 @@ def candidates_from_quotes(doc: Doc, quotes: list[Quote], lexicon: CueLexicon) -
         before = doc[r[0] - 1] if r[0] > 0 else None
         embedded = before is not None and not before.is_punct and "\n" not in before.text_with_ws
         cue, rule = None, "quote-cue-after"
-        if not embedded:
+        cue_floor = max(floor, r[0] - 3) if embedded else floor
+        if not embedded and not (_ends_sentence(doc, q) and _cue_before(doc, r[0], cue_floor, lexicon, owner)):
             cue = _cue_after(doc, r[1], next_start, lexicon, owner)
         if cue is None:
-            cue = _cue_before(doc, r[0], max(floor, r[0] - 3) if embedded else floor, lexicon, owner)
+            cue = _cue_before(doc, r[0], cue_floor, lexicon, owner)
             rule = "quote-cue-before"
         if cue is None or _names_the_speaker(cue, r):
             continue

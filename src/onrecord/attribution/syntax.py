@@ -71,6 +71,31 @@ def nearest_subject(verb: Token, start: int, end: int) -> tuple[int, int]:
     return max(near_start, start), min(near_end, end)
 
 
+#: subjects that name who acts ("Henry", "the council", "he"), not a relative or dummy word
+_NAMING_PRONOUNS = {"i", "we", "he", "she", "they"}
+
+
+def own_subject(verb: Token, start: int, end: int) -> tuple[int, int] | None:
+    """"Anne said there was concern …, and Henry condemned his relatives": a source range before the
+    verb's own subject, holding the subject of another verb, gives way to the verb's own subject."""
+    doc = verb.doc
+    # "after he suggested she stay home": a source inside the cue's complement is what was suggested
+    in_complement = start > verb.i and _inside_complement(verb, start, end)
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and (0 if in_complement else end) <= c.i < verb.i]
+    if not own or not (own[0].pos_ in ("PROPN", "NOUN") or own[0].lower_ in _NAMING_PRONOUNS):
+        return None
+    if in_complement:
+        return trim(doc, *subtree_range(own[0]))
+    other = [t for t in doc[start:end] if t.dep_ in SUBJECT_DEPS and t.head.i != verb.i and t.head.i < own[0].i]
+    if not other or not _clause_between(doc, other[0].i, own[0].i):
+        return None
+    return trim(doc, *subtree_range(own[0]))
+
+
+def _inside_complement(verb: Token, start: int, end: int) -> bool:
+    return any(c.dep_ in CLAUSE_DEPS and c.left_edge.i <= start and end <= c.right_edge.i + 1 for c in verb.children)
+
+
 def _clause_between(doc: Doc, first: int, second: int) -> bool:
     """Whether a clause ends between two tokens: a finite verb, or a comma or semicolon before a contrasting
     conjunction (", but the route …"), rather than the "and" of two coordinated people."""
@@ -172,11 +197,36 @@ def _find_subject(verb: Token) -> tuple[int, int] | None:
             continue
         if token.dep_ not in CLIMB_DEPS:
             return None
+        controller = _object_controller(token)
+        if controller is not None:
+            return controller
+        own_clause = _bare_participle(token)
         token = token.head
         # a reported clause is not the speaker's: "X stated that Russia has …, before adding"
-        while token.dep_ == "ccomp" and token.head is not token:
+        while token.dep_ == "ccomp" and token.head is not token and not own_clause:
             token = token.head
     return None
+
+
+def _object_controller(token: Token) -> tuple[int, int] | None:
+    """"The man led employees to believe …", "urged voters to say …": the object of the verb an
+    infinitive depends on is the infinitive's subject, not the verb's own subject."""
+    if token.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None
+    objects = [c for c in token.head.children if c.dep_ in ("dobj", "dative") and c.i < token.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    return trim(token.doc, *subtree_range(objects[0])) if objects else None
+
+
+def _bare_participle(token: Token) -> bool:
+    """"The owner said a man came in saying he …": a participle right after its verb, with no comma
+    between, belongs to that verb's clause and subject (", adding that …" goes on the speaker's)."""
+    head = token.head
+    return (
+        token.dep_ == "advcl"
+        and token.tag_ == "VBG"
+        and head.i < token.i
+        and not any(t.is_punct for t in token.doc[head.i + 1 : token.i])
+    )
 
 
 def minus(outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int]]:

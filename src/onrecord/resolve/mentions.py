@@ -220,6 +220,10 @@ def _compatible(builder: EntityBuilder, words: list[str]) -> bool:
     firsts = builder.first_names()
     if not firsts:
         return True
+    # "Abu Hatab" ~ "Walid Abu Hatab", "Van der Berg" ~ "Jan van der Berg": a surname of several words
+    tail = " " + " ".join(words).lower()
+    if any((" " + n.lower()).endswith(tail) and len(n.split()) > len(words) for n in builder.names):
+        return True
     # "Vladimir V. Putin" ~ "Vladimir Putin"; "V. Putin" ~ "Vladimir Putin"
     return any(f == first or (len(first) == 1 and f.startswith(first)) or (len(f) == 1 and first.startswith(f)) for f in firsts)
 

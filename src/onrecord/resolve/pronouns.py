@@ -12,7 +12,14 @@ from spacy.tokens import Token
 from ..types import EntityKind, Span
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER
 from .mentions import ORG_LABELS, EntityBuilder
-from .source_phrase import clean_name
+from ..nlp import doc_text
+from .source_phrase import clean_name, phrase_name
+
+
+#: prepositions that open a sentence on the person it is about ("In Hajjaj's case", "For Ruiz")
+TOPIC_PREPOSITIONS = {"in", "for", "like", "unlike"}
+#: conjunctions of a clause that can open a sentence before its main clause ("As she concluded, X …")
+FRONTED_MARKS = {"as", "when", "while", "after", "before", "since", "although", "though"}
 
 
 class PronounResolution:
@@ -58,7 +65,9 @@ class PronounResolution:
         word = head.lower_
         if word in PRONOUN_GENDER:
             gender = PRONOUN_GENDER[word]
-            nominal = self._nominal_just_before(span.start, gender) or self._introduced_just_before(span.start, gender)
+            nominal = (self._fronted_topic(head, gender) or self._main_subject_after(head, gender)
+                       or self._nominal_just_before(span.start, gender)
+                       or self._introduced_just_before(span.start, gender) or self._subject_just_before(head, gender))
             if nominal is not None:
                 self._add_mention(nominal, span, "pronoun")
                 return nominal
@@ -114,6 +123,52 @@ class PronounResolution:
             if (m.titles or len(m.name.split()) > 1) and self.paragraph_of(m.span.start) >= para - 1 and p.gender in (None, gender):
                 found.append(p)
         return found[0] if len(found) == 1 else None
+
+    def _fronted_topic(self, head: Token, gender: str) -> EntityBuilder | None:
+        """"In Hajjaj's case, she decided …", "For Ruiz, he said, …": the one person named in a phrase
+        opening the sentence with a topic preposition is who the subject pronoun after it means."""
+        sent = head.sent
+        first = self.doc[sent.start]
+        if first.lower_ not in TOPIC_PREPOSITIONS or first.dep_ != "prep" or not first.right_edge.i < head.i:
+            return None
+        people = {id(p): p for m in self.names if first.idx <= m.span.start < first.right_edge.idx and not m.in_quote
+                  for p in [self.by_offset.get(m.span.start)] if p is not None and p.gender in (None, gender)}
+        return next(iter(people.values())) if len(people) == 1 else None
+
+    def _main_subject_after(self, head: Token, gender: str) -> EntityBuilder | None:
+        """"As she concluded the debate, Deonarine proposed …": the subject of a clause opening the
+        sentence is the person named as the subject of the main clause after it (not when the main clause
+        has a pronoun of the same gender of its own: "When she arrived, Smith greeted her")."""
+        clause = head.head
+        if head.dep_ != "nsubj" or clause.dep_ != "advcl" or clause.i > clause.head.i:
+            return None
+        if not any(c.dep_ == "mark" and c.lower_ in FRONTED_MARKS for c in clause.children):
+            return None
+        main = clause.head
+        subject = next((c for c in main.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+        if subject is None or any(t.lower_ in PRONOUN_GENDER and PRONOUN_GENDER[t.lower_] == gender and t.dep_ != "poss"
+                                  for t in main.subtree if t.i > subject.i):
+            return None
+        person = next((self.by_offset.get(m.span.start) for m in self.names if m.root.i == subject.i and not m.in_quote), None)
+        return person if person is not None and person.gender in (None, gender) else None
+
+    def _subject_just_before(self, head: Token, gender: str) -> EntityBuilder | None:
+        """"The man in red shorts led employees to believe … / In the video, he says …": "the man" or "the
+        woman" as the subject of the sentence before, with no person named or speaking since."""
+        if head.sent.start == 0:
+            return None
+        subject = next((c for c in self.doc[head.sent.start - 1].sent.root.children if c.dep_ == "nsubj"), None)
+        if (subject is None or self.inside_quote[subject.i] or self.lex.person_nouns.get(subject.lemma_.lower()) != gender
+                or not any(c.lower_ == "the" for c in subject.children)):
+            return None
+        if any(subject.idx < m.span.start < head.idx and not m.in_quote for m in self.names) or any(
+                subject.idx <= o < head.idx and b.kind is EntityKind.PERSON for o, b in self.history):
+            return None
+        tokens = self.doc[subject.left_edge.i : subject.right_edge.i + 1]
+        span = Span.of(doc_text(self.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+        builder = self._other(phrase_name(tokens), EntityKind.UNRESOLVED, span, "nominal")
+        self.person_nominals[id(builder)] = gender
+        return builder
 
     def _nominal_just_before(self, offset: int, gender: str) -> EntityBuilder | None:
         """"A spokesperson for the employers said … “…,” he said.": the unnamed person who spoke last, in

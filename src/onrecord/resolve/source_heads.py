@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..attribution.cues import load_cue_lexicon
 from ..types import EntityKind
+from .lexicon import finding_nouns
 
 #: nouns that count or gather people ("a string of Tory MPs who said"): "who" is the people
 _COLLECTIVE_HEADS = {"string", "number", "group", "handful", "couple", "series", "lot", "dozen", "dozens", "host", "pair", "crowd", "bunch", "majority", "minority", "score", "scores"}
@@ -35,6 +37,8 @@ def personal_antecedent(noun: Token) -> Token:
 FIRST_PERSON = {"we", "us", "our"}
 #: prepositions that give what something is about ("a story about her shoes which said"): "which" is not the topic
 _TOPIC_PREPS = {"about", "on", "regarding", "concerning", "over"}
+#: prepositions that place a thing ("signs in some locations that say"): "that" is the thing, not the place
+_PLACE_PREPS = {"in", "at", "across", "around", "inside", "outside", "near"}
 
 
 def speaking_antecedent(noun: Token) -> Token:
@@ -42,8 +46,13 @@ def speaking_antecedent(noun: Token) -> Token:
     ruling in Fresno, which had found") nor a topic ("a story about her shoes which said"), but the noun
     they describe."""
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-        if noun.ent_type_ in ("GPE", "LOC", "FAC") or noun.head.lower_ in _TOPIC_PREPS:
+        if noun.ent_type_ in ("GPE", "LOC", "FAC") or noun.head.lower_ in _TOPIC_PREPS or noun.head.lower_ in _PLACE_PREPS:
             return noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in _PLACE_PREPS and noun.head.head.pos_ == "VERB":
+        # "hung signs in some locations that say": the object placed, not the place
+        placed = [c for c in noun.head.head.children if c.dep_ == "dobj" and c.i < noun.head.i]
+        if placed:
+            return placed[0]
     return noun
 
 
@@ -90,3 +99,13 @@ def subject_inside(doc, tokens, cue):
 def said_of_people(head: Token) -> bool:
     """Whether a noun has a relative clause opened by "who"/"whom", which only people take ("loggers who stayed")."""
     return any(c.dep_ == "relcl" and any(t.lower_ in ("who", "whom") and t.tag_ in ("WP", "WP$") for t in c.children) for c in head.children)
+
+
+def speaks_as_people(head: Token, things: frozenset[str]) -> bool:
+    """Whether a plural noun is the subject of a verb only people are the subject of (cue class "speech",
+    ``data/cues.tsv``): "The loggers told investigators", "Residents claimed"; not a document or a thing
+    ("Reports said", "the signs say")."""
+    verb = head.head
+    entry = load_cue_lexicon().entry(verb.lemma_.lower(), "VERB") if head.dep_ == "nsubj" and verb.pos_ == "VERB" else None
+    lemma = head.lemma_.lower()
+    return entry is not None and entry.cls == "speech" and lemma not in finding_nouns() and lemma not in things and head.lower_ not in things

@@ -24,7 +24,7 @@ from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions
 from .name_gender import gender_of_first_name, is_given_name
 from .places import joint_name, place_as_place
 from .pronouns import PronounResolution
-from .source_heads import FIRST_PERSON, describes_its_own, org_or_group, subject_inside, personal_antecedent, refers_back, said_of_people, speaking_antecedent
+from .source_heads import FIRST_PERSON, describes_its_own, org_or_group, subject_inside, personal_antecedent, refers_back, said_of_people, speaking_antecedent, speaks_as_people
 from .source_phrase import can_speak, clean_name, phrase_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition, with_brackets_closed
 
 
@@ -86,11 +86,11 @@ class _Resolver(PronounResolution):
         span = Span.of(doc_text(self.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
         if is_heading(self.doc, tokens[0].i):
             return self.resolve_in_heading(tokens, span)
+        owner = possessor(tokens, self.lex)
+        if owner is not None:  # "her statement said", "the union's release", "Mitchell's amendment": the one who wrote it
+            return self.resolve((owner,), ())
         if tokens.root.lemma_.lower() in self.lex.things or tokens.root.lower_ in self.lex.things:
             return None  # "Background:", "Video shows …": tagged a name or not, no speaker
-        owner = possessor(tokens, self.lex)
-        if owner is not None:  # "her statement said", "the union's release": the one who wrote it
-            return self.resolve((owner,), ())
         # a name in the source: the one that is not a possessor ("Feld's lawyer, Samuel Achebe") nor
         # inside a phrase that only places the speaker ("Some pubs around Cork")
         names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end and not under_preposition(m.root, tokens)]
@@ -178,7 +178,7 @@ class _Resolver(PronounResolution):
         # "Republican senators", "senior students": people, a group; "our results", "city data": things
         # "Two loggers who stayed behind": a relative "who" says the plural noun is people
         plural = head.tag_ == "NNPS" or head.tag_ == "NNS" and (lemma in self.lex.roles or word in self.lex.groups or lemma in self.lex.groups
-                                                                 or said_of_people(head))
+                                                                 or said_of_people(head) or speaks_as_people(head, self.lex.things))
         builder = self._other(phrase_name(tokens), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
         if not plural and (lemma in self.lex.roles or word in self.lex.roles or lemma in self.lex.person_nouns):  # "a spokesperson for …"
             self.person_nominals[id(builder)] = self.lex.gender_of_title(word)
