@@ -30,7 +30,7 @@ _POINTS = [
     ("onrecord.claims", "find_time_expressions", "time expressions"),
 ]
 _MODEL_REST = "CRF model: candidates, calibration"
-_DECODING = "CRF decoding (crfsuite tag, marginals)"
+_DECODING = "CRF decoding (attribute ids, Viterbi, marginals)"
 
 
 class _Timers:
@@ -61,11 +61,11 @@ class _Timers:
 
 
 class _TaggerProxy:
-    """A crfsuite Tagger whose calls are timed (the Cython object's methods cannot be replaced)."""
+    """A CRF whose calls are timed, without touching the shared object's methods."""
 
     def __init__(self, tagger, timers: _Timers):
         self._tagger = tagger
-        for name in ("tag", "marginal", "probability", "set"):
+        for name in ("tag", "tag_batch", "tag_ids"):
             setattr(self, name, timers.wrap(_DECODING, getattr(tagger, name)))
 
     def __getattr__(self, name):

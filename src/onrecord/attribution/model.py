@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import json
-import threading
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -29,6 +28,7 @@ from ..types import Attribution, AttributionType, Span
 from .bio import spans_of
 from .calibration import Calibrator
 from .clusters import load_clusters
+from .crf import LinearChainCRF
 from .features import FEATURE_VERSION, cue_features, doc_facts
 from .quotes import doc_quotes
 from .role_features import role_features, role_window
@@ -99,13 +99,9 @@ class AttributionModel:
         self.rule_confidence: dict[str, float] = {}
         #: how model and rule attributions are combined (see model_merge)
         self.merge_policy: dict[str, float] = config.get("merge", {})
-        # a crfsuite Tagger holds the sequence it last tagged: one caller at a time
-        self._lock = threading.Lock()
 
     @classmethod
     def from_dir(cls, folder: Path) -> "AttributionModel":
-        import pycrfsuite  # lazy: the CRF library loads with a model, not with the rules-only pipeline
-
         config_file = folder / "config.json"
         if not config_file.exists():
             raise ModelError(f"no attribution model in {folder} (config.json missing)")
@@ -117,10 +113,8 @@ class AttributionModel:
                 f"attribution model in {folder} was trained on features version {config.get('feature_version')}, "
                 f"this onrecord computes version {FEATURE_VERSION}: retrain it with `onrecord train`"
             )
-        cue_tagger = pycrfsuite.Tagger()
-        cue_tagger.open(str(folder / "cue.crfsuite"))
-        role_tagger = pycrfsuite.Tagger()
-        role_tagger.open(str(folder / "role.crfsuite"))
+        cue_tagger = LinearChainCRF.from_file(folder / "cue.crfsuite")
+        role_tagger = LinearChainCRF.from_file(folder / "role.crfsuite")
         calibration_file = folder / "calibration.json"
         calibration = json.loads(calibration_file.read_text("utf-8")) if calibration_file.exists() else None
         calibrator = Calibrator.from_dict(calibration) if calibration else None
@@ -141,42 +135,46 @@ class AttributionModel:
         """
         if facts is None:
             facts = doc_facts(doc, self.lexicon, self.centroids)
-        with self._lock:
-            return self._predict_tokens(facts, candidates)
+        return self._predict_tokens(facts, candidates)
 
     def _predict_tokens(self, facts, candidates: float | None) -> list[Prediction]:
         floor = self.config.get("candidate_floor", 1.0) if candidates is None else candidates
-        tagger = self.cue_tagger
-        out = []
-        for s_start, s_end in facts.sents:
-            labels = tagger.tag(cue_features(facts, s_start, s_end))
-            best = spans_of(labels, "CUE", s_start)
-            p_cue = [1.0 - tagger.marginal("O", k) for k in range(s_end - s_start)]
+        cue_tagger = self.cue_tagger
+        other = cue_tagger.labels.index("O")
+        # every sentence in one batch, then every candidate cue's window in one batch
+        labelled = cue_tagger.tag_batch([cue_features(facts, s_start, s_end) for s_start, s_end in facts.sents])
+        cues = []
+        for (s_start, s_end), sentence in zip(facts.sents, labelled):
+            best = spans_of([cue_tagger.labels[k] for k in sentence.path], "CUE", s_start)
+            p_cue = [1.0 - p for p in sentence.marginals[:, other].tolist()]
             found = [(a, b, 1.0) for a, b in best] + [(a, b, 0.0) for a, b in _extra_cues(p_cue, best, floor, s_start)]
             for c_start, c_end, viterbi in found:
-                cue_p = p_cue[c_start - s_start : c_end - s_start]
-                lo, hi = role_window(facts, c_start, c_end)
-                role_labels = self.role_tagger.tag(role_features(facts, c_start, c_end, lo, hi))
-                content = spans_of(role_labels, "CON", lo)
-                if not content:
-                    continue
-                source = spans_of(role_labels, "SRC", lo)
-                marginal = self.role_tagger.marginal
-                con_p = [marginal(role_labels[i - lo], i - lo) for a, b in content for i in range(a, b)]
-                src_p = [marginal(role_labels[i - lo], i - lo) for a, b in source for i in range(a, b)]
-                scores = {
-                    "cue": min(cue_p),
-                    "cue_mean": sum(cue_p) / len(cue_p),
-                    "viterbi": viterbi,
-                    "content_min": min(con_p),
-                    "content_mean": sum(con_p) / len(con_p),
-                    "source_min": min(src_p) if src_p else 1.0,
-                    "has_source": 1.0 if source else 0.0,
-                    "content_tokens": float(len(con_p)),
-                    "content_pieces": float(len(content)),
-                    "sequence": self.role_tagger.probability(role_labels),
-                }
-                out.append(Prediction((c_start, c_end), source[:1], content, scores))
+                cues.append((c_start, c_end, viterbi, p_cue[c_start - s_start : c_end - s_start], role_window(facts, c_start, c_end)))
+        windows = self.role_tagger.tag_batch([role_features(facts, c_start, c_end, lo, hi) for c_start, c_end, _, _, (lo, hi) in cues], scores=True)
+        out = []
+        for (c_start, c_end, viterbi, cue_p, (lo, hi)), window in zip(cues, windows):
+            role_labels = [self.role_tagger.labels[k] for k in window.path]
+            content = spans_of(role_labels, "CON", lo)
+            if not content:
+                continue
+            source = spans_of(role_labels, "SRC", lo)
+            # the marginal of each token's own label in the best labelling
+            own = window.marginals[range(len(window.path)), window.path].tolist()
+            con_p = [own[i - lo] for a, b in content for i in range(a, b)]
+            src_p = [own[i - lo] for a, b in source for i in range(a, b)]
+            scores = {
+                "cue": min(cue_p),
+                "cue_mean": sum(cue_p) / len(cue_p),
+                "viterbi": viterbi,
+                "content_min": min(con_p),
+                "content_mean": sum(con_p) / len(con_p),
+                "source_min": min(src_p) if src_p else 1.0,
+                "has_source": 1.0 if source else 0.0,
+                "content_tokens": float(len(con_p)),
+                "content_pieces": float(len(content)),
+                "sequence": window.probability(),
+            }
+            out.append(Prediction((c_start, c_end), source[:1], content, scores))
         return out
 
     def predict_scored(self, doc: Doc) -> list[tuple[Attribution, dict[str, float]]]:
