@@ -149,9 +149,12 @@ class LinearChainCRF:
         T = int(lengths.max()) if B else 0
         if T == 0:
             return [Labelled(self.labels, [], np.zeros((0, L)), 0.0, 0.0 if scores else None) for _ in sequences]
-        emission = self._emission(sequences, B, T)
+        state, where = self._state_scores(sequences)
+        emission = np.zeros((B, T, L))
+        emission[where] = state
+        exp_state = np.ones((B, T, L))  # padding: finite, never read back
+        exp_state[where] = _exp(state)
         path, best = self._viterbi(emission, lengths)
-        exp_state = _exp(emission)
         alpha, scale = self._forward(exp_state, lengths)
         beta = self._backward(exp_state, scale, lengths)
         marginals = alpha * beta / scale[:, :, None]
@@ -178,8 +181,9 @@ class LinearChainCRF:
 
     # ------------------------------------------------------------------ crfsuite's steps, batched
 
-    def _emission(self, sequences: list[list[list[int]]], B: int, T: int) -> np.ndarray:
-        """State scores: per token, its attributes' weight rows added one after another from zero."""
+    def _state_scores(self, sequences: list[list[list[int]]]) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+        """State scores of every token (tokens × labels): its attributes' weight rows added one after
+        another from zero; and where each token sits in the padded batch (sequence, position)."""
         tokens = [token for s in sequences for token in s]
         counts = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
         width = int(counts.max()) if len(tokens) else 0
@@ -191,26 +195,24 @@ class LinearChainCRF:
         scores = np.zeros((len(tokens), len(self.labels)))
         for k in range(rows.shape[1]):  # in feature order, as crfsuite adds them
             scores += self.state[rows[:, k]]
-        emission = np.zeros((B, T, len(self.labels)))
         lengths = [len(s) for s in sequences]
-        seq = np.repeat(np.arange(B), lengths)
+        seq = np.repeat(np.arange(len(sequences)), lengths)
         pos = np.arange(len(tokens)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        emission[seq, pos] = scores
-        return emission
+        return scores, (seq, pos)
+
+    # Sums run left to right as crfsuite's loops do: ``np.cumsum`` (``add.accumulate``) adds strictly in
+    # order, where ``sum`` would add pairwise; its last column is the sequential sum.
 
     def _viterbi(self, emission: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         B, T, L = emission.shape
-        trans = self.transition
-        cur = emission[:, 0, :].copy()
+        trans = self.transition[None, :, :]
         back = np.zeros((B, T, L), dtype=np.int64)
         scores_at = np.empty((B, T, L))
-        scores_at[:, 0] = cur
+        cur = scores_at[:, 0] = emission[:, 0, :]
         for t in range(1, T):
-            cand = cur[:, :, None] + trans[None, :, :]  # B × from × to
-            arg = cand.argmax(axis=1)  # the first of equal maxima, as crfsuite's strict comparison keeps
-            back[:, t] = arg
-            cur = np.take_along_axis(cand, arg[:, None, :], axis=1)[:, 0, :] + emission[:, t, :]
-            scores_at[:, t] = cur
+            cand = cur[:, :, None] + trans  # B × from × to
+            back[:, t] = cand.argmax(axis=1)  # the first of equal maxima, as crfsuite's strict comparison keeps
+            cur = scores_at[:, t] = cand.max(axis=1) + emission[:, t, :]
         idx = np.arange(B)
         last = scores_at[idx, lengths - 1]  # B × L
         path = np.zeros((B, T), dtype=np.int64)
@@ -222,20 +224,15 @@ class LinearChainCRF:
 
     def _forward(self, exp_state: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         B, T, L = exp_state.shape
-        et = self.exp_transition
+        et = self.exp_transition[None, :, :]
         alpha = np.empty((B, T, L))
         scale = np.empty((B, T))
-        cur = exp_state[:, 0, :].copy()
+        cur = exp_state[:, 0, :]
         for t in range(T):
             if t:
-                prev = alpha[:, t - 1, :]
-                cur = prev[:, 0:1] * et[0]
-                for i in range(1, L):
-                    cur = cur + prev[:, i : i + 1] * et[i]
-                cur = cur * exp_state[:, t, :]
-            total = cur[:, 0].copy()
-            for j in range(1, L):
-                total = total + cur[:, j]
+                # cur[j] = sum over i of prev[i] * trans[i][j], i in order; then times the state
+                cur = np.cumsum(alpha[:, t - 1, :, None] * et, axis=1)[:, -1, :] * exp_state[:, t, :]
+            total = np.cumsum(cur, axis=1)[:, -1]
             with np.errstate(divide="ignore"):
                 s = np.where(total != 0.0, 1.0 / total, 1.0)
             scale[:, t] = s
@@ -244,19 +241,14 @@ class LinearChainCRF:
 
     def _backward(self, exp_state: np.ndarray, scale: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         B, T, L = exp_state.shape
-        et = self.exp_transition
+        et = self.exp_transition[None, :, :]
         beta = np.empty((B, T, L))
         ends = (lengths - 1)[:, None]
         beta[:, T - 1, :] = scale[:, T - 1 : T]
         for t in range(T - 2, -1, -1):
             row = beta[:, t + 1, :] * exp_state[:, t + 1, :]
-            cur = np.empty((B, L))
-            for i in range(L):
-                dot = et[i, 0] * row[:, 0]
-                for j in range(1, L):
-                    dot = dot + et[i, j] * row[:, j]
-                cur[:, i] = dot
-            cur = cur * scale[:, t : t + 1]
+            # cur[i] = sum over j of trans[i][j] * row[j], j in order; then times the scale
+            cur = np.cumsum(et * row[:, None, :], axis=2)[:, :, -1] * scale[:, t : t + 1]
             # a sequence ending at t starts its backward pass here
             beta[:, t, :] = np.where(ends == t, scale[:, t : t + 1], cur)
         return beta

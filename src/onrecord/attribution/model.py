@@ -133,27 +133,31 @@ class AttributionModel:
         marginal cue probability reaches ``candidates`` (default: the model's setting); the
         calibrated confidence decides later which ones are kept.
         """
-        if facts is None:
-            facts = doc_facts(doc, self.lexicon, self.centroids)
-        return self._predict_tokens(facts, candidates)
+        return self.predict_tokens_many([doc], None if facts is None else [facts], candidates)[0]
 
-    def _predict_tokens(self, facts, candidates: float | None) -> list[Prediction]:
+    def predict_tokens_many(self, docs: list[Doc], facts=None, candidates: float | None = None) -> list[list[Prediction]]:
+        """:meth:`predict_tokens` of several documents, their sequences labelled in one batch per tagger
+        (what one document gives does not depend on the others)."""
+        if facts is None:
+            facts = [doc_facts(doc, self.lexicon, self.centroids) for doc in docs]
         floor = self.config.get("candidate_floor", 1.0) if candidates is None else candidates
-        cue_tagger = self.cue_tagger
+        cue_tagger, role_tagger = self.cue_tagger, self.role_tagger
         other = cue_tagger.labels.index("O")
-        # every sentence in one batch, then every candidate cue's window in one batch
-        labelled = cue_tagger.tag_batch([cue_features(facts, s_start, s_end) for s_start, s_end in facts.sents])
-        cues = []
-        for (s_start, s_end), sentence in zip(facts.sents, labelled):
-            best = spans_of([cue_tagger.labels[k] for k in sentence.path], "CUE", s_start)
-            p_cue = [1.0 - p for p in sentence.marginals[:, other].tolist()]
-            found = [(a, b, 1.0) for a, b in best] + [(a, b, 0.0) for a, b in _extra_cues(p_cue, best, floor, s_start)]
-            for c_start, c_end, viterbi in found:
-                cues.append((c_start, c_end, viterbi, p_cue[c_start - s_start : c_end - s_start], role_window(facts, c_start, c_end)))
-        windows = self.role_tagger.tag_batch([role_features(facts, c_start, c_end, lo, hi) for c_start, c_end, _, _, (lo, hi) in cues], scores=True)
-        out = []
-        for (c_start, c_end, viterbi, cue_p, (lo, hi)), window in zip(cues, windows):
-            role_labels = [self.role_tagger.labels[k] for k in window.path]
+        # every sentence of every document in one batch, then every candidate cue's window in one batch
+        labelled = iter(cue_tagger.tag_batch([cue_features(f, s_start, s_end) for f in facts for s_start, s_end in f.sents]))
+        cues = []  # (document, cue start, cue end, viterbi, cue marginals, window)
+        for k, f in enumerate(facts):
+            for (s_start, s_end), sentence in zip(f.sents, labelled):
+                best = spans_of([cue_tagger.labels[j] for j in sentence.path], "CUE", s_start)
+                p_cue = [1.0 - p for p in sentence.marginals[:, other].tolist()]
+                found = [(a, b, 1.0) for a, b in best] + [(a, b, 0.0) for a, b in _extra_cues(p_cue, best, floor, s_start)]
+                for c_start, c_end, viterbi in found:
+                    cue_p = p_cue[c_start - s_start : c_end - s_start]
+                    cues.append((k, c_start, c_end, viterbi, cue_p, role_window(f, c_start, c_end)))
+        windows = role_tagger.tag_batch([role_features(facts[k], c_start, c_end, lo, hi) for k, c_start, c_end, _, _, (lo, hi) in cues], scores=True)
+        out: list[list[Prediction]] = [[] for _ in docs]
+        for (k, c_start, c_end, viterbi, cue_p, (lo, hi)), window in zip(cues, windows):
+            role_labels = [role_tagger.labels[j] for j in window.path]
             content = spans_of(role_labels, "CON", lo)
             if not content:
                 continue
@@ -174,15 +178,16 @@ class AttributionModel:
                 "content_pieces": float(len(content)),
                 "sequence": window.probability(),
             }
-            out.append(Prediction((c_start, c_end), source[:1], content, scores))
+            out[k].append(Prediction((c_start, c_end), source[:1], content, scores))
         return out
 
-    def predict_scored(self, doc: Doc) -> list[tuple[Attribution, dict[str, float]]]:
-        """Every candidate attribution with its raw scores, before calibration and acceptance."""
+    def predict_scored(self, doc: Doc, tokens: list[Prediction] | None = None) -> list[tuple[Attribution, dict[str, float]]]:
+        """Every candidate attribution with its raw scores, before calibration and acceptance
+        (``tokens``: :meth:`predict_tokens` of ``doc`` when already computed)."""
         text = doc_text(doc)
         quotes = None
         out = []
-        for p in self.predict_tokens(doc):
+        for p in self.predict_tokens(doc) if tokens is None else tokens:
             content = tuple(_char_span(doc, text, a, b) for a, b in p.content)
             if quotes is None:
                 quotes = doc_quotes(doc)
@@ -199,7 +204,7 @@ class AttributionModel:
             out.append((attribution, p.scores))
         return out
 
-    def predict(self, doc: Doc) -> list[Attribution]:
+    def predict(self, doc: Doc, tokens: list[Prediction] | None = None) -> list[Attribution]:
         """Attributions of a parsed ``Doc`` (``origin="model"``, speakers unresolved).
 
         Confidence is the calibrated probability that the attribution is right (its content,
@@ -215,7 +220,7 @@ class AttributionModel:
         """
         threshold = self.config.get("accept_threshold", 0.0)
         out = []
-        for attribution, scores in self.predict_scored(doc):
+        for attribution, scores in self.predict_scored(doc, tokens):
             if self.calibrator is not None:
                 confidence = round(self.calibrator.probability(scores, attribution.type.value), 4)
                 attribution = replace(attribution, confidence=confidence)
