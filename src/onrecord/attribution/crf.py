@@ -138,18 +138,36 @@ class LinearChainCRF:
         return [[k for k in map(get, token) if k is not None] for token in features]
 
     def tag_batch(self, sequences: list[list[list[str]]], scores: bool = False) -> list[Labelled]:
-        """Label each sequence of tokens (each a list of attribute strings)."""
-        return self.tag_ids([self.ids(s) for s in sequences], scores)
+        """Label each sequence of tokens (each a list of attribute strings); empty sequences get empty labellings."""
+        return self._tag(sequences, scores, strings=True)
 
     def tag_ids(self, sequences: list[list[list[int]]], scores: bool = False) -> list[Labelled]:
-        """Label sequences given as attribute row numbers (:meth:`ids`); empty sequences get empty labellings."""
+        """Label sequences given as attribute row numbers (:meth:`ids`)."""
+        return self._tag(sequences, scores, strings=False)
+
+    def _tag(self, sequences: list, scores: bool, strings: bool) -> list[Labelled]:
+        # sequences of like lengths together (each group's longest at most twice its shortest): a batch
+        # costs its longest sequence's length times its size, whatever the others' lengths
+        order = sorted(range(len(sequences)), key=lambda k: -len(sequences[k]))
+        out: list[Labelled | None] = [None] * len(sequences)
+        group: list[int] = []
+        for k in order + [None]:
+            if k is None or (group and len(sequences[k]) * 2 < len(sequences[group[0]])):
+                for j, labelled in zip(group, self._tag_group([sequences[j] for j in group], scores, strings)):
+                    out[j] = labelled
+                group = []
+            if k is not None:
+                group.append(k)
+        return out
+
+    def _tag_group(self, sequences: list, scores: bool, strings: bool) -> list[Labelled]:
         L = len(self.labels)
         lengths = np.array([len(s) for s in sequences], dtype=np.int64)
         B = len(sequences)
         T = int(lengths.max()) if B else 0
         if T == 0:
             return [Labelled(self.labels, [], np.zeros((0, L)), 0.0, 0.0 if scores else None) for _ in sequences]
-        state, where = self._state_scores(sequences)
+        state, where = self._state_scores(sequences, strings)
         emission = np.zeros((B, T, L))
         emission[where] = state
         exp_state = np.ones((B, T, L))  # padding: finite, never read back
@@ -181,16 +199,22 @@ class LinearChainCRF:
 
     # ------------------------------------------------------------------ crfsuite's steps, batched
 
-    def _state_scores(self, sequences: list[list[list[int]]]) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    def _state_scores(self, sequences: list, strings: bool) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
         """State scores of every token (tokens × labels): its attributes' weight rows added one after
         another from zero; and where each token sits in the padded batch (sequence, position)."""
-        tokens = [token for s in sequences for token in s]
+        tokens = list(itertools.chain.from_iterable(sequences))
         counts = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
+        items = itertools.chain.from_iterable(tokens)
+        if strings:  # one dictionary lookup per string, in C (map), unknown ones dropped below
+            items = map(self.attribute_id.get, items, itertools.repeat(self.unknown))
+        flat = np.fromiter(items, dtype=np.int64, count=int(counts.sum()))
+        which = np.repeat(np.arange(len(tokens)), counts)
+        known = flat != self.unknown
+        flat, which = flat[known], which[known]
+        counts = np.bincount(which, minlength=len(tokens))
+        starts = np.cumsum(counts) - counts
         width = int(counts.max()) if len(tokens) else 0
         rows = np.full((len(tokens), max(width, 1)), self.unknown, dtype=np.int64)
-        flat = np.fromiter(itertools.chain.from_iterable(tokens), dtype=np.int64, count=int(counts.sum()))
-        starts = np.cumsum(counts) - counts
-        which = np.repeat(np.arange(len(tokens)), counts)
         rows[which, np.arange(len(flat)) - starts[which]] = flat
         scores = np.zeros((len(tokens), len(self.labels)))
         for k in range(rows.shape[1]):  # in feature order, as crfsuite adds them
