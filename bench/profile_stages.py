@@ -24,13 +24,18 @@ _POINTS = [
     ("onrecord.attribution.features", "cue_features", "CRF features"),
     ("onrecord.attribution.role_features", "role_features", "CRF features"),
     ("onrecord.attribution.role_features", "role_window", "CRF features"),
+    # the model module imports these by name: wrapped there too, or its calls escape the timers
+    ("onrecord.attribution.model", "doc_facts", "CRF features"),
+    ("onrecord.attribution.model", "cue_features", "CRF features"),
+    ("onrecord.attribution.model", "role_features", "CRF features"),
+    ("onrecord.attribution.model", "role_window", "CRF features"),
     ("onrecord.factories", "extract_attributions", "attribution: merge, kinds, non-statements, floating"),
     ("onrecord.factories", "resolve_speakers", "speaker resolution"),
     ("onrecord.factories", "attach_claims", "claims (stance, certainty, verification, quantities)"),
     ("onrecord.claims", "find_time_expressions", "time expressions"),
 ]
 _MODEL_REST = "CRF model: candidates, calibration"
-_DECODING = "CRF decoding (crfsuite tag, marginals)"
+_DECODING = "CRF decoding (attribute ids, Viterbi, marginals)"
 
 
 class _Timers:
@@ -61,11 +66,11 @@ class _Timers:
 
 
 class _TaggerProxy:
-    """A crfsuite Tagger whose calls are timed (the Cython object's methods cannot be replaced)."""
+    """A CRF whose calls are timed, without touching the shared object's methods."""
 
     def __init__(self, tagger, timers: _Timers):
         self._tagger = tagger
-        for name in ("tag", "marginal", "probability", "set"):
+        for name in ("tag", "tag_batch", "tag_ids"):
             setattr(self, name, timers.wrap(_DECODING, getattr(tagger, name)))
 
     def __getattr__(self, name):

@@ -61,3 +61,30 @@ def test_analyze_reads_published_as_the_readers_do():
     assert str(article.published) == "2024-06-04"
     with pytest.raises(BadDate, match="E020|published"):
         analyze("Mayor Ana Ruiz said the bridge would reopen.", "June 4th", model=None)
+
+
+def test_load_nlp_takes_the_loaded_pipeline_out_of_the_garbage_collector_s_scans():
+    import gc
+
+    from onrecord.pipeline import _load_nlp
+    from onrecord.spacy_model import base_model_name
+
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    _load_nlp.__wrapped__(base_model_name(), None, 0.0)  # a fresh build, not the cached one
+    assert gc.get_freeze_count() > 0
+
+
+_BATCH = [
+    "The harbour commissioner said on Tuesday that the new ferry terminal would open in the spring.",
+    "“We have no plans to raise fares,” the transit director said. According to the auditor, the project is late.",
+    "Nothing was said.",
+    "In a statement, the union warned that drivers could strike before the holidays, a spokeswoman said on Friday.",
+]
+
+
+def test_the_component_labels_a_batch_as_it_labels_each_article_alone(nlp):
+    batched = [doc._.attributions for doc in nlp.pipe(_BATCH, batch_size=3)]
+    alone = [nlp(text)._.attributions for text in _BATCH]
+    assert batched == alone
+    assert sum(len(a) for a in alone) >= 4  # the texts hold attributions: the comparison is not of empty tuples

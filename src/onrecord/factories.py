@@ -14,8 +14,11 @@ One component per stage, each reading what the one before left on the ``Doc``:
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 from .attribution.assemble import extract_attributions
 from .attribution.floating import credit_floating_quotes
@@ -52,8 +55,23 @@ class AttributionComponent:
         return self._model
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.attributions = _confident(extract_attributions(doc, model=self.model), self.min_confidence)
+        return self._assign(doc, None)
+
+    def _assign(self, doc: Doc, predicted) -> Doc:
+        doc._.attributions = _confident(extract_attributions(doc, model=self.model, predicted=predicted), self.min_confidence)
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        """As ``__call__`` on each document, in order; the learned model labels a batch's sequences together."""
+        for batch in minibatch(docs, batch_size):
+            yield from self.annotate_batch(batch)
+
+    def annotate_batch(self, docs: list[Doc]) -> list[Doc]:
+        """``__call__`` on each of ``docs`` (same results), with one batched model pass (issue 15: the
+        CRF decoder's cost is per step of the longest sequence in a batch, not per document)."""
+        model = self.model
+        predicted = model.predict_tokens_many(docs) if model is not None else [None] * len(docs)
+        return [self._assign(doc, p) for doc, p in zip(docs, predicted)]
 
 
 class SpeakersComponent:
@@ -108,6 +126,15 @@ class OnrecordComponent:
         for stage in self.stages:
             doc = stage(doc)
         return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 16) -> Iterator[Doc]:
+        """As ``__call__`` on each document, in order (``nlp.pipe`` calls this); attribution runs a batch at a time."""
+        first, rest = self.stages[0], self.stages[1:]
+        for batch in minibatch(docs, batch_size):
+            for doc in first.annotate_batch(batch):
+                for stage in rest:
+                    doc = stage(doc)
+                yield doc
 
 
 @Language.factory("onrecord", default_config={"model": "default", "min_confidence": 0.0})

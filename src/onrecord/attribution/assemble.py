@@ -15,11 +15,12 @@ from .quotes import doc_quotes
 from .rules import extract_rule_attributions
 
 
-def extract_attributions(doc: Doc, model=None) -> list[Attribution]:
-    """All attributions of a parsed ``Doc``, each with its kind, speakers not yet resolved."""
+def extract_attributions(doc: Doc, model=None, predicted=None) -> list[Attribution]:
+    """All attributions of a parsed ``Doc``, each with its kind, speakers not yet resolved
+    (``predicted``: the model's ``predict_tokens`` of ``doc``, when a batch computed it)."""
     found = extract_rule_attributions(doc)
     if model is not None:  # strong rules and the learned model combined (policy in model_merge)
-        found = give_sources_their_cue_subject(doc, merge_with_rules(model.predict(doc), found, model.rule_confidence, model.merge_policy, doc))
+        found = give_sources_their_cue_subject(doc, merge_with_rules(model.predict(doc, predicted), found, model.rule_confidence, model.merge_policy, doc))
     found = assign_kinds(doc, drop_non_statements(doc, join_hyphenated_sources(doc, found)))
     found += find_floating_quotes(doc_text(doc), doc_quotes(doc), found)
     return sorted(found, key=lambda a: (a.content[0].start if a.content else a.cue[0].start))

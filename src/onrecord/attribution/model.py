@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import json
-import threading
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
@@ -29,6 +28,7 @@ from ..types import Attribution, AttributionType, Span
 from .bio import spans_of
 from .calibration import Calibrator
 from .clusters import load_clusters
+from .crf import LinearChainCRF
 from .features import FEATURE_VERSION, cue_features, doc_facts
 from .quotes import doc_quotes
 from .role_features import role_features, role_window
@@ -99,13 +99,9 @@ class AttributionModel:
         self.rule_confidence: dict[str, float] = {}
         #: how model and rule attributions are combined (see model_merge)
         self.merge_policy: dict[str, float] = config.get("merge", {})
-        # a crfsuite Tagger holds the sequence it last tagged: one caller at a time
-        self._lock = threading.Lock()
 
     @classmethod
     def from_dir(cls, folder: Path) -> "AttributionModel":
-        import pycrfsuite  # lazy: the CRF library loads with a model, not with the rules-only pipeline
-
         config_file = folder / "config.json"
         if not config_file.exists():
             raise ModelError(f"no attribution model in {folder} (config.json missing)")
@@ -117,10 +113,8 @@ class AttributionModel:
                 f"attribution model in {folder} was trained on features version {config.get('feature_version')}, "
                 f"this onrecord computes version {FEATURE_VERSION}: retrain it with `onrecord train`"
             )
-        cue_tagger = pycrfsuite.Tagger()
-        cue_tagger.open(str(folder / "cue.crfsuite"))
-        role_tagger = pycrfsuite.Tagger()
-        role_tagger.open(str(folder / "role.crfsuite"))
+        cue_tagger = LinearChainCRF.from_file(folder / "cue.crfsuite")
+        role_tagger = LinearChainCRF.from_file(folder / "role.crfsuite")
         calibration_file = folder / "calibration.json"
         calibration = json.loads(calibration_file.read_text("utf-8")) if calibration_file.exists() else None
         calibrator = Calibrator.from_dict(calibration) if calibration else None
@@ -139,52 +133,61 @@ class AttributionModel:
         marginal cue probability reaches ``candidates`` (default: the model's setting); the
         calibrated confidence decides later which ones are kept.
         """
-        if facts is None:
-            facts = doc_facts(doc, self.lexicon, self.centroids)
-        with self._lock:
-            return self._predict_tokens(facts, candidates)
+        return self.predict_tokens_many([doc], None if facts is None else [facts], candidates)[0]
 
-    def _predict_tokens(self, facts, candidates: float | None) -> list[Prediction]:
+    def predict_tokens_many(self, docs: list[Doc], facts=None, candidates: float | None = None) -> list[list[Prediction]]:
+        """:meth:`predict_tokens` of several documents, their sequences labelled in one batch per tagger
+        (what one document gives does not depend on the others)."""
+        if facts is None:
+            facts = [doc_facts(doc, self.lexicon, self.centroids) for doc in docs]
         floor = self.config.get("candidate_floor", 1.0) if candidates is None else candidates
-        tagger = self.cue_tagger
-        out = []
-        for s_start, s_end in facts.sents:
-            labels = tagger.tag(cue_features(facts, s_start, s_end))
-            best = spans_of(labels, "CUE", s_start)
-            p_cue = [1.0 - tagger.marginal("O", k) for k in range(s_end - s_start)]
-            found = [(a, b, 1.0) for a, b in best] + [(a, b, 0.0) for a, b in _extra_cues(p_cue, best, floor, s_start)]
-            for c_start, c_end, viterbi in found:
-                cue_p = p_cue[c_start - s_start : c_end - s_start]
-                lo, hi = role_window(facts, c_start, c_end)
-                role_labels = self.role_tagger.tag(role_features(facts, c_start, c_end, lo, hi))
-                content = spans_of(role_labels, "CON", lo)
-                if not content:
-                    continue
-                source = spans_of(role_labels, "SRC", lo)
-                marginal = self.role_tagger.marginal
-                con_p = [marginal(role_labels[i - lo], i - lo) for a, b in content for i in range(a, b)]
-                src_p = [marginal(role_labels[i - lo], i - lo) for a, b in source for i in range(a, b)]
-                scores = {
-                    "cue": min(cue_p),
-                    "cue_mean": sum(cue_p) / len(cue_p),
-                    "viterbi": viterbi,
-                    "content_min": min(con_p),
-                    "content_mean": sum(con_p) / len(con_p),
-                    "source_min": min(src_p) if src_p else 1.0,
-                    "has_source": 1.0 if source else 0.0,
-                    "content_tokens": float(len(con_p)),
-                    "content_pieces": float(len(content)),
-                    "sequence": self.role_tagger.probability(role_labels),
-                }
-                out.append(Prediction((c_start, c_end), source[:1], content, scores))
+        cue_tagger, role_tagger = self.cue_tagger, self.role_tagger
+        other = cue_tagger.labels.index("O")
+        # every sentence of every document in one batch, then every candidate cue's window in one batch
+        labelled = iter(cue_tagger.tag_batch([cue_features(f, s_start, s_end) for f in facts for s_start, s_end in f.sents]))
+        cues = []  # (document, cue start, cue end, viterbi, cue marginals, window)
+        for k, f in enumerate(facts):
+            for (s_start, s_end), sentence in zip(f.sents, labelled):
+                best = spans_of([cue_tagger.labels[j] for j in sentence.path], "CUE", s_start)
+                p_cue = [1.0 - p for p in sentence.marginals[:, other].tolist()]
+                found = [(a, b, 1.0) for a, b in best] + [(a, b, 0.0) for a, b in _extra_cues(p_cue, best, floor, s_start)]
+                for c_start, c_end, viterbi in found:
+                    cue_p = p_cue[c_start - s_start : c_end - s_start]
+                    cues.append((k, c_start, c_end, viterbi, cue_p, role_window(f, c_start, c_end)))
+        windows = role_tagger.tag_batch([role_features(facts[k], c_start, c_end, lo, hi) for k, c_start, c_end, _, _, (lo, hi) in cues], scores=True)
+        out: list[list[Prediction]] = [[] for _ in docs]
+        for (k, c_start, c_end, viterbi, cue_p, (lo, hi)), window in zip(cues, windows):
+            role_labels = [role_tagger.labels[j] for j in window.path]
+            content = spans_of(role_labels, "CON", lo)
+            if not content:
+                continue
+            source = spans_of(role_labels, "SRC", lo)
+            # the marginal of each token's own label in the best labelling
+            own = window.marginals[range(len(window.path)), window.path].tolist()
+            con_p = [own[i - lo] for a, b in content for i in range(a, b)]
+            src_p = [own[i - lo] for a, b in source for i in range(a, b)]
+            scores = {
+                "cue": min(cue_p),
+                "cue_mean": sum(cue_p) / len(cue_p),
+                "viterbi": viterbi,
+                "content_min": min(con_p),
+                "content_mean": sum(con_p) / len(con_p),
+                "source_min": min(src_p) if src_p else 1.0,
+                "has_source": 1.0 if source else 0.0,
+                "content_tokens": float(len(con_p)),
+                "content_pieces": float(len(content)),
+                "sequence": window.probability(),
+            }
+            out[k].append(Prediction((c_start, c_end), source[:1], content, scores))
         return out
 
-    def predict_scored(self, doc: Doc) -> list[tuple[Attribution, dict[str, float]]]:
-        """Every candidate attribution with its raw scores, before calibration and acceptance."""
+    def predict_scored(self, doc: Doc, tokens: list[Prediction] | None = None) -> list[tuple[Attribution, dict[str, float]]]:
+        """Every candidate attribution with its raw scores, before calibration and acceptance
+        (``tokens``: :meth:`predict_tokens` of ``doc`` when already computed)."""
         text = doc_text(doc)
         quotes = None
         out = []
-        for p in self.predict_tokens(doc):
+        for p in self.predict_tokens(doc) if tokens is None else tokens:
             content = tuple(_char_span(doc, text, a, b) for a, b in p.content)
             if quotes is None:
                 quotes = doc_quotes(doc)
@@ -201,7 +204,7 @@ class AttributionModel:
             out.append((attribution, p.scores))
         return out
 
-    def predict(self, doc: Doc) -> list[Attribution]:
+    def predict(self, doc: Doc, tokens: list[Prediction] | None = None) -> list[Attribution]:
         """Attributions of a parsed ``Doc`` (``origin="model"``, speakers unresolved).
 
         Confidence is the calibrated probability that the attribution is right (its content,
@@ -217,7 +220,7 @@ class AttributionModel:
         """
         threshold = self.config.get("accept_threshold", 0.0)
         out = []
-        for attribution, scores in self.predict_scored(doc):
+        for attribution, scores in self.predict_scored(doc, tokens):
             if self.calibrator is not None:
                 confidence = round(self.calibrator.probability(scores, attribution.type.value), 4)
                 attribution = replace(attribution, confidence=confidence)
