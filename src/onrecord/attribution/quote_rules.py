@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import doc_text
 from .cues import CueLexicon
 from .quotes import Quote
 from .syntax import Candidate, cue_tokens, find_source
@@ -150,7 +151,7 @@ def _names_the_speaker(cue: Token, r: tuple[int, int]) -> bool:
 def _ends_sentence(doc: Doc, q: Quote) -> bool:
     """She said: “A. B.” He added …: a quotation closed by a full stop ends its sentence, so a cue
     opening the next sentence is not its cue ("“A,” he said" closes with a comma)."""
-    inner = doc.text[q.start : q.end - q.width].rstrip()
+    inner = doc_text(doc)[q.start : q.end - q.width].rstrip()
     return q.closed and inner.endswith(".") and not inner.endswith("...")
 
 
