@@ -70,7 +70,7 @@ class _TaggerProxy:
 
     def __init__(self, tagger, timers: _Timers):
         self._tagger = tagger
-        for name in ("tag", "tag_batch", "tag_ids"):
+        for name in ("tag", "tag_batch"):
             setattr(self, name, timers.wrap(_DECODING, getattr(tagger, name)))
 
     def __getattr__(self, name):

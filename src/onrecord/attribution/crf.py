@@ -132,20 +132,8 @@ class LinearChainCRF:
         """The best labelling of one sequence (as ``pycrfsuite.Tagger.tag``)."""
         return [self.labels[k] for k in self.tag_batch([features])[0].path]
 
-    def ids(self, features: list[list[str]]) -> list[list[int]]:
-        """Row numbers of each token's known attributes, in order (unknown ones dropped)."""
-        get = self.attribute_id.get
-        return [[k for k in map(get, token) if k is not None] for token in features]
-
     def tag_batch(self, sequences: list[list[list[str]]], scores: bool = False) -> list[Labelled]:
         """Label each sequence of tokens (each a list of attribute strings); empty sequences get empty labellings."""
-        return self._tag(sequences, scores, strings=True)
-
-    def tag_ids(self, sequences: list[list[list[int]]], scores: bool = False) -> list[Labelled]:
-        """Label sequences given as attribute row numbers (:meth:`ids`)."""
-        return self._tag(sequences, scores, strings=False)
-
-    def _tag(self, sequences: list, scores: bool, strings: bool) -> list[Labelled]:
         # sequences of like lengths together (each group's longest at most twice its shortest): a batch
         # costs its longest sequence's length times its size, whatever the others' lengths
         order = sorted(range(len(sequences)), key=lambda k: -len(sequences[k]))
@@ -153,26 +141,26 @@ class LinearChainCRF:
         group: list[int] = []
         for k in order + [None]:
             if k is None or (group and len(sequences[k]) * 2 < len(sequences[group[0]])):
-                for j, labelled in zip(group, self._tag_group([sequences[j] for j in group], scores, strings)):
+                for j, labelled in zip(group, self._tag_group([sequences[j] for j in group], scores)):
                     out[j] = labelled
                 group = []
             if k is not None:
                 group.append(k)
         return out
 
-    def _tag_group(self, sequences: list, scores: bool, strings: bool) -> list[Labelled]:
+    def _tag_group(self, sequences: list, scores: bool) -> list[Labelled]:
         L = len(self.labels)
         lengths = np.array([len(s) for s in sequences], dtype=np.int64)
         B = len(sequences)
         T = int(lengths.max()) if B else 0
-        if T == 0:
+        if T == 0:  # a group is all empty sequences or none (see _tag)
             return [Labelled(self.labels, [], np.zeros((0, L)), 0.0, 0.0 if scores else None) for _ in sequences]
-        state, where = self._state_scores(sequences, strings)
+        state, where = self._state_scores(sequences)
         emission = np.zeros((B, T, L))
         emission[where] = state
         exp_state = np.ones((B, T, L))  # padding: finite, never read back
         exp_state[where] = _exp(state)
-        path, best = self._viterbi(emission, lengths)
+        path = self._viterbi(emission, lengths)
         alpha, scale = self._forward(exp_state, lengths)
         beta = self._backward(exp_state, scale, lengths)
         marginals = alpha * beta / scale[:, :, None]
@@ -180,9 +168,6 @@ class LinearChainCRF:
         path_scores = self._path_scores(emission, path, lengths) if scores else None
         for b in range(B):
             n = int(lengths[b])
-            if n == 0:
-                out.append(Labelled(self.labels, [], np.zeros((0, L)), 0.0, 0.0 if scores else None))
-                continue
             log_norm = 0.0
             for s in scale[b, :n].tolist():
                 log_norm += math.log(s)
@@ -199,14 +184,13 @@ class LinearChainCRF:
 
     # ------------------------------------------------------------------ crfsuite's steps, batched
 
-    def _state_scores(self, sequences: list, strings: bool) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    def _state_scores(self, sequences: list) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
         """State scores of every token (tokens × labels): its attributes' weight rows added one after
         another from zero; and where each token sits in the padded batch (sequence, position)."""
         tokens = list(itertools.chain.from_iterable(sequences))
         counts = np.fromiter(map(len, tokens), dtype=np.int64, count=len(tokens))
-        items = itertools.chain.from_iterable(tokens)
-        if strings:  # one dictionary lookup per string, in C (map), unknown ones dropped below
-            items = map(self.attribute_id.get, items, itertools.repeat(self.unknown))
+        # one dictionary lookup per string, in C (map), unknown ones dropped below
+        items = map(self.attribute_id.get, itertools.chain.from_iterable(tokens), itertools.repeat(self.unknown))
         flat = np.fromiter(items, dtype=np.int64, count=int(counts.sum()))
         which = np.repeat(np.arange(len(tokens)), counts)
         known = flat != self.unknown
@@ -227,7 +211,7 @@ class LinearChainCRF:
     # Sums run left to right as crfsuite's loops do: ``np.cumsum`` (``add.accumulate``) adds strictly in
     # order, where ``sum`` would add pairwise; its last column is the sequential sum.
 
-    def _viterbi(self, emission: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _viterbi(self, emission: np.ndarray, lengths: np.ndarray) -> np.ndarray:
         B, T, L = emission.shape
         trans = self.transition[None, :, :]
         back = np.zeros((B, T, L), dtype=np.int64)
@@ -244,7 +228,7 @@ class LinearChainCRF:
         for t in range(T - 2, -1, -1):
             follow = back[idx, t + 1, path[:, t + 1]]
             path[:, t] = np.where(t < lengths - 1, follow, path[:, t])
-        return path, last.max(axis=1)
+        return path
 
     def _forward(self, exp_state: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         B, T, L = exp_state.shape
