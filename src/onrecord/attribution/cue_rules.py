@@ -17,6 +17,7 @@ from .syntax import (
     Candidate,
     cue_tokens,
     find_source,
+    has_to_infinitive,
     minus,
     subtree_range,
     trim,
@@ -104,7 +105,7 @@ def _raised_passive(verb: Token) -> bool:
     return (
         any(c.dep_ == "auxpass" for c in children)
         and not any(c.dep_ == "agent" for c in children)
-        and any(c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in children)
+        and has_to_infinitive(verb)
     )
 
 

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text
 from ..types import Attribution, AttributionKind, AttributionType
 from .cues import load_cue_lexicon
-from .syntax import SUBJECT_DEPS
+from .syntax import SUBJECT_DEPS, has_to_infinitive
 
 K = AttributionKind
 #: FrameNet frames whose verbs commit the speaker to an act: with only an infinitive, an intention
@@ -110,9 +110,7 @@ def _noun_kind(token: Token | None) -> AttributionKind | None:
 def _only_infinitive(verb: Token) -> bool:
     """"vowed to fight", "plans to sell": the complement is an infinitive, with no that-clause."""
     deps = {c.dep_ for c in verb.children}
-    return "xcomp" in deps and not deps & {"ccomp", "dobj"} and any(
-        c.dep_ == "aux" and c.lower_ == "to" for x in verb.children if x.dep_ == "xcomp" for c in x.children
-    )
+    return "xcomp" in deps and not deps & {"ccomp", "dobj"} and has_to_infinitive(verb)
 
 
 #: what makes a noun-phrase content say something: a predicate ("called it a mistake", "described

@@ -38,6 +38,7 @@ from .cue_rules import NOT_SPEAKERS, PERSONAL
 from .cues import load_cue_lexicon
 from .kinds import PERCEPTION, cue_word, load_kind_nouns, question_put_to_subject
 from .quotes import doc_quotes
+from .syntax import has_to_infinitive, is_to_infinitive
 
 #: verbs whose passive subject is the one addressed ("was asked", "is urged", "were told")
 ADDRESSEE_PASSIVES = {"ask", "urge", "tell", "advise", "encourage", "invite", "order", "call"}
@@ -211,7 +212,7 @@ def _writers_voice(verb: Token) -> bool:
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         return False
     head = verb.head
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    infinitive = is_to_infinitive(verb)
     if not infinitive and not (verb.tag_ == "VBG" and head.lower_ == "worth"):
         return False
     governor = head
@@ -335,7 +336,7 @@ def _topic_subject(doc: Doc, a: Attribution) -> bool:
     verb = cue_word(doc, a) if a.cue and a.source else None
     if verb is None or verb.pos_ != "VERB" or not any(c.dep_ == "nsubjpass" for c in verb.children):
         return False
-    return any(c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in verb.children)
+    return has_to_infinitive(verb)
 
 
 def drop_non_statements(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:

@@ -13,6 +13,16 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep", "dep", "parataxis"}
 #: complements that carry reported content
 CLAUSE_DEPS = {"ccomp", "xcomp"}
+
+
+def is_to_infinitive(token: Token) -> bool:
+    """Whether ``token`` heads a to-infinitive ("to fight", "to have left")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def has_to_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` takes a to-infinitive complement ("vowed to fight", "is said to have left")."""
+    return any(c.dep_ == "xcomp" and is_to_infinitive(c) for c in verb.children)
 #: cues whose direct object (and its "of/for/about" phrase) is the content
 OBJECT_CUES = {
     "accuse", "deny", "confirm", "announce", "criticize", "criticise", "praise", "blame", "reject",
@@ -211,7 +221,7 @@ def _find_subject(verb: Token) -> tuple[int, int] | None:
 def _object_controller(token: Token) -> tuple[int, int] | None:
     """"The man led employees to believe …", "urged voters to say …": the object of the verb an
     infinitive depends on is the infinitive's subject, not the verb's own subject."""
-    if token.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+    if token.dep_ != "xcomp" or not is_to_infinitive(token):
         return None
     objects = [c for c in token.head.children if c.dep_ in ("dobj", "dative") and c.i < token.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
     return trim(token.doc, *subtree_range(objects[0])) if objects else None

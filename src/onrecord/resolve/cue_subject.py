@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..attribution.syntax import has_to_infinitive
 from ..nlp import doc_text
 from ..types import Span
 
@@ -51,7 +52,7 @@ def subject_of_cue(doc: Doc, cue: tuple[Span, ...], inside_quote: list[bool]) ->
 
 
 def _infinitive(verb: Token) -> bool:
-    return any(c.dep_ == "xcomp" and any(x.dep_ == "aux" and x.lower_ == "to" for x in c.children) for c in verb.children)
+    return has_to_infinitive(verb)
 
 
 def _name_before(doc: Doc, i: int, inside_quote: list[bool]) -> list[Token]:
