@@ -21,6 +21,7 @@ from .periods import resolve_reporting_periods
 from .rejects import rejected
 from .resolve import resolve
 from .calendar import OUT_OF_CALENDAR, fmt_week
+from .dateline import writing_day
 from .lexicon import timex_lexicon
 from .merges import conjoined_days, day_of, merge_clock_and_day, merge_possessive_year, merge_ranges
 from .tense import tense_of
@@ -49,6 +50,8 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
     if published is None and doc.has_extension("published"):
         published = doc._.published
     spans = _candidate_spans(doc)
+    if spans and published is not None:  # a wire report's dateline ("ROME, Nov. 5 (Reuters) --"): the day it was written (time.dateline)
+        published = writing_day(spans[0][0], day_of(_value_of(spans[0][0], published, None, None, False)[0].value), published) or published
     found: list[tuple[SpacySpan, Value, bool]] = []
     anchor: tuple[dt.date, str] | None = None  # "the next day" needs a date mentioned before it
     clock_only: list[int] = []
