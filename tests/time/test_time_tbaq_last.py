@@ -43,3 +43,47 @@ def test_time_a_dateline_day_anchors_the_report(parse, text, published, expected
 )
 def test_time_without_a_near_dateline_publication_anchors(parse, text, expected):
     assert _found(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # conjoined verbs share their auxiliaries: "had ruled ... and set Friday" is "had set", a plan of the past
+        ("The agency had heard the case and set Friday as the deadline.", ("Friday", "DATE", "2031-10-31")),
+        # a range or a disjunction of durations is one vague duration of the first unit (TimeML PX<unit>)
+        ("The brewer expects acquisitions during the next 12 to 18 months.", ("the next 12 to 18 months", "DURATION", "PXM")),
+        ("The hostage probably died within weeks or months of his capture.", ("weeks or months", "DURATION", "PXW")),
+        # "the day before" a date is one expression, a day before it (TIDES: "the day before yesterday")
+        ("The day before last Tuesday's hearing, the uncle went to the house.", ("The day before last Tuesday", "DATE", "2031-11-03")),
+        # a holiday's week is the ISO week of the holiday
+        ("Protesters prayed as Easter week began.", ("Easter week", "DATE", "2031-W15")),
+        # "post-1959", "pre-1990": the year, before or after it (TimeML mod AFTER / BEFORE)
+        ("The post-1959 politics split thousands of families.", ("post-1959", "DATE", "1959")),
+        # "at this crucial moment": the present (TimeML PRESENT_REF), as "at the moment"
+        ("He would not be traveling at this crucial moment without a reason.", ("this crucial moment", "DATE", "PRESENT_REF")),
+    ],
+)
+def test_time_single_classes(parse, text, expected):
+    assert expected in _found(parse, text)
+
+
+def test_time_weekday_nights_are_a_set(parse):
+    """"on Monday and Tuesday nights": a plural part of day after weekdays makes each a SET (TimeML quant EVERY)."""
+    found = _found(parse, "Two new flights would leave on Monday and Tuesday nights.")
+    assert ("Monday", "SET", "XXXX-WXX-1TNI") in found and ("Tuesday nights", "SET", "XXXX-WXX-2TNI") in found
+
+
+def test_time_post_year_mod(parse):
+    (post,) = find_time_expressions(parse("The post-1959 politics split thousands of families."), THURSDAY)
+    assert post.mod == "AFTER"
+
+
+def test_time_a_range_of_durations_with_both_ends_stays_two(parse):
+    """"between two to six days": both ends are expressions of their own (as "between Sunday and Monday")."""
+    found = _found(parse, "The wait is between two to six days for the sickest patients.")
+    assert ("six days", "DURATION", "P6D") in found
+
+
+def test_time_a_holiday_week_said_inside_it(parse):
+    """"as Easter week began", written on the Monday before Easter: this year's Easter, not last year's."""
+    assert ("Easter week", "DATE", "2032-W13") in _found(parse, "Protesters prayed as Easter week began.", dt.date(2032, 3, 22))

@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from .lexicon import timex_lexicon
 from .values import Value
 
 _RANGE_LINKS = {"and": ("between",), "to": ("from",), "until": ("from",), "till": ("from",), "through": ("from",), "-": ("from", None), "–": ("from", None)}
@@ -118,3 +119,17 @@ def _start_before(start: str, end: str, span: SpacySpan) -> str:
             a -= dt.timedelta(days=7)
         return a.isoformat()
     return start
+
+
+def share_weekday_sets(doc: Doc, found):
+    """"on Monday and Tuesday nights": a bare weekday conjoined before a weekday set is the same set ("Monday" XXXX-WXX-1TNI)."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        (span, value, future), (other, other_value, _) = out[i], out[i + 1]
+        gap = [t.lower_ for t in doc[span.end : other.start]]
+        if len(span) == 1 and span[0]._.timex_weekday and gap in (["and"], ["or"], [",", "and"]) and other_value.type == "SET" \
+                and (other_value.value or "").startswith("XXXX-WXX-") and other[0]._.timex_weekday:
+            pod = other_value.value[len("XXXX-WXX-") + 1 :]
+            weekday = timex_lexicon()["weekdays"][span[0].lower_.rstrip(".")]
+            out[i] = (span, Value("SET", f"XXXX-WXX-{weekday}{pod}"), future)
+    return out

@@ -54,7 +54,7 @@ def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, tex
 
 def _set(p: Parts) -> Value:
     if p.weekday:
-        return Value("SET", f"XXXX-WXX-{p.weekday}")
+        return Value("SET", f"XXXX-WXX-{p.weekday}" + (f"T{p.pod}" if p.pod else ""))  # "Tuesday nights" XXXX-WXX-2TNI
     if p.pod:
         return Value("SET", f"XXXX-XX-XXT{p.pod}")
     if p.season:
