@@ -87,3 +87,26 @@ def test_time_a_range_of_durations_with_both_ends_stays_two(parse):
 def test_time_a_holiday_week_said_inside_it(parse):
     """"as Easter week began", written on the Monday before Easter: this year's Easter, not last year's."""
     assert ("Easter week", "DATE", "2032-W13") in _found(parse, "Protesters prayed as Easter week began.", dt.date(2032, 3, 22))
+
+
+MONDAY = dt.date(2031, 11, 10)
+
+
+def test_time_overnight_in_a_story_of_an_earlier_day(parse):
+    """A report of Friday's markets read on Monday: "overnight" losses are the night before Friday (the story's day), and
+    "the previous Friday" counts back from that night's day, not from publication."""
+    text = ("Stocks fell in London on Friday. Shares were depressed initially by overnight losses in New York. "
+            "The index closed down 4.5% from the previous Friday.")
+    found = _found(parse, text, MONDAY)
+    assert ("overnight", "TIME", "2031-11-06TNI") in found and ("previous Friday", "DATE", "2031-10-31") in found
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Heavy rain fell overnight across the region.", "2031-11-09TNI"),  # no day named before: the night before publication
+        ("The plant closed on Oct. 2. Heavy rain fell overnight across the region.", "2031-11-09TNI"),  # a day weeks back is no story day
+    ],
+)
+def test_time_overnight_without_a_near_story_day(parse, text, value):
+    assert ("overnight", "TIME", value) in _found(parse, text, MONDAY)
