@@ -110,3 +110,34 @@ def test_time_overnight_in_a_story_of_an_earlier_day(parse):
 )
 def test_time_overnight_without_a_near_story_day(parse, text, value):
     assert ("overnight", "TIME", value) in _found(parse, text, MONDAY)
+
+
+def test_time_both_ends_of_a_duration_range(parse):
+    """"between two to six days": "two" is P2D and "six days" P6D (TimeML tags both ends of a range)."""
+    found = _found(parse, "The wait is between two to six days for the sickest patients.")
+    assert ("two", "DURATION", "P2D") in found and ("six days", "DURATION", "P6D") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # apposition: "the day" renames the date before it
+        ("Eight trading days after Oct. 12, the day before the plunge, the index had fallen.", ("the day", "DATE", "2031-10-12")),
+        # "in the morning" of a day the story named, in a past clause
+        ("Hopes were dashed Friday. Dealers placed heavy buy orders in the morning.", ("the morning", "TIME", "2031-11-07TMO")),
+    ],
+)
+def test_time_anaphoric_day_and_morning(parse, text, expected):
+    assert expected in _found(parse, text, MONDAY)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She runs in the morning before work.",  # no day named: no expression
+        "The plant closed on Oct. 2. Dealers placed orders in the morning.",  # a day weeks back is no story day
+        "He stayed for the day and left.",  # no date to rename
+    ],
+)
+def test_time_anaphoric_words_without_a_time_are_left_alone(parse, text):
+    assert [e for e, _, _ in _found(parse, text, MONDAY) if e in ("the morning", "the day")] == []

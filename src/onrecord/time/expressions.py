@@ -20,10 +20,11 @@ from .patterns import build_matcher, is_anchor
 from .periods import resolve_reporting_periods
 from .rejects import rejected
 from .resolve import resolve
+from .anaphora import ANAPHORIC, anaphoric_value
 from .calendar import OUT_OF_CALENDAR, fmt_duration, fmt_week
 from .dateline import writing_day
 from .lexicon import timex_lexicon
-from .merges import conjoined_days, day_of, merge_clock_and_day, merge_possessive_year, merge_ranges, share_weekday_sets
+from .merges import conjoined_days, day_of, merge_clock_and_day, merge_possessive_year, merge_ranges, share_weekday_sets, duration_range_starts
 from .tense import tense_of
 from .values import Parts, Value, parse_calendar, parse_number, read_parts
 from .words import spoken_year_value, the_year_value
@@ -57,14 +58,19 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
     clock_only: list[int] = []
     for span, after_in in spans:
         future = {"FUTURE": True, "PAST": False}.get(tense_of(span))  # None: the text gives no tense (see time.tense)
-        value, clock = _value_of(span, published, future, anchor, after_in)
+        if span.label_ in ANAPHORIC:  # "Oct. 12, the day before …", "in the morning" of a day named before (time.anaphora)
+            value, clock = anaphoric_value(span, found, published, future, anchor), False
+            if value is None:
+                continue
+        else:
+            value, clock = _value_of(span, published, future, anchor, after_in)
         if clock:
             clock_only.append(len(found))
         found.append((span, value, future))
         anchor = _anchor_of(value.value) or anchor
     found = resolve_reporting_periods(merge_possessive_year(doc, _anchor_clocks(found, clock_only)), published)
     found = merge_clock_and_day(doc, found)
-    found = share_weekday_sets(doc, merge_ranges(doc, conjoined_days(doc, found)))
+    found = duration_range_starts(doc, share_weekday_sets(doc, merge_ranges(doc, conjoined_days(doc, found))))
     text = doc_text(doc)
     return [
         TimeExpression(Span.of(text, s.start_char, s.end_char), v.type, v.value, v.mod, v.note)

@@ -133,3 +133,24 @@ def share_weekday_sets(doc: Doc, found):
             weekday = timex_lexicon()["weekdays"][span[0].lower_.rstrip(".")]
             out[i] = (span, Value("SET", f"XXXX-WXX-{weekday}{pod}"), future)
     return out
+
+
+_DURATION = re.compile(r"^P(T?)(\d+)([A-Z])$")
+
+
+def duration_range_starts(doc: Doc, found):
+    """"between two to six days": the first end is a DURATION of its own in the second's unit (P2D), as TimeML tags both ends."""
+    out = []
+    for span, value, future in found:
+        m = _DURATION.match(value.value or "") if value.type == "DURATION" else None
+        if m and span[0].like_num and span.start >= 3 and doc[span.start - 1].lower_ in ("to", "and") \
+                and doc[span.start - 3].lower_ in ("between", "from") and doc[span.start - 2].like_num:
+            first = doc[span.start - 2]
+            number = first.text if first.text.isdigit() else _NUMBER_WORDS.get(first.lower_)
+            if number is not None:
+                out.append((SpacySpan(doc, first.i, first.i + 1, label="DURATION"), Value("DURATION", f"P{m.group(1)}{number}{m.group(3)}"), future))
+        out.append((span, value, future))
+    return out
+
+
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}

@@ -279,6 +279,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("VAGUERANGE", "'the'? 'next'|'past'|'last'? NUM 'to'|'or' NUM PLU"), ("VAGUERANGE", "PLU 'or' PLU"),
     ("DAYBEFORE", "'the' 'day' 'before'|'after' REL? WD"), ("DAYBEFORE", "'the' 'day' 'before'|'after' MON DAY"),  # one day off that date
     ("HOLWEEK", "'christmas'|'easter'|'thanksgiving' 'week'"),  # "Easter week": the ISO week of the holiday
+    ("APPOS", "'the' 'day'"), ("INPOD", "'in'|'during' 'the' 'morning'|'afternoon'|'evening'"),  # anaphoric: time.anaphora
     ("REF", "'this' JJ? 'moment'"),  # "at this (crucial) moment": PRESENT_REF, as "at the moment"
     ("SET", "WD 'nights'|'mornings'|'afternoons'|'evenings'"),  # "Tuesday nights": every Tuesday night (XXXX-WXX-2TNI)
 ]

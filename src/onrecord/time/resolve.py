@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .anaphora import STORY_DAYS
 from .calendar import OUT_OF_CALENDAR, OutOfCalendar, bc_value, fmt_duration, fmt_unit, fmt_week, shift, shifted_value
 from .lexicon import timex_lexicon
 from .values import Parts, Value, parse_calendar
@@ -17,8 +18,6 @@ NO_DCT = "no publication date to resolve it against"
 NO_ANCHOR = "relative to an event the text does not date"
 _MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-#: Days before publication within which the last day the text named is the story's own day (for "overnight").
-_STORY_DAYS = 6
 
 
 def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, text: str, after_in: bool) -> Value:
@@ -168,7 +167,7 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}.get(p.dayword)
         if p.dayword == "overnight":
             offset = 0 if future else -1
-            if not future and dct is not None and anchor is not None and anchor[1] == "D" and 0 < (dct - anchor[0]).days <= _STORY_DAYS:
+            if not future and dct is not None and anchor is not None and anchor[1] == "D" and 0 < (dct - anchor[0]).days <= STORY_DAYS:
                 offset = (anchor[0] - dct).days - 1  # the night before the story's day ("Friday … overnight losses in New York")
         pod = p.pod or ("NI" if p.dayword in ("tonight", "overnight") else None)
         if dct is None:
