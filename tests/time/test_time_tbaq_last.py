@@ -141,3 +141,21 @@ def test_time_anaphoric_day_and_morning(parse, text, expected):
 )
 def test_time_anaphoric_words_without_a_time_are_left_alone(parse, text):
     assert [e for e, _, _ in _found(parse, text, MONDAY) if e in ("the morning", "the day")] == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # comparative ellipsis: "last" is the year before "this year"
+        ("The gain means nearly twice as high a dividend this year as last.", ("last", "DATE", "2030")),
+        ("Sales rose faster this month than last.", ("last", "DATE", "2031-10")),
+        # a vague duration with no number: PXX
+        ("The troops are there to stay for a fairly lengthy period.", ("a fairly lengthy period", "DURATION", "PXX")),
+    ],
+)
+def test_time_ellipsis_and_vague_periods(parse, text, expected):
+    assert expected in _found(parse, text)
+
+
+def test_time_last_alone_is_no_time(parse):
+    assert [e for e, _, _ in _found(parse, "He was the last to leave, as last time.")] == []

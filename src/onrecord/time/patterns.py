@@ -151,7 +151,7 @@ _ANCHOR_WORDS = {"today", "tonight", "yesterday", "tomorrow", "overnight", "now"
                  "easter", "halloween", "thanksgiving", "valentine", "o'clock", "daily", "weekly", "monthly", "annually", "yearly",
                  "hourly", "nightly", "fortnightly", "quarterly", "biannually", "once", "twice", "thrice", "boxing", "armistice",
                  "bastille", "independence", "new", "good", "days", "ago", "fiscal", "future", "previously", "term", "later",
-                 "nineteen", "eighteen", "while", *ERA_WORDS}
+                 "nineteen", "eighteen", "while", "period", *ERA_WORDS}
 
 
 def _register_extensions() -> None:
@@ -279,6 +279,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("VAGUERANGE", "'the'? 'next'|'past'|'last'? NUM 'to'|'or' NUM PLU"), ("VAGUERANGE", "PLU 'or' PLU"),
     ("DAYBEFORE", "'the' 'day' 'before'|'after' REL? WD"), ("DAYBEFORE", "'the' 'day' 'before'|'after' MON DAY"),  # one day off that date
     ("HOLWEEK", "'christmas'|'easter'|'thanksgiving' 'week'"),  # "Easter week": the ISO week of the holiday
+    ("VAGUE", "'a' 'fairly'|'very'|'relatively'? 'long'|'lengthy'|'extended' 'period'"),  # "a fairly lengthy period": PXX
+    ("ELLIPSIS", "'last'"),  # "this year as last": the period before the one just named (time.anaphora)
     ("APPOS", "'the' 'day'"), ("INPOD", "'in'|'during' 'the' 'morning'|'afternoon'|'evening'"),  # anaphoric: time.anaphora
     ("REF", "'this' JJ? 'moment'"),  # "at this (crucial) moment": PRESENT_REF, as "at the moment"
     ("SET", "WD 'nights'|'mornings'|'afternoons'|'evenings'"),  # "Tuesday nights": every Tuesday night (XXXX-WXX-2TNI)
