@@ -39,7 +39,7 @@ MANUAL = {
     ('APW199980817.1193', 'Tuesday'): 'a:gold contrary to text tense', ('APW199980817.1193', 'Tuesday morning'): 'a:weekday+part of day',
     ('APW19980213.1320', 'August 6'): 'b:direction (a schedule under "would")',
     ('APW19980213.1320', 'Monday'): 'b:recurring schedule as SET', ('APW19980213.1320', 'Tuesday nights'): 'b:recurring schedule as SET',
-    ('APW20000417.0031', 'Easter week'): 'b:holiday week', ('WSJ910225-0066', 'a week or so ago'): 'b:"or so" inside "N units ago"',
+    ('APW20000417.0031', 'Easter week'): 'b:holiday week', ('WSJ910225-0066', 'a week or so ago'): 'a:week valued as a month, a day or a duration',
     ('APW19980301.0720', 'last February'): 'b:"last <month>" just ended is the year before',
     ('wsj_1011', 'last spring'): 'a:"last spring" (TBAQ: "last <season>" is the nearest past one in 5 of 6)',
     ('wsj_0344', 'This quarter'): 'b:"this quarter" of a report is the reported quarter',

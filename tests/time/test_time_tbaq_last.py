@@ -159,3 +159,17 @@ def test_time_ellipsis_and_vague_periods(parse, text, expected):
 
 def test_time_last_alone_is_no_time(parse):
     assert [e for e, _, _ in _found(parse, "He was the last to leave, as last time.")] == []
+
+
+@pytest.mark.parametrize(
+    "text, expression, value",
+    [
+        ("Then, a week or so ago, the general picked Saturday night.", "a week or so ago", "2031-W44"),
+        ("Analysts expect growth over the next two years or so.", "the next two years or so", "P2Y"),
+        ("The plant should reopen in the next year or so.", "next year or so", "2032"),  # a DATE, as "next year"
+    ],
+)
+def test_time_or_so_is_part_of_the_expression(parse, text, expression, value):
+    """"or so" is inside the TIMEX3 with mod APPROX (TimeML 1.2.1; TBAQ tags all 3 uses so)."""
+    (found,) = [t for t in find_time_expressions(parse(text), THURSDAY) if t.span.text == expression]
+    assert (found.value, found.mod) == (value, "APPROX")

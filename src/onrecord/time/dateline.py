@@ -16,6 +16,8 @@ from spacy.tokens import Span as SpacySpan
 
 #: Tokens that end a dateline: the wire's name in brackets, or a dash before the body.
 _AFTER_DATELINE = {"(", "--", "—", "–", "_", "-"}
+#: Tokens (blank lines included) a dateline's day may have before it: the place ("BUENOS AIRES, Argentina ,").
+_MAX_TOKENS_BEFORE = 12
 #: Days before the DCT a dateline may lie and still be the writing day.
 _MAX_DAYS_BEFORE = 3
 
@@ -29,6 +31,8 @@ def is_dateline(span: SpacySpan) -> bool:
         True
     """
     doc = span.doc
+    if span.start > _MAX_TOKENS_BEFORE:
+        return False  # a dateline opens the text: no scan of a long prefix
     before = [t for t in doc[: span.start] if not t.is_space]
     if not 2 <= len(before) <= 6 or before[-1].text != "," or span.end >= len(doc):
         return False

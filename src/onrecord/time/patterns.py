@@ -281,6 +281,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("HOLWEEK", "'christmas'|'easter'|'thanksgiving' 'week'"),  # "Easter week": the ISO week of the holiday
     ("VAGUE", "'a' 'fairly'|'very'|'relatively'? 'long'|'lengthy'|'extended' 'period'"),  # "a fairly lengthy period": PXX
     ("ELLIPSIS", "'last'"),  # "this year as last": the period before the one just named (time.anaphora)
+    # "or so" belongs to the expression, mod APPROX: "a week or so ago", "the next two years or so" (TBAQ: 3 of 3)
+    ("DATE", "NUM NP* UNIT 'or' 'so' 'ago'|'earlier'|'hence'"), ("DURATION", "NUM NP* UNIT 'or' 'so'"),
+    ("DURATION", "'the' 'past'|'last'|'next'|'coming' NUM NP* UNIT 'or' 'so'"), ("DATE", "REL SGU 'or' 'so'"),
     ("APPOS", "'the' 'day'"), ("INPOD", "'in'|'during' 'the' 'morning'|'afternoon'|'evening'"),  # anaphoric: time.anaphora
     ("REF", "'this' JJ? 'moment'"),  # "at this (crucial) moment": PRESENT_REF, as "at the moment"
     ("SET", "WD 'nights'|'mornings'|'afternoons'|'evenings'"),  # "Tuesday nights": every Tuesday night (XXXX-WXX-2TNI)

@@ -218,6 +218,8 @@ def read_parts(span: Span) -> Parts:
             p.freq = _lex("frequencies")[w]
         elif w == "that":
             p.that = True
+        elif w == "so" and i and low[i - 1] == "or":  # "a week or so ago": about that long (TimeML mod APPROX)
+            p.qual, p.mod = p.qual or "APPROX", p.mod or "APPROX"
         elif w == "times" and num_words:
             p.freq, num_words = int(parse_number(num_words) or 0) or None, []
         elif t._.timex_numpart and not (w in ("a", "an") and (p.freq or p.every) and num_words == []) and w not in ("of",):
