@@ -20,9 +20,11 @@ from .patterns import build_matcher, is_anchor
 from .periods import resolve_reporting_periods
 from .rejects import rejected
 from .resolve import resolve
-from .calendar import OUT_OF_CALENDAR, fmt_week
+from .anaphora import ANAPHORIC, anaphoric_value
+from .calendar import OUT_OF_CALENDAR, fmt_duration, fmt_week
+from .dateline import writing_day
 from .lexicon import timex_lexicon
-from .merges import conjoined_days, day_of, merge_clock_and_day, merge_possessive_year, merge_ranges
+from .merges import conjoined_days, day_of, merge_clock_and_day, merge_possessive_year, merge_ranges, share_weekday_sets, duration_range_starts
 from .tense import tense_of
 from .values import Parts, Value, parse_calendar, parse_number, read_parts
 from .words import spoken_year_value, the_year_value
@@ -49,19 +51,26 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
     if published is None and doc.has_extension("published"):
         published = doc._.published
     spans = _candidate_spans(doc)
+    if spans and published is not None:  # a wire report's dateline ("ROME, Nov. 5 (Reuters) --"): the day it was written (time.dateline)
+        published = writing_day(spans[0][0], day_of(_value_of(spans[0][0], published, None, None, False)[0].value), published) or published
     found: list[tuple[SpacySpan, Value, bool]] = []
     anchor: tuple[dt.date, str] | None = None  # "the next day" needs a date mentioned before it
     clock_only: list[int] = []
     for span, after_in in spans:
         future = {"FUTURE": True, "PAST": False}.get(tense_of(span))  # None: the text gives no tense (see time.tense)
-        value, clock = _value_of(span, published, future, anchor, after_in)
+        if span.label_ in ANAPHORIC:  # "Oct. 12, the day before …", "in the morning" of a day named before (time.anaphora)
+            value, clock = anaphoric_value(span, found, published, future, anchor), False
+            if value is None:
+                continue
+        else:
+            value, clock = _value_of(span, published, future, anchor, after_in)
         if clock:
             clock_only.append(len(found))
         found.append((span, value, future))
         anchor = _anchor_of(value.value) or anchor
     found = resolve_reporting_periods(merge_possessive_year(doc, _anchor_clocks(found, clock_only)), published)
     found = merge_clock_and_day(doc, found)
-    found = merge_ranges(doc, conjoined_days(doc, found))
+    found = duration_range_starts(doc, share_weekday_sets(doc, merge_ranges(doc, conjoined_days(doc, found))))
     text = doc_text(doc)
     return [
         TimeExpression(Span.of(text, s.start_char, s.end_char), v.type, v.value, v.mod, v.note)
@@ -80,6 +89,17 @@ def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, 
             return Value("DATE", "PAST_REF"), False
         if span.label_ == "REF" and span[-1].lower_ == "possible":  # "as soon as possible"
             return Value("DATE", "FUTURE_REF"), False
+        if span.label_ == "REF" and span[-1].lower_ == "moment":  # "at this crucial moment"
+            return Value("DATE", "PRESENT_REF"), False
+        if span.label_ == "VAGUERANGE":  # "the next 12 to 18 months", "weeks or months": a vague duration of the first unit
+            return Value("DURATION", fmt_duration("X", timex_lexicon()["units"][next(t for t in span if t._.timex_unit).lower_])), False
+        if span.label_ == "DAYBEFORE":  # "the day before last Tuesday": one day off the date named
+            day = day_of(_value_of(span[3:], published, future, anchor, False)[0].value)
+            shifted = day + dt.timedelta(days=-1 if span[2].lower_ == "before" else 1) if day else None
+            return Value("DATE", shifted.isoformat() if shifted else None, note=None if shifted else "not understood"), False
+        if span.label_ == "HOLWEEK":  # "Easter week": the ISO week of the holiday
+            day = day_of(_holiday(span[:-1], published, None).value)  # the nearest: "as Easter week began" is said inside it
+            return Value("DATE", fmt_week(day) if day else None, note=None if day else "not understood"), False
         if span.label_ == "CLOCKPOD":
             return _clock_in_part_of_day(span, published), True
         if span.label_ == "RANGE":
@@ -152,7 +172,9 @@ def _candidate_spans(doc: Doc) -> list[tuple[SpacySpan, bool]]:
         while start < end - 1 and doc[start].lower_ in _SIGNALS and not (span.label_ == "REF" and doc[start].lower_ in ("in", "at")) \
                 and doc[start + 1].lower_ not in ("least", "most", "excess"):
             start += 1
-        if end - start > 2 and doc[start].lower_ in ("a", "an") and doc[start + 1].like_num:
+        if end - start == 2 and doc[start].lower_ == "the" and doc[start + 1].lower_.startswith(("pre-", "post-")):
+            start += 1  # "the post-1959 politics": the article belongs to the noun
+        elif end - start > 2 and doc[start].lower_ in ("a", "an") and doc[start + 1].like_num:
             start += 1  # "a 30-hour truce": the article belongs to the noun
         elif end - start > 3 and doc[start].like_num and doc[start + 1].lower_ in ("a", "an") and doc[start + 2]._.timex_unit:
             start += 1  # "up from seven a year ago", "$307.2 a year earlier": the number counts something else

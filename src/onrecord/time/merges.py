@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from .lexicon import timex_lexicon
 from .values import Value
 
 _RANGE_LINKS = {"and": ("between",), "to": ("from",), "until": ("from",), "till": ("from",), "through": ("from",), "-": ("from", None), "–": ("from", None)}
@@ -118,3 +119,38 @@ def _start_before(start: str, end: str, span: SpacySpan) -> str:
             a -= dt.timedelta(days=7)
         return a.isoformat()
     return start
+
+
+def share_weekday_sets(doc: Doc, found):
+    """"on Monday and Tuesday nights": a bare weekday conjoined before a weekday set is the same set ("Monday" XXXX-WXX-1TNI)."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        (span, value, future), (other, other_value, _) = out[i], out[i + 1]
+        gap = [t.lower_ for t in doc[span.end : other.start]]
+        if len(span) == 1 and span[0]._.timex_weekday and gap in (["and"], ["or"], [",", "and"]) and other_value.type == "SET" \
+                and (other_value.value or "").startswith("XXXX-WXX-") and other[0]._.timex_weekday:
+            pod = other_value.value[len("XXXX-WXX-") + 1 :]
+            weekday = timex_lexicon()["weekdays"][span[0].lower_.rstrip(".")]
+            out[i] = (span, Value("SET", f"XXXX-WXX-{weekday}{pod}"), future)
+    return out
+
+
+_DURATION = re.compile(r"^P(T?)(\d+)([A-Z])$")
+
+
+def duration_range_starts(doc: Doc, found):
+    """"between two to six days": the first end is a DURATION of its own in the second's unit (P2D), as TimeML tags both ends."""
+    out = []
+    for span, value, future in found:
+        m = _DURATION.match(value.value or "") if value.type == "DURATION" else None
+        if m and span[0].like_num and span.start >= 3 and doc[span.start - 1].lower_ in ("to", "and") \
+                and doc[span.start - 3].lower_ in ("between", "from") and doc[span.start - 2].like_num:
+            first = doc[span.start - 2]
+            number = first.text if first.text.isdigit() else _NUMBER_WORDS.get(first.lower_)
+            if number is not None:
+                out.append((SpacySpan(doc, first.i, first.i + 1, label="DURATION"), Value("DURATION", f"P{m.group(1)}{number}{m.group(3)}"), future))
+        out.append((span, value, future))
+    return out
+
+
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"])}

@@ -24,7 +24,7 @@ _CLOCK = re.compile(r"^(\d{1,2})([:.](\d{2}))?(am|pm|a\.m\.?|p\.m\.?)$|^(\d{1,2}
 _HHMM = re.compile(r"^([01]\d|2[0-3])[0-5]\d$")
 _NUMDATE = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4})$")
 _QUARTER = re.compile(r"^[QH][1-4]$")
-_MODDATE = re.compile(r"^(mid|early|late)-(1[5-9]\d\d|20\d\d|(1[5-9]|20)\d0s|[a-z]+)$", re.I)
+_MODDATE = re.compile(r"^(mid|early|late|pre|post)-(1[5-9]\d\d|20\d\d|(1[5-9]|20)\d0s|[a-z]+)$", re.I)
 
 NUMBER_WORDS = {
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
@@ -151,7 +151,7 @@ _ANCHOR_WORDS = {"today", "tonight", "yesterday", "tomorrow", "overnight", "now"
                  "easter", "halloween", "thanksgiving", "valentine", "o'clock", "daily", "weekly", "monthly", "annually", "yearly",
                  "hourly", "nightly", "fortnightly", "quarterly", "biannually", "once", "twice", "thrice", "boxing", "armistice",
                  "bastille", "independence", "new", "good", "days", "ago", "fiscal", "future", "previously", "term", "later",
-                 "nineteen", "eighteen", "while", *ERA_WORDS}
+                 "nineteen", "eighteen", "while", "period", *ERA_WORDS}
 
 
 def _register_extensions() -> None:
@@ -192,6 +192,7 @@ def token_classes() -> dict[str, dict]:
         "FREQ": {"LOWER": {"IN": list(_lex("frequencies"))}},
         "PER": {"LOWER": {"IN": ["a", "an", "per", "every", "each"]}},
         "NN": {"TAG": {"IN": ["NN", "NNP"]}},
+        "JJ": {"TAG": "JJ"},
         "WEEKEND": {"LOWER": {"IN": ["weekend"]}},
         "ERA": {"LOWER": {"IN": ERA_WORDS}},
     }
@@ -274,6 +275,18 @@ PATTERNS: list[tuple[str, str]] = [
     ("SPOKEN", f"MON? 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' SEAS 'of' 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' 'year' 'two' 'thousand' 'and'? {_ONES}?"),
     ("DATE", "'the' 'year' YEAR"), ("DATE", "MON 'this'|'last'|'next' 'year'"),  # "the year 1990", "June last year"
     ("THEYEAR", "'the' 'full'|'fiscal'? 'year'"),  # "for the year", "the year ended Sept. 30" (time.words)
+    # a range or disjunction of durations: one vague duration of the first unit ("the next 12 to 18 months" PXM, "weeks or months" PXW)
+    ("VAGUERANGE", "'the'? 'next'|'past'|'last'? NUM 'to'|'or' NUM PLU"), ("VAGUERANGE", "PLU 'or' PLU"),
+    ("DAYBEFORE", "'the' 'day' 'before'|'after' REL? WD"), ("DAYBEFORE", "'the' 'day' 'before'|'after' MON DAY"),  # one day off that date
+    ("HOLWEEK", "'christmas'|'easter'|'thanksgiving' 'week'"),  # "Easter week": the ISO week of the holiday
+    ("VAGUE", "'a' 'fairly'|'very'|'relatively'? 'long'|'lengthy'|'extended' 'period'"),  # "a fairly lengthy period": PXX
+    ("ELLIPSIS", "'last'"),  # "this year as last": the period before the one just named (time.anaphora)
+    # "or so" belongs to the expression, mod APPROX: "a week or so ago", "the next two years or so" (TBAQ: 3 of 3)
+    ("DATE", "NUM NP* UNIT 'or' 'so' 'ago'|'earlier'|'hence'"), ("DURATION", "NUM NP* UNIT 'or' 'so'"),
+    ("DURATION", "'the' 'past'|'last'|'next'|'coming' NUM NP* UNIT 'or' 'so'"), ("DATE", "REL SGU 'or' 'so'"),
+    ("APPOS", "'the' 'day'"), ("INPOD", "'in'|'during' 'the' 'morning'|'afternoon'|'evening'"),  # anaphoric: time.anaphora
+    ("REF", "'this' JJ? 'moment'"),  # "at this (crucial) moment": PRESENT_REF, as "at the moment"
+    ("SET", "WD 'nights'|'mornings'|'afternoons'|'evenings'"),  # "Tuesday nights": every Tuesday night (XXXX-WXX-2TNI)
 ]
 
 

@@ -63,6 +63,8 @@ def rejected(span: SpacySpan) -> bool:
         return True  # a rate with its number: "358,000 a month", "$55 a night"
     if span[-1]._.timex_decade and span.start > 0 and doc[span.start - 1].lower_ in ("his", "her", "their", "its", "my", "your", "our"):
         return True  # an age: "in his 30s", "in their twenties"
+    if span.label_ == "VAGUERANGE" and span.start > 0 and doc[span.start - 1].lower_ in ("between", "from"):
+        return True  # "between two to six days": a range with both ends, tagged as two expressions (as dates: time.merges)
     if span[0].lower_ == "this" and span[0].is_title and span[0].i > span.sent.start and all(t.is_title for t in span):
         return True  # ABC's "This Week": a title
     return _in_a_name(span)

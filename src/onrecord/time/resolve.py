@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .anaphora import STORY_DAYS
 from .calendar import OUT_OF_CALENDAR, OutOfCalendar, bc_value, fmt_duration, fmt_unit, fmt_week, shift, shifted_value
 from .lexicon import timex_lexicon
 from .values import Parts, Value, parse_calendar
@@ -54,7 +55,7 @@ def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, tex
 
 def _set(p: Parts) -> Value:
     if p.weekday:
-        return Value("SET", f"XXXX-WXX-{p.weekday}")
+        return Value("SET", f"XXXX-WXX-{p.weekday}" + (f"T{p.pod}" if p.pod else ""))  # "Tuesday nights" XXXX-WXX-2TNI
     if p.pod:
         return Value("SET", f"XXXX-XX-XXT{p.pod}")
     if p.season:
@@ -166,6 +167,8 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "day-before-yesterday": -2, "day-after-tomorrow": 2}.get(p.dayword)
         if p.dayword == "overnight":
             offset = 0 if future else -1
+            if not future and dct is not None and anchor is not None and anchor[1] == "D" and 0 < (dct - anchor[0]).days <= STORY_DAYS:
+                offset = (anchor[0] - dct).days - 1  # the night before the story's day ("Friday … overnight losses in New York")
         pod = p.pod or ("NI" if p.dayword in ("tonight", "overnight") else None)
         if dct is None:
             return Value("TIME" if pod else "DATE", None, note=NO_DCT)

@@ -122,12 +122,20 @@ def _in_past_clause(word: Token) -> bool:
 def _pluperfect(word: Token) -> bool:
     """Whether a plan word stands in the pluperfect ("had been scheduled", "had been due"): a plan of the past."""
     for _ in range(3):
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in word.children):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in _auxiliaries(word)):
             return True
         if word.head == word or not (word.pos_ in ("ADJ", "AUX") or word.lemma_ == "be" or word.dep_ == "acomp"):
             return False
         word = word.head
     return False
+
+
+def _auxiliaries(verb: Token) -> list[Token]:
+    """The auxiliaries of ``verb``, or of the verb it is conjoined to: "had ruled … and set" is "had set" (they share them)."""
+    own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if own or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        return own
+    return [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
 
 
 def is_future(span: SpacySpan) -> bool:

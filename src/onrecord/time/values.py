@@ -139,7 +139,7 @@ def read_parts(span: Span) -> Parts:
             p.year = int(w.replace(",", ""))
         elif x.timex_moddate:
             head, rest = w.split("-", 1)
-            p.mod = _lex("mods")[head]
+            p.mod = {"pre": "BEFORE", "post": "AFTER"}.get(head) or _lex("mods")[head]  # "post-1959": TimeML mod AFTER
             if rest in _lex("months"):
                 p.month = _lex("months")[rest]
             elif rest.endswith("0s"):
@@ -178,6 +178,8 @@ def read_parts(span: Span) -> Parts:
             p.pod = "NI"
         elif w in lex_units and w != "second" or (w == "second" and num_words):
             p.unit, p.plural = lex_units[w], w.endswith(("s", "ia"))
+        elif w.endswith("s") and w[:-1] in lex_pod and p.weekday:  # "Tuesday mornings": a set (patterns)
+            p.pod = lex_pod[w[:-1]]
         elif w in lex_pod and w != "midday" or (w == "midday" and p.dayword):
             p.pod = lex_pod[w]
         elif x.timex_clock or (w in ("am", "pm", "a.m.", "p.m.") and num_words) or w == "o'clock":
@@ -216,6 +218,8 @@ def read_parts(span: Span) -> Parts:
             p.freq = _lex("frequencies")[w]
         elif w == "that":
             p.that = True
+        elif w == "so" and i and low[i - 1] == "or":  # "a week or so ago": about that long (TimeML mod APPROX)
+            p.qual, p.mod = p.qual or "APPROX", p.mod or "APPROX"
         elif w == "times" and num_words:
             p.freq, num_words = int(parse_number(num_words) or 0) or None, []
         elif t._.timex_numpart and not (w in ("a", "an") and (p.freq or p.every) and num_words == []) and w not in ("of",):
