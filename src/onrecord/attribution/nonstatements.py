@@ -9,7 +9,7 @@ Each is a class of error seen on real news, recognised from the parse, never fro
   would be what was asked, not an answer);
 * a request or question put *to* the subject: "Anyone with information is asked to call police",
   "Trudeau was asked what …": the subject is the addressee, not the speaker;
-* the writer's own voice: "it would be safe to say that …", "needless to say", "it remains difficult
+* the writer's own voice: "As we mentioned, …", "it would be safe to say that …", "needless to say", "it remains difficult
   to predict how …", "it is worth emphasizing that …", "it should be noted that …", "That said, …"; the
   reader addressed in a condition, outside a quotation: "if you believe that its contents were not
   libellous, let us know";
@@ -306,6 +306,17 @@ def _reader_addressed(doc: Doc, a: Attribution) -> bool:
     return not any(q.start <= cue.start and cue.end <= q.end for q in doc_quotes(doc))
 
 
+def _as_we_said(doc: Doc, a: Attribution) -> bool:
+    """"As we mentioned, the biggest reason …", "as we reported last week": the writer recalling their
+    own text, outside a quotation, not a source's statement."""
+    if len(a.source) != 1 or a.source[0].text.strip().lower() != "we" or not a.cue:
+        return False
+    verb = cue_word(doc, a)
+    if verb is None or not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return False
+    return not any(q.start <= a.cue[0].start < q.end for q in doc_quotes(doc))
+
+
 def _to_the_reader(doc: Doc, a: Attribution) -> bool:
     """"We want to hear from you": "we" speaking to "you", neither inside a quotation."""
     spans = [*a.source, *a.cue, *a.content]
@@ -317,7 +328,7 @@ def _to_the_reader(doc: Doc, a: Attribution) -> bool:
 
 def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) -> bool:
     """Whether ``a`` is one of the non-statements of the module docstring."""
-    if _in_related_link(doc_text(doc), a) or _reader_addressed(doc, a):
+    if _in_related_link(doc_text(doc), a) or _reader_addressed(doc, a) or _as_we_said(doc, a):
         return True
     if a.cue_lemma == ":":
         return _colon_label_is_no_speaker(doc, a, labels if labels is not None else _colon_labels(doc_text(doc)))

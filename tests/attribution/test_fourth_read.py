@@ -1,0 +1,83 @@
+"""Error classes found by a fourth journalist's read of real news pages (issue 16), on hand-written
+text: each test failed before its fix."""
+from __future__ import annotations
+
+
+def _cues(attributions) -> list[str]:
+    return [" ".join(s.text for s in a.cue) for a in attributions]
+
+
+def test_an_as_clause_whose_verb_has_its_own_object_is_no_as_x_said(rules_nlp):
+    text = "The rookie keeps scoring in close games as the team maintains steady pressure on the road."
+    assert "maintains" not in _cues(rules_nlp(text)._.attributions)
+
+
+def test_an_as_clause_whose_verb_has_its_own_clause_is_no_as_x_said(rules_nlp):
+    text = "Shoppers wrapped up in scarves on Friday as the evening air felt as though autumn had ended overnight."
+    assert "felt" not in _cues(rules_nlp(text)._.attributions)
+
+
+def test_as_x_said_still_reports_the_sentence_around_it(rules_nlp):
+    text = "The port is ready, as the harbour master said in a radio interview, to reopen the northern berths."
+    (said,) = [a for a in rules_nlp(text)._.attributions if _cues([a]) == ["said"]]
+    assert said.content_text == "The port is ready"
+
+
+def test_as_we_mentioned_is_the_writer_not_a_source(rules_nlp):
+    text = "As we noted earlier, the main cause of the delay was a shortage of drivers."
+    assert "noted" not in _cues(rules_nlp(text)._.attributions)
+
+
+def test_a_participle_opening_the_sentence_is_no_part_of_the_source(rules_nlp):
+    text = (
+        "Speaking from a podium at the company’s plant in Leeds, England, Managing Director Petra Holm said "
+        "that factories need to cut their energy use."
+    )
+    (said,) = [a for a in rules_nlp(text)._.attributions if _cues([a]) == ["said"]]
+    assert [s.text for s in said.source] == ["Managing Director Petra Holm"]
+    assert said.speaker is not None and said.speaker.name == "Petra Holm"
+
+
+def test_a_verb_with_only_an_adjective_after_it_reports_nothing():
+    # the parse the tagger gave a real page: "… competitions that once seemed so promising for the
+    # family", "seemed" a clause with "promising" as its complement
+    import spacy
+    from spacy.tokens import Doc
+
+    from onrecord.attribution.cue_rules import candidates_from_verbs
+    from onrecord.attribution.cues import load_cue_lexicon
+
+    words = ["Races", "that", "once", "seemed", "so", "promising", "for", "the", "family", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[0, 3, 3, 0, 5, 3, 5, 8, 6, 0],
+        deps=["ROOT", "nsubj", "advmod", "ccomp", "advmod", "xcomp", "prep", "det", "pobj", "punct"],
+        pos=["NOUN", "PRON", "ADV", "VERB", "ADV", "ADJ", "ADP", "DET", "NOUN", "PUNCT"],
+        tags=["NNS", "WDT", "RB", "VBD", "RB", "JJ", "IN", "DT", "NN", "."],
+        lemmas=["race", "that", "once", "seem", "so", "promising", "for", "the", "family", "."],
+    )
+    assert candidates_from_verbs(doc, load_cue_lexicon(), [3]) == []
+
+
+def test_a_name_after_the_last_comma_before_the_cue_is_the_source_not_the_reported_clause():
+    # the parse the tagger gave a real page: the end of the reported clause hung on the cue as its subject
+    import spacy
+    from spacy.tokens import Doc
+
+    from onrecord.attribution.cue_rules import candidates_from_verbs
+    from onrecord.attribution.cues import load_cue_lexicon
+
+    words = ["Agents", "found", "cocaine", "in", "Port", "Mira", ",", "Coast", "Guard", "officials", "announced", "Tuesday", "."]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=[1, 10, 10, 2, 5, 3, 5, 9, 9, 5, 10, 10, 10],
+        deps=["nsubj", "ccomp", "nsubj", "prep", "compound", "pobj", "punct", "compound", "compound", "conj", "ROOT", "npadvmod", "punct"],
+        pos=["NOUN", "VERB", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "NOUN", "VERB", "PROPN", "PUNCT"],
+        tags=["NNS", "VBD", "NN", "IN", "NNP", "NNP", ",", "NNP", "NNP", "NNS", "VBD", "NNP", "."],
+        lemmas=["agent", "find", "cocaine", "in", "Port", "Mira", ",", "Coast", "Guard", "official", "announce", "Tuesday", "."],
+    )
+    (candidate,) = candidates_from_verbs(doc, load_cue_lexicon(), [10])
+    assert candidate.source == (7, 10)
+    assert candidate.content == [(0, 6)]
