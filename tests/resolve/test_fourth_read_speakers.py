@@ -1,0 +1,51 @@
+"""Speaker errors found by a fourth journalist's read of real news pages (issue 16), on hand-written
+articles: each test failed before its fix."""
+from __future__ import annotations
+
+from tests.resolve.speaker_lookup import speaker_of
+
+
+def test_who_after_people_under_fire_from_is_the_people_not_the_fire(analyse):
+    text = (
+        "The two airlines have come under pressure from striking baggage handlers who have demanded "
+        "they restore the old shift pattern."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "have demanded") == "striking baggage handlers"
+
+
+def test_it_said_with_no_recent_organisation_speaker_is_the_organisation_named_in_the_sentence(analyse):
+    text = (
+        "“We will not close the plant,” plant manager Rosa Keane said.\n\n"
+        "Her colleague Tom Bright added that the night shift would stay.\n\n"
+        "The town council approved the new road last spring.\n\n"
+        "Nordvik Shipping Corp’s pledge to cut fuel use by 2030 covers its ferries and its cargo ships, it said."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", source="it") == "Nordvik Shipping Corp"
+
+
+def test_the_first_word_of_a_double_surname_is_the_person_named_in_full(analyse):
+    text = (
+        "“Our son has always been a fighter,” said Marisol Duval Pierre, a nurse from Miami.\n\n"
+        "The family set up an online appeal last week. “We just want him to play again,” Duval said."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", source="Duval") == "Marisol Duval Pierre"
+
+
+def test_a_release_with_no_owner_named_is_the_organisation_that_spoke_last(analyse):
+    text = (
+        "Nordhaven Foods Ltd said its checkout system had failed on Thursday.\n\n"
+        "Later in the day, another release confirmed a cyber attack caused the outage.\n\n"
+        "According to the release, no customer data was taken."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "confirmed") == "Nordhaven Foods Ltd"
+    assert speaker_of(attributions, "According to") == "Nordhaven Foods Ltd"
+
+
+def test_an_organisations_name_is_the_whole_name_not_the_part_the_ner_tagged(analyse):
+    text = "Officers seized 200 kilos of cannabis from a boat in Fajardo on Sunday, Customs and Border Protection said Tuesday."
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said") == "Customs and Border Protection"
