@@ -232,3 +232,16 @@ def test_html_warc_response_carries_the_warning(tmp_path):
     (article,) = articles(iter_articles([path]))
     assert article.text == "The council will sell the old library on Quay Street, its leader said."
     assert article.warnings[0].startswith("[E011] ")
+
+
+def test_a_drop_cap_in_its_own_element_goes_back_to_its_paragraph():
+    from onrecord.ingest.html import extract_html
+
+    page = (
+        "<html><body><article><h1>Ferry routes cut</h1><div class='body'><span class='dropcap'>T</span>"
+        "<p><a href='/topic/ferries'>hree</a> ferry routes to the outer islands will stop running from Monday, "
+        "the harbour board said on Friday after a review of winter timetables.</p>"
+        "<p>The board said fuel costs had doubled since the spring and passenger numbers had fallen.</p>"
+        "</div></article></body></html>"
+    )
+    assert extract_html(page).text.startswith("Three ferry routes")

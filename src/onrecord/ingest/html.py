@@ -8,6 +8,7 @@ buttons, paywall blurbs …) is dropped by :mod:`.page_chrome`; the headline sta
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -62,6 +63,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     from trafilatura.utils import load_html
     from trafilatura.xml import xmltotxt
 
+    html = rejoin_drop_caps(html)
     document = None
     for favor_recall in (False, True):
         try:
@@ -103,6 +105,22 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         sitename=_clean(document.sitename) or _clean(document.hostname),
         warnings=tuple(warnings),
     )
+
+
+#: a drop cap: one capital letter in its own element right before the paragraph it opens, whose text
+#: (after any opening tags, such as a link) goes on in lower case: ``<span>T</span><p><a>urkey</a>``
+_DROP_CAP = re.compile(r"<(span|div|strong|b)\b[^>]*>\s*([A-Z])\s*</\1>\s*(<p\b[^>]*>(?:\s*<(?!/)[^>]+>)*)(?=[a-z])")
+
+
+def rejoin_drop_caps(html: str) -> str:
+    """The page with each drop cap put back at the start of its paragraph, so that "Turkey" does not
+    lose its "T" to an element of its own.
+
+    Example:
+        >>> rejoin_drop_caps('<span class="cap">T</span><p><a href="/t">urkey</a> and Poland</p>')
+        '<p><a href="/t">Turkey</a> and Poland</p>'
+    """
+    return _DROP_CAP.sub(lambda m: m.group(3) + m.group(2), html)
 
 
 def _page_words(tree) -> int:
