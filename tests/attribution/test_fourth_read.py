@@ -81,3 +81,9 @@ def test_a_name_after_the_last_comma_before_the_cue_is_the_source_not_the_report
     (candidate,) = candidates_from_verbs(doc, load_cue_lexicon(), [10])
     assert candidate.source == (7, 10)
     assert candidate.content == [(0, 6)]
+
+
+def test_as_x_told_someone_still_reports_the_sentence_around_it(rules_nlp):
+    text = "As the coach told reporters after the match, the squad will travel without its captain."
+    (told,) = [a for a in rules_nlp(text)._.attributions if _cues([a]) == ["told"]]
+    assert told.content_text == "the squad will travel without its captain"

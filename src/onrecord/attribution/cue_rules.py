@@ -83,9 +83,22 @@ def _as_without_complement(verb: Token) -> bool:
         return False
     doc = verb.doc
     return not any(
-        c.dep_ in _OWN_COMPLEMENTS or (c.dep_ == "advcl" and c.i > verb.i and not any(t.text == "," for t in doc[verb.i : c.left_edge.i]))
+        (c.dep_ in _OWN_COMPLEMENTS and not _names_no_content(verb, c))
+        or (c.dep_ == "advcl" and c.i > verb.i and not any(t.text == "," for t in doc[verb.i : c.left_edge.i]))
         for c in children
     )
+
+
+#: verbs whose object is the one addressed: "As she told the chamber, …" reports the sentence around it
+_ADDRESSEE_OBJECT = {"tell", "inform", "remind", "assure", "brief", "warn", "advise", "write"}
+
+
+def _names_no_content(verb: Token, child: Token) -> bool:
+    """An object that is no content of the verb's own: the one addressed ("told reporters") or a
+    pronoun standing for the sentence around it ("As the minister put it, …")."""
+    if child.dep_ not in ("dobj", "dative"):
+        return False
+    return child.lower_ in ("it", "this", "so") or verb.lemma_.lower() in _ADDRESSEE_OBJECT
 
 
 def _finite_without_subject(clause: Token) -> bool:
