@@ -87,3 +87,17 @@ def test_as_x_told_someone_still_reports_the_sentence_around_it(rules_nlp):
     text = "As the coach told reporters after the match, the squad will travel without its captain."
     (told,) = [a for a in rules_nlp(text)._.attributions if _cues([a]) == ["told"]]
     assert told.content_text == "the squad will travel without its captain"
+
+
+def test_a_time_right_after_the_cue_is_no_part_of_its_content(rules_nlp):
+    import datetime as dt
+
+    doc = rules_nlp.make_doc("Nordvik Shipping Corp said on Tuesday it aims to cut its fuel use by half by 2030.")
+    doc._.published = dt.date(2024, 3, 8)
+    (said,) = [a for a in rules_nlp(doc)._.attributions if _cues([a]) == ["said"]]
+    assert said.content_text == "it aims to cut its fuel use by half by 2030"
+
+
+def test_a_date_that_is_the_reported_clauses_subject_stays_in_the_content(rules_nlp):
+    (said,) = [a for a in rules_nlp("Officials said Tuesday was the busiest day of the year.")._.attributions if _cues([a]) == ["said"]]
+    assert said.content_text == "Tuesday was the busiest day of the year"

@@ -49,3 +49,11 @@ def test_an_organisations_name_is_the_whole_name_not_the_part_the_ner_tagged(ana
     text = "Officers seized 200 kilos of cannabis from a boat in Fajardo on Sunday, Customs and Border Protection said Tuesday."
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said") == "Customs and Border Protection"
+
+
+def test_a_country_that_reports_figures_speaks_for_its_authorities(nlp):
+    attributions = nlp(
+        "The weekly rate in Austria rose to 31.2 cases per 100,000 people.\n"
+        "Hungary also reported 18.7 new cases per 100,000 people, up from 12.1 a week earlier."
+    )._.attributions
+    assert speaker_of(attributions, "also reported") == "Hungary"
