@@ -101,3 +101,11 @@ def test_a_time_right_after_the_cue_is_no_part_of_its_content(rules_nlp):
 def test_a_date_that_is_the_reported_clauses_subject_stays_in_the_content(rules_nlp):
     (said,) = [a for a in rules_nlp("Officials said Tuesday was the busiest day of the year.")._.attributions if _cues([a]) == ["said"]]
     assert said.content_text == "Tuesday was the busiest day of the year"
+
+
+def test_figures_that_reveal_something_are_evidence_not_a_speech_act(nlp):
+    from onrecord.types import AttributionKind
+
+    text = "Figures from the National Statistics Office revealed a sharp fall in factory output in the north."
+    (revealed,) = [a for a in nlp(text)._.attributions if _cues([a]) == ["revealed"]]
+    assert revealed.kind is AttributionKind.EVIDENCE

@@ -57,3 +57,17 @@ def test_a_country_that_reports_figures_speaks_for_its_authorities(nlp):
         "Hungary also reported 18.7 new cases per 100,000 people, up from 12.1 a week earlier."
     )._.attributions
     assert speaker_of(attributions, "also reported") == "Hungary"
+
+
+def test_the_same_release_paragraphs_later_is_the_same_organisation(analyse):
+    text = (
+        "Harbour officials seized 300 kilos of cannabis on Friday, the Coast Guard Authority announced Monday.\n\n"
+        "According to the release, officers boarded the boat after a routine radio check.\n\n"
+        "The three men on board were taken to the police station in the harbour town.\n\n"
+        "The boat had been reported missing by its owner two weeks earlier.\n\n"
+        "The cannabis was handed to the drug squad for testing.\n\n"
+        "The authority patrols 400 miles of coast with 12 boats, according to the release."
+    )
+    _, attributions = analyse(text)
+    assert [a.speaker.name if a.speaker else None for a in attributions if a.cue_lemma == "according to"] == [
+        "Coast Guard Authority", "Coast Guard Authority"]

@@ -272,7 +272,8 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
     if a.type is AttributionType.DIRECT:
         return K.WRITING if K.WRITING in (kind, subject_kind) else K.SPEECH
     if kind in (None, K.SPEECH, K.WRITING) and (_names_a_thing(doc, token, a) or _withheld(doc, token, a)):
-        return K.ACT
+        # "Figures from the agency revealed a surge of cases": data show something, no one speaks
+        return K.EVIDENCE if subject_kind is K.EVIDENCE else K.ACT
     if kind in (None, K.SPEECH) and subject_kind in (K.WRITING, K.EVIDENCE):
         return subject_kind
     if kind in (None, K.SPEECH) and entry is not None and entry.cls in ("dual", "evidence") and _clausal_subject(token):

@@ -110,7 +110,10 @@ class PronounResolution:
         if root.lemma_.lower() not in writing_nouns() or root.tag_ != "NN" or tokens[0].lower_ not in ("the", "another", "a", "this", "that"):
             return None
         para = self.paragraph_of(span.start)
-        spoke = next((b for o, b in reversed(self.history) if o < span.start and self.paragraph_of(o) >= para - 2 and b.kind is EntityKind.ORGANISATION), None)
+        phrase = " ".join(span.text.lower().split())
+        # "according to the release" again, paragraphs later: the one the same phrase stood for before
+        same = next((b for o, b in reversed(self.history) if o < span.start and any(" ".join(m.span.text.lower().split()) == phrase for m in b.mentions)), None)
+        spoke = same or next((b for o, b in reversed(self.history) if o < span.start and self.paragraph_of(o) >= para - 2 and b.kind is EntityKind.ORGANISATION), None)
         if spoke is not None:
             self._add_mention(spoke, span, "nominal")
         return spoke
