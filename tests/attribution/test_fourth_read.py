@@ -109,3 +109,24 @@ def test_figures_that_reveal_something_are_evidence_not_a_speech_act(nlp):
     text = "Figures from the National Statistics Office revealed a sharp fall in factory output in the north."
     (revealed,) = [a for a in nlp(text)._.attributions if _cues([a]) == ["revealed"]]
     assert revealed.kind is AttributionKind.EVIDENCE
+
+
+def _with_outlet(nlp, text: str, outlet: str | None):
+    from onrecord.nlp import make_doc
+
+    return nlp(make_doc(nlp, text, None, outlet))._.attributions
+
+
+def test_the_outlet_reporting_what_it_learnt_is_no_source(rules_nlp):
+    text = "Harbour Herald understands that the ferry contract was signed last week. The minister said the deal was fair."
+    assert _cues(_with_outlet(rules_nlp, text, "harbourheraldonline.com")) == ["said"]
+
+
+def test_this_newspaper_is_the_outlet_not_a_source(nlp):
+    text = "This newspaper understands that the ferry contract was signed last week."
+    assert nlp(text)._.attributions == ()
+
+
+def test_another_outlet_that_reported_something_stays_a_source(rules_nlp):
+    text = "The Island Courier reported that the ferry contract was signed last week."
+    assert _cues(_with_outlet(rules_nlp, text, "harbourheraldonline.com")) == ["reported"]
