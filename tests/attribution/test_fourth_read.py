@@ -130,3 +130,9 @@ def test_this_newspaper_is_the_outlet_not_a_source(nlp):
 def test_another_outlet_that_reported_something_stays_a_source(rules_nlp):
     text = "The Island Courier reported that the ferry contract was signed last week."
     assert _cues(_with_outlet(rules_nlp, text, "harbourheraldonline.com")) == ["reported"]
+
+
+def test_the_content_of_a_cue_inside_a_clauses_subject_ends_with_that_subject(nlp):
+    text = "Residents who hoped to collect their pensions at the post office on Friday were sent home."
+    (hoped,) = [a for a in nlp(text)._.attributions if _cues([a]) == ["hoped"]]
+    assert hoped.content_text == "to collect their pensions at the post office on Friday"
