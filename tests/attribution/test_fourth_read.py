@@ -136,3 +136,13 @@ def test_the_content_of_a_cue_inside_a_clauses_subject_ends_with_that_subject(nl
     text = "Residents who hoped to collect their pensions at the post office on Friday were sent home."
     (hoped,) = [a for a in nlp(text)._.attributions if _cues([a]) == ["hoped"]]
     assert hoped.content_text == "to collect their pensions at the post office on Friday"
+
+
+def test_a_growing_number_of_people_touting_something_is_no_evidence(nlp):
+    from onrecord.types import AttributionKind
+
+    text = (
+        "Some ferry operators are thinking about it. A growing number are touting the fuel efficiency "
+        "of their boats in brochures and at trade fairs."
+    )
+    assert all(a.kind is not AttributionKind.EVIDENCE for a in nlp(text)._.attributions if _cues([a]) == ["are touting"])

@@ -71,3 +71,23 @@ def test_the_same_release_paragraphs_later_is_the_same_organisation(analyse):
     _, attributions = analyse(text)
     assert [a.speaker.name if a.speaker else None for a in attributions if a.cue_lemma == "according to"] == [
         "Coast Guard Authority", "Coast Guard Authority"]
+
+
+def test_it_in_it_is_believed_is_no_organisation(analyse):
+    text = (
+        "Nordvik Shipping Corp said its ferry would sail on Monday.\n\n"
+        "A woman was detained at the pier by the Harbour Police Service on Friday. "
+        "It is believed that the woman had no ticket."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "is believed") is None
+
+
+def test_a_ruling_that_names_its_court_is_not_the_court_that_spoke_last(analyse):
+    text = (
+        "The Coastal Court of Appeal said on Thursday that the ferry company can be held liable.\n\n"
+        "The decision overturned the earlier District Court ruling in Port Mira, which had found the "
+        "company to be a carrier only."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "had found") != "Coastal Court of Appeal"
