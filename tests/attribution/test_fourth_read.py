@@ -146,3 +146,19 @@ def test_a_growing_number_of_people_touting_something_is_no_evidence(nlp):
         "of their boats in brochures and at trade fairs."
     )
     assert all(a.kind is not AttributionKind.EVIDENCE for a in nlp(text)._.attributions if _cues([a]) == ["are touting"])
+
+
+def test_not_only_but_also_is_one_content(parse):
+    # the learned model ended a real page's content after the "not only" half
+    from onrecord.attribution.content_bounds import bound_contents
+    from onrecord.types import Attribution, AttributionType, Span
+
+    text = "The club hopes the appeal will not only raise money for the stand they planned, but also bring back old fans."
+    doc = parse(text)
+    cut = text.index(", but also")
+    a = Attribution(
+        source=(Span.of(text, 0, 8),), cue=(Span.of(text, 9, 14),), content=(Span.of(text, 15, cut),),
+        type=AttributionType.INDIRECT, cue_lemma="hope", confidence=0.6, origin="model",
+    )
+    (bounded,) = bound_contents(doc, [a])
+    assert bounded.content_text == "the appeal will not only raise money for the stand they planned, but also bring back old fans"

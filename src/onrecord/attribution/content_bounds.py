@@ -5,9 +5,12 @@
   clause's verb and the content starts with it; it then neither reads as what was said nor dates the
   statement (``claims/said_on`` takes a time outside the content, right after the cue).
 * A cue inside the subject of a clause reports nothing past that subject: "customers who sought to pay
-  bills through Surepay were turned away" — what they sought ends before "were turned away"."""
+  bills through Surepay were turned away" — what they sought ends before "were turned away".
+* "not only … but also …" is one content: "hopes the fundraiser will not only raise money but also make
+  the public aware" does not end after "not only raise money"."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -25,7 +28,22 @@ _CLAUSE_START_DEPS = {"nsubj", "nsubjpass", "expl", "mark"}
 def bound_contents(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     """The attributions, each indirect content that opens with a time adjunct right after its cue
     starting after it, and each content of a cue inside a clause's subject ending with that subject."""
-    return [_within_subject(doc, _trimmed(doc, a)) for a in attributions]
+    return [_with_but_also(doc, _within_subject(doc, _trimmed(doc, a))) for a in attributions]
+
+
+_NOT_ONLY = re.compile(r"\bnot only\b", re.IGNORECASE)
+_BUT_ALSO = re.compile(r"\s*,?\s*but(?: also)?\b[^.;!?\n]*", re.IGNORECASE)
+
+
+def _with_but_also(doc: Doc, a: Attribution) -> Attribution:
+    if a.type is AttributionType.DIRECT or not a.content or not _NOT_ONLY.search(a.content[-1].text):
+        return a
+    text = doc_text(doc)
+    last = a.content[-1]
+    more = _BUT_ALSO.match(text, last.end)
+    if more is None or more.end() <= last.end:
+        return a
+    return replace(a, content=(*a.content[:-1], Span.of(text, last.start, more.end())))
 
 
 def _within_subject(doc: Doc, a: Attribution) -> Attribution:
