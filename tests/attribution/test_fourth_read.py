@@ -162,3 +162,9 @@ def test_not_only_but_also_is_one_content(parse):
     )
     (bounded,) = bound_contents(doc, [a])
     assert bounded.content_text == "the appeal will not only raise money for the stand they planned, but also bring back old fans"
+
+
+def test_as_x_promised_to_do_reports_the_sentence_around_it(rules_nlp):
+    text = "The harbour master closed the northern berths on Friday, as she had promised to do."
+    (promised,) = [a for a in rules_nlp(text)._.attributions if _cues([a]) == ["had promised"]]
+    assert promised.content_text == "The harbour master closed the northern berths on Friday"

@@ -28,7 +28,7 @@ WEAK_RULES = {"verb-object", "verb-prep"}
 def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int]], str] | None:
     """The content of a verb cue and the rule that found it."""
     doc = verb.doc
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _pro_form(c)]
     if clauses:
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
         if clause.pos_ == "ADJ" and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
@@ -83,7 +83,7 @@ def _as_without_complement(verb: Token) -> bool:
         return False
     doc = verb.doc
     return not any(
-        (c.dep_ in _OWN_COMPLEMENTS and not _names_no_content(verb, c))
+        (c.dep_ in _OWN_COMPLEMENTS and not _names_no_content(verb, c) and not _pro_form(c))
         or (c.dep_ == "advcl" and c.i > verb.i and not any(t.text == "," for t in doc[verb.i : c.left_edge.i]))
         for c in children
     )
@@ -99,6 +99,14 @@ def _names_no_content(verb: Token, child: Token) -> bool:
     if child.dep_ not in ("dobj", "dative"):
         return False
     return child.lower_ in ("it", "this", "so") or verb.lemma_.lower() in _ADDRESSEE_OBJECT
+
+
+def _pro_form(clause: Token) -> bool:
+    """"as he had promised to do", "as they are known to do (so)": "do" standing for the sentence around
+    it, no content of its own."""
+    return clause.lemma_.lower() == "do" and all(
+        (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "advmod" and c.lower_ == "so") for c in clause.children
+    ) and any(c.lower_ == "to" for c in clause.children)
 
 
 def _finite_without_subject(clause: Token) -> bool:
