@@ -19,6 +19,7 @@ for _name, _default in (
     ("attributions", None),  # tuple[Attribution, ...]
     ("speakers", None),  # tuple[Entity, ...]
     ("published", None),  # datetime.date | None, set before the pipeline runs
+    ("outlet", None),  # str | None, the site the article came from (its name or host), set before the pipeline runs
     ("time_expressions", None),  # tuple[TimeExpression, ...]
     ("verification_notes", None),  # tuple[Span, ...]
     ("roles", None),  # tuple[RoleMention, ...]
@@ -73,10 +74,11 @@ def load_parser() -> Language:
     return nlp
 
 
-def make_doc(nlp: Language, text: str, published: dt.date | None = None) -> Doc:
-    """A tokenised ``Doc`` carrying its publication date, ready for ``nlp.pipe``."""
+def make_doc(nlp: Language, text: str, published: dt.date | None = None, outlet: str | None = None) -> Doc:
+    """A tokenised ``Doc`` carrying its publication date and outlet, ready for ``nlp.pipe``."""
     doc = nlp.make_doc(text)
     doc._.published = published
+    doc._.outlet = outlet
     return doc
 
 

@@ -70,7 +70,7 @@ def chunk_size(nlp: Language) -> int:
     return max(1, min(CHUNK_CHARS, nlp.max_length // 2))
 
 
-def run_pipeline(nlp: Language, text: str, published: dt.date | None = None) -> Doc:
+def run_pipeline(nlp: Language, text: str, published: dt.date | None = None, outlet: str | None = None) -> Doc:
     """``nlp`` run on ``text``, whatever its length: a text over ``nlp.max_length`` is parsed in chunks.
 
     Example:
@@ -83,7 +83,7 @@ def run_pipeline(nlp: Language, text: str, published: dt.date | None = None) -> 
         (True, 5)
     """
     if len(text) <= nlp.max_length:
-        return nlp(make_doc(nlp, text, published))
+        return nlp(make_doc(nlp, text, published, outlet))
     parse, whole = split_components(nlp)
     docs = list(nlp.pipe(split_chunks(text, chunk_size(nlp)), disable=whole))
     # each chunk's Doc extensions (``._.``) are per chunk; the joined Doc gets its own
@@ -91,6 +91,7 @@ def run_pipeline(nlp: Language, text: str, published: dt.date | None = None) -> 
     if doc.text != text:  # from_docs keeps every character; a change would shift every offset
         raise RuntimeError("the joined chunks do not give back the text")
     doc._.published = published
+    doc._.outlet = outlet
     for name in whole:
         doc = nlp.get_pipe(name)(doc)
     return doc

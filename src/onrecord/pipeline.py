@@ -116,7 +116,7 @@ def _analyze_batch(items: list[RawArticle | Skipped], nlp: Language, batch_size:
 
 def _analyze_one(raw: RawArticle, nlp: Language) -> Article | Skipped:
     try:
-        return build_article(raw, run_pipeline(nlp, raw.text, raw.published))
+        return build_article(raw, run_pipeline(nlp, raw.text, raw.published, raw.outlet))
     except Exception as error:  # noqa: BLE001 - a bug in one article's analysis: report it, go on
         return analysis_failed(raw, error)
 
@@ -130,6 +130,7 @@ def analysis_failed(raw: RawArticle, error: BaseException) -> Skipped:
 def _doc_for(nlp: Language, raw: RawArticle) -> Doc:
     doc = nlp.make_doc(raw.text)
     doc._.published = raw.published
+    doc._.outlet = raw.outlet
     return doc
 
 

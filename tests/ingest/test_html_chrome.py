@@ -232,3 +232,70 @@ def test_html_warc_response_carries_the_warning(tmp_path):
     (article,) = articles(iter_articles([path]))
     assert article.text == "The council will sell the old library on Quay Street, its leader said."
     assert article.warnings[0].startswith("[E011] ")
+
+
+def test_a_drop_cap_in_its_own_element_goes_back_to_its_paragraph():
+    from onrecord.ingest.html import extract_html
+
+    page = (
+        "<html><body><article><h1>Ferry routes cut</h1><div class='body'><span class='dropcap'>T</span>"
+        "<p><a href='/topic/ferries'>hree</a> ferry routes to the outer islands will stop running from Monday, "
+        "the harbour board said on Friday after a review of winter timetables.</p>"
+        "<p>The board said fuel costs had doubled since the spring and passenger numbers had fallen.</p>"
+        "</div></article></body></html>"
+    )
+    assert extract_html(page).text.startswith("Three ferry routes")
+
+
+def test_a_photo_credit_after_a_caption_and_a_credit_element_are_no_article_text():
+    from onrecord.ingest.html import extract_html
+
+    page = (
+        "<html><body><article><h1>Ferry routes cut</h1>"
+        "<p>The harbour board cut three ferry routes on Friday. <span class='photo-credit'>By HARBOUR BOARD MEDIA</span></p>"
+        "<div><img src='f.jpg' alt=''><p class='caption'>Passengers wait at the north pier during the closure of the ticket office.</p>"
+        "<p class='source'>MARTA LINDQVIST</p></div>"
+        "<p>The board said fuel costs had doubled since the spring and that passenger numbers had fallen sharply.</p>"
+        "<p>Island councillors said they would ask the ministry to restore the routes before the summer.</p>"
+        "</article></body></html>"
+    )
+    text = extract_html(page).text
+    assert "MARTA LINDQVIST" not in text and "HARBOUR BOARD MEDIA" not in text
+    assert text.startswith("The harbour board cut three ferry routes on Friday.")
+
+
+def test_a_standfirst_that_is_the_pages_description_is_no_article_text():
+    from onrecord.ingest.html import extract_html
+
+    page = (
+        "<html><head><meta name='description' content='Fares on the outer island routes are to double from March'></head>"
+        "<body><article><h1>Ferry routes cut</h1><p>Fares on the outer island routes are to double from March</p>"
+        "<p>The harbour board cut three ferry routes on Friday, saying fuel costs had doubled since the spring.</p>"
+        "<p>Island councillors said they would ask the ministry to restore the routes before the summer.</p>"
+        "</article></body></html>"
+    )
+    assert extract_html(page).text.startswith("The harbour board cut")
+
+
+def test_a_lede_that_is_the_pages_description_stays():
+    from onrecord.ingest.html import extract_html
+
+    page = (
+        "<html><head><meta name='description' content='The harbour board cut three ferry routes on Friday.'></head>"
+        "<body><article><h1>Ferry routes cut</h1><p>The harbour board cut three ferry routes on Friday.</p>"
+        "<p>Island councillors said they would ask the ministry to restore the routes before the summer.</p>"
+        "</article></body></html>"
+    )
+    assert extract_html(page).text.startswith("The harbour board cut")
+
+
+def test_the_hand_over_and_sign_off_lines_of_a_broadcast_script_are_no_article_text():
+    from onrecord.ingest.page_chrome import drop_chrome_lines
+
+    text = (
+        "Heavy snow closed three mountain passes on Monday.\nJana Pohl has more.\n"
+        "Road crews worked through the night to clear the northern pass.\nJana Pohl, Alpine Radio News."
+    )
+    assert drop_chrome_lines(text) == (
+        "Heavy snow closed three mountain passes on Monday.\nRoad crews worked through the night to clear the northern pass."
+    )

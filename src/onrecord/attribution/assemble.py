@@ -5,6 +5,7 @@ from spacy.tokens import Doc
 
 from ..nlp import doc_text
 from ..types import Attribution
+from .content_bounds import bound_contents
 from .cue_subjects import give_sources_their_cue_subject
 from .floating import find_floating_quotes
 from .hyphens import join_hyphenated_sources
@@ -21,6 +22,6 @@ def extract_attributions(doc: Doc, model=None, predicted=None) -> list[Attributi
     found = extract_rule_attributions(doc)
     if model is not None:  # strong rules and the learned model combined (policy in model_merge)
         found = give_sources_their_cue_subject(doc, merge_with_rules(model.predict(doc, predicted), found, model.rule_confidence, model.merge_policy, doc))
-    found = assign_kinds(doc, drop_non_statements(doc, join_hyphenated_sources(doc, found)))
+    found = assign_kinds(doc, bound_contents(doc, drop_non_statements(doc, join_hyphenated_sources(doc, found))))
     found += find_floating_quotes(doc_text(doc), doc_quotes(doc), found)
     return sorted(found, key=lambda a: (a.content[0].start if a.content else a.cue[0].start))

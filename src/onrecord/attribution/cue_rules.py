@@ -28,9 +28,11 @@ WEAK_RULES = {"verb-object", "verb-prep"}
 def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int]], str] | None:
     """The content of a verb cue and the rule that found it."""
     doc = verb.doc
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _pro_form(c)]
     if clauses:
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+        if clause.pos_ == "ADJ" and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
+            return None  # "competitions that once seemed so promising": a verb and an adjective, no content
         if _finite_without_subject(clause):
             return None  # "X's retirement — revealed 30 hours before — has roiled …": the sentence's own verb
         start, end = subtree_range(clause)
@@ -43,7 +45,7 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         if objects and entry_lemma in OBJECT_CUES:
             start = min(start, objects[0].left_edge.i)
         return [(start, end)], "verb-clause"
-    if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in verb.children)):
+    if verb.dep_ == "parataxis" or (verb.dep_ == "advcl" and _as_without_complement(verb)):
         # "Russia, he said, is ready" / "As X reiterated, Ukraine's conditions …"
         head_range = subtree_range(verb.head)
         parts = minus(head_range, subtree_range(verb))
@@ -64,6 +66,47 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         if preps:  # "accused of", "warned of", "called for"
             return [(preps[0].i, preps[0].right_edge.i + 1)], "verb-prep"
     return None
+
+
+#: dependents that give a verb its own complement: "as the Sixers maintain positive play", "as
+#: temperatures felt as though winter had come" say something of their own, unlike "As X reiterated,"
+_OWN_COMPLEMENTS = {"dobj", "ccomp", "xcomp", "acomp", "attr", "oprd", "dative"}
+
+
+def _as_without_complement(verb: Token) -> bool:
+    """"As X reiterated, Ukraine's conditions …": an "as" clause whose verb has no complement of its
+    own, so that what it reports is the sentence around it. An adverbial clause right after the verb
+    is one ("felt as though …"); after a comma it is the sentence going on ("ready, as Lavrov said
+    in an interview, to resume talks")."""
+    children = list(verb.children)
+    if not any(c.lower_ == "as" and c.dep_ == "mark" for c in children):
+        return False
+    doc = verb.doc
+    return not any(
+        (c.dep_ in _OWN_COMPLEMENTS and not _names_no_content(verb, c) and not _pro_form(c))
+        or (c.dep_ == "advcl" and c.i > verb.i and not any(t.text == "," for t in doc[verb.i : c.left_edge.i]))
+        for c in children
+    )
+
+
+#: verbs whose object is the one addressed: "As she told the chamber, …" reports the sentence around it
+_ADDRESSEE_OBJECT = {"tell", "inform", "remind", "assure", "brief", "warn", "advise", "write"}
+
+
+def _names_no_content(verb: Token, child: Token) -> bool:
+    """An object that is no content of the verb's own: the one addressed ("told reporters") or a
+    pronoun standing for the sentence around it ("As the minister put it, …")."""
+    if child.dep_ not in ("dobj", "dative"):
+        return False
+    return child.lower_ in ("it", "this", "so") or verb.lemma_.lower() in _ADDRESSEE_OBJECT
+
+
+def _pro_form(clause: Token) -> bool:
+    """"as he had promised to do", "as they are known to do (so)": "do" standing for the sentence around
+    it, no content of its own."""
+    return clause.lemma_.lower() == "do" and all(
+        (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "advmod" and c.lower_ == "so") for c in clause.children
+    ) and any(c.lower_ == "to" for c in clause.children)
 
 
 def _finite_without_subject(clause: Token) -> bool:
@@ -93,8 +136,25 @@ def candidates_from_verbs(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> l
         source = None if _raised_passive(verb) else find_source(verb)
         if verb.dep_ == "relcl":
             source = _relative_source(verb)
+        content, source = _split_at_last_comma(doc, verb, content, source)
         out.append(Candidate(cue_tokens(verb), content, source, entry.lemma, rule, entry.strength))
     return out
+
+
+def _split_at_last_comma(doc: Doc, verb: Token, content: list[tuple[int, int]], source: tuple[int, int] | None):
+    """"AMO found 475 pounds of cocaine … in Las Croabas, Customs and Border Protection announced
+    Tuesday": the parser made the end of the reported clause the cue's subject. When the content
+    ends where the source begins and a name follows the source's last comma, the name is the source
+    and what comes before that comma the rest of the content."""
+    if source is None or len(content) != 1 or content[0][1] > source[0] + 1 or source[1] != verb.i:
+        return content, source
+    commas = [t.i for t in doc[source[0] : source[1]] if t.text == ","]
+    if not commas:
+        return content, source
+    tail = doc[commas[-1] + 1 : source[1]]
+    if not tail or not tail[0].is_title or any(t.pos_ in ("VERB", "AUX", "PRON") for t in tail) or not any(t.pos_ in ("PROPN", "NOUN") for t in tail):
+        return content, source
+    return [trim(doc, content[0][0], commas[-1])], (tail.start, tail.end)
 
 
 def _raised_passive(verb: Token) -> bool:

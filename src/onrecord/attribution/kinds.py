@@ -107,6 +107,11 @@ def _noun_kind(token: Token | None) -> AttributionKind | None:
     return load_kind_nouns().get(token.lemma_.lower())
 
 
+def _counts_people(subject: Token | None) -> bool:
+    """"A growing number are touting …": "number" in the singular counts whoever it is a number of."""
+    return subject is not None and subject.lemma_.lower() == "number" and subject.tag_ == "NN"
+
+
 def _only_infinitive(verb: Token) -> bool:
     """"vowed to fight", "plans to sell": the complement is an infinitive, with no that-clause."""
     deps = {c.dep_ for c in verb.children}
@@ -272,7 +277,8 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
     if a.type is AttributionType.DIRECT:
         return K.WRITING if K.WRITING in (kind, subject_kind) else K.SPEECH
     if kind in (None, K.SPEECH, K.WRITING) and (_names_a_thing(doc, token, a) or _withheld(doc, token, a)):
-        return K.ACT
+        # "Figures from the agency revealed a surge of cases": data show something, no one speaks
+        return K.EVIDENCE if subject_kind is K.EVIDENCE and not _counts_people(_subject(token)) else K.ACT
     if kind in (None, K.SPEECH) and subject_kind in (K.WRITING, K.EVIDENCE):
         return subject_kind
     if kind in (None, K.SPEECH) and entry is not None and entry.cls in ("dual", "evidence") and _clausal_subject(token):

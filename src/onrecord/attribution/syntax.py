@@ -190,6 +190,11 @@ def _name_before_cue(verb: Token, source: tuple[int, int] | None) -> tuple[int, 
     described = any(t.dep_ in ("relcl", "appos") for t in doc[source[0] : commas[-1]])
     if described and 2 <= len(tail) <= 4 and all(t.pos_ == "PROPN" and t.is_title for t in tail):
         return tail.start, tail.end
+    # "Speaking from a stage at the headquarters in Redmond, Washington, Chief Executive Satya Nadella
+    # said": a participle opening the sentence is what the speaker did, the noun phrase after its
+    # last comma the speaker
+    if doc[source[0]].tag_ in ("VBG", "VBN") and 1 <= len(tail) <= 8 and any(t.pos_ in ("PROPN", "NOUN") for t in tail) and not any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return tail.start, tail.end
     return source
 
 

@@ -8,13 +8,14 @@ buttons, paywall blurbs …) is dropped by :mod:`.page_chrome`; the headline sta
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import BadDate, BadHtml, InputError, ShortBody
 from ..types import RawArticle, Skipped
-from .page_chrome import drop_chrome_blocks, drop_chrome_lines, normalise, page_side_texts
+from .page_chrome import drop_chrome_blocks, drop_chrome_lines, drop_credits, drop_standfirst, normalise, page_credits, page_side_texts
 from .text import read_file_bytes
 from .validate import check_text, decode_utf8, parse_published
 
@@ -62,6 +63,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     from trafilatura.utils import load_html
     from trafilatura.xml import xmltotxt
 
+    html = rejoin_drop_caps(html)
     document = None
     for favor_recall in (False, True):
         try:
@@ -79,6 +81,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     captions, links = page_side_texts(tree) if tree is not None else (frozenset(), frozenset())
     drop_chrome_blocks(document.body, document.title, captions, links)
     text = drop_chrome_lines(xmltotxt(document.body, False), document.title)
+    text = drop_standfirst(drop_credits(text, page_credits(tree) if tree is not None else frozenset()), document.description)
     warnings = []
     if not text:  # all of it was chrome: a caption, a byline, a paywall notice
         summary = _clean(document.description)
@@ -103,6 +106,22 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         sitename=_clean(document.sitename) or _clean(document.hostname),
         warnings=tuple(warnings),
     )
+
+
+#: a drop cap: one capital letter in its own element right before the paragraph it opens, whose text
+#: (after any opening tags, such as a link) goes on in lower case: ``<span>T</span><p><a>urkey</a>``
+_DROP_CAP = re.compile(r"<(span|div|strong|b)\b[^>]*>\s*([A-Z])\s*</\1>\s*(<p\b[^>]*>(?:\s*<(?!/)[^>]+>)*)(?=[a-z])")
+
+
+def rejoin_drop_caps(html: str) -> str:
+    """The page with each drop cap put back at the start of its paragraph, so that "Turkey" does not
+    lose its "T" to an element of its own.
+
+    Example:
+        >>> rejoin_drop_caps('<span class="cap">T</span><p><a href="/t">urkey</a> and Poland</p>')
+        '<p><a href="/t">Turkey</a> and Poland</p>'
+    """
+    return _DROP_CAP.sub(lambda m: m.group(3) + m.group(2), html)
 
 
 def _page_words(tree) -> int:

@@ -215,3 +215,63 @@ def _clean_piece(line: str) -> str:
         if pattern.how == "short" and short and pattern.regex.search(bare):
             return ""
     return line
+
+
+#: A photo credit after a caption is a name of at most this many words ("NICOLE DRAYTON", "AP Photo/Jane Roe").
+_CREDIT_WORDS = 6
+
+
+def page_credits(tree) -> frozenset[str]:
+    """The photo and video credits of a parsed HTML page, normalised: the text of an element whose class
+    names a credit ("By U.S. CUSTOMS AND BORDER PROTECTION" in a ``credit`` span), and a short line
+    with no sentence end right after a caption ("NICOLE DRAYTON" after the photo's caption)."""
+    credits = set()
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        css = (element.get("class") or "").lower()
+        if "credit" in css:
+            credits.add(normalise(element.text_content()))
+        elif element.tag.lower() == "figcaption" or "caption" in css:
+            after = element.getnext()
+            if after is not None and isinstance(after.tag, str):
+                text = normalise(after.text_content())
+                if 0 < len(text.split()) <= _CREDIT_WORDS and not text.endswith((".", "!", "?")):
+                    credits.add(text)
+    return frozenset(c for c in credits if c)
+
+
+def drop_credits(text: str, credits: frozenset[str]) -> str:
+    """The text without lines that are one of the page's credits, and without a credit ending a line.
+
+    Example:
+        >>> drop_credits("Agents found the boat. By Coast Guard\\nJANE ROE\\nThe boat sank.", frozenset({"by coast guard", "jane roe"}))
+        'Agents found the boat.\\nThe boat sank.'
+    """
+    if not credits:
+        return text
+    kept = []
+    for line in text.splitlines():
+        for credit in credits:
+            cut = _words_pattern(credit).search(line)
+            if cut is not None and not line[cut.end() :].strip() and (cut.start() == 0 or line[: cut.start()].rstrip().endswith((".", "!", "?", "”", '"'))):
+                line = line[: cut.start()].rstrip()
+        if line.strip():
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def drop_standfirst(text: str, description: str | None) -> str:
+    """The text without a first line that is the page's summary set above the article (a standfirst):
+    the page's description with no sentence end, where a lede paragraph ends with one.
+
+    Example:
+        >>> drop_standfirst("Fines are to rise for repeat offenders\\nThe minister said so.", "Fines are to rise for repeat offenders")
+        'The minister said so.'
+    """
+    first, _, rest = text.partition("\n")
+    if not description or not rest.strip() or normalise(first) != normalise(description):
+        return text
+    if first.rstrip().endswith((".", "!", "?", "”", '"', "’", "'")):
+        return text
+    return rest

@@ -249,6 +249,9 @@ def group_people(mentions: list[NameMention]) -> list[EntityBuilder]:
         else:
             key = words[0].lower()
             candidates = [p for p in people if key in p.surnames() or key in p.first_names()]
+            # "Camille Etienne Gbedey … Etienne said": the first word of a double surname, when one person has it
+            inner = [p for p in people if any(key in n.lower().split()[1:-1] for n in p.names if len(n.split()) >= 3)]
+            candidates = candidates or (inner if len(inner) == 1 else [])
         if candidates and len(words) > 1:
             target = max(candidates, key=lambda p: p.last_offset(m.span.start))
         elif candidates:

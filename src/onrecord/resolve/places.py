@@ -68,7 +68,20 @@ def place_as_place(doc: Doc, attribution: Attribution) -> bool:
     is not speech or writing, or what it reports is not a proposition."""
     if not attribution.source or not _is_place(doc, attribution):
         return False
+    if attribution.cue_lemma in _AUTHORITY_CUES and not _placed_town(doc, attribution):
+        return False  # "Poland also reported 25.9 new cases": the country's authorities, giving figures
     return attribution.kind not in QUOTE_KINDS or not _is_proposition(doc, attribution)
+
+
+#: cues by which a country's or city's authorities give out information, whatever its form ("Poland
+#: reported 25.9 new cases"); "claim", "record" and "see" also describe what happened in a place
+_AUTHORITY_CUES = {"report", "announce", "confirm", "publish", "release"}
+
+
+def _placed_town(doc: Doc, attribution: Attribution) -> bool:
+    """"Cheorwon in Gangwon Province": a town the text places in a region is a place, not its authorities."""
+    tokens = _tokens(doc, attribution.source[0])
+    return tokens is not None and _placed_in_a_place(tokens.root)
 
 
 def joint_name(members) -> str:

@@ -1,6 +1,8 @@
 """Pronoun sources: "he"/"she" to the nearest compatible person (the previous speaker of the paragraph,
 recent subjects, never a name inside a quotation, never against the name's gender), "it" to the
-organisation that spoke last, "they" to a group, an organisation or people named together.
+organisation that spoke last (else the one named in the sentence), "they" to a group, an organisation or
+people named together; a document with no owner ("according to the release") to the organisation that
+spoke last.
 
 A mixin of the speaker resolver (``speakers._Resolver``), which holds the article's people, history
 of speakers and paragraph map.
@@ -10,7 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..types import EntityKind, Span
-from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER
+from ..attribution.cues import load_cue_lexicon
+from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, writing_nouns
 from .mentions import ORG_LABELS, EntityBuilder
 from ..nlp import doc_text
 from .source_phrase import clean_name, phrase_name
@@ -78,6 +81,8 @@ class PronounResolution:
             best.gender = best.gender or gender
             self._add_mention(best, span, "pronoun")
             return best
+        if word == "it" and head.dep_ in ("nsubjpass", "expl"):
+            return None  # "It is believed that …", "it was reported that …": impersonal, no one named
         if word in PLURAL_PRONOUNS or word == "it":
             # "it said": the organisation that spoke last; "they said": the group or organisation
             kinds = (EntityKind.ORGANISATION,) if word == "it" else (EntityKind.GROUP, EntityKind.ORGANISATION)
@@ -88,7 +93,41 @@ class PronounResolution:
                     return builder
             if word in PLURAL_PRONOUNS:
                 return self._plural_group_before(head, span)
+            return self._organisation_before(head, span)
         return None
+
+    def _organisation_before(self, head: Token, span: Span) -> EntityBuilder | None:
+        """"Microsoft's goal … encompasses direct emissions …, it said": with no organisation among the
+        recent speakers, the last one named in this sentence or the one before, outside quotations."""
+        # "it" as the subject of a finite speech verb only: "It is believed …" names no one, nor does an
+        # infinitive ("its decision to endorse")
+        cue = head.head
+        entry = load_cue_lexicon().entry(cue.lemma_.lower(), "VERB")
+        if head.dep_ != "nsubj" or cue.tag_ not in ("VBD", "VBZ", "VBP") or entry is None or entry.kind not in ("speech", "writing"):
+            return None
+        sent = head.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        named = [e for e in self.ents if e.label_ == "ORG" and start <= e.start and e.end_char <= span.start and not self.inside_quote[e.start]]
+        if not named:
+            return None
+        return self._other(clean_name(named[-1].text), EntityKind.ORGANISATION, span, "org")
+
+    def issuer_of_document(self, tokens, span: Span) -> EntityBuilder | None:
+        """"According to the release", "another release confirmed …": a document with no owner named is
+        the organisation that spoke last, in this paragraph or the two before it."""
+        root = tokens.root
+        if root.lemma_.lower() not in writing_nouns() or root.tag_ != "NN" or tokens[0].lower_ not in ("the", "another", "a", "this", "that"):
+            return None
+        if any(t.pos_ not in ("DET", "ADJ") for t in tokens if t.i != root.i) or any(c.dep_ == "prep" for c in root.children):
+            return None  # "the previous state Superior Court ruling in San Diego": its author is named in it
+        para = self.paragraph_of(span.start)
+        phrase = " ".join(span.text.lower().split())
+        # "according to the release" again, paragraphs later: the one the same phrase stood for before
+        same = next((b for o, b in reversed(self.history) if o < span.start and any(" ".join(m.span.text.lower().split()) == phrase for m in b.mentions)), None)
+        spoke = same or next((b for o, b in reversed(self.history) if o < span.start and self.paragraph_of(o) >= para - 2 and b.kind is EntityKind.ORGANISATION), None)
+        if spoke is not None:
+            self._add_mention(spoke, span, "nominal")
+        return spoke
 
     def _plural_group_before(self, head: Token, span: Span) -> EntityBuilder | None:
         """"Key to the Liberals' hopes … Almost all revenues, they promise, …": the plural party, people

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from ..attribution.cues import load_cue_lexicon
 from ..types import EntityKind
-from .lexicon import finding_nouns
+from .lexicon import finding_nouns, load_role_lexicon
 
 #: nouns that count or gather people ("a string of Tory MPs who said"): "who" is the people
 _COLLECTIVE_HEADS = {"string", "number", "group", "handful", "couple", "series", "lot", "dozen", "dozens", "host", "pair", "crowd", "bunch", "majority", "minority", "score", "scores"}
@@ -24,6 +24,8 @@ def personal_antecedent(noun: Token) -> Token:
         of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if of:
             return of[0]
+    if _names_people(noun):
+        return noun  # "under fire from activist tech workers who have demanded": the people, not the place
     if noun.dep_ == "pobj" and (noun.head.lower_ in _PLACING_PREPS or noun.ent_type_ in _PLACE_ENTS) and noun.ent_type_ != "PERSON":
         prep = noun.head
         before = noun.doc[prep.i - 1] if prep.i > 0 else prep
@@ -31,6 +33,15 @@ def personal_antecedent(noun: Token) -> Token:
             if people.pos_ in ("NOUN", "PROPN"):
                 return people
     return noun
+
+
+def _names_people(noun: Token) -> bool:
+    """A role or people noun of ``data/roles.tsv`` ("officials", "residents"), or a plural common noun
+    with no name tag ("baggage handlers"): "who" is people, and places are rarely plural ("in the state")."""
+    if noun.tag_ == "NNS" and not noun.ent_type_:
+        return True
+    lex = load_role_lexicon()
+    return any(w in lex.groups or w in lex.roles or w in lex.person_nouns for w in (noun.lower_, noun.lemma_.lower()))
 
 
 #: "we" outside a quotation is the writer (or the writer's newsroom), not someone the article quotes

@@ -32,6 +32,10 @@ from .source_phrase import can_speak, clean_name, phrase_name, possessed_kind, p
 _QUANTIFIER_HEADS = {"one", "those", "some", "many", "most", "all", "several", "both", "each"}
 
 
+#: words inside an organisation's name ("Customs and Border Protection", "Bank of England")
+_NAME_JOINERS = {"and", "of", "&", "for"}
+
+
 class _Resolver(PronounResolution):
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -89,6 +93,9 @@ class _Resolver(PronounResolution):
         owner = possessor(tokens, self.lex)
         if owner is not None:  # "her statement said", "the union's release", "Mitchell's amendment": the one who wrote it
             return self.resolve((owner,), ())
+        issuer = self.issuer_of_document(tokens, span)
+        if issuer is not None:
+            return issuer
         if tokens.root.lemma_.lower() in self.lex.things or tokens.root.lower_ in self.lex.things:
             return None  # "Background:", "Video shows …": tagged a name or not, no speaker
         # a name in the source: the one that is not a possessor ("Feld's lawyer, Samuel Achebe") nor
@@ -154,6 +161,8 @@ class _Resolver(PronounResolution):
                 return self._other(clean_name(ent.text), EntityKind.GROUP, span, "group")
             # "the United Nations food agency": the whole phrase names it, not just "United Nations"
             name = with_brackets_closed(self.doc, ent.start, ent.end) if ent is not None else clean_name(self.doc[org_ents[0].start : head.i + 1].text)
+            if ent is not None and len(tokens) > len(ent) and all(t.pos_ == "PROPN" or t.lower_ in _NAME_JOINERS for t in tokens):
+                name = clean_name(tokens.text)  # "Customs and Border Protection" with only "Customs" tagged: the whole name
             return self._other(name, EntityKind.ORGANISATION if ent is not None else org_or_group(tokens, head), span, "org")
         lemma = head.lemma_.lower()
         if (word in self.lex.orgs or lemma in self.lex.orgs) and tokens[0].lower_ in ("the", "this", "that") and refers_back(tokens, head):

@@ -1,0 +1,96 @@
+"""Where a content ends, checked against the parse after rules and model are merged.
+
+* A time adjunct between a cue and its content belongs to the cue: "Microsoft said on Thursday it aims
+  to …", "the ministry said Monday it would …". With no "that", the parser hangs the time on the reported
+  clause's verb and the content starts with it; it then neither reads as what was said nor dates the
+  statement (``claims/said_on`` takes a time outside the content, right after the cue).
+* A cue inside the subject of a clause reports nothing past that subject: "customers who sought to pay
+  bills through Surepay were turned away" — what they sought ends before "were turned away".
+* "not only … but also …" is one content: "hopes the fundraiser will not only raise money but also make
+  the public aware" does not end after "not only raise money"."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..nlp import doc_text
+from ..types import Attribution, AttributionType, Span
+from .kinds import cue_word
+
+#: prepositions that open a time adjunct ("on Thursday", "in June", "at noon")
+_TIME_PREPS = {"on", "in", "at", "during"}
+#: what a reported clause starts with after the time: its subject, or a complementiser
+_CLAUSE_START_DEPS = {"nsubj", "nsubjpass", "expl", "mark"}
+
+
+def bound_contents(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions, each indirect content that opens with a time adjunct right after its cue
+    starting after it, and each content of a cue inside a clause's subject ending with that subject."""
+    return [_with_but_also(doc, _within_subject(doc, _trimmed(doc, a))) for a in attributions]
+
+
+_NOT_ONLY = re.compile(r"\bnot only\b", re.IGNORECASE)
+_BUT_ALSO = re.compile(r"\s*,?\s*but(?: also)?\b[^.;!?\n]*", re.IGNORECASE)
+
+
+def _with_but_also(doc: Doc, a: Attribution) -> Attribution:
+    if a.type is AttributionType.DIRECT or not a.content or not _NOT_ONLY.search(a.content[-1].text):
+        return a
+    text = doc_text(doc)
+    last = a.content[-1]
+    more = _BUT_ALSO.match(text, last.end)
+    if more is None or more.end() <= last.end:
+        return a
+    return replace(a, content=(*a.content[:-1], Span.of(text, last.start, more.end())))
+
+
+def _within_subject(doc: Doc, a: Attribution) -> Attribution:
+    if a.type is AttributionType.DIRECT or not a.cue or not a.content:
+        return a
+    verb = cue_word(doc, a)
+    if verb is None:
+        return a
+    subject = verb
+    while subject.dep_ not in ("nsubj", "nsubjpass") and subject.head is not subject and subject.dep_ in ("relcl", "acl"):
+        subject = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject is verb or subject.head.i <= verb.i:
+        return a
+    end = doc[subject.right_edge.i].idx + len(doc[subject.right_edge.i])
+    if a.content[-1].end <= end or a.content[0].start >= end:
+        return a
+    text = doc_text(doc)
+    kept = [s for s in a.content if s.start < end]
+    last = kept[-1]
+    cut = min(last.end, end)
+    while cut > last.start and not text[cut - 1].isalnum():
+        cut -= 1
+    if cut <= last.start:
+        return a
+    return replace(a, content=(*kept[:-1], Span.of(text, last.start, cut)))
+
+
+def _trimmed(doc: Doc, a: Attribution) -> Attribution:
+    if a.type is not AttributionType.INDIRECT or not a.cue or not a.content:
+        return a
+    first = a.content[0]
+    text = doc_text(doc)
+    if first.start < a.cue[-1].end or text[a.cue[-1].end : first.start].strip():
+        return a  # the content does not follow the cue directly
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return a
+    i = span.start
+    if doc[i].lower_ in _TIME_PREPS:
+        i += 1
+    start = i
+    while i < span.end and doc[i].ent_type_ in ("DATE", "TIME") and doc[i].dep_ not in ("nsubj", "nsubjpass", "poss") and doc[i].tag_ != "POS":
+        i += 1
+    if i == start or i >= span.end - 1:
+        return a
+    rest = doc[i]
+    if not any(t.dep_ in _CLAUSE_START_DEPS and t.left_edge.i == rest.i for t in doc[i : span.end]):
+        return a  # "said Monday's vote was rigged": the date belongs to what was said
+    content = (Span.of(text, rest.idx, first.end), *a.content[1:])
+    return replace(a, content=content)
