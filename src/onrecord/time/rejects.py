@@ -5,8 +5,12 @@ names the class of text it keeps out, with an example.
 """
 from __future__ import annotations
 
+import functools
+import re
+
 from spacy.tokens import Span as SpacySpan
 
+from .lexicon import timex_lexicon
 from .patterns import classes_of, is_anchor
 
 def rejected(span: SpacySpan) -> bool:
@@ -65,6 +69,8 @@ def rejected(span: SpacySpan) -> bool:
         return True  # an age: "in his 30s", "in their twenties"
     if span.label_ == "VAGUERANGE" and span.start > 0 and doc[span.start - 1].lower_ in ("between", "from"):
         return True  # "between two to six days": a range with both ends, tagged as two expressions (as dates: time.merges)
+    if low[-1] == "quarter" and _in_a_game(span):
+        return True  # "led 30-25 after the first quarter", "scored 12 points in the third quarter of the game": a game's period
     if span[0].lower_ == "this" and span[0].is_title and span[0].i > span.sent.start and all(t.is_title for t in span):
         return True  # ABC's "This Week": a title
     return _in_a_name(span)
@@ -89,6 +95,24 @@ def _in_a_name(span: SpacySpan) -> bool:
     if token.lower_ in _NAME_DAY_WORDS and token.is_title:
         return True
     return token._.timex_year and prev.pos_ == "PROPN" and not (classes_of(prev) or is_anchor(prev))
+
+
+#: a game's score, "30-25" (not a range of percentages, "3-5%")
+_SCORE = re.compile(r"(?<![\d.,$])\d{1,3} ?[-–] ?\d{1,3}(?![\d.,%])(?! ?(?:percent|per cent))")
+
+
+def _in_a_game(span: SpacySpan) -> bool:
+    """Whether the sentence of a "quarter" reports a game: a game word (``data/timex.json`` ``game_words``) or a score ("30-25")."""
+    words = _game_words()
+    sent = span.sent
+    text = sent.text.lower()
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent) or _SCORE.search(text) is not None \
+        or any(phrase in text for phrase in words if " " in phrase)
+
+
+@functools.lru_cache(maxsize=1)
+def _game_words() -> frozenset[str]:
+    return frozenset(timex_lexicon()["game_words"])
 
 
 def _recurring_event(token) -> bool:
