@@ -92,3 +92,17 @@ def test_attach_said_on_source_says_whether_the_text_or_the_publication_dates_th
     assert (undated.said_on, undated.said_on_source) == (None, "published")
     _, (_, undated) = _claims(parse, attribution, text, parts, published=None, speakers=["mayor", "engineer"])
     assert undated.said_on_source is None
+
+
+def test_attach_said_on_from_a_time_between_source_and_cue(parse, attribution):
+    # a real page's "Microsoft in 2017 announced …" took the next sentence's Thursday: the year dates it (not to a day)
+    text = "Microsoft in 2017 announced that it would build a data centre. On Monday, the company said it aims to double it."
+    parts = [("announced", "that it would build a data centre", "Microsoft in 2017"), ("said", "it aims to double it", "the company")]
+    _, (first, second) = _claims(parse, attribution, text, parts, speakers=["Microsoft", "Microsoft"])
+    assert (first.said_on, second.said_on) == (None, "2025-04-21")
+    assert [t.span.text for t in first.claim.times] == []  # "2017" dates the announcing, not what was announced
+    _, (a,) = _claims(parse, attribution, "Police on Monday said the road was closed.", [("said", "the road was closed", "Police")])
+    assert a.said_on == "2025-04-21"
+    _, (b,) = _claims(parse, attribution, "The minister who resigned on Monday said the talks had failed.",
+                      [("said", "the talks had failed", "The minister who resigned on Monday")])
+    assert b.said_on is None  # the date of the source's own clause

@@ -54,12 +54,12 @@ def _own_date(doc: Doc, a: Attribution, cue: Token | None, times, contents, publ
     for t in times:
         if t.type not in ("DATE", "TIME") or not (sent.start_char <= t.span.start < sent.end_char):
             continue
-        if any(s <= t.span.start < e for s, e in contents):
-            continue
         span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
+        if any(s <= t.span.start < e for s, e in contents) and not (span is not None and _between_source_and_cue(doc, cue, span, a)):
+            continue
         if span is None or _states_a_period(doc, span):
             continue
-        if _hangs_on(span.root, cue, contents) or _right_after(doc, cue, span, a):
+        if _hangs_on(span.root, cue, contents) or _right_after(doc, cue, span, a) or _between_source_and_cue(doc, cue, span, a):
             return _day_of(t, published)
     return SpeechDate(None, None)
 
@@ -94,6 +94,24 @@ def _right_after(doc: Doc, cue: Token, span, a: Attribution) -> bool:
     gap = doc[cue.i + 1 : span.start]
     content_starts = [s.start for s in a.content if s.start >= span.end_char]
     return bool(content_starts) and all(t.lower_ in ("on", "at", "in", "late", "early", "earlier", "later") for t in gap) and len(gap) <= 2
+
+
+def _between_source_and_cue(doc: Doc, cue: Token, span, a: Attribution) -> bool:
+    """"Police on Monday said …", "Microsoft in 2017 announced …": the time sits between the source's words and
+    its cue, whatever the parser attached it to (it often hangs "in 2017" on the subject, and the source span
+    may end with it); not a time inside a clause of the source ("the minister who resigned on Monday said")."""
+    if span.end > cue.i or not a.source or not all(t.pos_ in ("AUX", "ADV", "PUNCT") for t in doc[span.end : cue.i]) \
+            or span.end + 2 < cue.i:
+        return False
+    holder = next((s for s in a.source if s.start <= span.start_char < s.end), None)
+    if holder is not None:  # the source span ends with the time: no verb of its own before it
+        return span.end_char == holder.end and not any(t.pos_ in ("VERB", "AUX") for t in doc.char_span(holder.start, span.start_char, alignment_mode="expand") or ())
+    source_end = max(s.end for s in a.source)
+    before = [t for t in doc[: span.start] if t.idx >= source_end]
+    return span.start_char >= source_end and len(before) <= 2 and all(t.lower_ in _BEFORE_A_TIME for t in before)
+
+
+_BEFORE_A_TIME = {"on", "in", "at", "late", "early", ","}
 
 
 def _day_of(t: TimeExpression, published: dt.date | None) -> SpeechDate:
