@@ -79,8 +79,11 @@ def merge_clock_and_day(doc: Doc, found):
             gap = [t.lower_ for t in doc[span.end : other.start]]
             if gap in ([], ["at"], ["on"], [","]) and {value.type, other_value.type} == {"TIME", "DATE"}:
                 clock, date = (value, other_value) if value.type == "TIME" else (other_value, value)
+                clock_span, date_span = (span, other) if value.type == "TIME" else (other, span)
                 day = day_of(date.value)
-                if day is not None and clock.value and "T" in clock.value and len(date.value) == 10:
+                # "Monday, Tuesday morning": two days named (not "Tuesday morning, March 12": one day twice)
+                own_day = all(any(t._.timex_weekday for t in s) for s in (clock_span, date_span))
+                if day is not None and clock.value and "T" in clock.value and len(date.value) == 10 and not own_day:
                     merged = SpacySpan(doc, span.start, other.end, label="TIME")
                     out.append((merged, Value("TIME", f"{day.isoformat()}T{clock.value.split('T')[1]}", clock.mod), future))
                     i += 2

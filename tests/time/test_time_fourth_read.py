@@ -1,6 +1,6 @@
-"""A game's quarters are no quarters of the year (found on a real NBA report: "the first quarter" had been 2023-Q1).
+"""Real-news time errors found by the fourth read: a game's quarters, a list of days taken for a clock on one day.
 
-Only "quarter" is concerned: the sentence reports a game when it has a game word (``data/timex.json`` ``game_words``)
+A game's quarter: only "quarter" is concerned: the sentence reports a game when it has a game word (``data/timex.json`` ``game_words``)
 or a score; a company's quarter, even beside a range of figures, stays a calendar quarter.
 """
 from __future__ import annotations
@@ -40,4 +40,19 @@ def test_time_a_games_quarter_is_no_calendar_quarter(parse, text, expected):
     ],
 )
 def test_time_a_companys_quarter_stays_a_quarter(parse, text, expected):
+    assert _found(parse, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list of days: each its own (a real report had "Monday, Tuesday morning" as one time on Monday)
+        ("Schools will close on Monday, Tuesday morning and Friday.",
+         [("Monday", "2024-03-11"), ("Tuesday morning", "2024-03-12TMO"), ("Friday", "2024-03-08")]),
+        # one day named twice, or a clock on a day, stays one expression
+        ("The vote is on Tuesday morning, March 12.", [("Tuesday morning, March 12", "2024-03-12TMO")]),
+        ("The vote is at 3 p.m. Monday.", [("3 p.m. Monday", "2024-03-11T15:00")]),
+    ],
+)
+def test_time_a_list_of_days_is_no_clock_on_a_day(parse, text, expected):
     assert _found(parse, text) == expected
