@@ -11,6 +11,7 @@ from .hyphens import join_hyphenated_sources
 from .kinds import assign_kinds
 from .model_merge import merge_with_rules
 from .nonstatements import drop_non_statements
+from .pull_quotes import find_pull_quotes
 from .quotes import doc_quotes
 from .rules import extract_rule_attributions
 
@@ -23,4 +24,5 @@ def extract_attributions(doc: Doc, model=None, predicted=None) -> list[Attributi
         found = give_sources_their_cue_subject(doc, merge_with_rules(model.predict(doc, predicted), found, model.rule_confidence, model.merge_policy, doc))
     found = assign_kinds(doc, drop_non_statements(doc, join_hyphenated_sources(doc, found)))
     found += find_floating_quotes(doc_text(doc), doc_quotes(doc), found)
+    found += find_pull_quotes(doc, found)
     return sorted(found, key=lambda a: (a.content[0].start if a.content else a.cue[0].start))

@@ -101,7 +101,7 @@ def credit_floating_quotes(attributions: list[Attribution]) -> list[Attribution]
             out.append(a)
             last = a
             continue
-        if a.is_quote:
+        if a.is_quote and (a.cue or not a.source):  # a signed pull quote (no cue) interrupts, it is not continued
             last = a
         out.append(a)
     return out
