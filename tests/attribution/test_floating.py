@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from onrecord.attribution.floating import FLOATING_CONFIDENCE, is_floating, separate_continued_quotes
-from onrecord.types import AttributionKind, AttributionType
+from onrecord.types import Attribution, AttributionKind, AttributionType, Span
 
 ARTICLE = (
     "The port will close two of its quays next month, director Tomas Berg said on Monday.\n\n"
@@ -85,6 +85,19 @@ def test_the_ggt_view_separates_a_quote_going_on_in_a_new_sentence_with_its_spea
     assert [s.text for s in second.content] == ["“The possibilities are tremendous.”"]
     assert is_floating(second) and second.speaker == joined.speaker and second.speaker is not None
     assert second.confidence == FLOATING_CONFIDENCE
+
+
+def test_the_ggt_view_separates_a_continued_quote_whose_spans_leave_out_the_quotation_marks():
+    # the learned model's content spans stop inside the marks: “A,” she was quoted as saying. “B.”
+    text = "“I was shaken to the core,” she was quoted as saying. “The debt is simply untenable.”"
+    said = Attribution(
+        (Span.of(text, 28, 31),), (Span.of(text, 32, 52),), (Span.of(text, 1, 25), Span.of(text, 55, 84)),
+        AttributionType.DIRECT, "quote", 0.9,
+    )
+    first, second = separate_continued_quotes(text, [said])
+    assert [s.text for s in first.content] == ["I was shaken to the core"]
+    assert [s.text for s in second.content] == ["The debt is simply untenable."]
+    assert is_floating(second)
 
 
 def test_the_ggt_view_keeps_a_quote_split_by_its_cue_inside_one_sentence(rules_nlp):

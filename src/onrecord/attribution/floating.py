@@ -134,7 +134,12 @@ def separate_continued_quotes(text: str, attributions: list[Attribution]) -> lis
         groups = [[a.content[0]]]
         for span in a.content[1:]:
             gap = text[groups[-1][-1].end : span.start]
-            opens_quote = text[span.start : span.end].lstrip()[:1] in _OPENING_QUOTES
+            first = text[span.start : span.end].lstrip()[:1]
+            # the span opens a quotation, or starts right inside its mark (the model's spans leave marks out)
+            inside_mark = bool(gap.strip()) and gap.rstrip()[-1] in _OPENING_QUOTES
+            opens_quote = bool(first) and first in _OPENING_QUOTES or inside_mark
+            if inside_mark:
+                gap = gap.rstrip()[:-1]
             if span.start >= cue_end and opens_quote and _NEW_SENTENCE.search(gap):
                 groups.append([span])
             else:
