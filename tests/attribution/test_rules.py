@@ -258,3 +258,14 @@ def test_speaker_colon_at_the_start_of_a_line(extract):
 
 def test_a_colon_label_is_not_a_speaker(extract):
     assert extract("Update: The road has reopened.") == []
+
+
+def test_a_cue_reporting_its_own_clause_does_not_take_the_quotation_before_it(extract):
+    text = (
+        "“We are pleased with how the first group worked,” says director Adam Kowalski. "
+        "“We are setting ourselves up for the second group.” While some critics say government should not "
+        "pay a middle man, Kowalski says the premium makes everyone work harder."
+    )
+    by_cue = {" ".join(texts(a.source)): a for a in extract(text)}
+    assert texts(by_cue["some critics"].content) == ["government should not pay a middle man"]
+    assert any("setting ourselves up" in c for c in texts(by_cue["director Adam Kowalski"].content))
