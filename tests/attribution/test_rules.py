@@ -269,3 +269,18 @@ def test_a_cue_reporting_its_own_clause_does_not_take_the_quotation_before_it(ex
     by_cue = {" ".join(texts(a.source)): a for a in extract(text)}
     assert texts(by_cue["some critics"].content) == ["government should not pay a middle man"]
     assert any("setting ourselves up" in c for c in texts(by_cue["director Adam Kowalski"].content))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Demi picked up the flower and crowed, “Oh, it’s my rose,” when Tracy walked in.", "crowed"),
+        ("“You are short,” Bardos blurted out.", "blurted out"),
+        ("“If you go in private in a robe, it is not to play cards,” scolded Elyse.", "scolded"),
+        ("Colton laughed and stuttered, “I … I don’t know.”", "stuttered"),
+        ("“That is simply not true,” the minister retorted.", "retorted"),
+    ],
+)
+def test_verbs_of_manner_of_speaking_are_cues(extract, text, cue):
+    (a,) = extract(text)
+    assert " ".join(texts(a.cue)) == cue
