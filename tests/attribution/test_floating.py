@@ -100,6 +100,20 @@ def test_the_ggt_view_separates_a_continued_quote_whose_spans_leave_out_the_quot
     assert is_floating(second)
 
 
+def test_the_ggt_view_gives_each_paragraph_of_a_quotation_over_paragraphs_its_own_quote(rules_nlp):
+    text = (
+        "“The medal is the goal,” Levine said. “Whether I win it this cycle or later, we will see.\n\n"
+        "“If I never win it, it is not the end of the world. But it would be nice.”"
+    )
+    separated = separate_continued_quotes(text, list(rules_nlp(text)._.attributions))
+    assert [a.content_text for a in separated] == [
+        "“The medal is the goal,”",
+        "“Whether I win it this cycle or later, we will see.",
+        "“If I never win it, it is not the end of the world. But it would be nice.”",
+    ]
+    assert [a.speaker.name for a in separated] == ["Levine"] * 3
+
+
 def test_the_ggt_view_keeps_a_quote_split_by_its_cue_inside_one_sentence(rules_nlp):
     text = "“We have built the probe,” said Dr. Amara Osei, “in only four years.”"
     (joined,) = rules_nlp(text)._.attributions

@@ -107,6 +107,21 @@ def credit_floating_quotes(attributions: list[Attribution]) -> list[Attribution]
     return out
 
 
+#: a quotation going on in a new paragraph that opens with its own quotation mark (“A.\n\n“B.”)
+_NEW_QUOTED_PARAGRAPH = re.compile(r"\n\s*(?=[“\"‘'«„])")
+
+
+def _paragraph_pieces(text: str, span: Span) -> list[Span]:
+    """``span`` cut where a new paragraph opens with a quotation mark (news style: a quote over
+    several paragraphs reopens the mark at each paragraph and closes it only at the end)."""
+    cuts = [span.start + m.end() for m in _NEW_QUOTED_PARAGRAPH.finditer(span.text)]
+    if not cuts:
+        return [span]
+    starts, ends = [span.start, *cuts], [*cuts, span.end]
+    pieces = [(b, b + len(text[b:e].rstrip())) for b, e in zip(starts, ends)]
+    return [Span.of(text, b, e) for b, e in pieces if e > b]
+
+
 #: between two content spans of one quote: a sentence or paragraph ends right before the next begins
 _NEW_SENTENCE = re.compile(r"[.!?][”\"’']?\s*$|\n")  # the gap ends a sentence ("Dr. Osei," does not)
 _OPENING_QUOTES = "“\"‘'«„"
@@ -115,7 +130,8 @@ _OPENING_QUOTES = "“\"‘'«„"
 def separate_continued_quotes(text: str, attributions: list[Attribution]) -> list[Attribution]:
     """The quotes as the Gender Gap Tracker counts them: a quotation that goes on in a new sentence
     after its cue (“A,” he said. “B.”) is a floating quote of its own, with the same speaker; one
-    split by its cue inside a sentence (“A,” he said, “B.”) stays one. Other attributions pass as
+    split by its cue inside a sentence (“A,” he said, “B.”) stays one; each quoted paragraph of a
+    quotation over several paragraphs (“B.¶“C.”) is a quote of its own. Other attributions pass as
     they are. onrecord's own output keeps them joined, as PolNeAR annotates them.
 
     Example:
@@ -127,12 +143,13 @@ def separate_continued_quotes(text: str, attributions: list[Attribution]) -> lis
     """
     out = []
     for a in attributions:
-        if not (a.is_quote and a.cue and len(a.content) > 1):
+        content = [piece for span in a.content for piece in _paragraph_pieces(text, span)]
+        if not (a.is_quote and (a.cue or is_floating(a)) and len(content) > 1):
             out.append(a)
             continue
-        cue_end = a.cue[-1].end
-        groups = [[a.content[0]]]
-        for span in a.content[1:]:
+        cue_end = a.cue[-1].end if a.cue else 0
+        groups = [[content[0]]]
+        for span in content[1:]:
             gap = text[groups[-1][-1].end : span.start]
             first = text[span.start : span.end].lstrip()[:1]
             # the span opens a quotation, or starts right inside its mark (the model's spans leave marks out)
