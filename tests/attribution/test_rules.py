@@ -284,3 +284,21 @@ def test_a_cue_reporting_its_own_clause_does_not_take_the_quotation_before_it(ex
 def test_verbs_of_manner_of_speaking_are_cues(extract, text, cue):
     (a,) = extract(text)
     assert " ".join(texts(a.cue)) == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "That is not just a problem for the youth who are directly affected, but for society at large, argued Palvetzian.",
+            "That is not just a problem for the youth who are directly affected, but for society at large",
+            "Palvetzian",
+        ),
+        ("The plan will cost more than expected, argued the mayor.", "The plan will cost more than expected", "the mayor"),
+        ("The plan will cost far more than anyone expected, warned Ruiz.", "The plan will cost far more than anyone expected", "Ruiz"),
+    ],
+)
+def test_an_inverted_cue_closing_the_sentence_takes_the_clause_before_it(extract, text, content, source):
+    (a,) = extract(text)
+    assert [s.text for s in a.content] == [content]
+    assert texts(a.source) == [source]

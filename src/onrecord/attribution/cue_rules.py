@@ -81,6 +81,10 @@ def candidates_from_verbs(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> l
         entry = lexicon.entry(verb.lemma_.lower(), "VERB")
         if entry is None:
             continue
+        inverted = _inverted_after_clause(verb) if entry.cls == "speech" else None
+        if inverted is not None:
+            out.append(Candidate(cue_tokens(verb), inverted[0], inverted[1], entry.lemma, "verb-parenthetical", entry.strength))
+            continue
         found = _content_of_verb(verb, entry.lemma)
         if found is None:
             continue
@@ -95,6 +99,37 @@ def candidates_from_verbs(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> l
             source = _relative_source(verb)
         out.append(Candidate(cue_tokens(verb), content, source, entry.lemma, rule, entry.strength))
     return out
+
+
+def _inverted_after_clause(verb: Token) -> tuple[list[tuple[int, int]], tuple[int, int]] | None:
+    """"That is a problem for society at large, argued Palvetzian.": a cue closing the sentence after
+    a comma with its speaker after it. The parser makes the cue a verb coordinated with the clause
+    before it, or the root with that clause as its complement, and the speaker its object. The
+    content is the clause before the comma, the source the name after the cue."""
+    doc = verb.doc
+    head = verb.head
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if verb.dep_ in ("conj", "dep") and head.i < verb.i and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        start = head.left_edge.i
+    elif verb.dep_ == "ROOT" and before:
+        start = min(c.left_edge.i for c in before)
+    else:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in CLAUSE_DEPS and c.i > verb.i for c in verb.children):
+        return None
+    speakers = [c for c in verb.rights if c.dep_ in ("dobj", "nsubj", "attr")]
+    if len(speakers) != 1:
+        return None
+    speaker = speakers[0]
+    if not (speaker.pos_ == "PROPN" or speaker.pos_ == "NOUN" and any(c.dep_ == "det" for c in speaker.children)):
+        return None
+    source = subtree_range(speaker)
+    if any(not t.is_punct for t in doc[source[1] : verb.sent.end]):
+        return None  # the sentence goes on after the name: not a closing cue
+    content = trim(doc, start, verb.i)
+    return ([content], source) if content[1] > content[0] else None
 
 
 def _raised_passive(verb: Token) -> bool:
