@@ -302,3 +302,9 @@ def test_an_inverted_cue_closing_the_sentence_takes_the_clause_before_it(extract
     (a,) = extract(text)
     assert [s.text for s in a.content] == [content]
     assert texts(a.source) == [source]
+
+
+def test_a_clause_before_a_semicolon_is_not_the_content_of_the_cue_after_it(extract):
+    text = "The Conservatives believe they can cast it as a tax grab; they say their research shows voters prioritize affordability."
+    (say,) = [a for a in extract(text) if a.cue_lemma == "say"]
+    assert [s.text for s in say.content] == ["their research shows voters prioritize affordability"]

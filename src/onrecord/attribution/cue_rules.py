@@ -28,7 +28,8 @@ WEAK_RULES = {"verb-object", "verb-prep"}
 def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int]], str] | None:
     """The content of a verb cue and the rule that found it."""
     doc = verb.doc
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    # "The Tories believe A; they say B": a clause before a semicolon is a sentence of its own
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not (c.i < verb.i and any(t.text == ";" for t in doc[c.right_edge.i + 1 : verb.i]))]
     if clauses:
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
         if _finite_without_subject(clause):
