@@ -308,3 +308,13 @@ def test_a_clause_before_a_semicolon_is_not_the_content_of_the_cue_after_it(extr
     text = "The Conservatives believe they can cast it as a tax grab; they say their research shows voters prioritize affordability."
     (say,) = [a for a in extract(text) if a.cue_lemma == "say"]
     assert [s.text for s in say.content] == ["their research shows voters prioritize affordability"]
+
+
+def test_a_cue_with_clauses_on_both_sides_reports_the_one_after_it(extract):
+    text = (
+        "Nonetheless, she played nice by tracking down Tracy in the bedroom and, without meaning a word of it, "
+        "told Tracy she was “one of the most amazing women I have ever met.”"
+    )
+    (told,) = [a for a in extract(text) if a.cue_lemma == "tell"]
+    assert [s.text for s in told.content] == ["she was “one of the most amazing women I have ever met.”"]
+    assert texts(told.source) == ["she"]

@@ -31,6 +31,9 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
     # "The Tories believe A; they say B": a clause before a semicolon is a sentence of its own
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not (c.i < verb.i and any(t.text == ";" for t in doc[c.right_edge.i + 1 : verb.i]))]
     if clauses:
+        # a clause after the cue is its complement; one before it as well is the parser's reading of
+        # the sentence the cue closes ("…, without meaning a word of it, told Tracy she was …")
+        clauses = [c for c in clauses if c.i > verb.i] or clauses
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
         if _finite_without_subject(clause):
             return None  # "X's retirement — revealed 30 hours before — has roiled …": the sentence's own verb
@@ -98,8 +101,20 @@ def candidates_from_verbs(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> l
         source = None if _raised_passive(verb) else find_source(verb)
         if verb.dep_ == "relcl":
             source = _relative_source(verb)
+        if source is None:
+            source = _coordinated_subject(verb)
         out.append(Candidate(cue_tokens(verb), content, source, entry.lemma, rule, entry.strength))
     return out
+
+
+def _coordinated_subject(verb: Token) -> tuple[int, int] | None:
+    """"She played nice … and, without meaning a word of it, told Tracy …": the parser makes the first
+    of two coordinated verbs a complement of the cue; their shared subject is the cue's."""
+    first = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and any(x.dep_ == "cc" for x in c.children)), None)
+    if first is None or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subtree_range(subject) if subject is not None else None
 
 
 def _inverted_after_clause(verb: Token) -> tuple[list[tuple[int, int]], tuple[int, int]] | None:
