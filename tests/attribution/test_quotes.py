@@ -96,11 +96,6 @@ def test_find_quotes_two_single_marks_open_a_double_quotation():
     assert quotes[1].open_mark == "‘’"
 
 
-def test_find_quotes_a_straight_mark_closed_by_a_curly_one():
-    text = 'MPs want it dropped. "It was not even asked for,” Nigel Dodds said. "We saw “Cats” twice," Ruiz said.'
-    assert [text[q.start : q.end] for q in find_quotes(text)] == ['"It was not even asked for,”', '"We saw “Cats” twice,"']
-
-
 def test_find_quotes_two_apostrophes_over_paragraphs():
     text = "''The first part.\n''The second part,'' she said."
     quotes = find_quotes(text)

@@ -95,15 +95,7 @@ def _can_close(text: str, i: int, mark: str, open_mark: str) -> bool:
         # ''…'' closes only on its own double mark, never on one apostrophe (it's, Obama's)
         return mark == "''" == open_mark and not before.isspace()
     if mark not in PAIRS[open_mark]:
-        # "…” or “…": a quotation opened in one style and closed in the other (texts pasted from two
-        # sources), when the paragraph has no closing mark of its own style after it
-        mixed = {'"': "”", "“": '"'}
-        if mixed.get(open_mark) != mark or after.isalnum():
-            return False
-        line_end = text.find("\n", i)
-        own = text.find(PAIRS[open_mark], i, len(text) if line_end < 0 else line_end)
-        # its own closing mark further on is the next quotation's opening mark, or there is none
-        return not before.isspace() and (own < 0 or open_mark == '"' and _can_open(text, own, '"'))
+        return False
     if mark in "'’":
         # don’t, Putin’s: a letter on both sides is an apostrophe, never a close
         if before.isalnum() and after.isalnum():
