@@ -1,6 +1,8 @@
 """Floating quotes: a quoted paragraph with no cue of its own continues the quote before it."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from onrecord.attribution.floating import FLOATING_CONFIDENCE, is_floating, separate_continued_quotes
@@ -128,3 +130,17 @@ def test_a_quoted_subheading_with_no_sentence_end_does_not_float(rules_nlp):
         "The council votes on the plan on Friday."
     )
     assert not floating(list(rules_nlp(text)._.attributions))
+
+
+def test_a_quoted_paragraph_joined_to_a_later_cue_goes_on_with_the_quote_before_it():
+    from onrecord.attribution.floating import detach_quoted_paragraphs
+
+    text = "“A worker of 45 is not ready to retire,” she said.\n\n“We hear it many times.”\n\nGarland said the costs are broad."
+    said = Attribution(
+        (Span.of(text, 78, 85),), (Span.of(text, 86, 90),), (Span.of(text, 53, 74), Span.of(text, 91, 110)),
+        AttributionType.INDIRECT, "say", 0.9,
+    )
+    (detached,) = detach_quoted_paragraphs(text, [said])
+    assert [s.text for s in detached.content] == ["the costs are broad"]
+    # a quoted paragraph after the cue, or the only content, stays
+    assert detach_quoted_paragraphs(text, [replace(said, content=(Span.of(text, 53, 75),))])[0].content == (Span.of(text, 53, 75),)

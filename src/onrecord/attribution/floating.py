@@ -88,6 +88,40 @@ def find_floating_quotes(text: str, quotes: list[Quote], found: list[Attribution
     return out
 
 
+def detach_quoted_paragraphs(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    """A quoted paragraph that the learned model joined to the content of a cue in a later paragraph
+    (“A,” she said. / “B.” / Garland said C.) is not that cue's: B goes on with the quote before it,
+    so it leaves the attribution (and becomes a floating quote, :func:`find_floating_quotes`) when
+    the cue has content of its own after it.
+
+    Example:
+        >>> text = "“We won,” she said.\\n\\n“The fans were great.”\\n\\nRuiz said the team was tired."
+        >>> said = Attribution((), (Span.of(text, 50, 54),), (Span.of(text, 22, 42), Span.of(text, 55, 73)),
+        ...                    AttributionType.INDIRECT, "say", 0.9)
+        >>> [s.text for s in detach_quoted_paragraphs(text, [said])[0].content]
+        ['the team was tired']
+    """
+    out = []
+    for a in attributions:
+        if not a.cue or len(a.content) < 2:
+            out.append(a)
+            continue
+        paragraph = text.rfind("\n", 0, a.cue[0].start) + 1
+        kept = tuple(s for s in a.content if not (s.end <= paragraph and _whole_quoted_paragraph(text, s)))
+        after = any(s.start >= a.cue[-1].end for s in kept)
+        out.append(replace(a, content=kept) if kept != a.content and kept and after else a)
+    return out
+
+
+def _whole_quoted_paragraph(text: str, span: Span) -> bool:
+    """The span is one paragraph that is a quotation (marks included or just outside the span)."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    line = text[start : len(text) if end < 0 else end].strip()
+    edges = " “”\"‘’'.,;:!?…"  # the model's spans leave the marks and the final stop out
+    return bool(line) and line[0] in _OPENING_QUOTES and text[span.start : span.end].strip(edges) == line.strip(edges)
+
+
 def credit_floating_quotes(attributions: list[Attribution]) -> list[Attribution]:
     """Give each floating quotation the speaker of the quote it continues: the nearest quote
     (speech or writing, direct or reported) before it, floating or not. Run after speaker resolution."""
