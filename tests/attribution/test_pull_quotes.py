@@ -52,3 +52,12 @@ def test_a_paragraph_ending_in_a_titled_name_is_not_signed(rules_nlp):
         "The council meets again on Friday."
     )
     assert not [a for a in rules_nlp(text)._.attributions if a.source and not a.cue]
+
+
+def test_a_sentence_opening_with_a_name_and_a_comma_is_not_signed(rules_nlp):
+    text = (
+        "President Obama spoke in Ohio on Monday.\n\n"
+        "He will not be the next president of the country. Like President Obama, I believe in the good sense of voters.\n\n"
+        "The council meets again on Friday."
+    )
+    assert not [a for a in rules_nlp(text)._.attributions if a.source and not a.cue]

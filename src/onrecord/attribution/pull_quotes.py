@@ -26,7 +26,8 @@ MIN_WORDS = 5
 #: the signature: a capitalised name of at most eight words after a sentence end, then perhaps
 #: ", Organisation" (", Rentals.ca", ", University of Ottawa"), and nothing else on the line
 _SIGNED = re.compile(
-    r"[.!?…][”\"’']?[ \t]+(?P<name>(?:[A-Z][\w.'’-]*[ \t]+){1,7}[A-Z][\w'’-]*)(?:,[ \t]+[A-Z][\w.&'’ -]{1,60})?[ \t]*$"
+    r"[.!?…][”\"’']?[ \t]+(?P<name>(?:[A-Z][\w.'’-]*[ \t]+){1,7}[A-Z][\w'’-]*)"
+    r"(?:,[ \t]+[A-Z][\w.&'’-]*(?:[ \t]+(?:of|the|and|for|&|[A-Z][\w.&'’-]*)){0,5})?[ \t]*$"
 )
 
 #: a title's abbreviation is no sentence end: "... filed by Cpl. Douglas Green" is not signed
