@@ -1,10 +1,12 @@
 """Floating quotes: a quoted paragraph with no cue of its own continues the quote before it."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from onrecord.attribution.floating import FLOATING_CONFIDENCE, is_floating, separate_continued_quotes
-from onrecord.types import AttributionKind, AttributionType
+from onrecord.types import Attribution, AttributionKind, AttributionType, Span
 
 ARTICLE = (
     "The port will close two of its quays next month, director Tomas Berg said on Monday.\n\n"
@@ -87,6 +89,33 @@ def test_the_ggt_view_separates_a_quote_going_on_in_a_new_sentence_with_its_spea
     assert second.confidence == FLOATING_CONFIDENCE
 
 
+def test_the_ggt_view_separates_a_continued_quote_whose_spans_leave_out_the_quotation_marks():
+    # the learned model's content spans stop inside the marks: “A,” she was quoted as saying. “B.”
+    text = "“I was shaken to the core,” she was quoted as saying. “The debt is simply untenable.”"
+    said = Attribution(
+        (Span.of(text, 28, 31),), (Span.of(text, 32, 52),), (Span.of(text, 1, 25), Span.of(text, 55, 84)),
+        AttributionType.DIRECT, "quote", 0.9,
+    )
+    first, second = separate_continued_quotes(text, [said])
+    assert [s.text for s in first.content] == ["I was shaken to the core"]
+    assert [s.text for s in second.content] == ["The debt is simply untenable."]
+    assert is_floating(second)
+
+
+def test_the_ggt_view_gives_each_paragraph_of_a_quotation_over_paragraphs_its_own_quote(rules_nlp):
+    text = (
+        "“The medal is the goal,” Levine said. “Whether I win it this cycle or later, we will see.\n\n"
+        "“If I never win it, it is not the end of the world. But it would be nice.”"
+    )
+    separated = separate_continued_quotes(text, list(rules_nlp(text)._.attributions))
+    assert [a.content_text for a in separated] == [
+        "“The medal is the goal,”",
+        "“Whether I win it this cycle or later, we will see.",
+        "“If I never win it, it is not the end of the world. But it would be nice.”",
+    ]
+    assert [a.speaker.name for a in separated] == ["Levine"] * 3
+
+
 def test_the_ggt_view_keeps_a_quote_split_by_its_cue_inside_one_sentence(rules_nlp):
     text = "“We have built the probe,” said Dr. Amara Osei, “in only four years.”"
     (joined,) = rules_nlp(text)._.attributions
@@ -101,3 +130,17 @@ def test_a_quoted_subheading_with_no_sentence_end_does_not_float(rules_nlp):
         "The council votes on the plan on Friday."
     )
     assert not floating(list(rules_nlp(text)._.attributions))
+
+
+def test_a_quoted_paragraph_joined_to_a_later_cue_goes_on_with_the_quote_before_it():
+    from onrecord.attribution.floating import detach_quoted_paragraphs
+
+    text = "“A worker of 45 is not ready to retire,” she said.\n\n“We hear it many times.”\n\nGarland said the costs are broad."
+    said = Attribution(
+        (Span.of(text, 78, 85),), (Span.of(text, 86, 90),), (Span.of(text, 53, 74), Span.of(text, 91, 110)),
+        AttributionType.INDIRECT, "say", 0.9,
+    )
+    (detached,) = detach_quoted_paragraphs(text, [said])
+    assert [s.text for s in detached.content] == ["the costs are broad"]
+    # a quoted paragraph after the cue, or the only content, stays
+    assert detach_quoted_paragraphs(text, [replace(said, content=(Span.of(text, 53, 75),))])[0].content == (Span.of(text, 53, 75),)

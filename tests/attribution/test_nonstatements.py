@@ -22,6 +22,8 @@ def extract(rules_nlp):
         "It would be safe to say that the festival is back for good.",
         "The harbour authority did not respond to requests for comment.",
         "Ana Ruiz was asked whether the pool would reopen in May.",
+        "The company was informed on Oct. 9 that it would not be invited to negotiate a settlement.",
+        "Residents were warned that the water was unsafe to drink.",
     ],
 )
 def test_non_statements_are_no_attributions(extract, text):

@@ -88,6 +88,14 @@ def test_find_quotes_two_apostrophes_make_one_double_mark():
     assert {q.open_mark for q in quotes} == {"''"}
 
 
+def test_find_quotes_two_single_marks_open_a_double_quotation():
+    # wire text: ‘’…” (or ‘’…’’) for “…”, with apostrophes inside that must not close it
+    text = "“If we blame each other, it lasts,” Shelby said. ‘’It’s not who wins ... we all lose.” Pelosi left."
+    quotes = find_quotes(text)
+    assert [text[q.start : q.end] for q in quotes] == ["“If we blame each other, it lasts,”", "‘’It’s not who wins ... we all lose.”"]
+    assert quotes[1].open_mark == "‘’"
+
+
 def test_find_quotes_two_apostrophes_over_paragraphs():
     text = "''The first part.\n''The second part,'' she said."
     quotes = find_quotes(text)

@@ -258,3 +258,63 @@ def test_speaker_colon_at_the_start_of_a_line(extract):
 
 def test_a_colon_label_is_not_a_speaker(extract):
     assert extract("Update: The road has reopened.") == []
+
+
+def test_a_cue_reporting_its_own_clause_does_not_take_the_quotation_before_it(extract):
+    text = (
+        "“We are pleased with how the first group worked,” says director Adam Kowalski. "
+        "“We are setting ourselves up for the second group.” While some critics say government should not "
+        "pay a middle man, Kowalski says the premium makes everyone work harder."
+    )
+    by_cue = {" ".join(texts(a.source)): a for a in extract(text)}
+    assert texts(by_cue["some critics"].content) == ["government should not pay a middle man"]
+    assert any("setting ourselves up" in c for c in texts(by_cue["director Adam Kowalski"].content))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Demi picked up the flower and crowed, “Oh, it’s my rose,” when Tracy walked in.", "crowed"),
+        ("“You are short,” Bardos blurted out.", "blurted out"),
+        ("“If you go in private in a robe, it is not to play cards,” scolded Elyse.", "scolded"),
+        ("Colton laughed and stuttered, “I … I don’t know.”", "stuttered"),
+        ("“That is simply not true,” the minister retorted.", "retorted"),
+    ],
+)
+def test_verbs_of_manner_of_speaking_are_cues(extract, text, cue):
+    (a,) = extract(text)
+    assert " ".join(texts(a.cue)) == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "That is not just a problem for the youth who are directly affected, but for society at large, argued Palvetzian.",
+            "That is not just a problem for the youth who are directly affected, but for society at large",
+            "Palvetzian",
+        ),
+        ("The plan will cost more than expected, argued the mayor.", "The plan will cost more than expected", "the mayor"),
+        ("The plan will cost far more than anyone expected, warned Ruiz.", "The plan will cost far more than anyone expected", "Ruiz"),
+    ],
+)
+def test_an_inverted_cue_closing_the_sentence_takes_the_clause_before_it(extract, text, content, source):
+    (a,) = extract(text)
+    assert [s.text for s in a.content] == [content]
+    assert texts(a.source) == [source]
+
+
+def test_a_clause_before_a_semicolon_is_not_the_content_of_the_cue_after_it(extract):
+    text = "The Conservatives believe they can cast it as a tax grab; they say their research shows voters prioritize affordability."
+    (say,) = [a for a in extract(text) if a.cue_lemma == "say"]
+    assert [s.text for s in say.content] == ["their research shows voters prioritize affordability"]
+
+
+def test_a_cue_with_clauses_on_both_sides_reports_the_one_after_it(extract):
+    text = (
+        "Nonetheless, she played nice by tracking down Tracy in the bedroom and, without meaning a word of it, "
+        "told Tracy she was “one of the most amazing women I have ever met.”"
+    )
+    (told,) = [a for a in extract(text) if a.cue_lemma == "tell"]
+    assert [s.text for s in told.content] == ["she was “one of the most amazing women I have ever met.”"]
+    assert texts(told.source) == ["she"]

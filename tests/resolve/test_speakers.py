@@ -120,3 +120,15 @@ def test_a_preposition_and_a_population_group_are_no_person_name(analyse):
     entities, attributions = analyse(text)
     assert speaker_of(attributions, "said", source="she") == "Elena Marsh"
     assert [e.name for e in entities if e.kind is EntityKind.PERSON] == ["Elena Marsh"]
+
+
+def test_a_pronoun_in_a_paragraph_about_a_named_subject_is_that_person_not_the_last_speaker(analyse):
+    text = (
+        "Onyeka talked about how she saved Colton on the first night. Catherine, the target of the line, "
+        "retorted, “I’m a good swimmer” and then dropped the mic.\n\n"
+        "Demi figured this stunt was so adorable that it would guarantee her the rose, so on spying the flower "
+        "when she returned from talking with Colton she picked it up and crowed, “Oh, it’s my rose.”"
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "crowed") == "Demi"
+    assert speaker_of(attributions, "retorted") == "Catherine"

@@ -28,8 +28,13 @@ WEAK_RULES = {"verb-object", "verb-prep"}
 def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int]], str] | None:
     """The content of a verb cue and the rule that found it."""
     doc = verb.doc
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _pro_form(c)]
+    # "The Tories believe A; they say B": a clause before a semicolon is a sentence of its own
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _pro_form(c)
+               and not (c.i < verb.i and any(t.text == ";" for t in doc[c.right_edge.i + 1 : verb.i]))]
     if clauses:
+        # a clause after the cue is its complement; one before it as well is the parser's reading of
+        # the sentence the cue closes ("…, without meaning a word of it, told Tracy she was …")
+        clauses = [c for c in clauses if c.i > verb.i] or clauses
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
         if clause.pos_ == "ADJ" and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
             return None  # "competitions that once seemed so promising": a verb and an adjective, no content
@@ -124,6 +129,10 @@ def candidates_from_verbs(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> l
         entry = lexicon.entry(verb.lemma_.lower(), "VERB")
         if entry is None:
             continue
+        inverted = _inverted_after_clause(verb) if entry.cls == "speech" else None
+        if inverted is not None:
+            out.append(Candidate(cue_tokens(verb), inverted[0], inverted[1], entry.lemma, "verb-parenthetical", entry.strength))
+            continue
         found = _content_of_verb(verb, entry.lemma)
         if found is None:
             continue
@@ -137,6 +146,8 @@ def candidates_from_verbs(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> l
         if verb.dep_ == "relcl":
             source = _relative_source(verb)
         content, source = _split_at_last_comma(doc, verb, content, source)
+        if source is None:
+            source = _coordinated_subject(verb)
         out.append(Candidate(cue_tokens(verb), content, source, entry.lemma, rule, entry.strength))
     return out
 
@@ -155,6 +166,47 @@ def _split_at_last_comma(doc: Doc, verb: Token, content: list[tuple[int, int]], 
     if not tail or not tail[0].is_title or any(t.pos_ in ("VERB", "AUX", "PRON") for t in tail) or not any(t.pos_ in ("PROPN", "NOUN") for t in tail):
         return content, source
     return [trim(doc, content[0][0], commas[-1])], (tail.start, tail.end)
+
+
+def _coordinated_subject(verb: Token) -> tuple[int, int] | None:
+    """"She played nice … and, without meaning a word of it, told Tracy …": the parser makes the first
+    of two coordinated verbs a complement of the cue; their shared subject is the cue's."""
+    first = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i and any(x.dep_ == "cc" for x in c.children)), None)
+    if first is None or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    subject = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subtree_range(subject) if subject is not None else None
+
+
+def _inverted_after_clause(verb: Token) -> tuple[list[tuple[int, int]], tuple[int, int]] | None:
+    """"That is a problem for society at large, argued Palvetzian.": a cue closing the sentence after
+    a comma with its speaker after it. The parser makes the cue a verb coordinated with the clause
+    before it, or the root with that clause as its complement, and the speaker its object. The
+    content is the clause before the comma, the source the name after the cue."""
+    doc = verb.doc
+    head = verb.head
+    if verb.i == 0 or doc[verb.i - 1].text != ",":
+        return None
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if verb.dep_ in ("conj", "dep") and head.i < verb.i and any(c.dep_ in SUBJECT_DEPS for c in head.children):
+        start = head.left_edge.i
+    elif verb.dep_ == "ROOT" and before:
+        start = min(c.left_edge.i for c in before)
+    else:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ in CLAUSE_DEPS and c.i > verb.i for c in verb.children):
+        return None
+    speakers = [c for c in verb.rights if c.dep_ in ("dobj", "nsubj", "attr")]
+    if len(speakers) != 1:
+        return None
+    speaker = speakers[0]
+    if not (speaker.pos_ == "PROPN" or speaker.pos_ == "NOUN" and any(c.dep_ == "det" for c in speaker.children)):
+        return None
+    source = subtree_range(speaker)
+    if any(not t.is_punct for t in doc[source[1] : verb.sent.end]):
+        return None  # the sentence goes on after the name: not a closing cue
+    content = trim(doc, start, verb.i)
+    return ([content], source) if content[1] > content[0] else None
 
 
 def _raised_passive(verb: Token) -> bool:

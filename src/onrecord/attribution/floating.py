@@ -88,6 +88,40 @@ def find_floating_quotes(text: str, quotes: list[Quote], found: list[Attribution
     return out
 
 
+def detach_quoted_paragraphs(text: str, attributions: list[Attribution]) -> list[Attribution]:
+    """A quoted paragraph that the learned model joined to the content of a cue in a later paragraph
+    (“A,” she said. / “B.” / Garland said C.) is not that cue's: B goes on with the quote before it,
+    so it leaves the attribution (and becomes a floating quote, :func:`find_floating_quotes`) when
+    the cue has content of its own after it.
+
+    Example:
+        >>> text = "“We won,” she said.\\n\\n“The fans were great.”\\n\\nRuiz said the team was tired."
+        >>> said = Attribution((), (Span.of(text, 50, 54),), (Span.of(text, 22, 42), Span.of(text, 55, 73)),
+        ...                    AttributionType.INDIRECT, "say", 0.9)
+        >>> [s.text for s in detach_quoted_paragraphs(text, [said])[0].content]
+        ['the team was tired']
+    """
+    out = []
+    for a in attributions:
+        if not a.cue or len(a.content) < 2:
+            out.append(a)
+            continue
+        paragraph = text.rfind("\n", 0, a.cue[0].start) + 1
+        kept = tuple(s for s in a.content if not (s.end <= paragraph and _whole_quoted_paragraph(text, s)))
+        after = any(s.start >= a.cue[-1].end for s in kept)
+        out.append(replace(a, content=kept) if kept != a.content and kept and after else a)
+    return out
+
+
+def _whole_quoted_paragraph(text: str, span: Span) -> bool:
+    """The span is one paragraph that is a quotation (marks included or just outside the span)."""
+    start = text.rfind("\n", 0, span.start) + 1
+    end = text.find("\n", span.end)
+    line = text[start : len(text) if end < 0 else end].strip()
+    edges = " “”\"‘’'.,;:!?…"  # the model's spans leave the marks and the final stop out
+    return bool(line) and line[0] in _OPENING_QUOTES and text[span.start : span.end].strip(edges) == line.strip(edges)
+
+
 def credit_floating_quotes(attributions: list[Attribution]) -> list[Attribution]:
     """Give each floating quotation the speaker of the quote it continues: the nearest quote
     (speech or writing, direct or reported) before it, floating or not. Run after speaker resolution."""
@@ -101,10 +135,25 @@ def credit_floating_quotes(attributions: list[Attribution]) -> list[Attribution]
             out.append(a)
             last = a
             continue
-        if a.is_quote:
+        if a.is_quote and (a.cue or not a.source):  # a signed pull quote (no cue) interrupts, it is not continued
             last = a
         out.append(a)
     return out
+
+
+#: a quotation going on in a new paragraph that opens with its own quotation mark (“A.\n\n“B.”)
+_NEW_QUOTED_PARAGRAPH = re.compile(r"\n\s*(?=[“\"‘'«„])")
+
+
+def _paragraph_pieces(text: str, span: Span) -> list[Span]:
+    """``span`` cut where a new paragraph opens with a quotation mark (news style: a quote over
+    several paragraphs reopens the mark at each paragraph and closes it only at the end)."""
+    cuts = [span.start + m.end() for m in _NEW_QUOTED_PARAGRAPH.finditer(span.text)]
+    if not cuts:
+        return [span]
+    starts, ends = [span.start, *cuts], [*cuts, span.end]
+    pieces = [(b, b + len(text[b:e].rstrip())) for b, e in zip(starts, ends)]
+    return [Span.of(text, b, e) for b, e in pieces if e > b]
 
 
 #: between two content spans of one quote: a sentence or paragraph ends right before the next begins
@@ -115,7 +164,8 @@ _OPENING_QUOTES = "“\"‘'«„"
 def separate_continued_quotes(text: str, attributions: list[Attribution]) -> list[Attribution]:
     """The quotes as the Gender Gap Tracker counts them: a quotation that goes on in a new sentence
     after its cue (“A,” he said. “B.”) is a floating quote of its own, with the same speaker; one
-    split by its cue inside a sentence (“A,” he said, “B.”) stays one. Other attributions pass as
+    split by its cue inside a sentence (“A,” he said, “B.”) stays one; each quoted paragraph of a
+    quotation over several paragraphs (“B.¶“C.”) is a quote of its own. Other attributions pass as
     they are. onrecord's own output keeps them joined, as PolNeAR annotates them.
 
     Example:
@@ -127,14 +177,20 @@ def separate_continued_quotes(text: str, attributions: list[Attribution]) -> lis
     """
     out = []
     for a in attributions:
-        if not (a.is_quote and a.cue and len(a.content) > 1):
+        content = [piece for span in a.content for piece in _paragraph_pieces(text, span)]
+        if not (a.is_quote and (a.cue or is_floating(a)) and len(content) > 1):
             out.append(a)
             continue
-        cue_end = a.cue[-1].end
-        groups = [[a.content[0]]]
-        for span in a.content[1:]:
+        cue_end = a.cue[-1].end if a.cue else 0
+        groups = [[content[0]]]
+        for span in content[1:]:
             gap = text[groups[-1][-1].end : span.start]
-            opens_quote = text[span.start : span.end].lstrip()[:1] in _OPENING_QUOTES
+            first = text[span.start : span.end].lstrip()[:1]
+            # the span opens a quotation, or starts right inside its mark (the model's spans leave marks out)
+            inside_mark = bool(gap.strip()) and gap.rstrip()[-1] in _OPENING_QUOTES
+            opens_quote = bool(first) and first in _OPENING_QUOTES or inside_mark
+            if inside_mark:
+                gap = gap.rstrip()[:-1]
             if span.start >= cue_end and opens_quote and _NEW_SENTENCE.search(gap):
                 groups.append([span])
             else:

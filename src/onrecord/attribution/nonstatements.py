@@ -42,8 +42,8 @@ from .own_voice import is_outlets_own_voice
 from .quotes import doc_quotes
 from .syntax import has_to_infinitive, is_to_infinitive
 
-#: verbs whose passive subject is the one addressed ("was asked", "is urged", "were told")
-ADDRESSEE_PASSIVES = {"ask", "urge", "tell", "advise", "encourage", "invite", "order", "call"}
+#: verbs whose passive subject is the one addressed ("was asked", "is urged", "were told", "was informed")
+ADDRESSEE_PASSIVES = {"ask", "urge", "tell", "advise", "encourage", "invite", "order", "call", "inform", "notify", "assure", "warn", "remind", "promise"}
 #: predicates before "to say" that make the writer the speaker ("it is fair to say that")
 WRITER_PREDICATES = {"safe", "fair", "needless", "hard", "difficult", "easy", "true", "suffice", "accurate", "enough", "worth", "impossible", "important"}
 #: subjects of the predicate that leave the writer as the one speaking ("it is hard to predict", "needless to say")

@@ -69,13 +69,20 @@ def _cue_after(doc: Doc, end: int, limit: int, lexicon: CueLexicon, owner: list[
                 return None
             continue
         if _is_speech_verb(t, lexicon):
-            return t
+            return None if _reports_its_own(doc, end, t) else t
         if t.pos_ in ("VERB",) and t.dep_ not in ("amod", "compound"):
             return None
         seen_words += 1
         if seen_words > 7:
             return None
     return None
+
+
+def _reports_its_own(doc: Doc, end: int, cue: Token) -> bool:
+    """“A.” While some critics say B, …: a quotation that ends its sentence is not the content of a
+    cue in the next sentence that reports a clause of its own after it."""
+    ends_sentence = any(doc[j].text in (".", "!", "?") for j in range(max(0, end - 2), end))
+    return ends_sentence and any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
 
 
 def _cue_before(doc: Doc, start: int, floor: int, lexicon: CueLexicon, owner: list[int]) -> Token | None:

@@ -1,7 +1,7 @@
 """Quotation spans in raw text, in every common quotation style.
 
-Handles “…”, "…", ‘…’, '…', «…», »…«, „…“ and ''…'' (two apostrophes standing for a
-double mark, as some wire and archive texts write it); quotes that run over several
+Handles “…”, "…", ‘…’, '…', «…», »…«, „…“, ''…'' and ‘’…” (two apostrophes or two single
+marks standing for a double mark, as some wire and archive texts write it); quotes that run over several
 sentences; quotes that run over several paragraphs (the opening mark repeated
 at the start of each new paragraph, no closing mark until the end); and
 apostrophes (don’t, Putin’s, leaders’, ’90s) that must never open or close a
@@ -27,11 +27,12 @@ PAIRS: dict[str, str] = {
     "‚": "‘’",
     "'": "'",
     "''": "''",
+    "‘’": "”",  # closes on ” or on a doubled ’’ or '' too (_can_close)
 }
 _MARKS = frozenset("".join(PAIRS) + "".join(PAIRS.values()))
 #: where a mark may stand: two apostrophes first (one double mark), else any single mark character
-_MARK_RE = re.compile("''|[" + re.escape("".join(sorted(_MARKS))) + "]")
-DOUBLE_OPENERS = frozenset(["“", "„", "«", "»", '"', "''"])
+_MARK_RE = re.compile("''|‘’|[" + re.escape("".join(sorted(_MARKS))) + "]")
+DOUBLE_OPENERS = frozenset(["“", "„", "«", "»", '"', "''", "‘’"])
 SINGLE_OPENERS = frozenset("‘‚'")
 #: characters after which a mark is at the start of a stretch, so it opens rather than closes
 _OPEN_CONTEXT = frozenset(" \t\n([{—–-/:;") | DOUBLE_OPENERS | SINGLE_OPENERS
@@ -71,8 +72,8 @@ def _can_open(text: str, i: int, mark: str) -> bool:
     before, after = _prev(text, i), _next(text, i + len(mark) - 1)
     if after.isspace():
         return False
-    if mark == "''":
-        return before in _OPEN_CONTEXT and after != "'"
+    if mark in ("''", "‘’"):
+        return before in _OPEN_CONTEXT and after not in "'’"
     if mark in "'‘":
         # an apostrophe eliding digits or letters ('90s, ’em) is not an opening mark
         if before.isalnum() or re.match(r"['‘](\d\d|em\b|til\b|cause\b|n\b)", text[i : i + 7]):
@@ -88,6 +89,8 @@ def _can_open(text: str, i: int, mark: str) -> bool:
 def _can_close(text: str, i: int, mark: str, open_mark: str) -> bool:
     """Whether ``mark`` (found by ``_MARK_RE`` at ``i``) closes a quotation opened by ``open_mark``."""
     before, after = _prev(text, i), _next(text, i + len(mark) - 1)
+    if open_mark == "‘’":  # wire text: ‘’…” or ‘’…’’ (two single marks for a double one)
+        return (mark in ("”", "''") or mark == "’" and after == "’") and not before.isspace()
     if open_mark == "''" or mark == "''":
         # ''…'' closes only on its own double mark, never on one apostrophe (it's, Obama's)
         return mark == "''" == open_mark and not before.isspace()

@@ -45,7 +45,7 @@ class PronounResolution:
         """Rank antecedents: previous speaker in the paragraph, then recent subjects, then recency."""
         para = self.paragraph_of(offset)
         last_speaker = next((b for o, b in reversed(self.history) if o < offset and self.paragraph_of(o) == para), None)
-        if last_speaker is None and pronoun and self._opens_paragraph(offset):
+        if last_speaker is None and pronoun and self._opens_paragraph(offset) and not self._main_subject_before(offset):
             # "He said that … after Archie was born. / But he said …": a paragraph that opens with a pronoun goes
             # on with the previous paragraph's speaker, not with someone that speaker talked about
             last_speaker = next((b for o, b in reversed(self.history) if o < offset and self.paragraph_of(o) == para - 1), None)
@@ -56,6 +56,13 @@ class PronounResolution:
         recent = max((m.span.start for m in p.mentions if m.span.start < offset and not self._in_quote_char(m.span.start)), default=-1)
         same_para = self.paragraph_of(recent) >= para - 1 if recent >= 0 else False
         return (p is last_speaker, same_para, subj >= 0 and self.paragraph_of(subj) >= para - 1, max(subj, recent))
+
+    def _main_subject_before(self, offset: int) -> bool:
+        """"Demi figured the stunt was adorable, so … she picked up the rose": a person named as the
+        subject of the sentence's main verb before the pronoun, in its paragraph, is whom the paragraph
+        is about, not the previous paragraph's speaker."""
+        start = self.paragraph_starts[self.paragraph_of(offset)]
+        return any(start <= m.span.start < offset and m.is_subject and not m.in_quote and m.root.head.dep_ == "ROOT" for m in self.names)
 
     def _opens_paragraph(self, offset: int) -> bool:
         """Whether the text at ``offset`` is in the first sentence of its paragraph."""
