@@ -13,10 +13,10 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc
 
 from .clusters import doc_clusters
@@ -74,6 +74,7 @@ class DocFacts:
     quotes: list[tuple[int, int]]  # token ranges of quotations (marks included)
     classes: list[str]  # word class of each token ("-": no classes)
     static: list[list[str]]  # role-tagger features of the token that do not depend on the cue
+    kinds: list[str] = field(default_factory=list)  # what kind of thing each token is as a subject (_kind)
 
     @property
     def n(self) -> int:
@@ -123,7 +124,7 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
         centroids: the model's word-class centroids (``None``: no word-class features).
     """
     # one array of the token attributes instead of a Token object per token and attribute
-    table = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, HEAD, ENT_TYPE, IDX])  # uint64: string hashes, HEAD's offsets wrapped
+    table = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, HEAD, ENT_TYPE, IDX, POS])  # uint64: string hashes, HEAD's offsets wrapped
     strings = doc.vocab.strings
     names: dict[int, str] = {}  # hash -> string, each looked up once per document
 
@@ -174,7 +175,8 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
         if classes[i] != "-":
             f.append("c=" + classes[i])
         static.append(f)
-    facts = DocFacts(doc, words, lemmas, tags, deps, heads, sent_of, sents, quote_of, quotes, classes, static)
+    kinds = ["PRON" if pos == "PRON" else ent or pos for pos, ent in zip(column(8), ents)]
+    facts = DocFacts(doc, words, lemmas, tags, deps, heads, sent_of, sents, quote_of, quotes, classes, static, kinds)
     facts.lexicon = lexicon  # type: ignore[attr-defined]
     return facts
 

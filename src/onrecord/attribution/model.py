@@ -29,7 +29,8 @@ from .bio import spans_of
 from .calibration import Calibrator
 from .clusters import load_clusters
 from .crf import LinearChainCRF
-from .features import FEATURE_VERSION, cue_features, doc_facts
+from .cue_scores import cue_state_scores
+from .features import FEATURE_VERSION, doc_facts
 from .quotes import doc_quotes
 from .role_features import role_features, role_window
 from .rules import attribution_type
@@ -144,7 +145,9 @@ class AttributionModel:
         cue_tagger, role_tagger = self.cue_tagger, self.role_tagger
         other = cue_tagger.labels.index("O")
         # every sentence of every document in one batch, then every candidate cue's window in one batch
-        labelled = iter(cue_tagger.tag_batch([cue_features(f, s_start, s_end) for f in facts for s_start, s_end in f.sents]))
+        # (the cue features as weight rows straight from the facts: cue_scores, bit for bit what cue_features' strings give)
+        scores = cue_state_scores(facts, cue_tagger)
+        labelled = iter(cue_tagger.tag_states([s[s_start:s_end] for f, s in zip(facts, scores) for s_start, s_end in f.sents]))
         cues = []  # (document, cue start, cue end, viterbi, cue marginals, window)
         for k, f in enumerate(facts):
             for (s_start, s_end), sentence in zip(f.sents, labelled):
