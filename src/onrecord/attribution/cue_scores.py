@@ -92,7 +92,11 @@ class _Coded:
 
     def rows(self, template: _Rows) -> np.ndarray:
         """The template's row of each token's value (each distinct value looked up once)."""
-        return np.fromiter(map(template.__getitem__, self.names), dtype=np.int64, count=len(self.names))[self.code]
+        return self.rows_by_code(template)[self.code]
+
+    def rows_by_code(self, template: _Rows) -> np.ndarray:
+        """The template's row of each distinct value, by code."""
+        return np.fromiter(map(template.__getitem__, self.names), dtype=np.int64, count=len(self.names))
 
 
 def _pair_rows(template: _Rows, a: _Coded, a_code: np.ndarray, b: _Coded, b_code: np.ndarray) -> np.ndarray:

@@ -32,7 +32,8 @@ from .crf import LinearChainCRF
 from .cue_scores import cue_state_scores
 from .features import FEATURE_VERSION, doc_facts
 from .quotes import doc_quotes
-from .role_features import role_features, role_window
+from .role_features import role_window
+from .role_scores import role_state_scores
 from .rules import attribution_type
 from .syntax import nearest_subject
 
@@ -157,7 +158,9 @@ class AttributionModel:
                 for c_start, c_end, viterbi in found:
                     cue_p = p_cue[c_start - s_start : c_end - s_start]
                     cues.append((k, c_start, c_end, viterbi, cue_p, role_window(f, c_start, c_end)))
-        windows = role_tagger.tag_batch([role_features(facts[k], c_start, c_end, lo, hi) for k, c_start, c_end, _, _, (lo, hi) in cues], scores=True)
+        # (the role features as weight rows: role_scores, bit for bit what role_features' strings give)
+        states = role_state_scores(facts, [(k, c_start, c_end, lo, hi) for k, c_start, c_end, _, _, (lo, hi) in cues], role_tagger)
+        windows = role_tagger.tag_states(states, scores=True)
         out: list[list[Prediction]] = [[] for _ in docs]
         for (k, c_start, c_end, viterbi, cue_p, (lo, hi)), window in zip(cues, windows):
             role_labels = [role_tagger.labels[j] for j in window.path]
