@@ -73,6 +73,27 @@ def _templates(crf: LinearChainCRF) -> dict[str, _Rows]:
     return found
 
 
+def static_columns(crf: LinearChainCRF, words: _Coded, tags: _Coded, deps: _Coded, shapes: _Coded, quoted: np.ndarray, ents: _Coded,
+                   classes: _Coded) -> np.ndarray:
+    """Tokens × the rows of the features :attr:`DocFacts.static` spells (w, t, d, s, q, then e and c where present)."""
+    found = getattr(crf, "_static_templates", None)
+    if found is None:
+        found = crf._static_templates = {p: _Rows(crf, lambda v, p=p: p + v) for p in ("w=", "t=", "d=", "s=", "e=", "c=")}  # type: ignore[attr-defined]
+    unknown = crf.unknown
+    has_ent = np.array([e != "" for e in ents.names], dtype=bool)[ents.code]
+    has_class = np.array([c != "-" for c in classes.names], dtype=bool)[classes.code]
+    columns = [
+        words.rows(found["w="]),
+        tags.rows(found["t="]),
+        deps.rows(found["d="]),
+        shapes.rows(found["s="]),
+        np.where(quoted, crf.attribute_rows(["q=1"])[0], crf.attribute_rows(["q=0"])[0]),
+        np.where(has_ent, ents.rows(found["e="]), unknown),
+        np.where(has_class, classes.rows(found["c="]), unknown),
+    ]
+    return np.stack(columns, axis=1)
+
+
 def cue_state_scores(facts: list[DocFacts], crf: LinearChainCRF) -> list[np.ndarray]:
     """Per document, the tokens × labels state scores of all its tokens for the cue tagger ``crf``, each
     token's features those :func:`cue_features` gives it within its own sentence (the documents of a
@@ -125,10 +146,9 @@ def _template_rows(batch: list[DocFacts], crf: LinearChainCRF) -> np.ndarray:
     def col(values: np.ndarray) -> None:
         blocks.append(values[:, None])
 
-    # the token's own features (doc_facts spelled them once): w, t, d, s, q, then e and c where present
-    static = joined("static")
-    counts = np.fromiter(map(len, static), dtype=np.int64, count=n)
-    blocks.append(_ragged(crf.attribute_rows([f for one in static for f in one]), counts, unknown))
+    quoted = np.array(joined("quote_of"), dtype=np.int64) >= 0
+    # the token's own features (DocFacts.static): w, t, d, s, q, then e and c where present
+    blocks.append(static_columns(crf, words, tags, deps, _Coded(joined("shapes")), quoted, _Coded(joined("ents")), classes))
     lemma_rows = lemmas.rows(t["l"])
     col(lemma_rows)
     col(_pair_rows(t["l|d"], lemmas, lemmas.code, deps, deps.code))
@@ -145,7 +165,6 @@ def _template_rows(batch: list[DocFacts], crf: LinearChainCRF) -> np.ndarray:
     has_class = np.array([c != "-" for c in classes.names], dtype=bool)[classes.code]
     col(np.where(has_class, _pair_rows(t["c|d"], classes, classes.code, deps, deps.code), unknown))
     col(np.where(has_class, classes.rows(t["hc"])[heads], unknown))
-    quoted = np.array(joined("quote_of"), dtype=np.int64) >= 0
     blocks.append(_ragged(*_children_rows(t, unknown, heads, words, lemmas, deps, _Coded(joined("kinds")), quoted), unknown))
     hq = quoted[heads]
     is_clause = np.array([d in _CLAUSE_DEPS for d in deps.names], dtype=bool)[deps.code]

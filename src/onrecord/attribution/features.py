@@ -73,7 +73,8 @@ class DocFacts:
     quote_of: list[int]  # index of the quotation holding the token (-1: none)
     quotes: list[tuple[int, int]]  # token ranges of quotations (marks included)
     classes: list[str]  # word class of each token ("-": no classes)
-    static: list[list[str]]  # role-tagger features of the token that do not depend on the cue
+    shapes: list[str]  # the shape of each token's text (_shape)
+    ents: list[str]  # the entity type of each token ("": none)
     kinds: list[str] = field(default_factory=list)  # what kind of thing each token is as a subject (_kind)
 
     @property
@@ -93,6 +94,21 @@ class DocFacts:
     def chains(self) -> dict[int, list[int]]:
         """Token -> its chain of syntactic heads (:func:`_ancestors`), filled as the role features ask."""
         return {}
+
+    @functools.cached_property
+    def static(self) -> list[list[str]]:
+        """Per token, its features for both taggers that depend on nothing else: word, tag, dependency,
+        shape, whether quoted, then its entity type and word class where it has them (strings for
+        training and :func:`cue_features`; prediction reads their weight rows, ``cue_scores``)."""
+        out = []
+        for w, tag, dep, shape, quote, ent, cls in zip(self.words, self.tags, self.deps, self.shapes, self.quote_of, self.ents, self.classes):
+            f = ["w=" + w, "t=" + tag, "d=" + dep, "s=" + shape, "q=" + ("1" if quote >= 0 else "0")]
+            if ent:
+                f.append("e=" + ent)
+            if cls != "-":
+                f.append("c=" + cls)
+            out.append(f)
+        return out
 
     @functools.cached_property
     def role_static(self) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
@@ -137,7 +153,9 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
             out.append(name)
         return out
 
-    shapes = [_shape(w) for w in column(0)]
+    orths = column(0)
+    shape_of = {w: _shape(w) for w in dict.fromkeys(orths)}  # a text's shape, once per document
+    shapes = [shape_of[w] for w in orths]
     words = column(1)
     lemmas = [lemma.lower() for lemma in column(2)]
     tags, deps, ents = column(3), column(4), column(6)
@@ -160,23 +178,8 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
             quote_of[a:b] = [len(quotes)] * (b - a)
             quotes.append((a, b))
     classes = doc_clusters(doc, centroids)
-    static = []
-    for i in range(n):
-        w = words[i]
-        f = [
-            "w=" + w,
-            "t=" + tags[i],
-            "d=" + deps[i],
-            "s=" + shapes[i],
-            "q=" + ("1" if quote_of[i] >= 0 else "0"),
-        ]
-        if ents[i]:
-            f.append("e=" + ents[i])
-        if classes[i] != "-":
-            f.append("c=" + classes[i])
-        static.append(f)
     kinds = ["PRON" if pos == "PRON" else ent or pos for pos, ent in zip(column(8), ents)]
-    facts = DocFacts(doc, words, lemmas, tags, deps, heads, sent_of, sents, quote_of, quotes, classes, static, kinds)
+    facts = DocFacts(doc, words, lemmas, tags, deps, heads, sent_of, sents, quote_of, quotes, classes, shapes, ents, kinds)
     facts.lexicon = lexicon  # type: ignore[attr-defined]
     return facts
 

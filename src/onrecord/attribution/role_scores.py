@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from .crf import LinearChainCRF
-from .cue_scores import _Coded, _pair_rows, _ragged, _Rows
+from .cue_scores import _Coded, _pair_rows, _Rows, static_columns
 from .features import DocFacts
 from .role_features import _BUCKETED, _LEFT, _RIGHT, cue_head, near_quotes, relation_codes
 
@@ -57,14 +57,12 @@ def role_state_scores(batch: list[DocFacts], cues: list[tuple[int, int, int, int
     def joined(name: str) -> list:
         return [x for f in batch for x in getattr(f, name)]
 
-    words, lemmas, classes = (_Coded(joined(name)) for name in ("words", "lemmas", "classes"))
+    words, lemmas, classes, tags, deps, shapes, ents = (_Coded(joined(name)) for name in ("words", "lemmas", "classes", "tags", "deps", "shapes", "ents"))
     sent_of = np.concatenate([np.array(f.sent_of, dtype=np.int64) + so for f, so in zip(batch, sent_offsets)])
     quote_of = np.concatenate([np.where(np.array(f.quote_of, dtype=np.int64) >= 0, np.array(f.quote_of, dtype=np.int64) + qo, -1)
                                for f, qo in zip(batch, quote_offsets)]) if offsets[-1] else np.zeros(0, dtype=np.int64)
     has_class = np.array([c != "-" for c in classes.names], dtype=bool)[classes.code]
-    static = joined("static")
-    counts = np.fromiter(map(len, static), dtype=np.int64, count=len(static))
-    static_rows = _ragged(crf.attribute_rows([f for one in static for f in one]), counts, unknown)
+    static_rows = static_columns(crf, words, tags, deps, shapes, quote_of >= 0, ents, classes)
 
     # every window's tokens one after another: batch token, window, position in the window
     heads, spans, codes, near = [], [], [], []
