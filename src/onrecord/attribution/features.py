@@ -142,16 +142,11 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
     # one array of the token attributes instead of a Token object per token and attribute
     table = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, HEAD, ENT_TYPE, IDX, POS])  # uint64: string hashes, HEAD's offsets wrapped
     strings = doc.vocab.strings
-    names: dict[int, str] = {}  # hash -> string, each looked up once per document
 
     def column(k: int) -> list[str]:
-        out = []
-        for h in table[:, k].tolist():
-            name = names.get(h)
-            if name is None:
-                name = names[h] = strings[h]
-            out.append(name)
-        return out
+        # each distinct hash looked up once per document, the column then read through numpy
+        distinct, inverse = np.unique(table[:, k], return_inverse=True)
+        return np.array([strings[h] for h in distinct.tolist()] or [""], dtype=object)[inverse.reshape(-1)].tolist()
 
     orths = column(0)
     shape_of = {w: _shape(w) for w in dict.fromkeys(orths)}  # a text's shape, once per document

@@ -152,7 +152,8 @@ class AttributionModel:
         cues = []  # (document, cue start, cue end, viterbi, cue marginals, window)
         for k, f in enumerate(facts):
             for (s_start, s_end), sentence in zip(f.sents, labelled):
-                best = spans_of([cue_tagger.labels[j] for j in sentence.path], "CUE", s_start)
+                # (most sentences hold no cue: all "O", nothing to read)
+                best = spans_of([cue_tagger.labels[j] for j in sentence.path], "CUE", s_start) if sentence.path.count(other) < len(sentence.path) else []
                 p_cue = [1.0 - p for p in sentence.marginals[:, other].tolist()]
                 found = [(a, b, 1.0) for a, b in best] + [(a, b, 0.0) for a, b in _extra_cues(p_cue, best, floor, s_start)]
                 for c_start, c_end, viterbi in found:
