@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from onrecord.attribution import cue_scores
+from onrecord.attribution import weight_rows
 from onrecord.attribution.cue_scores import cue_state_scores
 from onrecord.attribution.features import cue_features, doc_facts
 from onrecord.attribution.model import load_model
@@ -63,7 +63,7 @@ def test_cue_state_scores_do_not_depend_on_what_the_caches_held(model, parse, mo
     crf = model.cue_tagger
     facts = doc_facts(parse(_ARTICLES[0]), model.lexicon, model.centroids)
     warm = cue_state_scores([facts], crf)[0]
-    monkeypatch.setattr(cue_scores, "_CACHE_LIMIT", 3)  # every cache starts again after three values
+    monkeypatch.setattr(weight_rows, "CACHE_LIMIT", 3)  # every cache starts again after three values
     monkeypatch.setattr(crf, "_cue_templates", None)  # fresh caches (the tagger's own come back after the test)
     assert cue_state_scores([facts], crf)[0].tobytes() == warm.tobytes()
     assert all(len(rows) <= 3 for rows in crf._cue_templates.values())

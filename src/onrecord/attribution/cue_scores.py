@@ -12,33 +12,13 @@ test_cue_scores.py`` checks it on hand-written articles. A change to ``cue_featu
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 
 from .crf import LinearChainCRF
 from .features import _CHILD_DEPS, _CLAUSE_DEPS, _NEIGHBOURS, _QUOTED_COMPLEMENT_DEPS, _SUBJECT_DEPS, DocFacts
+from .weight_rows import Coded, TemplateRows, pair_rows, ragged, static_columns
 
-#: a cache holds at most this many values before it starts again (a long-running process sees new words forever)
-_CACHE_LIMIT = 200_000
-
-
-class _Rows(dict):
-    """A feature template's values -> the tagger's row of the attribute they name (looked up on first sight)."""
-
-    def __init__(self, crf: LinearChainCRF, name: Callable[[object], str]):
-        super().__init__()
-        self.ids, self.unknown, self.name = crf.attribute_id, crf.unknown, name
-
-    def __missing__(self, key) -> int:
-        if len(self) >= _CACHE_LIMIT:
-            self.clear()
-        row = self[key] = self.ids.get(self.name(key), self.unknown)
-        return row
-
-
-
-def _templates(crf: LinearChainCRF) -> dict[str, _Rows]:
+def _templates(crf: LinearChainCRF) -> dict[str, TemplateRows]:
     found = getattr(crf, "_cue_templates", None)
     if found is not None:
         return found
@@ -68,30 +48,9 @@ def _templates(crf: LinearChainCRF) -> dict[str, _Rows]:
         named[t_k] = lambda v, p=t_k: p + v
         if c_k is not None:
             named[c_k] = lambda v, p=c_k: p + v
-    found = {key: _Rows(crf, name) for key, name in named.items()}
+    found = {key: TemplateRows(crf, name) for key, name in named.items()}
     crf._cue_templates = found  # type: ignore[attr-defined]
     return found
-
-
-def static_columns(crf: LinearChainCRF, words: _Coded, tags: _Coded, deps: _Coded, shapes: _Coded, quoted: np.ndarray, ents: _Coded,
-                   classes: _Coded) -> np.ndarray:
-    """Tokens × the rows of the features :attr:`DocFacts.static` spells (w, t, d, s, q, then e and c where present)."""
-    found = getattr(crf, "_static_templates", None)
-    if found is None:
-        found = crf._static_templates = {p: _Rows(crf, lambda v, p=p: p + v) for p in ("w=", "t=", "d=", "s=", "e=", "c=")}  # type: ignore[attr-defined]
-    unknown = crf.unknown
-    has_ent = np.array([e != "" for e in ents.names], dtype=bool)[ents.code]
-    has_class = np.array([c != "-" for c in classes.names], dtype=bool)[classes.code]
-    columns = [
-        words.rows(found["w="]),
-        tags.rows(found["t="]),
-        deps.rows(found["d="]),
-        shapes.rows(found["s="]),
-        np.where(quoted, crf.attribute_rows(["q=1"])[0], crf.attribute_rows(["q=0"])[0]),
-        np.where(has_ent, ents.rows(found["e="]), unknown),
-        np.where(has_class, classes.rows(found["c="]), unknown),
-    ]
-    return np.stack(columns, axis=1)
 
 
 def cue_state_scores(facts: list[DocFacts], crf: LinearChainCRF) -> list[np.ndarray]:
@@ -101,31 +60,6 @@ def cue_state_scores(facts: list[DocFacts], crf: LinearChainCRF) -> list[np.ndar
     sizes = [f.n for f in facts]
     rows = _template_rows(facts, crf) if sum(sizes) else np.zeros((0, 1), dtype=np.int64)
     return np.split(crf.state_rows(rows), np.cumsum(sizes)[:-1].tolist()) if facts else []
-
-
-class _Coded:
-    """One token attribute of a document as small codes: ``names[code[i]]`` is token ``i``'s value."""
-
-    def __init__(self, values: list):
-        index = {v: k for k, v in enumerate(dict.fromkeys(values))}
-        self.names = list(index)
-        self.code = np.fromiter(map(index.__getitem__, values), dtype=np.int64, count=len(values))
-
-    def rows(self, template: _Rows) -> np.ndarray:
-        """The template's row of each token's value (each distinct value looked up once)."""
-        return self.rows_by_code(template)[self.code]
-
-    def rows_by_code(self, template: _Rows) -> np.ndarray:
-        """The template's row of each distinct value, by code."""
-        return np.fromiter(map(template.__getitem__, self.names), dtype=np.int64, count=len(self.names))
-
-
-def _pair_rows(template: _Rows, a: _Coded, a_code: np.ndarray, b: _Coded, b_code: np.ndarray) -> np.ndarray:
-    """The template's row of each token's pair of values (``a``'s and ``b``'s names at those codes)."""
-    width = len(b.names)
-    distinct, inverse = np.unique(a_code * width + b_code, return_inverse=True)
-    keys = [(a.names[x // width], b.names[x % width]) for x in distinct.tolist()]
-    return np.fromiter(map(template.__getitem__, keys), dtype=np.int64, count=len(keys))[inverse.reshape(-1)]
 
 
 def _template_rows(batch: list[DocFacts], crf: LinearChainCRF) -> np.ndarray:
@@ -138,7 +72,7 @@ def _template_rows(batch: list[DocFacts], crf: LinearChainCRF) -> np.ndarray:
     def joined(name: str) -> list:
         return [x for f in batch for x in getattr(f, name)]
 
-    words, lemmas, tags, deps, classes = (_Coded(joined(name)) for name in ("words", "lemmas", "tags", "deps", "classes"))
+    words, lemmas, tags, deps, classes = (Coded(joined(name)) for name in ("words", "lemmas", "tags", "deps", "classes"))
     offsets = np.cumsum([0] + [f.n for f in batch])[:-1].tolist()
     heads = np.concatenate([np.array(f.heads, dtype=np.int64) + at for f, at in zip(batch, offsets)])
     blocks: list[np.ndarray] = []
@@ -148,24 +82,24 @@ def _template_rows(batch: list[DocFacts], crf: LinearChainCRF) -> np.ndarray:
 
     quoted = np.array(joined("quote_of"), dtype=np.int64) >= 0
     # the token's own features (DocFacts.static): w, t, d, s, q, then e and c where present
-    blocks.append(static_columns(crf, words, tags, deps, _Coded(joined("shapes")), quoted, _Coded(joined("ents")), classes))
+    blocks.append(static_columns(crf, words, tags, deps, Coded(joined("shapes")), quoted, Coded(joined("ents")), classes))
     lemma_rows = lemmas.rows(t["l"])
     col(lemma_rows)
-    col(_pair_rows(t["l|d"], lemmas, lemmas.code, deps, deps.code))
-    col(_pair_rows(t["l|t"], lemmas, lemmas.code, tags, tags.code))
+    col(pair_rows(t["l|d"], lemmas, lemmas.code, deps, deps.code))
+    col(pair_rows(t["l|t"], lemmas, lemmas.code, tags, tags.code))
     col(lemmas.rows(t["hl"])[heads])
     col(deps.rows(t["hd"])[heads])
     col(words.rows(t["suf"]))
-    lex = _Coded([lexicon.get(lemma) or "" for lemma in lemmas.names])  # each lemma's class in the cue lexicon ("": none)
+    lex = Coded([lexicon.get(lemma) or "" for lemma in lemmas.names])  # each lemma's class in the cue lexicon ("": none)
     lex_code = lex.code[lemmas.code]
     has_lex = np.array([c != "" for c in lex.names], dtype=bool)[lex_code]
     col(np.where(has_lex, lex.rows(t["lex"])[lemmas.code], unknown))
-    col(np.where(has_lex, _pair_rows(t["lex|d"], lex, lex_code, deps, deps.code), unknown))
-    col(_pair_rows(t["hl|d"], lemmas, lemmas.code[heads], deps, deps.code))
+    col(np.where(has_lex, pair_rows(t["lex|d"], lex, lex_code, deps, deps.code), unknown))
+    col(pair_rows(t["hl|d"], lemmas, lemmas.code[heads], deps, deps.code))
     has_class = np.array([c != "-" for c in classes.names], dtype=bool)[classes.code]
-    col(np.where(has_class, _pair_rows(t["c|d"], classes, classes.code, deps, deps.code), unknown))
+    col(np.where(has_class, pair_rows(t["c|d"], classes, classes.code, deps, deps.code), unknown))
     col(np.where(has_class, classes.rows(t["hc"])[heads], unknown))
-    blocks.append(_ragged(*_children_rows(t, unknown, heads, words, lemmas, deps, _Coded(joined("kinds")), quoted), unknown))
+    blocks.append(ragged(*_children_rows(t, unknown, heads, words, lemmas, deps, Coded(joined("kinds")), quoted), unknown))
     hq = quoted[heads]
     is_clause = np.array([d in _CLAUSE_DEPS for d in deps.names], dtype=bool)[deps.code]
     col(np.where(is_clause, np.where(hq, crf.attribute_rows(["hq=1"])[0], crf.attribute_rows(["hq=0"])[0]), unknown))
@@ -195,18 +129,7 @@ def _template_rows(batch: list[DocFacts], crf: LinearChainCRF) -> np.ndarray:
     return np.concatenate(blocks, axis=1)
 
 
-def _ragged(flat: np.ndarray, counts: np.ndarray, unknown: int) -> np.ndarray:
-    """Tokens × row numbers: token k's ``counts[k]`` rows of ``flat`` (in order), left-aligned, padded with the zero row."""
-    n = len(counts)
-    width = int(counts.max()) if n else 0
-    out = np.full((n, max(width, 1)), unknown, dtype=np.int64)
-    if width:
-        which = np.repeat(np.arange(n), counts)
-        out[which, np.arange(len(flat)) - np.repeat(np.cumsum(counts) - counts, counts)] = flat
-    return out
-
-
-def _children_rows(t: dict[str, _Rows], unknown: int, heads: np.ndarray, words: _Coded, lemmas: _Coded, deps: _Coded, kinds: _Coded,
+def _children_rows(t: dict[str, TemplateRows], unknown: int, heads: np.ndarray, words: Coded, lemmas: Coded, deps: Coded, kinds: Coded,
                    quoted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The features ``cue_features`` reads from each token's children, as row numbers: all tokens' rows one
     after another (each token's in its children's order, each child's in ``cue_features``' order), and
@@ -224,10 +147,10 @@ def _children_rows(t: dict[str, _Rows], unknown: int, heads: np.ndarray, words: 
     slots = np.stack(
         [
             np.where(argument, deps.rows(t["cd"])[child], unknown),
-            np.where(argument, _pair_rows(t["l|cd"], lemmas, lemmas.code[head], deps, dep), unknown),
+            np.where(argument, pair_rows(t["l|cd"], lemmas, lemmas.code[head], deps, dep), unknown),
             np.where(argument & where_dep({"prep", "mark", "agent"}), words.rows(t["cw"])[child], unknown),
             np.where(subject, kinds.rows(t["subj"])[child], unknown),
-            np.where(subject, _pair_rows(t["l|subj"], lemmas, lemmas.code[head], kinds, kinds.code[child]), unknown),
+            np.where(subject, pair_rows(t["l|subj"], lemmas, lemmas.code[head], kinds, kinds.code[child]), unknown),
             np.where(~argument & where_dep({"poss"}), kinds.rows(t["poss"])[child], unknown),
             np.where(quoted[child] & where_dep(_QUOTED_COMPLEMENT_DEPS), deps.rows(t["cq"])[child], unknown),
         ],

@@ -13,14 +13,14 @@ from __future__ import annotations
 import numpy as np
 
 from .crf import LinearChainCRF
-from .cue_scores import _Coded, _pair_rows, _Rows, static_columns
 from .features import DocFacts
 from .role_features import _BUCKETED, _LEFT, _RIGHT, cue_head, near_quotes, relation_codes
+from .weight_rows import Coded, TemplateRows, pair_rows, static_columns
 
 _DIRECTIONS = ["L", "c", "R"]
 
 
-def _templates(crf: LinearChainCRF) -> dict[str, _Rows]:
+def _templates(crf: LinearChainCRF) -> dict[str, TemplateRows]:
     found = getattr(crf, "_role_templates", None)
     if found is None:
         named = {
@@ -38,7 +38,7 @@ def _templates(crf: LinearChainCRF) -> dict[str, _Rows]:
             "w-1": lambda v: "w-1=" + v,
             "w+1": lambda v: "w+1=" + v,
         }
-        found = crf._role_templates = {key: _Rows(crf, name) for key, name in named.items()}  # type: ignore[attr-defined]
+        found = crf._role_templates = {key: TemplateRows(crf, name) for key, name in named.items()}  # type: ignore[attr-defined]
     return found
 
 
@@ -57,7 +57,7 @@ def role_state_scores(batch: list[DocFacts], cues: list[tuple[int, int, int, int
     def joined(name: str) -> list:
         return [x for f in batch for x in getattr(f, name)]
 
-    words, lemmas, classes, tags, deps, shapes, ents = (_Coded(joined(name)) for name in ("words", "lemmas", "classes", "tags", "deps", "shapes", "ents"))
+    words, lemmas, classes, tags, deps, shapes, ents = (Coded(joined(name)) for name in ("words", "lemmas", "classes", "tags", "deps", "shapes", "ents"))
     sent_of = np.concatenate([np.array(f.sent_of, dtype=np.int64) + so for f, so in zip(batch, sent_offsets)])
     quote_of = np.concatenate([np.where(np.array(f.quote_of, dtype=np.int64) >= 0, np.array(f.quote_of, dtype=np.int64) + qo, -1)
                                for f, qo in zip(batch, quote_offsets)]) if offsets[-1] else np.zeros(0, dtype=np.int64)
@@ -83,7 +83,7 @@ def role_state_scores(batch: list[DocFacts], cues: list[tuple[int, int, int, int
     last = k == lengths[window] - 1
     start, end = span[window, 0], span[window, 1]
     cue_h = np.array(heads, dtype=np.int64)[window]
-    coded = _Coded(codes + ["<w>", "</w>"])
+    coded = Coded(codes + ["<w>", "</w>"])
     code = coded.code[: len(codes)]
     begin_code, end_code = coded.code[-2:]
 
@@ -94,23 +94,23 @@ def role_state_scores(batch: list[DocFacts], cues: list[tuple[int, int, int, int
 
     in_cue, left = (g >= start) & (g < end), g < start
     direction = np.where(in_cue, 1, np.where(left, 0, 2))
-    dirs = _Coded(_DIRECTIONS)
+    dirs = Coded(_DIRECTIONS)
     left_rows = crf.attribute_rows(["pos=" + p for p in _LEFT])
     right_rows = crf.attribute_rows(["pos=" + p for p in _RIGHT])
     col(np.where(in_cue, row("pos=cue"), np.where(left, left_rows[np.minimum(start - g, _BUCKETED - 1)], right_rows[np.minimum(g - end + 1, _BUCKETED - 1)])))
     offset = np.clip(sent_of[g] - sent_of[cue_h], -2, 3) + 2
     col(crf.attribute_rows(["so=" + str(so) for so in range(-2, 4)])[offset])
     col(coded.rows_by_code(t["r"])[code])
-    col(_pair_rows(t["r|dir"], coded, code, dirs, direction))
-    col(_pair_rows(t["r|cl"], coded, code, lemmas, lemmas.code[cue_h]))
+    col(pair_rows(t["r|dir"], coded, code, dirs, direction))
+    col(pair_rows(t["r|cl"], coded, code, lemmas, lemmas.code[cue_h]))
     col(lemmas.rows(t["cl"])[cue_h])
-    col(_pair_rows(t["cl|dir"], lemmas, lemmas.code[cue_h], dirs, direction))
+    col(pair_rows(t["cl|dir"], lemmas, lemmas.code[cue_h], dirs, direction))
     index = np.arange(len(code))
     col(coded.rows_by_code(t["pr"])[np.where(k > 0, code[np.maximum(index - 1, 0)], begin_code)])
     col(coded.rows_by_code(t["nr"])[np.where(~last, code[np.minimum(index + 1, len(code) - 1)], end_code)])
     col(lemmas.rows(t["l"])[g])
     classed = has_class[g]
-    col(np.where(classed, _pair_rows(t["r|c"], coded, code, classes, classes.code[g]), unknown))
+    col(np.where(classed, pair_rows(t["r|c"], coded, code, classes, classes.code[g]), unknown))
     before, after = np.maximum(g - 1, 0), np.minimum(g + 1, len(has_class) - 1)
     col(np.where(classed & (k > 0), classes.rows(t["c-1"])[before], unknown))
     col(np.where(classed & ~last, classes.rows(t["c+1"])[after], unknown))
