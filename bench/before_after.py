@@ -9,6 +9,8 @@ venv. In one run:
   the order each round, to analyse the same PolNeAR dev texts; the "after" worker also times the bare
   parse (``load_base`` and ``nlp.pipe``). The fastest round of each counts; CPU seconds (less moved by the
   other processes of a shared machine) are reported beside wall seconds, and so is the load average.
+  With ``--above``, each side also times its ``onrecord`` component alone on the texts parsed beforehand
+  (fresh ``Doc`` objects from one ``DocBin`` each pass): the stages above the parse, without the parse's noise.
 - ``same``: ``onrecord analyze --jsonl`` of PolNeAR dev (a JSONL input with each article's publication date,
   so that ``said_on`` is exercised) and of the seed article, at each commit; the files are compared byte for
   byte.
@@ -72,7 +74,8 @@ def load_average() -> str:
 
 
 def _worker(files: list[str], with_bare: bool) -> None:
-    """In a child process: load this side's pipeline, then answer ``full`` / ``bare`` with timed passes."""
+    """In a child process: load this side's pipeline, then answer ``full`` / ``bare`` / ``above`` with timed passes
+    (``above``: the ``onrecord`` component alone on the texts parsed beforehand, the stages above the parse)."""
     import importlib
 
     import onrecord
@@ -97,13 +100,29 @@ def _worker(files: list[str], with_bare: bool) -> None:
         work()
         return {"wall": time.perf_counter() - t0, "cpu": time.process_time() - c0}
 
+    parsed = []  # the texts parsed without onrecord's component, as one DocBin: made at the first ``above``
+
+    def above_docs() -> list:
+        from spacy.tokens import DocBin
+
+        if not parsed:
+            parsed.append(DocBin(docs=list(full.pipe(texts, batch_size=16, disable=["onrecord"]))).to_bytes())
+        # fresh Doc objects for every pass (the component keeps what it found once per document on the Doc)
+        return list(DocBin().from_bytes(parsed[0]).get_docs(full.vocab))
+
     passes = {
         "full": lambda: [None for _ in analyze_raws(raws, full, batch_size=16)],
         "bare": lambda: [None for _ in bare.pipe(texts, batch_size=16)],
     }
     print(json.dumps({"ready": onrecord.__file__}), flush=True)
     for line in sys.stdin:
-        print(json.dumps(timed(passes[line.strip()])), flush=True)
+        what = line.strip()
+        if what == "above":
+            docs = above_docs()  # outside the timing
+            work = lambda: [None for _ in full.get_pipe("onrecord").pipe(iter(docs), batch_size=16)]  # noqa: E731
+        else:
+            work = passes[what]
+        print(json.dumps(timed(work)), flush=True)
 
 
 class _Side:
@@ -123,8 +142,10 @@ class _Side:
         self.proc.wait()
 
 
-def measure_speed(shared: Path, console: Console, before: str = DEFAULT_BEFORE, after: str | None = None, rounds: int = 3, limit: int | None = None) -> dict:
-    """Wall and CPU seconds of the bare parse and of both sides' analysis, same texts, alternating."""
+def measure_speed(shared: Path, console: Console, before: str = DEFAULT_BEFORE, after: str | None = None, rounds: int = 3, limit: int | None = None,
+                  above: bool = False) -> dict:
+    """Wall and CPU seconds of the bare parse and of both sides' analysis, same texts, alternating (``above``: also
+    each side's ``onrecord`` component alone on the texts parsed beforehand, the part above the parse)."""
     files = sorted((shared / "data/polnear/dev/text").glob("*.txt"))[:limit]
     if not files:
         console.print(f"[yellow]skipped: no PolNeAR dev texts under {shared}")
@@ -132,11 +153,13 @@ def measure_speed(shared: Path, console: Console, before: str = DEFAULT_BEFORE, 
     labels = {"after": after or _this_tree(), "before": before}
     load_at_start = load_average()
     sides = {"after": _Side("after", source_tree(after), files, True), "before": _Side("before", source_tree(before), files, False)}
-    times: dict[str, list[dict]] = {"bare": [], "after": [], "before": []}
     jobs = [("bare", "after", "bare"), ("after", "after", "full"), ("before", "before", "full")]
+    if above:
+        jobs += [("after above", "after", "above"), ("before above", "before", "above")]
+    times: dict[str, list[dict]] = {name: [] for name, _, _ in jobs}
     try:
         for r in range(rounds):
-            for name, side, what in jobs[r % 3 :] + jobs[: r % 3]:  # rotate the order: drift of the load hits all alike
+            for name, side, what in jobs[r % len(jobs) :] + jobs[: r % len(jobs)]:  # rotate the order: drift of the load hits all alike
                 times[name].append(sides[side].ask(what))
     finally:
         for side in sides.values():
@@ -147,7 +170,7 @@ def measure_speed(shared: Path, console: Console, before: str = DEFAULT_BEFORE, 
     table = Table(title=f"analysis before/after — PolNeAR dev, {len(files)} articles, best of {rounds}")
     for col in ("run", "code", "wall s", "cpu s", "wall / bare", "cpu / bare"):
         table.add_column(col, justify="left" if col in ("run", "code") else "right")
-    code = {"bare": labels["after"], "after": labels["after"], "before": labels["before"]}
+    code = {name: labels["before" if side == "before" else "after"] for name, side, _ in jobs}
     for name, b in best.items():
         table.add_row(name, code[name], f"{b['wall']:.2f}", f"{b['cpu']:.2f}", f"{b['wall'] / best['bare']['wall']:.3f}", f"{b['cpu'] / best['bare']['cpu']:.3f}")
     console.print(table)
@@ -236,6 +259,7 @@ def main(argv=None) -> int:
     speed.add_argument("--after", default=None, help="a commit (default: this working tree)")
     speed.add_argument("--rounds", type=int, default=3)
     speed.add_argument("--limit", type=int, default=None, help="only the first N texts")
+    speed.add_argument("--above", action="store_true", help="also time each side's onrecord component alone on texts parsed beforehand")
     same = sub.add_parser("same", help="analyze --jsonl before and after each stretch of commits, compared byte for byte")
     same.add_argument("stretches", nargs="+", help="BEFORE..AFTER commits ('tree': this working tree)")
     worker = sub.add_parser("worker")
@@ -250,7 +274,7 @@ def main(argv=None) -> int:
         return 0
     console = Console()
     if args.part == "speed":
-        result = measure_speed(args.shared.resolve(), console, args.before, args.after, args.rounds, args.limit)
+        result = measure_speed(args.shared.resolve(), console, args.before, args.after, args.rounds, args.limit, args.above)
     else:
         result = compare_outputs(args.shared.resolve(), console, args.stretches)
     if args.json:

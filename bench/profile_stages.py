@@ -26,8 +26,8 @@ _POINTS = [
     ("onrecord.attribution.role_features", "role_window", "CRF features"),
     # the model module imports these by name: wrapped there too, or its calls escape the timers
     ("onrecord.attribution.model", "doc_facts", "CRF features"),
-    ("onrecord.attribution.model", "cue_features", "CRF features"),
-    ("onrecord.attribution.model", "role_features", "CRF features"),
+    ("onrecord.attribution.model", "cue_state_scores", "CRF features"),
+    ("onrecord.attribution.model", "role_state_scores", "CRF features"),
     ("onrecord.attribution.model", "role_window", "CRF features"),
     ("onrecord.factories", "extract_attributions", "attribution: merge, kinds, non-statements, floating"),
     ("onrecord.factories", "resolve_speakers", "speaker resolution"),

@@ -8,8 +8,8 @@ def test_profile_stages_times_the_feature_functions_the_model_module_calls():
 
     restore = _instrument(_Timers(), None)
     try:
-        for name in ("doc_facts", "cue_features", "role_features", "role_window"):
+        for name in ("doc_facts", "cue_state_scores", "role_state_scores", "role_window"):
             assert hasattr(getattr(model_module, name), "__wrapped__"), name
     finally:
         restore()
-    assert not hasattr(model_module.cue_features, "__wrapped__")
+    assert not hasattr(model_module.cue_state_scores, "__wrapped__")

@@ -134,6 +134,32 @@ class LinearChainCRF:
 
     def tag_batch(self, sequences: list[list[list[str]]], scores: bool = False) -> list[Labelled]:
         """Label each sequence of tokens (each a list of attribute strings); empty sequences get empty labellings."""
+        return self._grouped(sequences, lambda group: self._tag_group(group, self._state_scores(group), scores))
+
+    def tag_states(self, states: list[np.ndarray], scores: bool = False) -> list[Labelled]:
+        """:meth:`tag_batch` of sequences whose state scores are already summed (each tokens × labels, as
+        :meth:`state_rows` adds a sequence's attribute rows; :mod:`onrecord.attribution.cue_scores`)."""
+        def tag(group: list[np.ndarray]) -> list[Labelled]:
+            L = len(self.labels)
+            flat = np.concatenate(group) if group else np.zeros((0, L))
+            return self._tag_group(group, (flat, self._positions([len(s) for s in group])), scores)
+
+        return self._grouped(states, tag)
+
+    def attribute_rows(self, attributes: list[str]) -> np.ndarray:
+        """The weight row of each attribute string (:attr:`unknown`, the zero row, for those the model does not know)."""
+        found = map(self.attribute_id.get, attributes, itertools.repeat(self.unknown))
+        return np.fromiter(found, dtype=np.int64, count=len(attributes))
+
+    def state_rows(self, rows: np.ndarray) -> np.ndarray:
+        """State scores of tokens × attribute row numbers (:data:`unknown` where a token has fewer): each
+        token's rows added one after another from zero, as crfsuite adds them (the unknown row adds zero)."""
+        scores = np.zeros((rows.shape[0], len(self.labels)))
+        for k in range(rows.shape[1]):  # in feature order, as crfsuite adds them
+            scores += self.state[rows[:, k]]
+        return scores
+
+    def _grouped(self, sequences: list, tag_group) -> list[Labelled]:
         # sequences of like lengths together (each group's longest at most twice its shortest): a batch
         # costs its longest sequence's length times its size, whatever the others' lengths
         order = sorted(range(len(sequences)), key=lambda k: -len(sequences[k]))
@@ -141,21 +167,21 @@ class LinearChainCRF:
         group: list[int] = []
         for k in order + [None]:
             if k is None or (group and len(sequences[k]) * 2 < len(sequences[group[0]])):
-                for j, labelled in zip(group, self._tag_group([sequences[j] for j in group], scores)):
+                for j, labelled in zip(group, tag_group([sequences[j] for j in group])):
                     out[j] = labelled
                 group = []
             if k is not None:
                 group.append(k)
         return out
 
-    def _tag_group(self, sequences: list, scores: bool) -> list[Labelled]:
+    def _tag_group(self, sequences: list, state_where, scores: bool) -> list[Labelled]:
         L = len(self.labels)
         lengths = np.array([len(s) for s in sequences], dtype=np.int64)
         B = len(sequences)
         T = int(lengths.max()) if B else 0
         if T == 0:  # a group is all empty sequences or none (see _tag)
             return [Labelled(self.labels, [], np.zeros((0, L)), 0.0, 0.0 if scores else None) for _ in sequences]
-        state, where = self._state_scores(sequences)
+        state, where = state_where
         emission = np.zeros((B, T, L))
         emission[where] = state
         exp_state = np.ones((B, T, L))  # padding: finite, never read back
@@ -200,13 +226,14 @@ class LinearChainCRF:
         width = int(counts.max()) if len(tokens) else 0
         rows = np.full((len(tokens), max(width, 1)), self.unknown, dtype=np.int64)
         rows[which, np.arange(len(flat)) - starts[which]] = flat
-        scores = np.zeros((len(tokens), len(self.labels)))
-        for k in range(rows.shape[1]):  # in feature order, as crfsuite adds them
-            scores += self.state[rows[:, k]]
-        lengths = [len(s) for s in sequences]
-        seq = np.repeat(np.arange(len(sequences)), lengths)
-        pos = np.arange(len(tokens)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        return scores, (seq, pos)
+        return self.state_rows(rows), self._positions([len(s) for s in sequences])
+
+    @staticmethod
+    def _positions(lengths: list[int]) -> tuple[np.ndarray, np.ndarray]:
+        """Where each token of sequences of these lengths sits in the padded batch: (sequence, position)."""
+        seq = np.repeat(np.arange(len(lengths)), lengths)
+        pos = np.arange(sum(lengths)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        return seq, pos
 
     # Sums run left to right as crfsuite's loops do: ``np.cumsum`` (``add.accumulate``) adds strictly in
     # order, where ``sum`` would add pairwise; its last column is the sequential sum.

@@ -13,10 +13,10 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc
 
 from .clusters import doc_clusters
@@ -73,7 +73,9 @@ class DocFacts:
     quote_of: list[int]  # index of the quotation holding the token (-1: none)
     quotes: list[tuple[int, int]]  # token ranges of quotations (marks included)
     classes: list[str]  # word class of each token ("-": no classes)
-    static: list[list[str]]  # role-tagger features of the token that do not depend on the cue
+    shapes: list[str]  # the shape of each token's text (_shape)
+    ents: list[str]  # the entity type of each token ("": none)
+    kinds: list[str] = field(default_factory=list)  # what kind of thing each token is as a subject (_kind)
 
     @property
     def n(self) -> int:
@@ -92,6 +94,21 @@ class DocFacts:
     def chains(self) -> dict[int, list[int]]:
         """Token -> its chain of syntactic heads (:func:`_ancestors`), filled as the role features ask."""
         return {}
+
+    @functools.cached_property
+    def static(self) -> list[list[str]]:
+        """Per token, its features for both taggers that depend on nothing else: word, tag, dependency,
+        shape, whether quoted, then its entity type and word class where it has them (strings for
+        training and :func:`cue_features`; prediction reads their weight rows, ``cue_scores``)."""
+        out = []
+        for w, tag, dep, shape, quote, ent, cls in zip(self.words, self.tags, self.deps, self.shapes, self.quote_of, self.ents, self.classes):
+            f = ["w=" + w, "t=" + tag, "d=" + dep, "s=" + shape, "q=" + ("1" if quote >= 0 else "0")]
+            if ent:
+                f.append("e=" + ent)
+            if cls != "-":
+                f.append("c=" + cls)
+            out.append(f)
+        return out
 
     @functools.cached_property
     def role_static(self) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
@@ -123,20 +140,17 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
         centroids: the model's word-class centroids (``None``: no word-class features).
     """
     # one array of the token attributes instead of a Token object per token and attribute
-    table = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, HEAD, ENT_TYPE, IDX])  # uint64: string hashes, HEAD's offsets wrapped
+    table = doc.to_array([ORTH, LOWER, LEMMA, TAG, DEP, HEAD, ENT_TYPE, IDX, POS])  # uint64: string hashes, HEAD's offsets wrapped
     strings = doc.vocab.strings
-    names: dict[int, str] = {}  # hash -> string, each looked up once per document
 
     def column(k: int) -> list[str]:
-        out = []
-        for h in table[:, k].tolist():
-            name = names.get(h)
-            if name is None:
-                name = names[h] = strings[h]
-            out.append(name)
-        return out
+        # each distinct hash looked up once per document, the column then read through numpy
+        distinct, inverse = np.unique(table[:, k], return_inverse=True)
+        return np.array([strings[h] for h in distinct.tolist()] or [""], dtype=object)[inverse.reshape(-1)].tolist()
 
-    shapes = [_shape(w) for w in column(0)]
+    orths = column(0)
+    shape_of = {w: _shape(w) for w in dict.fromkeys(orths)}  # a text's shape, once per document
+    shapes = [shape_of[w] for w in orths]
     words = column(1)
     lemmas = [lemma.lower() for lemma in column(2)]
     tags, deps, ents = column(3), column(4), column(6)
@@ -159,22 +173,8 @@ def doc_facts(doc: Doc, lexicon: Mapping[str, str], centroids: np.ndarray | None
             quote_of[a:b] = [len(quotes)] * (b - a)
             quotes.append((a, b))
     classes = doc_clusters(doc, centroids)
-    static = []
-    for i in range(n):
-        w = words[i]
-        f = [
-            "w=" + w,
-            "t=" + tags[i],
-            "d=" + deps[i],
-            "s=" + shapes[i],
-            "q=" + ("1" if quote_of[i] >= 0 else "0"),
-        ]
-        if ents[i]:
-            f.append("e=" + ents[i])
-        if classes[i] != "-":
-            f.append("c=" + classes[i])
-        static.append(f)
-    facts = DocFacts(doc, words, lemmas, tags, deps, heads, sent_of, sents, quote_of, quotes, classes, static)
+    kinds = ["PRON" if pos == "PRON" else ent or pos for pos, ent in zip(column(8), ents)]
+    facts = DocFacts(doc, words, lemmas, tags, deps, heads, sent_of, sents, quote_of, quotes, classes, shapes, ents, kinds)
     facts.lexicon = lexicon  # type: ignore[attr-defined]
     return facts
 

@@ -29,9 +29,11 @@ from .bio import spans_of
 from .calibration import Calibrator
 from .clusters import load_clusters
 from .crf import LinearChainCRF
-from .features import FEATURE_VERSION, cue_features, doc_facts
+from .cue_scores import cue_state_scores
+from .features import FEATURE_VERSION, doc_facts
 from .quotes import doc_quotes
-from .role_features import role_features, role_window
+from .role_features import role_window
+from .role_scores import role_state_scores
 from .rules import attribution_type
 from .syntax import nearest_subject
 
@@ -144,17 +146,22 @@ class AttributionModel:
         cue_tagger, role_tagger = self.cue_tagger, self.role_tagger
         other = cue_tagger.labels.index("O")
         # every sentence of every document in one batch, then every candidate cue's window in one batch
-        labelled = iter(cue_tagger.tag_batch([cue_features(f, s_start, s_end) for f in facts for s_start, s_end in f.sents]))
+        # (the cue features as weight rows straight from the facts: cue_scores, bit for bit what cue_features' strings give)
+        scores = cue_state_scores(facts, cue_tagger)
+        labelled = iter(cue_tagger.tag_states([s[s_start:s_end] for f, s in zip(facts, scores) for s_start, s_end in f.sents]))
         cues = []  # (document, cue start, cue end, viterbi, cue marginals, window)
         for k, f in enumerate(facts):
             for (s_start, s_end), sentence in zip(f.sents, labelled):
-                best = spans_of([cue_tagger.labels[j] for j in sentence.path], "CUE", s_start)
+                # (most sentences hold no cue: all "O", nothing to read)
+                best = spans_of([cue_tagger.labels[j] for j in sentence.path], "CUE", s_start) if sentence.path.count(other) < len(sentence.path) else []
                 p_cue = [1.0 - p for p in sentence.marginals[:, other].tolist()]
                 found = [(a, b, 1.0) for a, b in best] + [(a, b, 0.0) for a, b in _extra_cues(p_cue, best, floor, s_start)]
                 for c_start, c_end, viterbi in found:
                     cue_p = p_cue[c_start - s_start : c_end - s_start]
                     cues.append((k, c_start, c_end, viterbi, cue_p, role_window(f, c_start, c_end)))
-        windows = role_tagger.tag_batch([role_features(facts[k], c_start, c_end, lo, hi) for k, c_start, c_end, _, _, (lo, hi) in cues], scores=True)
+        # (the role features as weight rows: role_scores, bit for bit what role_features' strings give)
+        states = role_state_scores(facts, [(k, c_start, c_end, lo, hi) for k, c_start, c_end, _, _, (lo, hi) in cues], role_tagger)
+        windows = role_tagger.tag_states(states, scores=True)
         out: list[list[Prediction]] = [[] for _ in docs]
         for (k, c_start, c_end, viterbi, cue_p, (lo, hi)), window in zip(cues, windows):
             role_labels = [role_tagger.labels[j] for j in window.path]

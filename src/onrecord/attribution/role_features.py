@@ -93,23 +93,30 @@ _RIGHT = ["R" + _bucket(d) for d in range(_BUCKETED)]
 _SENTENCE_OFFSET = {so: "so=" + str(so) for so in range(-2, 4)}
 
 
+def relation_codes(facts: DocFacts, h: int, lo: int, hi: int) -> list[str]:
+    """How each token of ``lo:hi`` relates to the cue head ``h`` in the parse (:func:`_relation`'s code)."""
+    h_list = _ancestors(facts.heads, h)
+    h_chain = {a: k for k, a in enumerate(h_list)}
+    sent_of, cue_sent = facts.sent_of, facts.sent_of[h]
+    # a token of another sentence is "far" (what _relation says), without the call
+    return ["far" if sent_of[i] != cue_sent else _relation(facts, i, h, h_chain, h_list)[0] for i in range(lo, hi)]
+
+
+def near_quotes(facts: DocFacts, start: int, end: int, cue_quote: int) -> set[int]:
+    """The quotations right before or right after the cue ``start:end`` (a few tokens away), its likeliest content."""
+    return {q for q in facts.quote_of[max(start - 3, 0) : min(end + 3, facts.n)] if q >= 0 and q != cue_quote}
+
+
 def role_features(facts: DocFacts, start: int, end: int, lo: int, hi: int) -> list[list[str]]:
     """Features of tokens ``lo:hi`` for labelling source and content of the cue ``start:end``."""
     h = cue_head(facts, start, end)
-    heads, lemmas, classes = facts.heads, facts.lemmas, facts.classes
-    h_list = _ancestors(heads, h)
-    h_chain = {a: k for k, a in enumerate(h_list)}
+    lemmas, classes = facts.lemmas, facts.classes
     cue_lemma = lemmas[h]
     cue_sent = facts.sent_of[h]
     cue_quote = facts.quote_of[h]
     static, token_static, sent_of, quote_of = facts.role_static, facts.static, facts.sent_of, facts.quote_of
-    # the quotation right before or right after the cue (a few tokens away) is its likeliest content
-    near_quotes = set()
-    for j in range(max(start - 3, 0), min(end + 3, facts.n)):
-        if facts.quote_of[j] >= 0 and facts.quote_of[j] != cue_quote:
-            near_quotes.add(facts.quote_of[j])
-    # a token of another sentence is "far" (what _relation says), without the call
-    codes = ["far" if sent_of[i] != cue_sent else _relation(facts, i, h, h_chain, h_list)[0] for i in range(lo, hi)]
+    near = near_quotes(facts, start, end, cue_quote)
+    codes = relation_codes(facts, h, lo, hi)
     cue_const = "cl=" + cue_lemma
     by_dir = {d: "cl|dir=" + cue_lemma + "|" + d for d in ("L", "c", "R")}
     out = []
@@ -147,7 +154,7 @@ def role_features(facts: DocFacts, start: int, end: int, lo: int, hi: int) -> li
         if q >= 0:
             if q == cue_quote:
                 f.append("qsame")
-            elif q in near_quotes:
+            elif q in near:
                 f.append("qnear")
                 f.append("qnear|" + so)
             else:

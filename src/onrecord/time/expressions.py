@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import numpy as np
 from dateutil.easter import easter
 from dateutil.relativedelta import TH, TU, relativedelta
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
@@ -146,15 +148,22 @@ def _clock_in_part_of_day(span: SpacySpan, published: dt.date | None) -> Value:
 
 
 def anchor_windows(doc: Doc, is_anchor, before: int = 6, after: int = 8) -> list[tuple[int, int]]:
-    """Token windows around anchor words, merged: the Matcher runs on these only (most of a text has no dates)."""
+    """Token windows around anchor words, merged: the Matcher runs on these only (most of a text has no dates).
+
+    ``is_anchor`` reads a token's text only (as :func:`~onrecord.time.patterns.is_anchor` does): it is asked
+    once per distinct text of the document, on the first token with it.
+    """
+    if not len(doc):
+        return []
+    distinct, first, inverse = np.unique(doc.to_array(ORTH), return_index=True, return_inverse=True)
+    anchors = np.array([bool(is_anchor(doc[i])) for i in first.tolist()])[inverse.reshape(-1)]
     windows: list[list[int]] = []
-    for token in doc:
-        if is_anchor(token):
-            start, end = max(0, token.i - before), min(len(doc), token.i + after + 1)
-            if windows and start <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], end)
-            else:
-                windows.append([start, end])
+    for i in np.nonzero(anchors)[0].tolist():
+        start, end = max(0, i - before), min(len(doc), i + after + 1)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
     return [(s, e) for s, e in windows]
 
 
