@@ -16,32 +16,15 @@ import numpy as np
 
 from .crf import LinearChainCRF
 from .features import _CHILD_DEPS, _CLAUSE_DEPS, _NEIGHBOURS, _QUOTED_COMPLEMENT_DEPS, _SUBJECT_DEPS, DocFacts
-from .weight_rows import Coded, TemplateRows, pair_rows, ragged, static_columns
+from .weight_rows import Coded, TemplateRows, pair_rows, ragged, spelled, static_columns
 
 def _templates(crf: LinearChainCRF) -> dict[str, TemplateRows]:
     found = getattr(crf, "_cue_templates", None)
     if found is not None:
         return found
-    named = {
-        "l": lambda v: "l=" + v,
-        "l|d": lambda v: "l|d=" + v[0] + "|" + v[1],
-        "l|t": lambda v: "l|t=" + v[0] + "|" + v[1],
-        "hl": lambda v: "hl=" + v,
-        "hd": lambda v: "hd=" + v,
-        "suf": lambda v: "suf=" + v[-3:],
-        "hl|d": lambda v: "hl|d=" + v[0] + "|" + v[1],
-        "c|d": lambda v: "c|d=" + v[0] + "|" + v[1],
-        "hc": lambda v: "hc=" + v,
-        "cd": lambda v: "cd=" + v,
-        "l|cd": lambda v: "l|cd=" + v[0] + "|" + v[1],
-        "cw": lambda v: "cw=" + v,
-        "subj": lambda v: "subj=" + v,
-        "l|subj": lambda v: "l|subj=" + v[0] + "|" + v[1],
-        "poss": lambda v: "poss=" + v,
-        "cq": lambda v: "cq=" + v,
-        "lex": lambda v: "lex=" + v,
-        "lex|d": lambda v: "lex|d=" + v[0] + "|" + v[1],
-    }
+    named = {key: spelled(key) for key in ("l", "l|d", "l|t", "hl", "hd", "hl|d", "c|d", "hc", "cd", "l|cd", "cw", "subj", "l|subj",
+                                           "poss", "cq", "lex", "lex|d")}
+    named["suf"] = lambda v: "suf=" + v[-3:]
     for k, w_k, l_k, t_k, c_k in _NEIGHBOURS:
         named[w_k] = lambda v, p=w_k: p + v
         named[l_k] = lambda v, p=l_k: p + v

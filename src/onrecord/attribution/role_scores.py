@@ -15,7 +15,7 @@ import numpy as np
 from .crf import LinearChainCRF
 from .features import DocFacts
 from .role_features import _BUCKETED, _LEFT, _RIGHT, cue_head, near_quotes, relation_codes
-from .weight_rows import Coded, TemplateRows, pair_rows, static_columns
+from .weight_rows import Coded, TemplateRows, pair_rows, spelled, static_columns
 
 _DIRECTIONS = ["L", "c", "R"]
 
@@ -23,21 +23,7 @@ _DIRECTIONS = ["L", "c", "R"]
 def _templates(crf: LinearChainCRF) -> dict[str, TemplateRows]:
     found = getattr(crf, "_role_templates", None)
     if found is None:
-        named = {
-            "r": lambda v: "r=" + v,
-            "r|dir": lambda v: "r|dir=" + v[0] + "|" + v[1],
-            "r|cl": lambda v: "r|cl=" + v[0] + "|" + v[1],
-            "cl": lambda v: "cl=" + v,
-            "cl|dir": lambda v: "cl|dir=" + v[0] + "|" + v[1],
-            "pr": lambda v: "pr=" + v,
-            "nr": lambda v: "nr=" + v,
-            "l": lambda v: "l=" + v,
-            "r|c": lambda v: "r|c=" + v[0] + "|" + v[1],
-            "c-1": lambda v: "c-1=" + v,
-            "c+1": lambda v: "c+1=" + v,
-            "w-1": lambda v: "w-1=" + v,
-            "w+1": lambda v: "w+1=" + v,
-        }
+        named = {key: spelled(key) for key in ("r", "r|dir", "r|cl", "cl", "cl|dir", "pr", "nr", "l", "r|c", "c-1", "c+1", "w-1", "w+1")}
         found = crf._role_templates = {key: TemplateRows(crf, name) for key, name in named.items()}  # type: ignore[attr-defined]
     return found
 

@@ -29,6 +29,14 @@ class TemplateRows(dict):
         return row
 
 
+def spelled(key: str) -> Callable[[object], str]:
+    """How ``cue_features``/``role_features`` spell template ``key``'s feature: "l=said" for one value,
+    "l|d=said|ROOT" for a pair (a key naming two parts with "|")."""
+    if "|" in key:
+        return lambda v: key + "=" + v[0] + "|" + v[1]
+    return lambda v: key + "=" + v
+
+
 class Coded:
     """One token attribute of a batch's documents as small codes: ``names[code[i]]`` is token ``i``'s value."""
 
