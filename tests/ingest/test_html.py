@@ -55,3 +55,23 @@ def test_html_with_no_text_is_skipped_as_bad_html(tmp_path, good_txt):
 def test_extract_html_favours_recall_on_a_short_page():
     html = "<html><body><p>The mayor said the bridge would reopen on Friday after repairs.</p></body></html>"
     assert extract_html(html).text == "The mayor said the bridge would reopen on Friday after repairs."
+
+
+def _page(site: str, title: str = "Ferry fares to rise in May") -> str:
+    return (f"<html><head><title>{title}</title><meta property='og:title' content='{title}'>"
+            f"<meta property='og:site_name' content='{site}'><link rel='canonical' href='https://www.harbourwire.example/news/fares'>"
+            "</head><body><article><p>Ferry fares will rise by ten percent in May, the operator said on Tuesday, blaming the price of fuel.</p>"
+            "<p>Passengers' groups said the rise would hurt islanders who commute to work on the mainland every day.</p></article></body></html>")
+
+
+def test_html_outlet_is_the_site_name_without_its_tagline():
+    # real pages gave "The Tico Times | Costa Rica News | Travel | Real Estate", "WSVN 7News | Miami News, Weather, Sports | …"
+    assert extract_html(_page("Harbour Wire | Island News | Weather | Ferries")).sitename == "Harbour Wire"
+    assert extract_html(_page("Harbour Wire - News from the Islands")).sitename == "Harbour Wire"
+    assert extract_html(_page("The Harbour-Wire Gazette")).sitename == "The Harbour-Wire Gazette"  # a hyphen in the name stays
+
+
+def test_html_outlet_is_the_host_when_the_site_name_is_no_name():
+    # a syndicated page gave its headline as the site name; another "News and Opinion on www.example.com"
+    assert extract_html(_page("Ferry fares to rise in May")).sitename == "harbourwire.example"
+    assert extract_html(_page("News and Opinion on www.harbourwire.example")).sitename == "harbourwire.example"

@@ -103,7 +103,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         published=published,
         author=_clean(document.author),
         url=_clean(document.url) or url,
-        sitename=_clean(document.sitename) or _clean(document.hostname),
+        sitename=_outlet(document.sitename, document.title, document.hostname),
         warnings=tuple(warnings),
     )
 
@@ -130,6 +130,20 @@ def _page_words(tree) -> int:
         return 0
     texts = tree.xpath("//body//text()[not(ancestor::script or ancestor::style or ancestor::noscript or ancestor::template)]")
     return sum(len(str(piece).split()) for piece in texts)
+
+
+def _outlet(sitename: str | None, title: str | None, hostname: str | None) -> str | None:
+    """The outlet's name from the page's site name, without the tagline a bar or dash adds ("The Tico Times |
+    Costa Rica News | Travel"); the host name when the site name is the article's title (syndicated pages),
+    a web address ("News and Opinion on www.example.com") or no name at all."""
+    name = _TAGLINE.split(_clean(sitename) or "")[0].strip()
+    if not name or name.casefold() == (_clean(title) or "").casefold() or "www." in name.casefold() or len(name.split()) > 8:
+        return _clean(hostname) or name or None
+    return name
+
+
+#: what separates a site's name from its tagline: a bar, or a dash between spaces
+_TAGLINE = re.compile(r"\s+[|–—-]\s+")
 
 
 def _clean(value: str | None) -> str | None:
