@@ -244,6 +244,9 @@ def page_credits(tree) -> frozenset[str]:
 def drop_credits(text: str, credits: frozenset[str]) -> str:
     """The text without lines that are one of the page's credits, and without a credit ending a line.
 
+    Longer credits are tried first, whatever the set's order (which changes with Python's hash seed): a caption
+    with its credit ("Agents found the boat. By Coast Guard") goes whole, before its credit alone is cut off it.
+
     Example:
         >>> drop_credits("Agents found the boat. By Coast Guard\\nJANE ROE\\nThe boat sank.", frozenset({"by coast guard", "jane roe"}))
         'Agents found the boat.\\nThe boat sank.'
@@ -251,8 +254,9 @@ def drop_credits(text: str, credits: frozenset[str]) -> str:
     if not credits:
         return text
     kept = []
+    ordered = sorted(credits, key=lambda credit: (-len(credit), credit))
     for line in text.splitlines():
-        for credit in credits:
+        for credit in ordered:
             cut = _words_pattern(credit).search(line)
             if cut is not None and not line[cut.end() :].strip() and (cut.start() == 0 or line[: cut.start()].rstrip().endswith((".", "!", "?", "”", '"'))):
                 line = line[: cut.start()].rstrip()
