@@ -109,3 +109,18 @@ def test_the_lemma_index_copy_leaves_the_lookups_passed_in_as_they_were(pipeline
     copied = tabled.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     assert {k: list(v) for k, v in copied.items()} == {k: list(v) for k, v in original.items()}
     assert np.all([type(words) is not list for words in copied.values()])
+
+
+def test_the_tables_start_afresh_when_full_and_answer_the_same(pipelines, monkeypatch):
+    import onrecord.nlp_tables as nlp_tables
+
+    spacy_nlp, _ = pipelines
+    tabled = table_rule_components(load_base())
+    monkeypatch.setattr(nlp_tables, "TABLE_LIMIT", 8)
+    ruler, lemmatizer = tabled.get_pipe("attribute_ruler"), tabled.get_pipe("lemmatizer")
+    for text in TEXTS:
+        assert _attributes(tabled(text)) == _attributes(spacy_nlp(text))
+        assert 0 < len(ruler._patterns().cache) <= 8
+        assert 0 < len(lemmatizer._onrecord_lemmas) <= 8
+        # spaCy's own lemma cache, filled on misses, is emptied with ours
+        assert len(lemmatizer.cache) <= 8

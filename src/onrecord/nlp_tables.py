@@ -33,6 +33,9 @@ from spacy.tokens._retokenize import set_token_attrs
 _KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 _KEY_IDS = [TAG, LOWER, DEP, IS_SPACE]
 _PREDICATES = ("IN", "NOT_IN", "REGEX")
+#: a table holds at most this many keys and starts afresh when full: a long-running server meets new words
+#: without end (names, numbers, addresses), and a table that only grew would grow with them
+TABLE_LIMIT = 250_000
 
 
 class TabledAttributeRuler(AttributeRuler):
@@ -126,6 +129,8 @@ class _TokenTests:
     def verdict(self, key: tuple[int, ...], strings) -> tuple[tuple[int, ...], frozenset]:
         found = self.cache.get(key)
         if found is None:
+            if len(self.cache) >= TABLE_LIMIT:
+                self.cache.clear()
             values = dict(zip(_KEY_ATTRS, key))
             candidates = set(self.general)
             candidates.update(self.by_value.get(("TAG", values["TAG"]), ()))
@@ -225,6 +230,9 @@ class TabledLemmatizer(EnglishLemmatizer):
         for i, key in zip(todo.tolist(), map(tuple, columns[todo, :3].tolist())):
             lemma = known.get(key)
             if lemma is None:
+                if len(known) >= TABLE_LIMIT:
+                    known.clear()
+                    self.cache.clear()  # spaCy's own (orth, pos, morph) cache, filled by its rule_lemmatize
                 lemma = known[key] = strings.add(self.lemmatize(doc[i])[0])
             lemmas[i] = lemma
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
