@@ -37,8 +37,8 @@ def is_outlets_own_voice(doc: Doc, a: Attribution) -> bool:
     outlet = getattr(doc._, "outlet", None)
     if not outlet:
         return False
-    name = _letters(re.sub(r"^the\s+", "", source, flags=re.IGNORECASE))
-    return len(name) >= _MIN_NAME_LETTERS and name in _site(outlet) and len(name) >= _SHARE_OF_SITE * len(_site(outlet))
+    name, site = _letters(re.sub(r"^the\s+", "", source, flags=re.IGNORECASE)), _site(outlet)
+    return len(name) >= _MIN_NAME_LETTERS and name in site and len(name) >= _SHARE_OF_SITE * len(site)
 
 
 #: the name must make up this share of the site's name ("Kaieteur News" of "kaieteurnewsonline", not
