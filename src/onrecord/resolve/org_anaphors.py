@@ -1,0 +1,152 @@
+"""Definite organisation nouns as speakers ("the union said", "the ministry said", "the team said"): the
+organisation the article names, when it names one the noun fits, else the noun itself.
+
+A mixin of the speaker resolver (``speakers._Resolver``), which holds the article's entities, speakers
+so far and paragraph map. In order of evidence:
+
+* an organisation that spoke and whose name has the noun ("the United Nations food agency" … "the agency");
+* an organisation named anywhere in the article whose name has the noun, or that the noun follows
+  ("Ontario's Ministry of Health" … "the ministry", "the Teamsters union" … "the union"): the latest
+  before the mention, else the first after it;
+* the organisation that spoke last, in this paragraph or the two before it; else the last one named as
+  a subject there ("Tesla announced …" … "the company said");
+* an organisation the article describes with the noun ("The UFCW is a private-sector union", "TransLink,
+  the regional transit agency");
+* the organisation the article is about: named as a subject and more often than any other before the
+  mention, for nouns of bodies that are not of the state (``data/roles.tsv``: "the team", not "the
+  government", which an article names by its noun alone).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Token
+
+from ..types import EntityKind, Span
+from .mentions import EntityBuilder, is_heading
+from .source_phrase import clean_name
+
+#: entity labels of bodies a definite organisation noun can stand for
+_BODY_LABELS = ("ORG", "FAC")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+class OrgAnaphora:
+    def resolve_org_anaphor(self, head: Token, span: Span) -> EntityBuilder | None:
+        """"The agency warned …" after "the United Nations food agency": the latest organisation so
+        named; else the one the article names with that noun, the one that spoke last, the one named
+        last as a subject, the one the article describes with that noun or the one it is about."""
+        word = head.lower_
+        best, best_offset = None, -1
+        for builder in self.others.values():
+            if builder.kind is EntityKind.ORGANISATION and word in builder.name.lower().split():
+                offset = builder.last_offset(span.start)
+                if offset > best_offset:
+                    best, best_offset = builder, offset
+        if best is not None:
+            self._add_mention(best, span, "nominal")
+            return best
+        named = self._named_with_noun(head, span) or self._recent_organisation(span)
+        if named is None:
+            named = self._described_with_noun(head, span) or self._article_organisation(head, span)
+        if isinstance(named, EntityBuilder):
+            self._add_mention(named, span, "nominal")
+            return named
+        if named is not None:
+            return self._other(named, EntityKind.ORGANISATION, span, "nominal")
+        return None
+
+    # ---------------------------------------------------------------- evidence
+    def _bodies(self):
+        """Organisation entities outside quotations and headings, not a person's name the NER took for one."""
+        people = {n.lower() for p in self.people for n in p.names} | {s for p in self.people for s in p.surnames()}
+        return [e for e in self.ents if e.label_ in _BODY_LABELS and not self.inside_quote[e.start]
+                and not is_heading(self.doc, e.start) and clean_name(e.text).lower() not in people]
+
+    def _nearest(self, ents, span: Span):
+        before = [e for e in ents if e.end_char <= span.start]
+        if before:
+            return before[-1]
+        after = [e for e in ents if e.start_char >= span.end]
+        return after[0] if after else None
+
+    def _named_with_noun(self, head: Token, span: Span) -> str | None:
+        """"Ontario's Ministry of Health", "the Teamsters union", "the Japanese Red Cross Kobe Hospital"."""
+        forms = {head.lower_, head.lemma_.lower()}
+        found = []
+        for e in self._bodies():
+            words = [t for t in e if t.pos_ == "PROPN" and t.lower_ not in forms]
+            if not words:
+                continue  # "the Ministry": no name beside the noun
+            after = self.doc[e.end] if e.end < len(self.doc) else None
+            if any(t.lower_ in forms for t in e) or (after is not None and after.lower_ in forms and e.root.dep_ == "compound"):
+                found.append(e)
+        ent = self._nearest(found, span)
+        return clean_name(ent.text) if ent is not None else None
+
+    def _recent_organisation(self, span: Span) -> EntityBuilder | str | None:
+        """"the company said" after "Tesla announced …": the organisation that spoke last, in this paragraph
+        or the two before it, else the last one named there as a subject or an agent."""
+        para = self.paragraph_of(span.start)
+        spoke = next((b for o, b in reversed(self.history) if o < span.start and self.paragraph_of(o) >= para - 2 and b.kind is EntityKind.ORGANISATION), None)
+        if spoke is not None:
+            return spoke
+        # subjects and agents only: "iPhone users" or "sued Google" name an organisation that is not the one talking
+        named = [e for e in self.ents if e.label_ == "ORG" and e.end_char <= span.start and not self.inside_quote[e.start]
+                 and (e.root.dep_ in _SUBJECT_DEPS or e.root.dep_ == "pobj" and e.root.head.lower_ == "by")
+                 and self.paragraph_of(e.start_char) >= para - 2 and e.start_char not in self.by_offset and not is_heading(self.doc, e.start)]
+        return clean_name(named[-1].text) if named else None
+
+    def _described_with_noun(self, head: Token, span: Span) -> str | None:
+        """"The UFCW is a private-sector union", "TransLink, the regional transit agency": a proper name
+        (tagged or not: the small NER misses acronyms) the article says the noun of."""
+        lemma = head.lemma_.lower()
+        people = {n.lower() for p in self.people for n in p.names} | {s for p in self.people for s in p.surnames()}
+        found = []
+        for d in self.doc:
+            if d.lemma_.lower() != lemma or d.pos_ != "NOUN" or d.i == head.i or self.inside_quote[d.i]:
+                continue
+            named = []
+            if d.dep_ == "attr" and d.head.lemma_ == "be":
+                named = [c for c in d.head.children if c.dep_ in _SUBJECT_DEPS]
+            elif d.dep_ == "appos":
+                named = [d.head]
+            named += [c for c in d.children if c.dep_ == "appos"]
+            for n in named:
+                if n.pos_ != "PROPN" or n.ent_type_ not in ("", *_BODY_LABELS):
+                    continue
+                first = n
+                while first.i > 0 and self.doc[first.i - 1].pos_ == "PROPN" and self.doc[first.i - 1].dep_ in ("compound", "flat"):
+                    first = self.doc[first.i - 1]
+                name = clean_name(self.doc[first.i : n.i + 1].text)
+                if name.lower() not in people and name.split()[-1].lower() not in people:
+                    found.append((n.idx, n.idx + len(n.text), name))
+        before = [f for f in found if f[1] <= span.start]
+        after = [f for f in found if f[0] >= span.end]
+        chosen = before[-1] if before else after[0] if after else None
+        return chosen[2] if chosen else None
+
+    def _article_organisation(self, head: Token, span: Span) -> str | None:
+        """The organisation the article is about before the mention: named as a subject at least once and
+        more often than any other (by the last word of its name: "The Toronto Raptors" … "the Raptors"),
+        for a noun of a body that is not of the state."""
+        if head.lower_ in self.lex.state_bodies or head.lemma_.lower() in self.lex.state_bodies:
+            return None
+        bodies = [e for e in self._bodies() if e.label_ == "ORG" and e.end_char <= span.start]
+        if not bodies:
+            return None
+        # counted by the last word of the name wherever it stands capitalised, as the NER misses repeats
+        # ("The Toronto Maple Leafs" … "The Maple Leafs drafted him")
+        last = {clean_name(e.text).split()[-1] for e in bodies}
+        counts = Counter(t.text for t in self.doc if t.idx < span.start and t.text in last and not self.inside_quote[t.i])
+        ranked = counts.most_common(2)
+        if not ranked:
+            return None
+        top, n = ranked[0]
+        if n < 2 or len(ranked) > 1 and ranked[1][1] == n:
+            return None
+        key = lambda e: clean_name(e.text).split()[-1]  # noqa: E731
+        forms = [e for e in bodies if key(e) == top]
+        if not any(e.root.dep_ in _SUBJECT_DEPS for e in forms):
+            return None
+        return max((clean_name(e.text) for e in forms), key=lambda n: (len(n.split()), len(n)))
