@@ -150,9 +150,21 @@ def _no_person(doc: Doc, ent: SpacySpan, lex: RoleLexicon, words_of_ents: _Entit
     if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
         return True
     known = words_of_ents
+    if _opening_word(doc, word) and word.lower_ not in known.surnames and not is_given_name(word.text):
+        return True
     # "Facebook": tagged an organisation more often than a person
     as_org = known.as_org[word.text] > known.as_person[word.text]
     return (word.lower_ in known.places or as_org) and word.lower_ not in known.surnames
+
+
+def _opening_word(doc: Doc, word: Token) -> bool:
+    """"Anywho, that was the moment …": a word that opens its sentence before a comma and stands nowhere
+    else in the text is a discourse marker, not a person; a person named by one word is named again
+    ("Ujiri, meanwhile, …" … "Ujiri said"), or by a given name the caller checks."""
+    first = next((t for t in word.sent if not (t.is_punct or t.is_space)), None)
+    if first is None or first.i != word.i or word.i + 1 >= len(doc) or doc[word.i + 1].text != ",":
+        return False
+    return sum(t.lower_ == word.lower_ for t in doc) == 1
 
 
 def _last_word(ent: SpacySpan) -> Token:
