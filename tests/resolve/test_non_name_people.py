@@ -1,5 +1,5 @@
-"""Words the small NER model tags PERSON that are no one's name do not become speakers. Hand-written
-articles; each failed before its fix."""
+"""Words the small NER model tags PERSON that are no one's name do not become speakers, and a name it
+tags PERSON stays a person when it tags it a place once. Hand-written articles; each failed before its fix."""
 from __future__ import annotations
 
 from tests.resolve.speaker_lookup import speaker_of
@@ -22,3 +22,14 @@ def test_a_surname_opening_a_sentence_before_a_comma_stays_a_person(analyse):
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said") == "Ilse Marwick"
+
+
+def test_a_given_name_tagged_a_person_more_often_than_a_place_stays_a_person(analyse):
+    # the small model tags "Demi" a place once ("In Demi, …") and a person four times
+    text = (
+        "Tracy and Demi argued on the beach. Demi said the others were too old for him.\n\n"
+        "In Demi, the group visited a farm. Demi stayed behind with Tracy.\n\n"
+        "At the cocktail party, Demi decided to step up her campaign. “Some of us are already five steps ahead of them,” she said."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", source="she") == "Demi"

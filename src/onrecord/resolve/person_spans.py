@@ -124,7 +124,7 @@ class _EntityWords:
     of full names, and how often a text is tagged an organisation or a person."""
 
     def __init__(self, ents):
-        self.places = {e.text.lower() for e in ents if e.label_ in ("GPE", "LOC", "FAC")}
+        self.places = Counter(e.text.lower() for e in ents if e.label_ in ("GPE", "LOC", "FAC"))
         self.surnames = {_last_word(e).lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}  # "Damon Green’s" → green
         self.as_org = Counter(e.text for e in ents if e.label_ == "ORG")
         self.as_person = Counter(e.text for e in ents if e.label_ == "PERSON")
@@ -154,7 +154,9 @@ def _no_person(doc: Doc, ent: SpacySpan, lex: RoleLexicon, words_of_ents: _Entit
         return True
     # "Facebook": tagged an organisation more often than a person
     as_org = known.as_org[word.text] > known.as_person[word.text]
-    return (word.lower_ in known.places or as_org) and word.lower_ not in known.surnames
+    # "Surrey": a place elsewhere in the text, unless tagged a person more often ("Demi", once a place)
+    as_place = known.places[word.lower_] and known.places[word.lower_] >= known.as_person[word.text]
+    return (as_place or as_org) and word.lower_ not in known.surnames
 
 
 def _opening_word(doc: Doc, word: Token) -> bool:
