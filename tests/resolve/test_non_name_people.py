@@ -33,3 +33,4 @@ def test_a_given_name_tagged_a_person_more_often_than_a_place_stays_a_person(ana
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said", source="she") == "Demi"
+

@@ -154,8 +154,9 @@ def _no_person(doc: Doc, ent: SpacySpan, lex: RoleLexicon, words_of_ents: _Entit
         return True
     # "Facebook": tagged an organisation more often than a person
     as_org = known.as_org[word.text] > known.as_person[word.text]
-    # "Surrey": a place elsewhere in the text, unless tagged a person more often ("Demi", once a place)
-    as_place = known.places[word.lower_] and known.places[word.lower_] >= known.as_person[word.text]
+    # "Surrey": a place elsewhere in the text, unless a given name of known gender tagged a person more often
+    # ("Demi", once a place; "Surrey" is no given name, whatever the tags)
+    as_place = known.places[word.lower_] and (known.places[word.lower_] >= known.as_person[word.text] or gender_of_first_name(word.text) is None)
     return (as_place or as_org) and word.lower_ not in known.surnames
 
 
