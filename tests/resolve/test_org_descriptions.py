@@ -76,3 +76,13 @@ def test_the_government_is_never_the_company_the_article_is_about(analyse):
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said", source="The government") == "government"
+
+
+def test_the_trust_is_the_trust_named_before(analyse):
+    text = (
+        "The Harbour Transit Trust, which oversees the half-cent transit tax, met county planners on Tuesday.\n\n"
+        "Planners showed a new map of the busway, but gave no figures for its cost.\n\n"
+        "The trust said the answers had come too late for a proper review."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", source="The trust") == "Harbour Transit Trust"
