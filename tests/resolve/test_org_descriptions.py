@@ -86,3 +86,23 @@ def test_the_trust_is_the_trust_named_before(analyse):
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said", source="The trust") == "Harbour Transit Trust"
+
+
+def test_a_department_named_only_after_the_mention_is_not_the_department(analyse):
+    text = (
+        "Council members asked the county's transportation department about the busway in June.\n\n"
+        "The department said it could not answer until September. Planners at the Florida Department of "
+        "Transportation approved the route in August."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", source="The department") == "department"
+
+
+def test_a_company_whose_owner_is_said_is_not_the_organisation_the_article_is_about(analyse):
+    text = (
+        "The Louvre opened a new wing on Monday. The Société des Amis du Louvre paid for the frames, and the "
+        "Louvre thanked its patrons.\n\n"
+        "Bernard Arnault gave 10 million euros to the museum. The billionaire’s company said it would also pay for the new lights."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", source="The billionaire’s company") == "billionaire’s company"

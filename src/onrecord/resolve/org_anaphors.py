@@ -5,13 +5,12 @@ A mixin of the speaker resolver (``speakers._Resolver``), which holds the articl
 so far and paragraph map. In order of evidence:
 
 * an organisation that spoke and whose name has the noun ("the United Nations food agency" … "the agency");
-* an organisation named anywhere in the article whose name has the noun, or that the noun follows
-  ("Ontario's Ministry of Health" … "the ministry", "the Teamsters union" … "the union"): the latest
-  before the mention, else the first after it;
+* an organisation named before whose name has the noun, or that the noun follows ("Ontario's Ministry
+  of Health" … "the ministry", "the Teamsters union" … "the union"): the latest one;
 * the organisation that spoke last, in this paragraph or the two before it; else the last one named as
   a subject there ("Tesla announced …" … "the company said");
 * an organisation the article describes with the noun ("The UFCW is a private-sector union", "TransLink,
-  the regional transit agency");
+  the regional transit agency"), before the mention or else after it;
 * the organisation the article is about: named as a subject and more often than any other before the
   mention, for nouns of bodies that are not of the state (``data/roles.tsv``: "the team", not "the
   government", which an article names by its noun alone).
@@ -46,6 +45,8 @@ class OrgAnaphora:
         if best is not None:
             self._add_mention(best, span, "nominal")
             return best
+        if any(c.dep_ == "poss" for c in head.children):
+            return None  # "the billionaire's company": whose it is says which, not the article's organisations
         named = self._named_with_noun(head, span) or self._recent_organisation(span)
         if named is None:
             named = self._described_with_noun(head, span) or self._article_organisation(head, span)
@@ -63,13 +64,6 @@ class OrgAnaphora:
         return [e for e in self.ents if e.label_ in _BODY_LABELS and not self.inside_quote[e.start]
                 and not is_heading(self.doc, e.start) and clean_name(e.text).lower() not in people]
 
-    def _nearest(self, ents, span: Span):
-        before = [e for e in ents if e.end_char <= span.start]
-        if before:
-            return before[-1]
-        after = [e for e in ents if e.start_char >= span.end]
-        return after[0] if after else None
-
     def _named_with_noun(self, head: Token, span: Span) -> str | None:
         """"Ontario's Ministry of Health", "the Teamsters union", "the Japanese Red Cross Kobe Hospital"."""
         forms = {head.lower_, head.lemma_.lower()}
@@ -81,8 +75,9 @@ class OrgAnaphora:
             after = self.doc[e.end] if e.end < len(self.doc) else None
             if any(t.lower_ in forms for t in e) or (after is not None and after.lower_ in forms and e.root.dep_ == "compound"):
                 found.append(e)
-        ent = self._nearest(found, span)
-        return clean_name(ent.text) if ent is not None else None
+        # named before only: "The department said …" is not the Florida Department of Transportation named later
+        before = [e for e in found if e.end_char <= span.start]
+        return clean_name(before[-1].text) if before else None
 
     def _recent_organisation(self, span: Span) -> EntityBuilder | str | None:
         """"the company said" after "Tesla announced …": the organisation that spoke last, in this paragraph
@@ -146,7 +141,6 @@ class OrgAnaphora:
         if n < 2 or len(ranked) > 1 and ranked[1][1] == n:
             return None
         key = lambda e: clean_name(e.text).split()[-1]  # noqa: E731
-        forms = [e for e in bodies if key(e) == top]
-        if not any(e.root.dep_ in _SUBJECT_DEPS for e in forms):
-            return None
-        return max((clean_name(e.text) for e in forms), key=lambda n: (len(n.split()), len(n)))
+        # the form it is the subject under, latest first: "the Louvre", not "Société des Amis du Louvre"
+        subjects = [e for e in bodies if key(e) == top and e.root.dep_ in _SUBJECT_DEPS]
+        return clean_name(subjects[-1].text) if subjects else None
