@@ -106,3 +106,12 @@ def test_a_company_whose_owner_is_said_is_not_the_organisation_the_article_is_ab
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said", source="The billionaire’s company") == "billionaire’s company"
+
+
+def test_the_department_is_not_the_trust_that_spoke_before_it(analyse):
+    text = (
+        "The Harbour Transit Trust said on Monday that it had asked for the busway figures in June.\n\n"
+        "The department said it could not answer until September."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", source="The department") == "department"

@@ -47,7 +47,7 @@ class OrgAnaphora:
             return best
         if any(c.dep_ == "poss" for c in head.children):
             return None  # "the billionaire's company": whose it is says which, not the article's organisations
-        named = self._named_with_noun(head, span) or self._recent_organisation(span)
+        named = self._named_with_noun(head, span) or self._recent_organisation(head, span)
         if named is None:
             named = self._described_with_noun(head, span) or self._article_organisation(head, span)
         if isinstance(named, EntityBuilder):
@@ -79,18 +79,30 @@ class OrgAnaphora:
         before = [e for e in found if e.end_char <= span.start]
         return clean_name(before[-1].text) if before else None
 
-    def _recent_organisation(self, span: Span) -> EntityBuilder | str | None:
+    def _recent_organisation(self, head: Token, span: Span) -> EntityBuilder | str | None:
         """"the company said" after "Tesla announced …": the organisation that spoke last, in this paragraph
-        or the two before it, else the last one named there as a subject or an agent."""
+        or the two before it, else the last one named there as a subject or an agent; not one whose name
+        says it is another kind of body ("The department said" after the "… Transportation Trust" spoke)."""
         para = self.paragraph_of(span.start)
         spoke = next((b for o, b in reversed(self.history) if o < span.start and self.paragraph_of(o) >= para - 2 and b.kind is EntityKind.ORGANISATION), None)
         if spoke is not None:
-            return spoke
+            return spoke if self._fits(spoke.name, head) else None
         # subjects and agents only: "iPhone users" or "sued Google" name an organisation that is not the one talking
         named = [e for e in self.ents if e.label_ == "ORG" and e.end_char <= span.start and not self.inside_quote[e.start]
                  and (e.root.dep_ in _SUBJECT_DEPS or e.root.dep_ == "pobj" and e.root.head.lower_ == "by")
                  and self.paragraph_of(e.start_char) >= para - 2 and e.start_char not in self.by_offset and not is_heading(self.doc, e.start)]
-        return clean_name(named[-1].text) if named else None
+        return clean_name(named[-1].text) if named and self._fits(named[-1].text, head) else None
+
+    def _fits(self, name: str, head: Token) -> bool:
+        """Whether an organisation's name can be called by the noun: not when its last word is an
+        organisation noun of the other side of the state line (``public_org`` in ``data/roles.tsv``): the
+        "Citizens' Independent Transportation Trust" is no department; "Metrolinx Corporation" can be the agency."""
+        words = name.lower().split()
+        last = words[-1].rstrip("s") if words and words[-1] not in self.lex.orgs else (words[-1] if words else "")
+        forms = {head.lower_, head.lemma_.lower()}
+        if last in forms or last not in self.lex.orgs:
+            return True
+        return (last in self.lex.state_bodies) == bool(forms & self.lex.state_bodies)
 
     def _described_with_noun(self, head: Token, span: Span) -> str | None:
         """"The UFCW is a private-sector union", "TransLink, the regional transit agency": a proper name
@@ -143,4 +155,4 @@ class OrgAnaphora:
         key = lambda e: clean_name(e.text).split()[-1]  # noqa: E731
         # the form it is the subject under, latest first: "the Louvre", not "Société des Amis du Louvre"
         subjects = [e for e in bodies if key(e) == top and e.root.dep_ in _SUBJECT_DEPS]
-        return clean_name(subjects[-1].text) if subjects else None
+        return clean_name(subjects[-1].text) if subjects and self._fits(subjects[-1].text, head) else None
