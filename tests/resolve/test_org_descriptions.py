@@ -115,3 +115,14 @@ def test_the_department_is_not_the_trust_that_spoke_before_it(analyse):
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said", source="The department") == "department"
+
+
+def test_the_company_is_the_one_the_first_sentence_names_and_the_article_repeats(analyse):
+    text = (
+        "Shoppers hoping to beat the weekend crowds at Harbourview Stores were left frustrated on Friday, as the "
+        "grocery chain closed all of its branches after a cyber attack.\n\n"
+        "Customers were turned away as staff found the checkout system was not working at Harbourview Stores locations.\n\n"
+        "The company posted on social media that sales could not go ahead at any of its stores."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "posted", source="The company") == "Harbourview Stores"

@@ -11,9 +11,9 @@ so far and paragraph map. In order of evidence:
   a subject there ("Tesla announced …" … "the company said");
 * an organisation the article describes with the noun ("The UFCW is a private-sector union", "TransLink,
   the regional transit agency"), before the mention or else after it;
-* the organisation the article is about: named as a subject and more often than any other before the
-  mention, for nouns of bodies that are not of the state (``data/roles.tsv``: "the team", not "the
-  government", which an article names by its noun alone).
+* the organisation the article is about: named as a subject (or in the first sentence) and more often
+  than any other before the mention, for nouns of bodies that are not of the state (``data/roles.tsv``:
+  "the team", not "the government", which an article names by its noun alone).
 """
 from __future__ import annotations
 
@@ -134,8 +134,8 @@ class OrgAnaphora:
         return chosen[2] if chosen else None
 
     def _article_organisation(self, head: Token, span: Span) -> str | None:
-        """The organisation the article is about before the mention: named as a subject at least once and
-        more often than any other (by the last word of its name: "The Toronto Raptors" … "the Raptors"),
+        """The organisation the article is about before the mention: named as a subject at least once (or
+        in the first sentence) and more often than any other (by the last word of its name: "The Toronto Raptors" … "the Raptors"),
         for a noun of a body that is not of the state."""
         if head.lower_ in self.lex.state_bodies or head.lemma_.lower() in self.lex.state_bodies:
             return None
@@ -153,6 +153,9 @@ class OrgAnaphora:
         if n < 2 or len(ranked) > 1 and ranked[1][1] == n:
             return None
         key = lambda e: clean_name(e.text).split()[-1]  # noqa: E731
-        # the form it is the subject under, latest first: "the Louvre", not "Société des Amis du Louvre"
-        subjects = [e for e in bodies if key(e) == top and e.root.dep_ in _SUBJECT_DEPS]
-        return clean_name(subjects[-1].text) if subjects and self._fits(subjects[-1].text, head) else None
+        # the form it is the subject under, latest first ("the Louvre", not "Société des Amis du Louvre"),
+        # else the one the article's first sentence names ("shoppers at Massy Stores were left frustrated")
+        lead = next((s for s in self.doc.sents if not is_heading(self.doc, s.start)), None)
+        chosen = [e for e in bodies if key(e) == top and e.root.dep_ in _SUBJECT_DEPS] or [
+            e for e in bodies if key(e) == top and lead is not None and lead.start <= e.start < lead.end]
+        return clean_name(chosen[-1].text) if chosen and self._fits(chosen[-1].text, head) else None
