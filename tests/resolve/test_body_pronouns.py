@@ -34,3 +34,13 @@ def test_they_after_a_thing_as_subject_stays_without_a_speaker(analyse):
     text = "The blackouts left the state's energy experts bewildered. They said that the utilities had plenty of power."
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said", source="They") is None
+
+
+def test_they_say_as_an_aside_after_people_described_by_who_is_those_people(analyse):
+    text = (
+        "Mayor Ruth Okafor won her first race by 30 points.\n\n"
+        "Others who have tracked her career see rougher waters ahead. Turnout in city elections is notoriously "
+        "low, they say, and she has never faced such attacks."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "say", source="they") == "Others who have tracked her career"

@@ -16,6 +16,7 @@ from ..attribution.cues import load_cue_lexicon
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, writing_nouns
 from .mentions import ORG_LABELS, EntityBuilder
 from ..nlp import doc_text
+from .source_heads import said_of_people
 from .source_phrase import clean_name, phrase_name
 
 
@@ -129,7 +130,8 @@ class PronounResolution:
     def _names_a_body(self, subject: Token, plural: bool) -> bool:
         lemma, word = subject.lemma_.lower(), subject.lower_
         org = subject.ent_type_ == "ORG" or (word in self.lex.orgs or lemma in self.lex.orgs) and subject.tag_ in ("NN", "NNP")
-        people = subject.tag_ in ("NNS", "NNPS") and (word in self.lex.groups or lemma in self.lex.roles or lemma in self.lex.person_nouns)
+        people = subject.tag_ in ("NNS", "NNPS") and (word in self.lex.groups or lemma in self.lex.roles or lemma in self.lex.person_nouns
+                                                       or said_of_people(subject))  # "Others who have tracked his career"
         return org or plural and people
 
     def _organisation_before(self, head: Token, span: Span) -> EntityBuilder | None:
