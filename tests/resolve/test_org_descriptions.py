@@ -126,3 +126,19 @@ def test_the_company_is_the_one_the_first_sentence_names_and_the_article_repeats
     )
     _, attributions = analyse(text)
     assert speaker_of(attributions, "posted", source="The company") == "Harbourview Stores"
+
+
+def test_an_acronym_is_the_name_the_article_spells_it_out_as(analyse):
+    text = (
+        "The Parliamentary Budget Officer released a detailed valuation of the pipeline on Thursday.\n\n"
+        "The finance minister welcomed the headline figure.\n\n"
+        "But the PBO added the caveat that the range assumes the pipeline will be built on time."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "added", source="the PBO") == "Parliamentary Budget Officer"
+
+
+def test_an_acronym_the_article_never_spells_out_stays_the_acronym(analyse):
+    text = "Workers at the plant voted to join a union on Friday.\n\nThe UFCW said talks would start in January."
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "said", source="The UFCW") == "UFCW"

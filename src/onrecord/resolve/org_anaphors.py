@@ -28,6 +28,8 @@ from .source_phrase import clean_name
 #: entity labels of bodies a definite organisation noun can stand for
 _BODY_LABELS = ("ORG", "FAC")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+#: lower-case words inside an organisation's name ("Food and Commercial Workers", "Bank of England")
+_NAME_JOINERS = {"and", "of", "for", "&"}
 
 
 class OrgAnaphora:
@@ -159,3 +161,24 @@ class OrgAnaphora:
         chosen = [e for e in bodies if key(e) == top and e.root.dep_ in _SUBJECT_DEPS] or [
             e for e in bodies if key(e) == top and lead is not None and lead.start <= e.start < lead.end]
         return clean_name(chosen[-1].text) if chosen and self._fits(chosen[-1].text, head) else None
+
+    def spelled_out(self, name: str) -> str | None:
+        """The name an acronym stands for, when the article writes it out: "PBO" → "Parliamentary Budget
+        Officer", "UFCW" → "United Food and Commercial Workers" (the initials of its capitalised words, in
+        a chain of capitalised words outside quotations); None for any other name."""
+        if not (3 <= len(name) <= 6 and name.isalpha() and name.isupper()):  # "UN", "AP": two letters fit too much
+            return None
+        chain: list = []
+        for t in [*self.doc, None]:
+            if t is not None and not self.inside_quote[t.i] and (t.is_title and t.is_alpha or chain and t.lower_ in _NAME_JOINERS):
+                chain.append(t)
+                continue
+            while chain and chain[-1].lower_ in _NAME_JOINERS:
+                chain.pop()
+            # the acronym's letters from the chain's last words ("The Parliamentary Budget Officer")
+            words = [w for w in chain if w.lower_ not in _NAME_JOINERS]
+            if len(words) >= len(name) and "".join(w.text[0] for w in words[-len(name):]) == name:
+                first = words[-len(name)]
+                return clean_name(self.doc[first.i : chain[-1].i + 1].text)
+            chain = []
+        return None

@@ -65,11 +65,15 @@ class _Resolver(PronounResolution, OrgAnaphora):
 
     def _other(self, name: str, kind: EntityKind, span: Span, form: str) -> EntityBuilder:
         # "another person said": someone other than the one before, never joined to them by the name
+        short = name
+        if kind is EntityKind.ORGANISATION:
+            name = self.spelled_out(name) or name  # "the PBO": the Parliamentary Budget Officer named in full
         key = f"{name.lower()}@{span.start}" if name.lower().startswith("another ") else name.lower()
         builder = self.others.get(key)
         if builder is None:
             builder = EntityBuilder(kind, names=[name])
             self.others[key] = builder
+        builder.add_name(short)
         builder.mentions.append(dataclasses.replace(Mention(span, form)))
         return builder
 
