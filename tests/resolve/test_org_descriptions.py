@@ -142,3 +142,15 @@ def test_an_acronym_the_article_never_spells_out_stays_the_acronym(analyse):
     text = "Workers at the plant voted to join a union on Friday.\n\nThe UFCW said talks would start in January."
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said", source="The UFCW") == "UFCW"
+
+
+def test_the_company_is_the_one_named_in_full_first_and_by_its_first_word_after(analyse):
+    text = (
+        "Shoppers at Harbourview Stores were left frustrated on Friday, as the grocery chain closed all of its "
+        "branches after a cyber attack.\n\n"
+        "Customers were turned away as the Harbourview staff found the checkout system was not working, and "
+        "Harbourview managers sent them home.\n\n"
+        "The company posted on social media that sales could not go ahead at any of its stores."
+    )
+    _, attributions = analyse(text)
+    assert speaker_of(attributions, "posted", source="The company") == "Harbourview Stores"

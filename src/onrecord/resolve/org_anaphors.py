@@ -137,29 +137,27 @@ class OrgAnaphora:
 
     def _article_organisation(self, head: Token, span: Span) -> str | None:
         """The organisation the article is about before the mention: named as a subject at least once (or
-        in the first sentence) and more often than any other (by the last word of its name: "The Toronto Raptors" … "the Raptors"),
-        for a noun of a body that is not of the state."""
+        in the first sentence) and more often than any other, by a word of its name ("The Toronto Raptors" …
+        "the Raptors"; "Massy Stores" … "the Massy staff"), for a noun of a body that is not of the state."""
         if head.lower_ in self.lex.state_bodies or head.lemma_.lower() in self.lex.state_bodies:
             return None
         bodies = [e for e in self._bodies() if e.label_ == "ORG" and e.end_char <= span.start]
         if not bodies:
             return None
-        # counted by the last word of the name wherever it stands capitalised, as the NER misses repeats
-        # ("The Toronto Maple Leafs" … "The Maple Leafs drafted him")
-        last = {clean_name(e.text).split()[-1] for e in bodies}
-        counts = Counter(t.text for t in self.doc if t.idx < span.start and t.text in last and not self.inside_quote[t.i])
-        ranked = counts.most_common(2)
-        if not ranked:
+        # counted wherever the word stands capitalised, as the NER misses repeats ("The Maple Leafs drafted him")
+        words = {w for e in bodies for w in clean_name(e.text).split() if w[:1].isupper() and w.lower() not in ("the", "a")}
+        counts = Counter(t.text for t in self.doc if t.idx < span.start and t.text in words and not self.inside_quote[t.i])
+        n = max(counts.values(), default=0)
+        top = {w for w, c in counts.items() if c == n}
+        # the most frequent words must be of one name ("Toronto", "Maple", "Leafs"), not of two organisations
+        if n < 2 or not any(top <= set(clean_name(e.text).split()) for e in bodies):
             return None
-        top, n = ranked[0]
-        if n < 2 or len(ranked) > 1 and ranked[1][1] == n:
-            return None
-        key = lambda e: clean_name(e.text).split()[-1]  # noqa: E731
+        named = [e for e in bodies if top & set(clean_name(e.text).split())]
         # the form it is the subject under, latest first ("the Louvre", not "Société des Amis du Louvre"),
         # else the one the article's first sentence names ("shoppers at Massy Stores were left frustrated")
         lead = next((s for s in self.doc.sents if not is_heading(self.doc, s.start)), None)
-        chosen = [e for e in bodies if key(e) == top and e.root.dep_ in _SUBJECT_DEPS] or [
-            e for e in bodies if key(e) == top and lead is not None and lead.start <= e.start < lead.end]
+        chosen = [e for e in named if e.root.dep_ in _SUBJECT_DEPS] or [
+            e for e in named if lead is not None and lead.start <= e.start < lead.end]
         return clean_name(chosen[-1].text) if chosen and self._fits(chosen[-1].text, head) else None
 
     def spelled_out(self, name: str) -> str | None:
