@@ -23,6 +23,7 @@ class RoleLexicon:
     demonyms: frozenset[str]  # nationalities without a regular ending ("French", "Dutch")
     things: frozenset[str] = frozenset()  # heads naming what cannot speak ("rule", "video", "week")
     person_nouns: dict[str, str] = field(default_factory=dict)  # "woman" -> f: a person, no role to look up
+    state_bodies: frozenset[str] = frozenset()  # organisation nouns of the state or politics ("ministry"), also in orgs
 
     def gender_of_title(self, word: str) -> str | None:
         g = self.honorifics.get(word.lower()) or self.roles.get(word.lower()) or self.person_nouns.get(word.lower())
@@ -38,14 +39,16 @@ def _rows(name: str):
 
 @functools.lru_cache(maxsize=1)
 def load_role_lexicon() -> RoleLexicon:
-    honorifics, roles, orgs, groups, affiliations, demonyms, things, person_nouns = {}, {}, set(), set(), set(), set(), set(), {}
+    honorifics, roles, orgs, groups, affiliations, demonyms, things, person_nouns, state_bodies = {}, {}, set(), set(), set(), set(), set(), {}, set()
     for word, kind, gender in _rows("roles.tsv"):
         if kind == "honorific":
             honorifics[word] = gender
         elif kind == "role":
             roles[word] = gender
-        elif kind == "org":
+        elif kind in ("org", "public_org"):
             orgs.add(word)
+            if kind == "public_org":
+                state_bodies.add(word)
         elif kind == "group":
             groups.add(word)
         elif kind == "affiliation":
@@ -57,7 +60,8 @@ def load_role_lexicon() -> RoleLexicon:
         elif kind == "person":
             person_nouns[word] = gender
     first_names = {name: gender for name, gender in _rows("first_names.tsv")}
-    return RoleLexicon(honorifics, roles, frozenset(orgs), frozenset(groups), first_names, frozenset(affiliations), frozenset(demonyms), frozenset(things), person_nouns)
+    return RoleLexicon(honorifics, roles, frozenset(orgs), frozenset(groups), first_names, frozenset(affiliations), frozenset(demonyms), frozenset(things), person_nouns,
+                       frozenset(state_bodies))
 
 
 @functools.lru_cache(maxsize=1)

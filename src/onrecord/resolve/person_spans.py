@@ -124,7 +124,7 @@ class _EntityWords:
     of full names, and how often a text is tagged an organisation or a person."""
 
     def __init__(self, ents):
-        self.places = {e.text.lower() for e in ents if e.label_ in ("GPE", "LOC", "FAC")}
+        self.places = Counter(e.text.lower() for e in ents if e.label_ in ("GPE", "LOC", "FAC"))
         self.surnames = {_last_word(e).lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1}  # "Damon Green’s" → green
         self.as_org = Counter(e.text for e in ents if e.label_ == "ORG")
         self.as_person = Counter(e.text for e in ents if e.label_ == "PERSON")
@@ -150,9 +150,24 @@ def _no_person(doc: Doc, ent: SpacySpan, lex: RoleLexicon, words_of_ents: _Entit
     if ent.start > 0 and doc[ent.start - 1].lower_ == "the":
         return True
     known = words_of_ents
+    if _opening_word(doc, word) and word.lower_ not in known.surnames and not is_given_name(word.text):
+        return True
     # "Facebook": tagged an organisation more often than a person
     as_org = known.as_org[word.text] > known.as_person[word.text]
-    return (word.lower_ in known.places or as_org) and word.lower_ not in known.surnames
+    # "Surrey": a place elsewhere in the text, unless a given name of known gender tagged a person more often
+    # ("Demi", once a place; "Surrey" is no given name, whatever the tags)
+    as_place = known.places[word.lower_] and (known.places[word.lower_] >= known.as_person[word.text] or gender_of_first_name(word.text) is None)
+    return (as_place or as_org) and word.lower_ not in known.surnames
+
+
+def _opening_word(doc: Doc, word: Token) -> bool:
+    """"Anywho, that was the moment …": a word that opens its sentence before a comma and stands nowhere
+    else in the text is a discourse marker, not a person; a person named by one word is named again
+    ("Ujiri, meanwhile, …" … "Ujiri said"), or by a given name the caller checks."""
+    first = next((t for t in word.sent if not (t.is_punct or t.is_space)), None)
+    if first is None or first.i != word.i or word.i + 1 >= len(doc) or doc[word.i + 1].text != ",":
+        return False
+    return sum(t.lower_ == word.lower_ for t in doc) == 1
 
 
 def _last_word(ent: SpacySpan) -> Token:

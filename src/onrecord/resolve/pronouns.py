@@ -16,6 +16,7 @@ from ..attribution.cues import load_cue_lexicon
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, writing_nouns
 from .mentions import ORG_LABELS, EntityBuilder
 from ..nlp import doc_text
+from .source_heads import said_of_people
 from .source_phrase import clean_name, phrase_name
 
 
@@ -99,9 +100,39 @@ class PronounResolution:
                     self._add_mention(builder, span, "pronoun")
                     return builder
             if word in PLURAL_PRONOUNS:
-                return self._plural_group_before(head, span)
-            return self._organisation_before(head, span)
+                return self._plural_group_before(head, span) or self._body_subject_before(head, plural=True)
+            return self._organisation_before(head, span) or self._body_subject_before(head, plural=False)
         return None
+
+    def _body_subject_before(self, head: Token, plural: bool) -> EntityBuilder | None:
+        """"The union started a campaign … On Monday, they said …", "The airline cut 40 flights. It said …":
+        with no organisation or group among the recent speakers, the subject of the sentence before (or of
+        the main clause around a "they say" aside) when it names an organisation ("it", "they") or people
+        ("they"): an organisation noun or name, or a plural people noun of ``data/roles.tsv``."""
+        cue = head.head
+        entry = load_cue_lexicon().entry(cue.lemma_.lower(), "VERB")
+        if head.dep_ != "nsubj" or entry is None or not plural and entry.kind not in ("speech", "writing"):
+            return None  # "it seems", "its decision to": no one speaks
+        sent = head.sent
+        roots = [self.doc[sent.start - 1].sent.root] if sent.start > 0 else []
+        if cue.dep_ in ("parataxis", "ccomp") and cue.head.i != cue.i:  # "Turnout is low, they say, and …"
+            roots.insert(0, cue.head)
+        for root in roots:
+            subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is None or subject.pos_ == "PRON" or self.inside_quote[subject.i] or not self._names_a_body(subject, plural):
+                continue
+            tokens = self.doc[subject.left_edge.i : subject.right_edge.i + 1]
+            found = self.resolve((Span.of(doc_text(self.doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)),), ())
+            if found is not None and found.kind is not EntityKind.PERSON:
+                return found
+        return None
+
+    def _names_a_body(self, subject: Token, plural: bool) -> bool:
+        lemma, word = subject.lemma_.lower(), subject.lower_
+        org = subject.ent_type_ == "ORG" or (word in self.lex.orgs or lemma in self.lex.orgs) and subject.tag_ in ("NN", "NNP")
+        people = subject.tag_ in ("NNS", "NNPS") and (word in self.lex.groups or lemma in self.lex.roles or lemma in self.lex.person_nouns
+                                                       or said_of_people(subject))  # "Others who have tracked his career"
+        return org or plural and people
 
     def _organisation_before(self, head: Token, span: Span) -> EntityBuilder | None:
         """"Microsoft's goal … encompasses direct emissions …, it said": with no organisation among the

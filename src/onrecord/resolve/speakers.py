@@ -23,6 +23,7 @@ from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLex
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
 from .name_gender import gender_of_first_name, is_given_name
 from .places import joint_name, place_as_place
+from .org_anaphors import OrgAnaphora
 from .pronouns import PronounResolution
 from .source_heads import FIRST_PERSON, describes_its_own, org_or_group, subject_inside, personal_antecedent, refers_back, said_of_people, speaking_antecedent, speaks_as_people
 from .source_phrase import can_speak, clean_name, phrase_name, possessed_kind, possessor, from_inner_determiner, without_answer_word, inside_quotes, last_line, possessive_after, subtree_span, under_preposition, with_brackets_closed
@@ -36,7 +37,7 @@ _QUANTIFIER_HEADS = {"one", "those", "some", "many", "most", "all", "several", "
 _NAME_JOINERS = {"and", "of", "&", "for"}
 
 
-class _Resolver(PronounResolution):
+class _Resolver(PronounResolution, OrgAnaphora):
     def __init__(self, doc: Doc):
         self.doc = doc
         self.ents = doc.ents  # spaCy builds this tuple on every access: once per article, not per source
@@ -64,11 +65,15 @@ class _Resolver(PronounResolution):
 
     def _other(self, name: str, kind: EntityKind, span: Span, form: str) -> EntityBuilder:
         # "another person said": someone other than the one before, never joined to them by the name
+        short = name
+        if kind is EntityKind.ORGANISATION:
+            name = self.spelled_out(name) or name  # "the PBO": the Parliamentary Budget Officer named in full
         key = f"{name.lower()}@{span.start}" if name.lower().startswith("another ") else name.lower()
         builder = self.others.get(key)
         if builder is None:
             builder = EntityBuilder(kind, names=[name])
             self.others[key] = builder
+        builder.add_name(short)
         builder.mentions.append(dataclasses.replace(Mention(span, form)))
         return builder
 
@@ -256,33 +261,6 @@ class _Resolver(PronounResolution):
         word = next(t for t in tokens if t.lower_ in found[0].surnames())  # the name in the headline, not the headline
         self._add_mention(found[0], Span.of(doc_text(self.doc), word.idx, word.idx + len(word.text)), "surname")
         return found[0]
-
-    def resolve_org_anaphor(self, head: Token, span: Span) -> EntityBuilder | None:
-        """"The agency warned …" after "the United Nations food agency": the latest organisation so
-        named; else "the company said" after "Tesla announced …": the organisation the text named last,
-        in this paragraph or the two before it (outside quotations)."""
-        word = head.lower_
-        best, best_offset = None, -1
-        for builder in self.others.values():
-            if builder.kind is EntityKind.ORGANISATION and word in builder.name.lower().split():
-                offset = builder.last_offset(span.start)
-                if offset > best_offset:
-                    best, best_offset = builder, offset
-        if best is None:
-            para = self.paragraph_of(span.start)
-            spoke = next((b for o, b in reversed(self.history) if o < span.start and self.paragraph_of(o) >= para - 2 and b.kind is EntityKind.ORGANISATION), None)
-            if spoke is not None:
-                self._add_mention(spoke, span, "nominal")
-                return spoke
-            # subjects and agents only: "iPhone users" or "sued Google" name an organisation that is not the one talking
-            named = [e for e in self.ents if e.label_ == "ORG" and e.end_char <= span.start and not self.inside_quote[e.start]
-                     and (e.root.dep_ in ("nsubj", "nsubjpass") or e.root.dep_ == "pobj" and e.root.head.lower_ == "by")
-                     and self.paragraph_of(e.start_char) >= para - 2 and e.start_char not in self.by_offset and not is_heading(self.doc, e.start)]
-            if named:
-                return self._other(clean_name(named[-1].text), EntityKind.ORGANISATION, span, "nominal")
-            return None
-        self._add_mention(best, span, "nominal")
-        return best
 
     def _named_later(self, tokens, head: Token, span: Span) -> list:
         """"the WHL commissioner said …" before "WHL commissioner Ron Robison": the one person whose
