@@ -6,6 +6,8 @@ named "Vladimir Putin" with title "President" and nationality "Russian"; apposit
 """
 from __future__ import annotations
 
+import functools
+import unicodedata
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -17,7 +19,19 @@ from .name_gender import gender_of_first_name
 from .names import TITLE_MODIFIERS
 from .person_spans import NAME_PARTICLES, ORG_LABELS, POSSESSIVE, credit_or_heading, is_heading, person_spans
 
-__all__ = ["ORG_LABELS", "EntityBuilder", "NameMention", "find_name_mentions", "group_people", "is_heading"]
+__all__ = ["ORG_LABELS", "EntityBuilder", "NameMention", "find_name_mentions", "fold", "group_people", "is_heading"]
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """A name word as names are matched within an article: lowercase, accents dropped ("Honoré-Paul" and
+    "Honore-Paul", one person spelt both ways in one story).
+
+    Example:
+        >>> fold("Honoré-Paul") == fold("Honore-Paul")
+        True
+    """
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
 
 
 
@@ -40,10 +54,12 @@ class EntityBuilder:
         return max(self.names, key=lambda n: (len(n.split()), len(n)))
 
     def surnames(self) -> set[str]:
-        return {n.split()[-1].lower() for n in self.names}
+        """The last word of each name, folded (:func:`fold`)."""
+        return {fold(n.split()[-1]) for n in self.names}
 
     def first_names(self) -> set[str]:
-        return {n.split()[0].lower().rstrip(".") for n in self.names if len(n.split()) > 1}
+        """The first word of each name of several words, folded (:func:`fold`)."""
+        return {fold(n.split()[0]).rstrip(".") for n in self.names if len(n.split()) > 1}
 
     def add_name(self, name: str) -> None:
         if name not in self.names:
@@ -216,7 +232,7 @@ def find_name_mentions(doc: Doc, lex: RoleLexicon, inside_quote: list[bool]) -> 
 
 
 def _compatible(builder: EntityBuilder, words: list[str]) -> bool:
-    first = words[0].lower().rstrip(".")
+    first = fold(words[0]).rstrip(".")
     firsts = builder.first_names()
     if not firsts:
         return True
@@ -245,9 +261,9 @@ def group_people(mentions: list[NameMention]) -> list[EntityBuilder]:
         words = m.name.split()
         target = None
         if len(words) > 1:
-            candidates = [p for p in people if words[-1].lower() in p.surnames() and _compatible(p, words)]
+            candidates = [p for p in people if fold(words[-1]) in p.surnames() and _compatible(p, words)]
         else:
-            key = words[0].lower()
+            key = fold(words[0])
             candidates = [p for p in people if key in p.surnames() or key in p.first_names()]
             # "Camille Etienne Gbedey … Etienne said": the first word of a double surname, when one person has it
             inner = [p for p in people if any(key in n.lower().split()[1:-1] for n in p.names if len(n.split()) >= 3)]
@@ -271,7 +287,7 @@ def group_people(mentions: list[NameMention]) -> list[EntityBuilder]:
             p.gender = gender_of_first_name(p.names[0])
     # a surname seen before its full name ("Putin … Vladimir Putin") joins the one full name it fits
     for single in [p for p in people if all(len(n.split()) == 1 for n in p.names)]:
-        fuller = [p for p in people if p is not single and single.names[0].lower() in p.surnames()]
+        fuller = [p for p in people if p is not single and fold(single.names[0]) in p.surnames()]
         if len(fuller) == 1:
             full = fuller[0]
             full.mentions.extend(single.mentions)

@@ -20,7 +20,7 @@ from ..types import Attribution, Entity, EntityKind, Mention, Span, Speaker
 from .cue_subject import INVISIBLE, subject_of_cue
 from .findings import finding_author
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
-from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, group_people, is_heading
+from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, fold, group_people, is_heading
 from .name_gender import gender_of_first_name, is_given_name
 from .places import joint_name, place_as_place
 from .org_anaphors import OrgAnaphora
@@ -230,7 +230,7 @@ class _Resolver(PronounResolution, OrgAnaphora):
         surname = head.lower_.strip(INVISIBLE)
         if surname in self.lex.orgs or surname in self.lex.groups or surname in self.lex.things:
             return None  # "Police said": a common noun, not a surname
-        found = [p for p in self.people if p.kind is EntityKind.PERSON and surname in p.surnames()]
+        found = [p for p in self.people if p.kind is EntityKind.PERSON and fold(surname) in p.surnames()]
         # the mention is the surname itself: "King, who resigned …", "Major himself" are no aliases
         span = Span.of(doc_text(self.doc), head.idx, head.idx + len(head.text.rstrip(INVISIBLE)))
         if len(found) == 1:
@@ -254,11 +254,11 @@ class _Resolver(PronounResolution, OrgAnaphora):
 
     def resolve_in_heading(self, tokens, span: Span) -> EntityBuilder | None:
         """A headline ("Obama Says He Will Veto"): the person of the article it names, never a new one."""
-        words = {t.lower_ for t in tokens if t.text[:1].isupper()}
+        words = {fold(t.text) for t in tokens if t.text[:1].isupper()}
         found = [p for p in self.people if p.kind is EntityKind.PERSON and p.surnames() & words]
         if len(found) != 1:
             return None
-        word = next(t for t in tokens if t.lower_ in found[0].surnames())  # the name in the headline, not the headline
+        word = next(t for t in tokens if fold(t.text) in found[0].surnames())  # the name in the headline, not the headline
         self._add_mention(found[0], Span.of(doc_text(self.doc), word.idx, word.idx + len(word.text)), "surname")
         return found[0]
 
