@@ -47,3 +47,31 @@ def test_a_floating_quote_goes_on_with_an_introduced_quote(nlp):
     )
     quote = _by_content(nlp(text)._.attributions, "damages")
     assert quote.speaker is not None and quote.speaker.name == "Harriet Okafor"
+
+
+def _cued(attributions, cue: str):
+    return [a for a in attributions if " ".join(s.text for s in a.cue) == cue]
+
+
+def test_what_he_called_gives_the_name_not_what(nlp):
+    text = "Mayors reacted angrily to threats by the minister, Alan Price, because of what he called the housing “crisis” in their towns."
+    (called,) = _cued(nlp(text)._.attributions, "called")
+    assert "what" not in called.content_text.split()
+    assert "crisis" in called.content_text
+
+
+def test_what_they_called_keeps_only_the_name(nlp):
+    text = "Students at the college were the latest to spark anger with what the college called an “outrageous” party."
+    for a in _cued(nlp(text)._.attributions, "called"):
+        assert a.content_text.split()[0] != "what"
+
+
+def test_a_pseudo_cleft_reports_the_clause_after_is(nlp):
+    text = "However, what I can confirm is that the arrest was an operation led by the police."
+    (confirm,) = _cued(nlp(text)._.attributions, "can confirm")
+    assert confirm.content_text.startswith("that the arrest was")
+
+
+def test_what_someone_said_as_an_object_is_no_attribution(nlp):
+    text = "The farmer did not know what the minister said."
+    assert _cued(nlp(text)._.attributions, "said") == []

@@ -7,7 +7,9 @@
 * A cue inside the subject of a clause reports nothing past that subject: "customers who sought to pay
   bills through Surepay were turned away" — what they sought ends before "were turned away".
 * "not only … but also …" is one content: "hopes the fundraiser will not only raise money but also make
-  the public aware" does not end after "not only raise money"."""
+  the public aware" does not end after "not only raise money".
+* The "what" of a free relative is no content: "what the institution called an “outrageous” party"
+  keeps "an “outrageous” party"; "did not know what the minister said" reports nothing of "said"."""
 from __future__ import annotations
 
 import re
@@ -28,7 +30,21 @@ _CLAUSE_START_DEPS = {"nsubj", "nsubjpass", "expl", "mark"}
 def bound_contents(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     """The attributions, each indirect content that opens with a time adjunct right after its cue
     starting after it, and each content of a cue inside a clause's subject ending with that subject."""
-    return [_with_but_also(doc, _within_subject(doc, _trimmed(doc, a))) for a in attributions]
+    bounded = (_without_free_relative(_with_but_also(doc, _within_subject(doc, _trimmed(doc, a)))) for a in attributions)
+    return [a for a in bounded if a is not None]
+
+
+#: the pronoun of a free relative, object of the cue before it ("what he called …")
+_FREE_RELATIVE = {"what", "whatever"}
+
+
+def _without_free_relative(a: Attribution) -> Attribution | None:
+    if a.type is AttributionType.DIRECT or not a.cue:
+        return a
+    kept = tuple(s for s in a.content if not (s.text.strip().lower() in _FREE_RELATIVE and s.end <= a.cue[0].start))
+    if kept == a.content:
+        return a
+    return replace(a, content=kept) if kept else None
 
 
 _NOT_ONLY = re.compile(r"\bnot only\b", re.IGNORECASE)

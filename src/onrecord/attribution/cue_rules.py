@@ -61,6 +61,8 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         if objects and objects[0].i < verb.i and objects[0].lower_ in ("that", "which", "whom"):
             return None  # "the interview that some … must have feared": a relative pronoun, the writer's noun
+        if objects and objects[0].i < verb.i and objects[0].lower_ == "what":
+            return _free_relative_content(verb)
         if objects:
             start, end = subtree_range(objects[0])
             for child in verb.rights:
@@ -70,6 +72,19 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         preps = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
         if preps:  # "accused of", "warned of", "called for"
             return [(preps[0].i, preps[0].right_edge.i + 1)], "verb-prep"
+    return None
+
+
+def _free_relative_content(verb: Token) -> tuple[list[tuple[int, int]], str] | None:
+    """"what he called the Covid “crisis”": the name given is the content; "what I can confirm is that
+    the arrest …" (a pseudo-cleft): the clause after "is"; any other "what X said" names no content."""
+    named = [c for c in verb.rights if c.dep_ == "oprd"]
+    if named:
+        return [subtree_range(named[0])], "verb-object"
+    if verb.dep_ == "csubj" and verb.head.lemma_ == "be":
+        said = [c for c in verb.head.rights if c.dep_ in ("ccomp", "attr")]
+        if said:
+            return [subtree_range(said[0])], "verb-clause"
     return None
 
 
