@@ -75,3 +75,21 @@ def test_a_pseudo_cleft_reports_the_clause_after_is(nlp):
 def test_what_someone_said_as_an_object_is_no_attribution(nlp):
     text = "The farmer did not know what the minister said."
     assert _cued(nlp(text)._.attributions, "said") == []
+
+
+def test_a_title_then_a_name_after_its_comma_names_the_speaker(nlp):
+    text = "In the meantime, Managing Director of Blue Harbour Foods Limited, Marcia Grant says the biggest exports last year were yam and ginger."
+    (says,) = _cued(nlp(text)._.attributions, "says")
+    assert says.speaker is not None and says.speaker.name == "Marcia Grant"
+
+
+def test_explained_that_with_a_misread_that_is_speech(nlp):
+    text = "She explained that added value to produce increases the demand."
+    (explained,) = _cued(nlp(text)._.attributions, "explained")
+    assert explained.kind.value == "speech"
+
+
+def test_explained_that_and_a_noun_still_names_a_thing(nlp):
+    text = "She explained that decision to the board members on Monday."
+    for a in _cued(nlp(text)._.attributions, "explained"):
+        assert a.kind.value == "act"

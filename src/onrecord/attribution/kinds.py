@@ -186,6 +186,8 @@ def _names_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
     if span is None:
         return False
     root = span.root
+    if _misparsed_that_clause(span):
+        return False
     if root.dep_ == "prep" and root.head == verb and all(c.dep_ in ("pobj", "pcomp") for c in root.children):
         return True  # "asked about the case", "called for more regulations", "accused of three counts"
     on_verb = root.head == verb or (root.dep_ == "pobj" and root.head.head == verb)
@@ -196,6 +198,13 @@ def _names_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
     if any(_says(c) for c in root.children) or any(c.dep_ in _SAYING_DEPS for c in verb.children):
         return False
     return not any(t.dep_ == "prep" and t.lower_ == "as" for t in [*verb.children, *span])  # "described X as Y"
+
+
+def _misparsed_that_clause(span) -> bool:
+    """"explained that added value to produce increases the demand": a "that" the tagger read as a
+    determiner, then no noun but a clause (a verb or adjective after it, five words or more); "explained
+    that decision" names a thing."""
+    return len(span) >= 6 and span[0].lower_ == "that" and span[0].dep_ == "det" and span[1].tag_ not in ("NN", "NNS", "NNP", "NNPS", "JJ", "CD")
 
 
 def _according_to_kind(doc: Doc, a: Attribution) -> AttributionKind:
