@@ -93,3 +93,15 @@ def test_explained_that_and_a_noun_still_names_a_thing(nlp):
     text = "She explained that decision to the board members on Monday."
     for a in _cued(nlp(text)._.attributions, "explained"):
         assert a.kind.value == "act"
+
+
+def test_says_data_show_that_is_one_statement_of_the_speaker(nlp):
+    text = (
+        "Mark Bailey is the head of the growers’ association. He says data from the Statistical Institute of Jamaica, "
+        "STATIN, show that Jamaica is importing more produce than the country is exporting."
+    )
+    attributions = nlp(text)._.attributions
+    assert _cued(attributions, "show") == []
+    (says,) = _cued(attributions, "says")
+    assert says.kind.value == "speech"
+    assert says.content_text.endswith("than the country is exporting")

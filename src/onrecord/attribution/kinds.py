@@ -186,8 +186,8 @@ def _names_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
     if span is None:
         return False
     root = span.root
-    if _misparsed_that_clause(span):
-        return False
+    if _misparsed_that_clause(span) or any(t.head == verb and t.dep_ in ("ccomp", "advcl") and t.i > root.i for t in span):
+        return False  # "says data from the institute show that …": a clause after the object
     if root.dep_ == "prep" and root.head == verb and all(c.dep_ in ("pobj", "pcomp") for c in root.children):
         return True  # "asked about the case", "called for more regulations", "accused of three counts"
     on_verb = root.head == verb or (root.dep_ == "pobj" and root.head.head == verb)
