@@ -186,7 +186,7 @@ def _names_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
     if span is None:
         return False
     root = span.root
-    if _misparsed_that_clause(span) or any(t.head == verb and t.dep_ in ("ccomp", "advcl") and t.i > root.i for t in span):
+    if _misparsed_that_clause(span) or any(_clause_after_object(t, verb, root) for t in span):
         return False  # "says data from the institute show that …": a clause after the object
     if root.dep_ == "prep" and root.head == verb and all(c.dep_ in ("pobj", "pcomp") for c in root.children):
         return True  # "asked about the case", "called for more regulations", "accused of three counts"
@@ -198,6 +198,12 @@ def _names_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
     if any(_says(c) for c in root.children) or any(c.dep_ in _SAYING_DEPS for c in verb.children):
         return False
     return not any(t.dep_ == "prep" and t.lower_ == "as" for t in [*verb.children, *span])  # "described X as Y"
+
+
+def _clause_after_object(t: Token, verb: Token, root: Token) -> bool:
+    """A finite clause of the cue after its object, with no conjunction of its own ("says data … show
+    that …"; not "cited the figure, further raising …", "write this because …")."""
+    return t.head == verb and t.dep_ in ("ccomp", "advcl") and t.i > root.i and t.tag_ in ("VBP", "VBZ", "VBD") and not any(c.dep_ == "mark" for c in t.children)
 
 
 def _misparsed_that_clause(span) -> bool:
