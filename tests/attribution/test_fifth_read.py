@@ -105,3 +105,11 @@ def test_says_data_show_that_is_one_statement_of_the_speaker(nlp):
     (says,) = _cued(attributions, "says")
     assert says.kind.value == "speech"
     assert says.content_text.endswith("than the country is exporting")
+
+
+def test_what_they_call_without_quotation_is_no_quote(nlp):
+    text = (
+        "Three former employees behind an online campaign to bring attention to what they call workplace harassment, "
+        "unfair treatment of staff and racism at the restaurant chain have outlined what they want done."
+    )
+    assert [a for a in _cued(nlp(text)._.attributions, "call") if a.is_quote] == []

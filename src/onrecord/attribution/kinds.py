@@ -191,10 +191,12 @@ def _names_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
     if root.dep_ == "prep" and root.head == verb and all(c.dep_ in ("pobj", "pcomp") for c in root.children):
         return True  # "asked about the case", "called for more regulations", "accused of three counts"
     on_verb = root.head == verb or (root.dep_ == "pobj" and root.head.head == verb)
-    if not on_verb or root.dep_ not in ("dobj", "pobj") or root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+    if not on_verb or root.dep_ not in ("dobj", "pobj", "oprd") or root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
         return False
     if len(span) == 1 and root.lower_ in _WH_WORDS:
         return True  # "what he calls a disgrace": the object is a relative word, nothing said
+    if root.dep_ == "oprd" and any(c.dep_ == "dobj" and c.lower_ in _WH_WORDS for c in verb.children):
+        return True  # "what they call workplace harassment, unfair treatment …": a name given, no quotation
     if any(_says(c) for c in root.children) or any(c.dep_ in _SAYING_DEPS for c in verb.children):
         return False
     return not any(t.dep_ == "prep" and t.lower_ == "as" for t in [*verb.children, *span])  # "described X as Y"
