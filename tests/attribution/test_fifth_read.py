@@ -113,3 +113,23 @@ def test_what_they_call_without_quotation_is_no_quote(nlp):
         "unfair treatment of staff and racism at the restaurant chain have outlined what they want done."
     )
     assert [a for a in _cued(nlp(text)._.attributions, "call") if a.is_quote] == []
+
+
+def test_the_noun_understanding_of_is_no_cue(nlp):
+    text = (
+        "The premier and his colleagues complimented the senator for starting the talks and her general "
+        "understanding of how decisions made in Washington can affect the people of the region."
+    )
+    assert [a for a in nlp(text)._.attributions if "understanding" in " ".join(s.text for s in a.cue)] == []
+
+
+def test_the_noun_looks_is_no_cue(nlp):
+    text = "The home side missed plenty of shots tonight. These were mostly open looks that they just could not get to go down."
+    assert [a for a in nlp(text)._.attributions if "looks" in " ".join(s.text for s in a.cue)] == []
+
+
+def test_asked_not_to_be_named_is_no_statement(nlp):
+    text = "One head teacher, who asked not to be named, said: “The ministry looked to schools to sort out the mess.”"
+    attributions = nlp(text)._.attributions
+    assert _cued(attributions, "asked") == []
+    assert len(_cued(attributions, "said")) == 1

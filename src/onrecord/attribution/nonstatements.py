@@ -14,6 +14,7 @@ Each is a class of error seen on real news, recognised from the parse, never fro
   to predict how …", "it is worth emphasizing that …", "it should be noted that …", "That said, …"; the
   reader addressed in a condition, outside a quotation: "if you believe that its contents were not
   libellous, let us know";
+* a source's request for anonymity: "who asked not to be named", "requested anonymity";
 * a speech that was not made: its speaker is no one ("no-one could predict", "anyone who says") or it
   is a condition ("if they fail to tell their bosses"); "told to …" with no addressee, after a passive;
 * "be" and an adjective with a conduct: "the Neanderthal were dedicated to making tools";
@@ -340,7 +341,15 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     cue = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
     if any(_writers_voice(t) for t in cue or () if t.pos_ == "VERB"):  # "remains difficult to predict"
         return True
-    return _act_on_object(doc, verb, a) or _added_a_thing(verb) or _event_perceived(verb) or _found_in_a_state(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
+    return _act_on_object(doc, verb, a) or _added_a_thing(verb) or _event_perceived(verb) or _found_in_a_state(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a) or _anonymity_request(doc, a)
+
+
+#: "who asked not to be named": a source's request for anonymity is how the article protects them, not a statement
+_ANONYMITY = re.compile(r"^not to be (?:named|identified|quoted by name)\b|^anonymity\b", re.IGNORECASE)
+
+
+def _anonymity_request(doc: Doc, a: Attribution) -> bool:
+    return a.cue_lemma in ("ask", "request") and bool(a.content) and bool(_ANONYMITY.match(a.content[0].text.strip()))
 
 
 def _topic_subject(doc: Doc, a: Attribution) -> bool:
