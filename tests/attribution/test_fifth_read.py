@@ -133,3 +133,15 @@ def test_asked_not_to_be_named_is_no_statement(nlp):
     attributions = nlp(text)._.attributions
     assert _cued(attributions, "asked") == []
     assert len(_cued(attributions, "said")) == 1
+
+
+def test_an_infinitive_inside_the_content_does_not_cut_it(rules_nlp):
+    text = "Moreno said she and some neighbours worried that the mayor would be swayed to support the stadium plan."
+    (said,) = _cued(rules_nlp(text)._.attributions, "said")
+    assert said.content_text.endswith("to support the stadium plan")
+
+
+def test_a_subject_with_its_infinitive_and_its_verb_are_one_content(rules_nlp):
+    text = "Resident Dana Lowe, 55, said Gomez's last-minute push to approve the rezoning last year incensed her and many of her neighbors."
+    (said,) = _cued(rules_nlp(text)._.attributions, "said")
+    assert said.content_text.endswith("incensed her and many of her neighbors")

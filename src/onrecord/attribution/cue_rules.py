@@ -18,6 +18,7 @@ from .syntax import (
     cue_tokens,
     find_source,
     has_to_infinitive,
+    is_to_infinitive,
     minus,
     subtree_range,
     trim,
@@ -36,6 +37,9 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         # the sentence the cue closes ("…, without meaning a word of it, told Tracy she was …")
         clauses = [c for c in clauses if c.i > verb.i] or clauses
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+        joined = _one_clause_split(verb, clauses)
+        if joined is not None:
+            return [joined], "verb-clause"
         if clause.pos_ == "ADJ" and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
             return None  # "competitions that once seemed so promising": a verb and an adjective, no content
         if _finite_without_subject(clause):
@@ -73,6 +77,23 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         if preps:  # "accused of", "warned of", "called for"
             return [(preps[0].i, preps[0].right_edge.i + 1)], "verb-prep"
     return None
+
+
+def _one_clause_split(verb: Token, clauses: list[Token]) -> tuple[int, int] | None:
+    """"said Velázquez's push to approve the rezoning last year incensed her": the parser makes the
+    subject's infinitive and the verb two clauses of the cue, one right after the other with nothing
+    between; what was said is both. None unless there are exactly two such clauses after the cue."""
+    after = sorted((c for c in clauses if c.i > verb.i and c.dep_ == "ccomp"), key=lambda c: c.i)
+    if len(after) != 2 or after[0].right_edge.i + 1 != after[1].left_edge.i:
+        return None
+    first, second = after
+    # the first is a subject with its infinitive ("push to approve …"), the second a verb with no subject
+    # of its own and no cue ("… but said “…”" is a second statement)
+    if not (is_to_infinitive(first) and any(c.dep_ in SUBJECT_DEPS for c in first.children)):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS | {"mark"} for c in second.children) or load_cue_lexicon().entry(second.lemma_.lower(), "VERB") is not None:
+        return None
+    return first.left_edge.i, second.right_edge.i + 1
 
 
 def _free_relative_content(verb: Token) -> tuple[list[tuple[int, int]], str] | None:
