@@ -145,3 +145,13 @@ def test_a_subject_with_its_infinitive_and_its_verb_are_one_content(rules_nlp):
     text = "Resident Dana Lowe, 55, said Gomez's last-minute push to approve the rezoning last year incensed her and many of her neighbors."
     (said,) = _cued(rules_nlp(text)._.attributions, "said")
     assert said.content_text.endswith("incensed her and many of her neighbors")
+
+
+def test_according_to_a_source_then_a_subject_of_its_own_verb(rules_nlp):
+    text = (
+        "According to a blog post for InfoAmazonia, Brazil’s National Institute for Space Research predicts that "
+        "rainfall in the north will be 40 percent below normal."
+    )
+    (according,) = _cued(rules_nlp(text)._.attributions, "According to")
+    assert [s.text for s in according.source] == ["a blog post for InfoAmazonia"]
+    assert according.content_text.startswith("Brazil’s National Institute for Space Research predicts")

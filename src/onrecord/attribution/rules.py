@@ -18,9 +18,9 @@ from spacy.tokens import Doc
 
 from ..nlp import doc_text
 from ..types import Attribution, AttributionType, Span
+from .according import candidates_from_according
 from .cue_rules import (
     WEAK_RULES,
-    candidates_from_according,
     candidates_from_colons,
     candidates_from_nouns,
     candidates_from_verbs,
