@@ -8,6 +8,9 @@
   bills through Surepay were turned away" — what they sought ends before "were turned away".
 * "not only … but also …" is one content: "hopes the fundraiser will not only raise money but also make
   the public aware" does not end after "not only raise money".
+* A content before its cue that opens with the writer's own lead-in before a colon starts after it:
+  "Android devices face a slew of threats: a new breed of malware has infected 25 million handsets,
+  researchers have said" reports what was found, not the writer's summary.
 * The "what" of a free relative is no content: "what the institution called an “outrageous” party"
   keeps "an “outrageous” party"; "did not know what the minister said" reports nothing of "said"."""
 from __future__ import annotations
@@ -30,8 +33,25 @@ _CLAUSE_START_DEPS = {"nsubj", "nsubjpass", "expl", "mark"}
 def bound_contents(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     """The attributions, each indirect content that opens with a time adjunct right after its cue
     starting after it, and each content of a cue inside a clause's subject ending with that subject."""
-    bounded = (_without_free_relative(_with_but_also(doc, _within_subject(doc, _trimmed(doc, a)))) for a in attributions)
+    bounded = (_after_lead_in(doc, _without_free_relative(_with_but_also(doc, _within_subject(doc, _trimmed(doc, a))))) for a in attributions)
     return [a for a in bounded if a is not None]
+
+
+#: a colon that ends the writer's lead-in: then a sentence of four words or more (capital or not)
+_LEAD_IN = re.compile(r":\s+(?=\S+(?:\s+\S+){3})")
+
+
+def _after_lead_in(doc: Doc, a: Attribution | None) -> Attribution | None:
+    if a is None or a.type is AttributionType.DIRECT or not a.cue or not a.content or a.content[-1].end > a.cue[0].start:
+        return a
+    if a.cue_lemma in ("according to", "accord"):
+        return a  # "X put forward two proposals: one …, according to people familiar": the whole sentence is theirs
+    first = a.content[0]
+    colon = _LEAD_IN.search(first.text)
+    if colon is None or any(ch in first.text[: colon.start()] for ch in "“”\"\n"):
+        return a
+    text = doc_text(doc)
+    return replace(a, content=(Span.of(text, first.start + colon.end(), first.end), *a.content[1:]))
 
 
 #: the pronoun of a free relative, object of the cue before it ("what he called …")

@@ -96,7 +96,10 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _clausal_subject(verb: Token) -> bool:
+    """A clause, or a bare "this"/"that" standing for the sentence before, as the subject: a fact."""
     subject = _subject(verb)
+    if subject is not None and subject.lower_ in ("this", "that") and not list(subject.children):
+        return True  # "This suggests the Neanderthal were dedicated …": the writer's inference from a fact
     return subject is not None and subject.dep_ == "csubj"
 
 

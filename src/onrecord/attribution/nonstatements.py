@@ -165,7 +165,10 @@ def _addressee_passive(verb: Token) -> bool:
 
 def _copula_property(doc: Doc, verb: Token, a: Attribution) -> bool:
     """"the Neanderthal were quite dedicated to making such tools": "be" and an adjective with no
-    clause of its own after it ("is confident that …" has one) say what the subject is like."""
+    clause of its own after it ("is confident that …" has one) say what the subject is like; "the
+    rezoning proved to be a central issue": "prove to be" is "turn out to be", no finding."""
+    if verb.lemma_.lower() == "prove" and any(c.dep_ == "xcomp" and c.lemma_ == "be" and is_to_infinitive(c) for c in verb.children):
+        return True
     if verb.lemma_.lower() != "be" or a.type is not AttributionType.INDIRECT or not a.content:
         return False
     span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
