@@ -187,3 +187,12 @@ def test_a_content_before_its_cue_starts_after_the_writers_lead_in(nlp):
 
 def _cues_of(a) -> str:
     return " ".join(s.text for s in a.cue)
+
+
+def test_says_data_show_that_by_the_rules_alone(rules_nlp):
+    text = "He says data from the Statistical Institute of Jamaica, STATIN, show that Jamaica is importing more produce than it exports."
+    attributions = rules_nlp(text)._.attributions
+    (says,) = _cued(attributions, "says")
+    assert says.content_text.startswith("data from the Statistical Institute")
+    assert says.content_text.endswith("than it exports")
+    assert [a for a in _cued(attributions, "show") if [s.text for s in a.source] == ["He"]] == []

@@ -30,6 +30,9 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
     # "The Tories believe A; they say B": a clause before a semicolon is a sentence of its own
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _pro_form(c)
                and not (c.i < verb.i and any(t.text == ";" for t in doc[c.right_edge.i + 1 : verb.i]))]
+    split = _object_then_verb(verb)
+    if split is not None:
+        return [split], "verb-clause"
     if clauses:
         # a clause after the cue is its complement; one before it as well is the parser's reading of
         # the sentence the cue closes ("…, without meaning a word of it, told Tracy she was …")
@@ -75,6 +78,25 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         if preps:  # "accused of", "warned of", "called for"
             return [(preps[0].i, preps[0].right_edge.i + 1)], "verb-prep"
     return None
+
+
+def _object_then_verb(verb: Token) -> tuple[int, int] | None:
+    """"says data from the institute, STATIN, show that …": the parser takes the reported clause's
+    subject for the cue's object and its verb for a clause of the cue (finite, no subject, no
+    conjunction, right after the object); what was said is both."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+    if len(objects) != 1 or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return None
+    doc = verb.doc
+    after = objects[0].right_edge.i + 1
+    while after < len(doc) and doc[after].text == ",":
+        after += 1
+    nxt = doc[after] if after < len(doc) else None
+    if nxt is None or nxt.head != verb or nxt.dep_ != "advcl" or nxt.tag_ not in ("VBP", "VBZ", "VBD"):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in nxt.children):
+        return None
+    return objects[0].left_edge.i, nxt.right_edge.i + 1
 
 
 def _one_clause_split(verb: Token, clauses: list[Token]) -> tuple[int, int] | None:
@@ -179,6 +201,9 @@ def candidates_from_verbs(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> l
         source = None if _raised_passive(verb) else find_source(verb)
         if verb.dep_ == "relcl":
             source = _relative_source(verb)
+        split = _object_then_verb(verb.head) if verb.dep_ == "advcl" else None
+        if split is not None and split[1] == verb.right_edge.i + 1:
+            source = trim(doc, split[0], verb.i)  # "says data … show that": the data show it
         content, source = _split_at_last_comma(doc, verb, content, source)
         if source is None:
             source = _coordinated_subject(verb)
