@@ -196,3 +196,13 @@ def test_says_data_show_that_by_the_rules_alone(rules_nlp):
     assert says.content_text.startswith("data from the Statistical Institute")
     assert says.content_text.endswith("than it exports")
     assert [a for a in _cued(attributions, "show") if [s.text for s in a.source] == ["He"]] == []
+
+
+def test_informed_me_with_no_word_of_what_is_no_statement(nlp):
+    text = (
+        "The US Government has informed the UK Government of this arrest, as part of the usual process. "
+        "The UK Government has subsequently informed me as Governor."
+    )
+    attributions = nlp(text)._.attributions
+    assert _cued(attributions, "has subsequently informed") == []
+    assert len(_cued(attributions, "has informed")) == 1
