@@ -206,3 +206,9 @@ def test_informed_me_with_no_word_of_what_is_no_statement(nlp):
     attributions = nlp(text)._.attributions
     assert _cued(attributions, "has subsequently informed") == []
     assert len(_cued(attributions, "has informed")) == 1
+
+
+def test_the_one_told_is_no_part_of_the_content(nlp):
+    text = "It is my duty as Governor to inform you that this morning the Premier was detained in Miami on charges of fraud."
+    (inform,) = [a for a in nlp(text)._.attributions if "inform" in _cues_of(a)]
+    assert inform.content_text.startswith("that this morning")

@@ -11,6 +11,8 @@
 * A content before its cue that opens with the writer's own lead-in before a colon starts after it:
   "Android devices face a slew of threats: a new breed of malware has infected 25 million handsets,
   researchers have said" reports what was found, not the writer's summary.
+* The one told is no part of what was said: "to inform you that this morning the Premier was detained"
+  reports from "that".
 * The "what" of a free relative is no content: "what the institution called an “outrageous” party"
   keeps "an “outrageous” party"; "did not know what the minister said" reports nothing of "said"."""
 from __future__ import annotations
@@ -33,7 +35,7 @@ _CLAUSE_START_DEPS = {"nsubj", "nsubjpass", "expl", "mark"}
 def bound_contents(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     """The attributions, each indirect content that opens with a time adjunct right after its cue
     starting after it, and each content of a cue inside a clause's subject ending with that subject."""
-    bounded = (_after_lead_in(doc, _without_free_relative(_with_but_also(doc, _within_subject(doc, _trimmed(doc, a))))) for a in attributions)
+    bounded = (_after_addressee(doc, _after_lead_in(doc, _without_free_relative(_with_but_also(doc, _within_subject(doc, _trimmed(doc, a)))))) for a in attributions)
     return [a for a in bounded if a is not None]
 
 
@@ -52,6 +54,20 @@ def _after_lead_in(doc: Doc, a: Attribution | None) -> Attribution | None:
         return a
     text = doc_text(doc)
     return replace(a, content=(Span.of(text, first.start + colon.end(), first.end), *a.content[1:]))
+
+
+def _after_addressee(doc: Doc, a: Attribution | None) -> Attribution | None:
+    if a is None or a.type is AttributionType.DIRECT or not a.cue or not a.content:
+        return a
+    first = a.content[0]
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    verb = cue_word(doc, a)
+    if span is None or len(span) < 3 or verb is None:
+        return a
+    told, that = span[0], span[1]
+    if told.pos_ != "PRON" or told.dep_ not in ("dobj", "dative") or told.head != verb or that.lower_ != "that" or that.dep_ != "mark":
+        return a
+    return replace(a, content=(Span.of(doc_text(doc), that.idx, first.end), *a.content[1:]))
 
 
 #: the pronoun of a free relative, object of the cue before it ("what he called …")
