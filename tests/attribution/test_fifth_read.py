@@ -212,3 +212,11 @@ def test_the_one_told_is_no_part_of_the_content(nlp):
     text = "It is my duty as Governor to inform you that this morning the Premier was detained in Miami on charges of fraud."
     (inform,) = [a for a in nlp(text)._.attributions if "inform" in _cues_of(a)]
     assert inform.content_text.startswith("that this morning")
+
+
+def test_urged_a_long_object_before_its_request_stays(nlp):
+    text = (
+        "The trust unanimously urged the county and the state, which is funding two-thirds of the new bus line, "
+        "to ensure that it honors the prior commitments."
+    )
+    assert [a for a in nlp(text)._.attributions if "urged" in _cues_of(a)] != []

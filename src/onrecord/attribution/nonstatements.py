@@ -363,7 +363,8 @@ def _addressee_only(doc: Doc, verb: Token, a: Attribution) -> bool:
     told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
     # "informed the UK Government of this arrest": the topic, hung on the verb or on the one told
     said = [c for c in (*verb.children, *(g for t in told for g in t.children)) if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("of", "about", "on")]
-    return span is not None and len(told) == 1 and not said and span.root == told[0]
+    # a pronoun: "urged the county and the state, which …, to ensure …" has its request further on
+    return span is not None and len(told) == 1 and told[0].pos_ == "PRON" and not said and span.root == told[0]
 
 
 def _topic_subject(doc: Doc, a: Attribution) -> bool:
