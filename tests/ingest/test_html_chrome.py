@@ -313,3 +313,26 @@ def test_the_hand_over_and_sign_off_lines_of_a_broadcast_script_are_no_article_t
     assert drop_chrome_lines(text) == (
         "Heavy snow closed three mountain passes on Monday.\nRoad crews worked through the night to clear the northern pass."
     )
+
+
+def test_a_reporter_hand_over_and_a_lone_source_credit_are_no_article_text():
+    # a radio script's hand-over ("X reports."), a web address on its own line before an embedded
+    # statement, and an agency's initials signing a government release (fifth journalist read)
+    from onrecord.ingest.page_chrome import drop_chrome_lines
+
+    text = (
+        "Exports rose by a fifth last year, the association said.\nMarta Gray reports.\n"
+        "The governor said he would give an update.\nISLANDNEWS.COM\n"
+        "I would like to provide an update on the arrest.\nGIS"
+    )
+    assert drop_chrome_lines(text) == (
+        "Exports rose by a fifth last year, the association said.\nThe governor said he would give an update.\n"
+        "I would like to provide an update on the arrest."
+    )
+
+
+def test_a_short_capitalised_sentence_or_an_abbreviation_line_stays():
+    from onrecord.ingest.page_chrome import drop_chrome_lines
+
+    text = "The U.S. economy grew.\nNATO met.\nThe mayor reports."
+    assert drop_chrome_lines(text) == text

@@ -7,7 +7,14 @@
 * A cue inside the subject of a clause reports nothing past that subject: "customers who sought to pay
   bills through Surepay were turned away" — what they sought ends before "were turned away".
 * "not only … but also …" is one content: "hopes the fundraiser will not only raise money but also make
-  the public aware" does not end after "not only raise money"."""
+  the public aware" does not end after "not only raise money".
+* A content before its cue that opens with the writer's own lead-in before a colon starts after it:
+  "Android devices face a slew of threats: a new breed of malware has infected 25 million handsets,
+  researchers have said" reports what was found, not the writer's summary.
+* The one told is no part of what was said: "to inform you that this morning the Premier was detained"
+  reports from "that".
+* The "what" of a free relative is no content: "what the institution called an “outrageous” party"
+  keeps "an “outrageous” party"; "did not know what the minister said" reports nothing of "said"."""
 from __future__ import annotations
 
 import re
@@ -28,7 +35,52 @@ _CLAUSE_START_DEPS = {"nsubj", "nsubjpass", "expl", "mark"}
 def bound_contents(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     """The attributions, each indirect content that opens with a time adjunct right after its cue
     starting after it, and each content of a cue inside a clause's subject ending with that subject."""
-    return [_with_but_also(doc, _within_subject(doc, _trimmed(doc, a))) for a in attributions]
+    bounded = (_after_addressee(doc, _after_lead_in(doc, _without_free_relative(_with_but_also(doc, _within_subject(doc, _trimmed(doc, a)))))) for a in attributions)
+    return [a for a in bounded if a is not None]
+
+
+#: a colon that ends the writer's lead-in: then a sentence of four words or more (capital or not)
+_LEAD_IN = re.compile(r":\s+(?=\S+(?:\s+\S+){3})")
+
+
+def _after_lead_in(doc: Doc, a: Attribution | None) -> Attribution | None:
+    if a is None or a.type is AttributionType.DIRECT or not a.cue or not a.content or a.content[-1].end > a.cue[0].start:
+        return a
+    if a.cue_lemma in ("according to", "accord"):
+        return a  # "X put forward two proposals: one …, according to people familiar": the whole sentence is theirs
+    first = a.content[0]
+    colon = _LEAD_IN.search(first.text)
+    if colon is None or any(ch in first.text[: colon.start()] for ch in "“”\"\n"):
+        return a
+    text = doc_text(doc)
+    return replace(a, content=(Span.of(text, first.start + colon.end(), first.end), *a.content[1:]))
+
+
+def _after_addressee(doc: Doc, a: Attribution | None) -> Attribution | None:
+    if a is None or a.type is AttributionType.DIRECT or not a.cue or not a.content:
+        return a
+    first = a.content[0]
+    span = doc.char_span(first.start, first.end, alignment_mode="expand")
+    verb = cue_word(doc, a)
+    if span is None or len(span) < 3 or verb is None:
+        return a
+    told, that = span[0], span[1]
+    if told.pos_ != "PRON" or told.dep_ not in ("dobj", "dative") or told.head != verb or that.lower_ != "that" or that.dep_ != "mark":
+        return a
+    return replace(a, content=(Span.of(doc_text(doc), that.idx, first.end), *a.content[1:]))
+
+
+#: the pronoun of a free relative, object of the cue before it ("what he called …")
+_FREE_RELATIVE = {"what", "whatever"}
+
+
+def _without_free_relative(a: Attribution) -> Attribution | None:
+    if a.type is AttributionType.DIRECT or not a.cue:
+        return a
+    kept = tuple(s for s in a.content if not (s.text.strip().lower() in _FREE_RELATIVE and s.end <= a.cue[0].start))
+    if kept == a.content:
+        return a
+    return replace(a, content=kept) if kept else None
 
 
 _NOT_ONLY = re.compile(r"\bnot only\b", re.IGNORECASE)

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..types import AttributionKind
 from .cues import CueLexicon, load_cue_lexicon
-from .kinds import load_kind_nouns
 from .syntax import (
     CLAUSE_DEPS,
     CONTENT_PREPS,
@@ -18,6 +16,7 @@ from .syntax import (
     cue_tokens,
     find_source,
     has_to_infinitive,
+    is_to_infinitive,
     minus,
     subtree_range,
     trim,
@@ -31,11 +30,17 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
     # "The Tories believe A; they say B": a clause before a semicolon is a sentence of its own
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and not _pro_form(c)
                and not (c.i < verb.i and any(t.text == ";" for t in doc[c.right_edge.i + 1 : verb.i]))]
+    split = _object_then_verb(verb)
+    if split is not None:
+        return [split], "verb-clause"
     if clauses:
         # a clause after the cue is its complement; one before it as well is the parser's reading of
         # the sentence the cue closes ("…, without meaning a word of it, told Tracy she was …")
         clauses = [c for c in clauses if c.i > verb.i] or clauses
         clause = max(clauses, key=lambda c: c.right_edge.i - c.left_edge.i)
+        joined = _one_clause_split(verb, clauses)
+        if joined is not None:
+            return [joined], "verb-clause"
         if clause.pos_ == "ADJ" and not any(c.dep_ in ("dobj", "dative") for c in verb.children):
             return None  # "competitions that once seemed so promising": a verb and an adjective, no content
         if _finite_without_subject(clause):
@@ -61,6 +66,8 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         if objects and objects[0].i < verb.i and objects[0].lower_ in ("that", "which", "whom"):
             return None  # "the interview that some … must have feared": a relative pronoun, the writer's noun
+        if objects and objects[0].i < verb.i and objects[0].lower_ == "what":
+            return _free_relative_content(verb)
         if objects:
             start, end = subtree_range(objects[0])
             for child in verb.rights:
@@ -70,6 +77,55 @@ def _content_of_verb(verb: Token, entry_lemma: str) -> tuple[list[tuple[int, int
         preps = [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS]
         if preps:  # "accused of", "warned of", "called for"
             return [(preps[0].i, preps[0].right_edge.i + 1)], "verb-prep"
+    return None
+
+
+def _object_then_verb(verb: Token) -> tuple[int, int] | None:
+    """"says data from the institute, STATIN, show that …": the parser takes the reported clause's
+    subject for the cue's object and its verb for a clause of the cue (finite, no subject, no
+    conjunction, right after the object); what was said is both."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN")]
+    if len(objects) != 1 or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+        return None
+    doc = verb.doc
+    after = objects[0].right_edge.i + 1
+    while after < len(doc) and doc[after].text == ",":
+        after += 1
+    nxt = doc[after] if after < len(doc) else None
+    if nxt is None or nxt.head != verb or nxt.dep_ != "advcl" or nxt.tag_ not in ("VBP", "VBZ", "VBD"):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in nxt.children):
+        return None
+    return objects[0].left_edge.i, nxt.right_edge.i + 1
+
+
+def _one_clause_split(verb: Token, clauses: list[Token]) -> tuple[int, int] | None:
+    """"said Velázquez's push to approve the rezoning last year incensed her": the parser makes the
+    subject's infinitive and the verb two clauses of the cue, one right after the other with nothing
+    between; what was said is both. None unless there are exactly two such clauses after the cue."""
+    after = sorted((c for c in clauses if c.i > verb.i and c.dep_ == "ccomp"), key=lambda c: c.i)
+    if len(after) != 2 or after[0].right_edge.i + 1 != after[1].left_edge.i:
+        return None
+    first, second = after
+    # the first is a subject with its infinitive ("push to approve …"), the second a verb with no subject
+    # of its own and no cue ("… but said “…”" is a second statement)
+    if not (is_to_infinitive(first) and any(c.dep_ in SUBJECT_DEPS for c in first.children)):
+        return None
+    if any(c.dep_ in SUBJECT_DEPS | {"mark"} for c in second.children) or load_cue_lexicon().entry(second.lemma_.lower(), "VERB") is not None:
+        return None
+    return first.left_edge.i, second.right_edge.i + 1
+
+
+def _free_relative_content(verb: Token) -> tuple[list[tuple[int, int]], str] | None:
+    """"what he called the Covid “crisis”": the name given is the content; "what I can confirm is that
+    the arrest …" (a pseudo-cleft): the clause after "is"; any other "what X said" names no content."""
+    named = [c for c in verb.rights if c.dep_ == "oprd"]
+    if named:
+        return [subtree_range(named[0])], "verb-object"
+    if verb.dep_ == "csubj" and verb.head.lemma_ == "be":
+        said = [c for c in verb.head.rights if c.dep_ in ("ccomp", "attr")]
+        if said:
+            return [subtree_range(said[0])], "verb-clause"
     return None
 
 
@@ -145,6 +201,9 @@ def candidates_from_verbs(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> l
         source = None if _raised_passive(verb) else find_source(verb)
         if verb.dep_ == "relcl":
             source = _relative_source(verb)
+        split = _object_then_verb(verb.head) if verb.dep_ == "advcl" else None
+        if split is not None and split[1] == verb.right_edge.i + 1:
+            source = trim(doc, split[0], verb.i)  # "says data … show that": the data show it
         content, source = _split_at_last_comma(doc, verb, content, source)
         if source is None:
             source = _coordinated_subject(verb)
@@ -260,54 +319,6 @@ def candidates_from_nouns(doc: Doc, lexicon: CueLexicon, starts: list[int]) -> l
             source = find_source(noun.head)
         out.append(Candidate([noun.i], [content], source, entry.lemma, "noun-clause", entry.strength * 0.9))
     return out
-
-
-def candidates_from_according(doc: Doc, starts: list[int]) -> list[Candidate]:
-    """"According to X, CONTENT" and "CONTENT, according to X"."""
-    out = []
-    for i in starts:
-        according, to = doc[i], doc[i + 1]
-        pobj = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
-        if not pobj:
-            continue
-        source = _owner_of_words(pobj[0]) or trim(doc, *subtree_range(pobj[0]))
-        phrase = (i, max(trim(doc, *subtree_range(pobj[0]))[1], i + 2))
-        head = according.head
-        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "relcl") and head.head is not head:
-            head = head.head
-        sent = according.sent
-        clause = subtree_range(head) if head.dep_ != "ROOT" else (sent.start, sent.end)
-        parts = [p for p in (trim(doc, *p, keep_quotes=True) for p in minus(clause, phrase)) if p[1] > p[0]]
-        if not parts and i == sent.start:
-            # the parser hung the whole sentence under the source ("According to radio host
-            # Ana Ruiz, the plan failed" with "failed" as an apposition): the comma ends the source
-            comma = next((t.i for t in doc[i + 2 : sent.end] if t.text == ","), None)
-            if comma is not None and comma > i + 2:
-                source = trim(doc, i + 2, comma)
-                parts = [p for p in [trim(doc, comma + 1, sent.end, keep_quotes=True)] if p[1] > p[0]]
-        if not parts:
-            continue
-        out.append(Candidate([i, i + 1], parts, source, "according to", "according-to", 0.9))
-    return out
-
-
-#: kinds of the nouns of someone's words or writing ("according to Blinken's explanations")
-_WORDS_KINDS = {AttributionKind.SPEECH, AttributionKind.WRITING}
-
-
-def _owner_of_words(noun: Token) -> tuple[int, int] | None:
-    """"according to Blinken's explanations", "according to the ministry's statement": the one whose
-    words they are is the source (the possessor without its 's), not the words."""
-    lexicon_entry = load_cue_lexicon().entry(noun.lemma_.lower(), "NOUN")
-    if load_kind_nouns().get(noun.lemma_.lower()) not in _WORDS_KINDS and (lexicon_entry is None or lexicon_entry.kind != "speech"):
-        return None
-    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN", "PRON")]
-    if not owners:
-        return None
-    start, end = trim(noun.doc, *subtree_range(owners[0]))
-    if end > start and noun.doc[end - 1].tag_ == "POS":
-        end -= 1
-    return (start, end) if end > start else None
 
 
 #: first- and second-person words: a line after a colon label that holds one is someone talking

@@ -11,8 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.tokens import Doc
+
 from ..types import Attribution, AttributionKind, AttributionType, Span
 from .quotes import Quote
+from .syntax import SUBJECT_DEPS, subtree_range, trim
 
 #: a floating quote is right less often than a quote beside its cue: the speaker may change
 FLOATING_CONFIDENCE = 0.6
@@ -50,9 +53,43 @@ def _is_heading(text: str, q: Quote) -> bool:
     return line == text[q.start : q.end].strip() and inner[-1:] not in (".", "!", "?", "…")
 
 
-def find_floating_quotes(text: str, quotes: list[Quote], found: list[Attribution]) -> list[Attribution]:
+#: subjects that introduce a person: "he"/"she" (a name is told by its entity label)
+_PERSON_PRONOUNS = {"he", "she"}
+
+
+def _introducer(doc: Doc, text: str, q: Quote, found: list[Attribution]) -> Span | None:
+    """The person a sentence right before the quotation, in its paragraph, is about: "Bolger's lawyer,
+    Jeremy Robinson, had a more succinct statement. “…”", "Dan … has just returned home. He doesn't
+    plan to go back. “…”": news introduces a new speaker that way, and the quotation is theirs, not
+    a continuation of the quote before. The subject of that sentence's main verb (a name, or "he"/"she")
+    becomes the source; None when the sentence quotes or reports speech itself, or is about no person."""
+    before = text[: q.start].rstrip()
+    if not before or before[-1] not in ".!?" or "\n" in text[len(before) : q.start]:
+        return None
+    span = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if span is None:
+        return None
+    sent = span[0].sent
+    if "\n" in text[sent.start_char : q.start] or any(t.is_quote for t in sent):
+        return None
+    if any(a.is_quote and any(sent.start_char <= s.start < sent.end_char for s in a.cue) for a in found):
+        return None  # "Delgado said she worried …. “…”": a reported speech goes on as before
+    subjects = [c for c in sent.root.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) != 1:
+        return None
+    subject = subjects[0]
+    start, end = trim(doc, *subtree_range(subject))
+    named = [t for t in doc[start:end] if t.ent_type_ == "PERSON"]
+    if subject.lower_ not in _PERSON_PRONOUNS and not (named and (subject.ent_type_ == "PERSON" or any(c.dep_ == "appos" for c in subject.children))):
+        return None
+    return Span.of(text, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+
+
+def find_floating_quotes(text: str, quotes: list[Quote], found: list[Attribution], doc: Doc | None = None) -> list[Attribution]:
     """Attributions for the quotations of ``text`` that no attribution in ``found`` holds and that
-    follow a quote (speech or writing with a quotation) earlier in the text.
+    follow a quote (speech or writing with a quotation) earlier in the text. With ``doc``, a quotation
+    that a sentence about a person introduces in its paragraph gets that person as its source
+    (:func:`_introducer`) and is no longer floating.
 
     Example:
         >>> from onrecord.attribution.quotes import find_quotes
@@ -73,9 +110,10 @@ def find_floating_quotes(text: str, quotes: list[Quote], found: list[Attribution
             continue
         if _is_heading(text, q):
             continue
+        introducer = _introducer(doc, text, q, found) if doc is not None else None
         out.append(
             Attribution(
-                source=(),
+                source=() if introducer is None else (introducer,),
                 cue=(),
                 content=(Span.of(text, q.start, q.end),),
                 type=AttributionType.DIRECT,
@@ -135,7 +173,8 @@ def credit_floating_quotes(attributions: list[Attribution]) -> list[Attribution]
             out.append(a)
             last = a
             continue
-        if a.is_quote and (a.cue or not a.source):  # a signed pull quote (no cue) interrupts, it is not continued
+        # a signed pull quote (no cue, its name after it) interrupts, it is not continued
+        if a.is_quote and (a.cue or not a.source or a.source[0].start < a.content[0].start):
             last = a
         out.append(a)
     return out

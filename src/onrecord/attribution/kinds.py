@@ -96,7 +96,10 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _clausal_subject(verb: Token) -> bool:
+    """A clause, or a bare "this"/"that" standing for the sentence before, as the subject: a fact."""
     subject = _subject(verb)
+    if subject is not None and subject.lower_ in ("this", "that") and not list(subject.children):
+        return True  # "This suggests the Neanderthal were dedicated …": the writer's inference from a fact
     return subject is not None and subject.dep_ == "csubj"
 
 
@@ -186,16 +189,33 @@ def _names_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
     if span is None:
         return False
     root = span.root
+    if _misparsed_that_clause(span) or any(_clause_after_object(t, verb, root) for t in span):
+        return False  # "says data from the institute show that …": a clause after the object
     if root.dep_ == "prep" and root.head == verb and all(c.dep_ in ("pobj", "pcomp") for c in root.children):
         return True  # "asked about the case", "called for more regulations", "accused of three counts"
     on_verb = root.head == verb or (root.dep_ == "pobj" and root.head.head == verb)
-    if not on_verb or root.dep_ not in ("dobj", "pobj") or root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+    if not on_verb or root.dep_ not in ("dobj", "pobj", "oprd") or root.pos_ not in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
         return False
     if len(span) == 1 and root.lower_ in _WH_WORDS:
         return True  # "what he calls a disgrace": the object is a relative word, nothing said
+    if root.dep_ == "oprd" and any(c.dep_ == "dobj" and c.lower_ in _WH_WORDS for c in verb.children):
+        return True  # "what they call workplace harassment, unfair treatment …": a name given, no quotation
     if any(_says(c) for c in root.children) or any(c.dep_ in _SAYING_DEPS for c in verb.children):
         return False
     return not any(t.dep_ == "prep" and t.lower_ == "as" for t in [*verb.children, *span])  # "described X as Y"
+
+
+def _clause_after_object(t: Token, verb: Token, root: Token) -> bool:
+    """A finite clause of the cue after its object, with no conjunction of its own ("says data … show
+    that …"; not "cited the figure, further raising …", "write this because …")."""
+    return t.head == verb and t.dep_ in ("ccomp", "advcl") and t.i > root.i and t.tag_ in ("VBP", "VBZ", "VBD") and not any(c.dep_ == "mark" for c in t.children)
+
+
+def _misparsed_that_clause(span) -> bool:
+    """"explained that added value to produce increases the demand": a "that" the tagger read as a
+    determiner, then no noun but a clause (a verb or adjective after it, five words or more); "explained
+    that decision" names a thing."""
+    return len(span) >= 6 and span[0].lower_ == "that" and span[0].dep_ == "det" and span[1].tag_ not in ("NN", "NNS", "NNP", "NNPS", "JJ", "CD")
 
 
 def _according_to_kind(doc: Doc, a: Attribution) -> AttributionKind:

@@ -14,6 +14,7 @@ Each is a class of error seen on real news, recognised from the parse, never fro
   to predict how …", "it is worth emphasizing that …", "it should be noted that …", "That said, …"; the
   reader addressed in a condition, outside a quotation: "if you believe that its contents were not
   libellous, let us know";
+* a source's request for anonymity: "who asked not to be named", "requested anonymity";
 * a speech that was not made: its speaker is no one ("no-one could predict", "anyone who says") or it
   is a condition ("if they fail to tell their bosses"); "told to …" with no addressee, after a passive;
 * "be" and an adjective with a conduct: "the Neanderthal were dedicated to making tools";
@@ -164,7 +165,10 @@ def _addressee_passive(verb: Token) -> bool:
 
 def _copula_property(doc: Doc, verb: Token, a: Attribution) -> bool:
     """"the Neanderthal were quite dedicated to making such tools": "be" and an adjective with no
-    clause of its own after it ("is confident that …" has one) say what the subject is like."""
+    clause of its own after it ("is confident that …" has one) say what the subject is like; "the
+    rezoning proved to be a central issue": "prove to be" is "turn out to be", no finding."""
+    if verb.lemma_.lower() == "prove" and any(c.dep_ == "xcomp" and c.lemma_ == "be" and is_to_infinitive(c) for c in verb.children):
+        return True
     if verb.lemma_.lower() != "be" or a.type is not AttributionType.INDIRECT or not a.content:
         return False
     span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
@@ -340,7 +344,27 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     cue = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
     if any(_writers_voice(t) for t in cue or () if t.pos_ == "VERB"):  # "remains difficult to predict"
         return True
-    return _act_on_object(doc, verb, a) or _added_a_thing(verb) or _event_perceived(verb) or _found_in_a_state(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
+    return _act_on_object(doc, verb, a) or _added_a_thing(verb) or _event_perceived(verb) or _found_in_a_state(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a) or _anonymity_request(doc, a) or _addressee_only(doc, verb, a)
+
+
+#: "who asked not to be named": a source's request for anonymity is how the article protects them, not a statement
+_ANONYMITY = re.compile(r"^not to be (?:named|identified|quoted by name)\b|^anonymity\b", re.IGNORECASE)
+
+
+def _anonymity_request(doc: Doc, a: Attribution) -> bool:
+    return a.cue_lemma in ("ask", "request") and bool(a.content) and bool(_ANONYMITY.match(a.content[0].text.strip()))
+
+
+def _addressee_only(doc: Doc, verb: Token, a: Attribution) -> bool:
+    """"The UK Government has informed me as Governor": the one told, and no word of what or about what."""
+    if verb.lemma_.lower() not in ADDRESSEE_NEEDED | {"inform", "notify", "brief"} or not a.content or a.type is not AttributionType.INDIRECT:
+        return False
+    span = doc.char_span(a.content[0].start, a.content[-1].end, alignment_mode="expand")
+    told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    # "informed the UK Government of this arrest": the topic, hung on the verb or on the one told
+    said = [c for c in (*verb.children, *(g for t in told for g in t.children)) if c.dep_ in ("ccomp", "xcomp") or c.dep_ == "prep" and c.lower_ in ("of", "about", "on")]
+    # a pronoun: "urged the county and the state, which …, to ensure …" has its request further on
+    return span is not None and len(told) == 1 and told[0].pos_ == "PRON" and not said and span.root == told[0]
 
 
 def _topic_subject(doc: Doc, a: Attribution) -> bool:

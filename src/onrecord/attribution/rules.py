@@ -18,9 +18,9 @@ from spacy.tokens import Doc
 
 from ..nlp import doc_text
 from ..types import Attribution, AttributionType, Span
+from .according import candidates_from_according
 from .cue_rules import (
     WEAK_RULES,
-    candidates_from_according,
     candidates_from_colons,
     candidates_from_nouns,
     candidates_from_verbs,
@@ -28,7 +28,7 @@ from .cue_rules import (
 from .cues import ACCORDING_TO, NOUN_CUE, VERB_CUE, find_cue_candidates, load_cue_lexicon
 from .quote_rules import candidates_from_quotes, token_range
 from .quotes import Quote, doc_quotes
-from .syntax import Candidate, trim
+from .syntax import Candidate, is_to_infinitive, trim
 
 
 def _char_span(doc: Doc, start: int, end: int) -> Span:
@@ -122,8 +122,8 @@ def _cut_at_coordinated_cues(doc: Doc, candidates: list[Candidate]) -> None:
         if a.source is None:
             continue
         for b in candidates:
-            if b is a or b.source != a.source:
-                continue
+            if b is a or b.source != a.source or b.rule in WEAK_RULES and is_to_infinitive(doc[b.cue[-1]]):
+                continue  # an object-only infinitive inside the content is part of it ("swayed to support the plan")
             if not (b.rule.startswith("quote") or doc[b.cue[-1]].dep_ in ("advcl", "conj")):
                 continue
             cue = b.cue[0]

@@ -137,6 +137,10 @@ def _subject_of(token: Token) -> tuple[int, int] | None:
     children = list(token.children) + [g for c in token.children if c.dep_ in ("aux", "auxpass") for g in c.children]
     subjects = [c for c in children if c.dep_ in SUBJECT_DEPS]
     before = sorted((c for c in subjects if c.i < token.i), key=lambda c: c.i)
+    if len(before) > 1 and _apposed_name(doc, before[-2], before[-1]):
+        # "Managing Director of Carita Ltd, Rita Hilton says": the title and the name after its comma
+        # parsed as two subjects; the source is both, and names her
+        return trim(doc, before[-2].left_edge.i, before[-1].right_edge.i + 1)
     if len(before) > 1 and _clause_between(doc, before[-2].i, before[-1].i):
         # "The bypass links Millbrook, but the route favours lorries" parsed with two subjects: the nearer one
         # is the verb's; the other's subtree runs across the clause before it
@@ -153,6 +157,18 @@ def _subject_of(token: Token) -> tuple[int, int] | None:
             if pobj:
                 return trim(doc, *subtree_range(pobj[0]))
     return None
+
+
+def _apposed_name(doc: Doc, title: Token, name: Token) -> bool:
+    """Two subjects of one verb that are a description and, right after its comma, a person's name."""
+    start = name.left_edge.i
+    return (
+        title.right_edge.i + 1 == start - 1
+        and doc[start - 1].text == ","
+        and name.ent_type_ == "PERSON"
+        and title.ent_type_ != "PERSON"
+        and not _clause_between(doc, title.i, name.i)
+    )
 
 
 def _with_apposed_name(doc: Doc, source: tuple[int, int] | None) -> tuple[int, int] | None:
