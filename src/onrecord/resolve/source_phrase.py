@@ -110,6 +110,21 @@ def clean_name(text: str) -> str:
 _DESCRIBING_DEPS = {"relcl", "appos", "acl", "advcl", "parataxis"}
 
 
+#: a relative clause that only asks for anonymity ("a resident who asked not to be identified", "an aide who
+#: spoke on condition of anonymity because …"): no part of the speaker's name, with or without a comma
+_ANONYMITY = re.compile(r"\b(?:anonymity|anonymously|not (?:to )?be (?:named|identified|quoted)|declined to (?:be named|give (?:his|her|their) (?:full )?name)|without being named)\b", re.I)
+
+
+def _anonymity_clause_start(tokens) -> int | None:
+    """The first token of a relative clause of the phrase's head that only asks for anonymity, else None."""
+    root = tokens.root
+    for clause in root.children:
+        if clause.dep_ == "relcl" and clause.i > root.i and tokens.start <= clause.left_edge.i and clause.right_edge.i < tokens.end:
+            if _ANONYMITY.search(tokens.doc[clause.left_edge.i : clause.right_edge.i + 1].text):
+                return clause.left_edge.i
+    return None
+
+
 def phrase_name(tokens) -> str:
     """The display name of a source phrase that names no person: the phrase without what only describes
     its head after a comma (a relative clause, an apposition, a participle), and with its brackets closed
@@ -124,7 +139,10 @@ def phrase_name(tokens) -> str:
     """
     doc, root = tokens.doc, tokens.root
     end = tokens.end
-    for t in tokens:
+    anonymity = _anonymity_clause_start(tokens)
+    if anonymity is not None:
+        end = anonymity
+    for t in doc[tokens.start : end]:
         if t.i <= root.i or t.i + 1 >= end:
             continue
         if t.text == "," and _describes(doc[t.i + 1], root):  # past the head: "X, which …", "X, known as …"

@@ -31,6 +31,7 @@ from .source_phrase import can_speak, clean_name, phrase_name, possessed_kind, p
 
 #: pronoun-like heads of a source phrase that describe its speakers ("those involved", "one of the players")
 _QUANTIFIER_HEADS = {"one", "those", "some", "many", "most", "all", "several", "both", "each"}
+_VAGUE_NUMBERS = {"few", "various", "numerous", "other", "dozens", "hundreds", "thousands"}
 
 
 #: words inside an organisation's name ("Customs and Border Protection", "Bank of England")
@@ -76,6 +77,26 @@ class _Resolver(PronounResolution, OrgAnaphora):
         builder.add_name(short)
         builder.mentions.append(dataclasses.replace(Mention(span, form)))
         return builder
+
+    def _one_of(self, head: Token) -> str | None:
+        """"one of the vice-chancellors" for a bare "One": the plural people noun last named in its sentence or the one before."""
+        sentence = head.sent
+        start = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        doc = self.doc
+        nouns = [t for t in doc[start : head.i] if t.tag_ == "NNS" and (t.lemma_.lower() in self.lex.roles or t.lower_ in self.lex.groups)]
+        if not nouns:
+            return None
+        noun = ([t for t in nouns if t.dep_ in ("nsubj", "nsubjpass")] or nouns)[-1]  # "Three officials briefed reporters. One said"
+        first = noun.i  # with the words that make up the noun: "vice-chancellors", "senior officials", "aid workers"
+        while first > start:
+            before = doc[first - 1]
+            if not before.whitespace_ and (before.text == "-" or doc[first].text == "-"):
+                first -= 1  # a hyphenated word, whatever the parse made of it
+            elif before.head.i == noun.i and before.dep_ in ("compound", "amod") and before.tag_ != "CD" and before.lower_ not in _QUANTIFIER_HEADS | _VAGUE_NUMBERS:
+                first -= 1
+            else:
+                break
+        return "one of the " + doc[first : noun.i + 1].text
 
     def _add_mention(self, builder: EntityBuilder, span: Span, form: str) -> None:
         if all(m.span != span for m in builder.mentions):
@@ -124,10 +145,13 @@ class _Resolver(PronounResolution, OrgAnaphora):
             return None  # "Anchor:", "Report:", "Coronavirus:": a label, not a speaker
         head = tokens.root
         word = head.lower_
-        if word in _QUANTIFIER_HEADS and len(tokens) > 1 and any(c.dep_ in ("prep", "acl", "amod", "relcl") for c in head.children):
-            # "one of the players in the video", "All those involved": a nominal, not a pronoun to resolve
+        one_of = self._one_of(head) if word == "one" and not any(c.dep_ == "prep" for c in head.children) else None
+        if word in _QUANTIFIER_HEADS and (len(tokens) > 1 and any(c.dep_ in ("prep", "acl", "amod", "relcl") for c in head.children) or one_of):
+            # "one of the players in the video", "All those involved": a nominal, not a pronoun to resolve;
+            # "Two vice-chancellors spoke … One, who asked not to be named, said": one of those just named
             plural = word != "one"
-            builder = self._other(phrase_name(tokens), EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
+            name = one_of or phrase_name(tokens)
+            builder = self._other(name, EntityKind.GROUP if plural else EntityKind.UNRESOLVED, span, "group" if plural else "nominal")
             if not plural:
                 self.person_nominals[id(builder)] = None
             return builder
