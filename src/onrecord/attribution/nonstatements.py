@@ -21,6 +21,8 @@ Each is a class of error seen on real news, recognised from the parse, never fro
   fell …" (a speaker before a colon is a name, an organisation, a source noun such as "Poll", a
   label in a transcript whose labels recur ("HOLT: … TRUMP: … HOLT: …"), or a label followed by
   someone talking: first or second person, a question, a command);
+* events and states taken for statements ("has signed an agreement", "can expect a range of …",
+  "were concerned about the expense"): :mod:`.events`;
 * a related-article link left in a plain text: "WATCH: Sanders says Trump didn't cave", "READ MORE:
   Nova Scotia says …" (a related-link label in capitals opening the line; "UPDATE:" is no link).
 """
@@ -37,6 +39,7 @@ from ..nlp import doc_text
 from ..types import Attribution, AttributionType
 from .cue_rules import NOT_SPEAKERS, PERSONAL
 from .cues import load_cue_lexicon
+from .events import is_event_not_statement
 from .kinds import PERCEPTION, cue_word, load_kind_nouns, question_put_to_subject
 from .own_voice import is_outlets_own_voice
 from .quotes import doc_quotes
@@ -340,7 +343,7 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     cue = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
     if any(_writers_voice(t) for t in cue or () if t.pos_ == "VERB"):  # "remains difficult to predict"
         return True
-    return _act_on_object(doc, verb, a) or _added_a_thing(verb) or _event_perceived(verb) or _found_in_a_state(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a)
+    return _act_on_object(doc, verb, a) or _added_a_thing(verb) or _event_perceived(verb) or _found_in_a_state(doc, verb, a) or _called_without_content(verb) or _responded_to_nothing(doc, verb, a) or _addressee_passive(verb) or _writers_voice(verb) or _discourse_marker(verb) or _hypothetical(verb) or _copula_property(doc, verb, a) or is_event_not_statement(doc, verb, a)
 
 
 def _topic_subject(doc: Doc, a: Attribution) -> bool:
