@@ -4,6 +4,9 @@ Classes seen on real news pages, recognised from the parse and the data files, n
 
 * a verb of business or another event, never of saying or thinking (``data/event_verbs.tsv``): "Iberojet
   has signed an interline agreement with …", "The course structure allows the staff to …";
+* "offer" with a thing as its object: "the airline will offer its flights with a single ticket" (a
+  business offer; "offered no explanation" offers words, a noun of ``data/kind_nouns.tsv`` or of the cue
+  lexicon, and "offered to resign" a commitment: both stay);
 * "see" of something undergone, not judged: "the partnership has seen its cadets trained abroad", "it
   would see all but essential workplaces closed" (a participle or a noun with one, no clause with a
   tense; "saw that …" and "sees it as …" stay);
@@ -23,6 +26,8 @@ from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
 from ..types import Attribution
+from .cues import load_cue_lexicon
+from .kinds import load_kind_nouns
 
 #: modals that make "expect" a prospect for the subject, not a belief: "visitors can expect …"
 PROSPECT_MODALS = {"can", "could", "may", "might"}
@@ -63,6 +68,17 @@ def _business_event(doc: Doc, verb: Token, a: Attribution) -> bool:
     return not any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in verb.children)
 
 
+def _offered_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
+    """"will offer its flights": an offer of goods or services, no words (an offer of words stays)."""
+    if verb.lemma_.lower() != "offer" or _quoted(doc, a) or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    if not objects:
+        return False
+    lemma = objects[0].lemma_.lower()
+    return lemma not in load_kind_nouns() and load_cue_lexicon().entry(lemma, "NOUN") is None
+
+
 def _undergone(doc: Doc, verb: Token, a: Attribution) -> bool:
     """"has seen its cadets being trained", "would see all workplaces closed": something undergone."""
     if verb.lemma_.lower() != "see" or any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
@@ -71,8 +87,10 @@ def _undergone(doc: Doc, verb: Token, a: Attribution) -> bool:
     if span is None or span[0].lower_ in ("that", "how", "what", "why", "whether", "if", "who"):
         return False
     root = span.root
-    if root.tag_ in ("VBN", "VBG"):
-        return not _tensed_clause(root)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False  # "workers were seen stacking crates": observed, evidence
+    if root.tag_ in ("VBN", "VBG"):  # with a subject of its own: "its cadets being trained"
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children) and not _tensed_clause(root)
     return root.pos_ in ("NOUN", "PROPN", "PRON") and any(c.dep_ == "acl" and c.tag_ in ("VBN", "VBG") for c in root.children)
 
 
@@ -100,4 +118,4 @@ def _attitude_to_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
 
 def is_event_not_statement(doc: Doc, verb: Token, a: Attribution) -> bool:
     """Whether the candidate with cue verb ``verb`` reports an event or state (module docstring)."""
-    return _business_event(doc, verb, a) or _undergone(doc, verb, a) or _prospect(doc, verb, a) or _attitude_to_a_thing(doc, verb, a)
+    return _business_event(doc, verb, a) or _offered_a_thing(doc, verb, a) or _undergone(doc, verb, a) or _prospect(doc, verb, a) or _attitude_to_a_thing(doc, verb, a)
