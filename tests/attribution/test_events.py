@@ -63,6 +63,8 @@ def test_an_offer_of_services_is_an_event_and_an_offer_of_words_is_not(parse):
     assert is_event_not_statement(doc, *_candidate(doc, "offer", "its flights", "offer"))
     doc = parse("The minister offered no explanation for the long delay.")
     assert not is_event_not_statement(doc, *_candidate(doc, "offered", "no explanation", "offer"))
+    doc = parse("He offered no proof that the mayor had a role in the deal.")
+    assert not is_event_not_statement(doc, *_candidate(doc, "offered", "no proof", "offer"))
 
 
 def test_a_belief_about_the_future_and_a_seen_fact_stay(parse):

@@ -75,6 +75,8 @@ def _offered_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     if not objects:
         return False
+    if any(c.dep_ in ("acl", "ccomp") for c in objects[0].children):
+        return False  # "offered no proof that Clinton had a role": a claim offered
     lemma = objects[0].lemma_.lower()
     return lemma not in load_kind_nouns() and load_cue_lexicon().entry(lemma, "NOUN") is None
 
