@@ -22,6 +22,8 @@ Each is a class of error seen on real news, recognised from the parse, never fro
   fell …" (a speaker before a colon is a name, an organisation, a source noun such as "Poll", a
   label in a transcript whose labels recur ("HOLT: … TRUMP: … HOLT: …"), or a label followed by
   someone talking: first or second person, a question, a command);
+* events and states taken for statements ("has signed an agreement", "can expect a range of …",
+  "were concerned about the expense"): :mod:`.events`;
 * a related-article link left in a plain text: "WATCH: Sanders says Trump didn't cave", "READ MORE:
   Nova Scotia says …" (a related-link label in capitals opening the line; "UPDATE:" is no link).
 """
@@ -38,6 +40,7 @@ from ..nlp import doc_text
 from ..types import Attribution, AttributionType
 from .cue_rules import NOT_SPEAKERS, PERSONAL
 from .cues import load_cue_lexicon
+from .events import is_event_not_statement
 from .kinds import PERCEPTION, cue_word, load_kind_nouns, question_put_to_subject
 from .own_voice import is_outlets_own_voice
 from .quotes import doc_quotes
@@ -341,6 +344,8 @@ def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) 
     verb = cue_word(doc, a) if a.cue else None
     if verb is None or verb.pos_ not in ("VERB", "AUX"):
         return False
+    if is_event_not_statement(doc, verb, a):  # "has signed an agreement", "can expect a range of …"
+        return True
     cue = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
     if any(_writers_voice(t) for t in cue or () if t.pos_ == "VERB"):  # "remains difficult to predict"
         return True
