@@ -199,7 +199,16 @@ class PronounResolution:
                 continue
             if (m.titles or len(m.name.split()) > 1) and self.paragraph_of(m.span.start) >= para - 1 and p.gender in (None, gender):
                 found.append(p)
-        return found[0] if len(found) == 1 else None
+                introduced_at = m.span.start
+        if len(found) != 1:
+            return None
+        # a person already known who is the subject after the newcomer is named ("… the Cloverdale Sport and Ice
+        # Complex. …, McCallum was upbeat …. “…,” he said"): the paragraph went on with them, not the newcomer
+        if any(introduced_at < m.span.start < offset and m.is_subject and not m.in_quote
+               and self.by_offset.get(m.span.start) not in (None, found[0])
+               and self.by_offset[m.span.start].gender in (None, gender) for m in self.names):
+            return None
+        return found[0]
 
     def _fronted_topic(self, head: Token, gender: str) -> EntityBuilder | None:
         """"In Hajjaj's case, she decided …", "For Ruiz, he said, …": the one person named in a phrase
