@@ -106,7 +106,8 @@ def _in_a_game(span: SpacySpan) -> bool:
     words = _game_words()
     sent = span.sent
     text = sent.text.lower()
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent) or _SCORE.search(text) is not None \
+    # a game word as a verb is no game: "rebounding from its earlier loss" (a company's results), not "12 rebounds"
+    return any((t.lemma_.lower() in words or t.lower_ in words) and t.pos_ != "VERB" for t in sent) or _SCORE.search(text) is not None \
         or any(phrase in text for phrase in words if " " in phrase)
 
 

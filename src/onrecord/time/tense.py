@@ -84,6 +84,14 @@ def _past_in_present_form(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "csubj") and c.tag_ in ("NN", "NNP", "VBG") for c in verb.children)  # a gerund subject is singular too
 
 
+def _date_of_the_plan(verb: Token, span: SpacySpan) -> bool:
+    """"planned a demonstration on Saturday": a date after the planned thing is its date, ahead as in "planned to march on Saturday".
+
+    Not "On Friday, the government planned to pay" (the date comes first: the day the plan was made or told).
+    """
+    return verb.lemma_ in ("plan", "schedule") and any(c.dep_ == "dobj" and verb.i < c.i < span.start for c in verb.children)
+
+
 def _could_not(verb: Token, kids: list[Token]) -> bool:
     """"could not be reached Wednesday", "neither he nor his aides could be located": a past attempt that failed, no plan."""
     if not any(c.lower_ == "could" for c in kids):
@@ -162,7 +170,7 @@ def is_future(span: SpacySpan) -> bool:
             return True  # "should be finished by", "could reopen on"
         past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in kids)
         if verb.lemma_ in _FUTURE_HEADS or verb.lower_ in _FUTURE_HEADS:
-            return not _pluperfect(verb) and (not past or verb.lower_ in ("due", "set"))
+            return not _pluperfect(verb) and (not past or verb.lower_ in ("due", "set") or _date_of_the_plan(verb, span))
         if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS | {"be"}:
             return not _pluperfect(verb.head)  # "is due to attend … on Thursday" (not "had been due to expire Friday")
         if past or perfect or _past_in_present_form(verb):

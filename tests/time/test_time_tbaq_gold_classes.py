@@ -1,0 +1,28 @@
+"""Classes of TBAQ error re-read by counting how the gold tags every instance of the class (wt-timex6, issue 17).
+
+Each test runs on hand-written sentences and failed before its fix; /tmp notes are not part of the project,
+the class counts are in docs/claims.md ("Ceiling").
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from onrecord.time import find_time_expressions
+
+THURSDAY = dt.date(2031, 10, 30)
+
+
+def _values(parse, text, published=THURSDAY):
+    return {t.span.text: (t.type, t.value) for t in find_time_expressions(parse(text), published)}
+
+
+def test_time_a_company_rebounding_is_no_game(parse):
+    text = "Brindle Foods, rebounding from its earlier loss, expects to report a small profit for the third quarter."
+    assert _values(parse, text)["the third quarter"] == ("DATE", "2031-Q3")
+    assert "the third quarter" not in _values(parse, "Okafor grabbed 12 rebounds in the third quarter.")
+
+
+def test_time_a_plan_told_in_the_past_dates_the_planned_event_ahead(parse):
+    values = _values(parse, "Protesters planned a large demonstration in the square on Saturday.")
+    assert values["Saturday"] == ("DATE", "2031-11-01")
+    assert _values(parse, "On Saturday, the protesters planned a march to the square.")["Saturday"] == ("DATE", "2031-10-25")
