@@ -26,3 +26,10 @@ def test_time_a_plan_told_in_the_past_dates_the_planned_event_ahead(parse):
     values = _values(parse, "Protesters planned a large demonstration in the square on Saturday.")
     assert values["Saturday"] == ("DATE", "2031-11-01")
     assert _values(parse, "On Saturday, the protesters planned a march to the square.")["Saturday"] == ("DATE", "2031-10-25")
+
+
+def test_time_an_absolute_with_clause_takes_the_tense_of_its_host(parse):
+    text = "Two new flights will leave on Monday nights, with the third departing each Thursday from August 6."
+    assert _values(parse, text)["August 6"] == ("DATE", "2032-08-06")
+    text = "Two routes closed, with the last flight departing on Nov. 20."
+    assert _values(parse, text)["Nov. 20"] == ("DATE", "2030-11-20")

@@ -62,6 +62,7 @@ def tense_of(span: SpacySpan) -> str | None:
     verb = _governing_verb(span)
     if verb is None:
         return None
+    verb = _host_of_absolute(verb)
     if _past_in_present_form(verb):
         return "PAST"
     for token in (verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]):
@@ -103,6 +104,14 @@ def _could_not(verb: Token, kids: list[Token]) -> bool:
 def _modifies_a_noun(token: Token) -> bool:
     head = token.head.head if token.dep_ == "pobj" else token.head
     return head.pos_ in ("ADJ", "NOUN", "PROPN") and head.dep_ not in ("ROOT",)
+
+
+def _host_of_absolute(verb: Token) -> Token:
+    """The verb an absolute "with" clause hangs on: "will leave on Mondays, with the third departing from August 6" is future."""
+    host = verb.head.head
+    if verb.tag_ == "VBG" and verb.head.lower_ == "with" and host.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return host
+    return verb
 
 
 def _governing_verb(span: SpacySpan) -> Token | None:
@@ -154,6 +163,7 @@ def is_future(span: SpacySpan) -> bool:
         if token.pos_ in ("VERB", "AUX") or token.head == token:
             break
         below, token = token, token.head
+    token = _host_of_absolute(token)
     if token.tag_ == "VBN" and token.dep_ in ("acl", "advcl", "amod") and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
         # a past participle clause dates its own event ("the decision, announced Wednesday, …") unless it announces
         # a plan ("a summit set for April", "the ruling expected in May"; "set" only with "for": "the record set in May")
