@@ -33,3 +33,10 @@ def test_time_an_absolute_with_clause_takes_the_tense_of_its_host(parse):
     assert _values(parse, text)["August 6"] == ("DATE", "2032-08-06")
     text = "Two routes closed, with the last flight departing on Nov. 20."
     assert _values(parse, text)["Nov. 20"] == ("DATE", "2030-11-20")
+
+
+def test_time_the_base_of_a_comparison_is_no_anchor_for_the_next_year_back(parse):
+    text = ("Brindle plans to cut 600 jobs by year end. Its output fell 8% from a year ago. "
+            "The finance unit blamed higher borrowing costs compared with a year earlier.")
+    values = [(t.span.text, t.value) for t in find_time_expressions(parse(text), THURSDAY)]
+    assert values == [("year end", "2031"), ("a year ago", "2030"), ("a year earlier", "2030")]

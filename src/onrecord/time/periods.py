@@ -41,7 +41,7 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
         quarter = _QUARTER.match(value.value or "")
         if value.type == "DURATION" and value.value in _SEVERAL_QUARTERS:
             several = sent
-        elif several is not None and sent - several <= 1 and (_is_year_back(words) or _NAMED_PERIOD.match(words)) \
+        elif several is not None and sent - several <= 1 and (is_year_back(words) or _NAMED_PERIOD.match(words)) \
                 and not (quarter and span.label_ != "PERIOD") and (context is None or context[2] <= several):
             value = _year_value(words, context, published) or value
             several = sent
@@ -61,7 +61,7 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
             value = _period_value(words, context, published) or value
             if context is not None:
                 context = (context[0], context[1], sent)
-            elif span.label_ == "PERIOD" and not _is_year_back(words) and _QUARTER.match(value.value or ""):
+            elif span.label_ == "PERIOD" and not is_year_back(words) and _QUARTER.match(value.value or ""):
                 # "in the latest quarter": the quarter it names is the context of a year back after it
                 context = (int(value.value[:4]), int(value.value[-1]), sent)
         out.append((span, value, future))
@@ -132,7 +132,8 @@ def _quarter_ended_on(span, found: list) -> tuple[int, int] | None:
     return None
 
 
-def _is_year_back(words: str) -> bool:
+def is_year_back(words: str) -> bool:
+    """Whether ``words`` name the same period a year back ("a year ago", "year-earlier", "the year-ago quarter")."""
     return "year-ago" in words or "year-earlier" in words or words in _YEAR_BACK or words.endswith((" a year ago", " a year earlier"))
 
 
@@ -159,7 +160,7 @@ def _sentence_number(span, cache: dict[int, int]) -> int:
 
 
 def _period_value(words: str, context: tuple[int, int, int] | None, published: dt.date | None) -> Value | None:
-    year_back = _is_year_back(words) or words == "last year"
+    year_back = is_year_back(words) or words == "last year"
     named_year = re.search(r"\b(\d{4})\b", words)
     if context is not None and "current" not in words:
         year, quarter = context[0], context[1]
