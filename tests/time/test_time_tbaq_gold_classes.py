@@ -40,3 +40,9 @@ def test_time_the_base_of_a_comparison_is_no_anchor_for_the_next_year_back(parse
             "The finance unit blamed higher borrowing costs compared with a year earlier.")
     values = [(t.span.text, t.value) for t in find_time_expressions(parse(text), THURSDAY)]
     assert values == [("year end", "2031"), ("a year ago", "2030"), ("a year earlier", "2030")]
+
+
+def test_time_now_opening_a_sentence_before_a_comma_is_a_discourse_marker(parse):
+    text = "The plan looked sound. Now, he says, it looks like a trap. Now the mission is unclear, and prices are high now."
+    found = [(t.span.text, t.span.start) for t in find_time_expressions(parse(text), THURSDAY)]
+    assert found == [("Now", text.index("Now the")), ("now", text.index("now."))]

@@ -56,6 +56,8 @@ def rejected(span: SpacySpan) -> bool:
     if low[-3:] in (["last", "-", "minute"], ["last", "–", "minute"]) or nxt is not None and nxt.text in ("-", "–") and low[-1] == "quarter" \
             and after is not None and after.lower_ == "to":
         return True  # "the last-minute effort" (late), "the quarter-to-quarter comparison": adjectives, not times
+    if low == ["now"] and nxt is not None and nxt.text == "," and (span[0].is_sent_start or span.start == span.sent.start):
+        return True  # "Now, he says, …": a discourse marker opening the sentence (TBAQ tags none of its 3; "Now the mission is" stays)
     if low == ["soon"] and ((span.start > 0 and doc[span.start - 1].lower_ == "as") or (nxt is not None and nxt.lower_ in ("after", "before"))):
         return True  # "as soon as", "soon after": a signal, not a time (TimeML)
     if len(span) == 2 and low[0] in ("a", "an", "per") and span[1]._.timex_sgunit and span.start > 0 \
