@@ -46,3 +46,9 @@ def test_time_now_opening_a_sentence_before_a_comma_is_a_discourse_marker(parse)
     text = "The plan looked sound. Now, he says, it looks like a trap. Now the mission is unclear, and prices are high now."
     found = [(t.span.text, t.span.start) for t in find_time_expressions(parse(text), THURSDAY)]
     assert found == [("Now", text.index("Now the")), ("now", text.index("now."))]
+
+
+def test_time_that_day_with_no_date_before_it_is_generic(parse):
+    assert "that day" not in _values(parse, "In 2029, on days when prices tumbled, dealers lost money on trades made that day.")
+    text = "Prices tumbled on Oct. 13. Dealers lost money on trades made that day."
+    assert _values(parse, text)["that day"] == ("DATE", "2031-10-13")

@@ -66,6 +66,8 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
                 continue
         else:
             value, clock = _value_of(span, published, future, anchor, after_in)
+            if value.value is None and span[0].lower_ == "that":
+                continue  # "on days when prices tumble, trades made that day": a "that day" with no day before it is generic (TBAQ: 0 of 2 tagged)
         if clock:
             clock_only.append(len(found))
         found.append((span, value, future))
