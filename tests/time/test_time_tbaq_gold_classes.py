@@ -52,3 +52,9 @@ def test_time_that_day_with_no_date_before_it_is_generic(parse):
     assert "that day" not in _values(parse, "In 2029, on days when prices tumbled, dealers lost money on trades made that day.")
     text = "Prices tumbled on Oct. 13. Dealers lost money on trades made that day."
     assert _values(parse, text)["that day"] == ("DATE", "2031-10-13")
+
+
+def test_time_soon_in_a_past_clause_is_no_future(parse):
+    assert "soon" not in _values(parse, "He was taken to a hospital and was soon released.")
+    assert "soon" not in _values(parse, "Cash began to arrive, a trickle that soon became a flood.")
+    assert _values(parse, "The budget will soon move into surplus.")["soon"] == ("DATE", "FUTURE_REF")

@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .lexicon import timex_lexicon
 from .patterns import classes_of, is_anchor
+from .tense import tense_of
 
 def rejected(span: SpacySpan) -> bool:
     """Whether a Matcher candidate is no time expression (see the module docstring)."""
@@ -58,6 +59,8 @@ def rejected(span: SpacySpan) -> bool:
         return True  # "the last-minute effort" (late), "the quarter-to-quarter comparison": adjectives, not times
     if low == ["now"] and nxt is not None and nxt.text == "," and (span[0].is_sent_start or span.start == span.sent.start):
         return True  # "Now, he says, …": a discourse marker opening the sentence (TBAQ tags none of its 3; "Now the mission is" stays)
+    if low == ["soon"] and tense_of(span) == "PAST":
+        return True  # "that soon became a flood", "he was soon released": shortly after a past event, no future (TBAQ: 0 of 2)
     if low == ["soon"] and ((span.start > 0 and doc[span.start - 1].lower_ == "as") or (nxt is not None and nxt.lower_ in ("after", "before"))):
         return True  # "as soon as", "soon after": a signal, not a time (TimeML)
     if len(span) == 2 and low[0] in ("a", "an", "per") and span[1]._.timex_sgunit and span.start > 0 \
