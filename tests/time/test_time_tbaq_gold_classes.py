@@ -58,3 +58,10 @@ def test_time_soon_in_a_past_clause_is_no_future(parse):
     assert "soon" not in _values(parse, "He was taken to a hospital and was soon released.")
     assert "soon" not in _values(parse, "Cash began to arrive, a trickle that soon became a flood.")
     assert _values(parse, "The budget will soon move into surplus.")["soon"] == ("DATE", "FUTURE_REF")
+
+
+def test_time_a_quarter_in_apposition_renames_the_year_ago_quarter(parse):
+    text = ("Brindle Foods earned $3 million in the third quarter. In the comparable year-ago quarter, "
+            "the second quarter ended Oct. 31, Brindle had a loss of $12 million.")
+    values = [(t.span.text, t.value) for t in find_time_expressions(parse(text), THURSDAY)]
+    assert values[1:3] == [("year-ago quarter", "2030-Q2"), ("the second quarter", "2030-Q2")]

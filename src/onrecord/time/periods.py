@@ -65,6 +65,21 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
                 # "in the latest quarter": the quarter it names is the context of a year back after it
                 context = (int(value.value[:4]), int(value.value[-1]), sent)
         out.append((span, value, future))
+    return _renamed_year_back(out)
+
+
+def _renamed_year_back(found: list) -> list:
+    """"the year-ago quarter, the second quarter ended Oct. 31": a quarter in apposition renames the year-back one, so
+    both are that quarter a year back (a fiscal quarter, whose number the year-back one did not know)."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        (first, back, f1), (second, named, f2) = out[i], out[i + 1]
+        year = re.match(r"^(\d{4})-Q[1-4]$", back.value or "")
+        quarter = _QUARTER.match(named.value or "")
+        words = " ".join(t.lower_ for t in first).replace(" - ", "-")
+        if year and quarter and is_year_back(words) and [t.text for t in first.doc[first.end : second.start]] in ([","], [",", "the"]):
+            value = Value("DATE", f"{year.group(1)}-Q{quarter.group(2)}")
+            out[i], out[i + 1] = (first, value, f1), (second, value, f2)
     return out
 
 
