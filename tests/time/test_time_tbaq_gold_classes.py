@@ -65,3 +65,9 @@ def test_time_a_quarter_in_apposition_renames_the_year_ago_quarter(parse):
             "the second quarter ended Oct. 31, Brindle had a loss of $12 million.")
     values = [(t.span.text, t.value) for t in find_time_expressions(parse(text), THURSDAY)]
     assert values[1:3] == [("year-ago quarter", "2030-Q2"), ("the second quarter", "2030-Q2")]
+
+
+def test_time_the_nth_day_that_today_is_is_the_day_of_writing(parse):
+    assert _values(parse, "In the capital, today is the eighth day of the blockade.")["the eighth day"] == ("DATE", "2031-10-30")
+    assert _values(parse, "Gunfire again. It's the second day of an offensive against the villages.")["the second day"] == ("DATE", "2031-10-30")
+    assert "his first day" not in _values(parse, "He vowed to act on his first day in office.")

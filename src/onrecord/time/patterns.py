@@ -284,6 +284,7 @@ PATTERNS: list[tuple[str, str]] = [
     # "or so" belongs to the expression, mod APPROX: "a week or so ago", "the next two years or so" (TBAQ: 3 of 3)
     ("DATE", "NUM NP* UNIT 'or' 'so' 'ago'|'earlier'|'hence'"), ("DURATION", "NUM NP* UNIT 'or' 'so'"),
     ("DURATION", "'the' 'past'|'last'|'next'|'coming' NUM NP* UNIT 'or' 'so'"), ("DATE", "REL SGU 'or' 'so'"),
+    ("NTHDAY", "'the'? ORDN 'day'"),  # "today is the eighth day of Desert Shield": the day of writing (time.anaphora)
     ("APPOS", "'the' 'day'"), ("INPOD", "'in'|'during' 'the' 'morning'|'afternoon'|'evening'"),  # anaphoric: time.anaphora
     ("REF", "'this' JJ? 'moment'"),  # "at this (crucial) moment": PRESENT_REF, as "at the moment"
     ("SET", "WD 'nights'|'mornings'|'afternoons'|'evenings'"),  # "Tuesday nights": every Tuesday night (XXXX-WXX-2TNI)
