@@ -71,3 +71,8 @@ def test_time_the_nth_day_that_today_is_is_the_day_of_writing(parse):
     assert _values(parse, "In the capital, today is the eighth day of the blockade.")["the eighth day"] == ("DATE", "2031-10-30")
     assert _values(parse, "Gunfire again. It's the second day of an offensive against the villages.")["the second day"] == ("DATE", "2031-10-30")
     assert "his first day" not in _values(parse, "He vowed to act on his first day in office.")
+
+
+def test_time_a_past_verb_conjoined_under_a_modal_shares_the_auxiliaries_above(parse):
+    text = "The agency had ruled that the boy must be returned to his father, and set Friday as the deadline for his return."
+    assert _values(parse, text)["Friday"] == ("DATE", "2031-10-24")

@@ -152,7 +152,11 @@ def _auxiliaries(verb: Token) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if own or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
         return own
-    return [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+    shared = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" and any(c.tag_ == "MD" for c in shared) and verb.head.dep_ in ("ccomp", "xcomp") and verb.head.head.pos_ in ("VERB", "AUX"):
+        # a past form cannot follow the head's modal: "had ruled that he must be returned … and set Friday" is conjoined to "ruled"
+        return [c for c in verb.head.head.children if c.dep_ in ("aux", "auxpass")]
+    return shared
 
 
 def is_future(span: SpacySpan) -> bool:
