@@ -76,3 +76,8 @@ def test_time_the_nth_day_that_today_is_is_the_day_of_writing(parse):
 def test_time_a_past_verb_conjoined_under_a_modal_shares_the_auxiliaries_above(parse):
     text = "The agency had ruled that the boy must be returned to his father, and set Friday as the deadline for his return."
     assert _values(parse, text)["Friday"] == ("DATE", "2031-10-24")
+
+
+def test_time_in_a_unit_or_two_is_a_vague_time_ahead(parse):
+    assert _values(parse, "You may, in a year or two, save a few more lives.")["a year or two"] == ("DATE", "FUTURE_REF")
+    assert _values(parse, "The review could take as long as a month or two.")["a month"] == ("DURATION", "P1M")

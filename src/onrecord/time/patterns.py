@@ -270,6 +270,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("REF", "'at' 'present'"), ("REF", "'at' 'the'|'that' 'time'"), ("REF", "'at' 'the' 'moment'"), ("REF", "'right' 'now'"), ("REF", "'these' 'days'"),
     ("REF", "'in' 'the' 'past'|'future'"), ("REF", "'in' 'the' 'near'|'distant' 'future'"),
     ("REF", "'the' 'near'|'distant'? 'future'"), ("REF", "'the' 'near'|'short' 'term'"), ("REF", "'a' 'later' 'date'"),
+    ("FUTURE", "'in' 'a'|'an' SGU 'or' 'two'"),  # "you may, in a year or two, save lives": a vague time ahead (not "as long as a month or two")
     ("FUTURE", "'coming'|'future' PLU"),  # "in coming months", "future quarters": FUTURE_REF; "past years" PAST_REF
     # years said in words, as broadcast transcripts write them ("nineteen ninety-six", "the year two thousand"): time.words
     ("SPOKEN", f"MON? 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' SEAS 'of' 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' 'year' 'two' 'thousand' 'and'? {_ONES}?"),
