@@ -81,3 +81,9 @@ def test_time_a_past_verb_conjoined_under_a_modal_shares_the_auxiliaries_above(p
 def test_time_in_a_unit_or_two_is_a_vague_time_ahead(parse):
     assert _values(parse, "You may, in a year or two, save a few more lives.")["a year or two"] == ("DATE", "FUTURE_REF")
     assert _values(parse, "The review could take as long as a month or two.")["a month"] == ("DURATION", "P1M")
+
+
+def test_time_a_past_verb_tagged_as_an_adverbial_adjective_is_past(parse):
+    text = ("President Clinton, meantime, glossed over stern warnings from Moscow on Thursday that air strikes "
+            "could do serious harm to relations with the Kremlin.")
+    assert _values(parse, text, published=dt.date(2031, 10, 31))["Thursday"] == ("DATE", "2031-10-30")

@@ -50,6 +50,8 @@ def tense_of(span: SpacySpan) -> str | None:
         return "FUTURE"  # "could come as early as Tuesday": the earliest of what lies ahead
     if head.lower_ == "since" and head.i < span.start:
         return "PAST"  # "since Monday", "the change since year-end": since points back, whatever the verb
+    if _past_verb_tagged_adjective(span):
+        return "PAST"
     if is_future(span):
         return "FUTURE"
     until = next((t for t in (head, head.head) if t.lower_ in ("until", "till") and t.i < span.start), None)  # "until 9 a.m. Tuesday"
@@ -104,6 +106,22 @@ def _could_not(verb: Token, kids: list[Token]) -> bool:
 def _modifies_a_noun(token: Token) -> bool:
     head = token.head.head if token.dep_ == "pobj" else token.head
     return head.pos_ in ("ADJ", "NOUN", "PROPN") and head.dep_ not in ("ROOT",)
+
+
+def _past_verb_tagged_adjective(span: SpacySpan) -> bool:
+    """"Clinton, meantime, glossed over warnings on Thursday": a past verb the tagger read as an adverbial adjective (JJ, advmod).
+
+    An "-ed" adjective cannot modify a clause as an adverb; it is the clause's own past verb (else the date would take
+    the tense of whatever verb lies above it, here a modal of the reported warning).
+    """
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
+            return False
+        token = token.head
+        if token.tag_ == "JJ" and token.dep_ == "advmod" and token.lower_.endswith("ed") and any(c.dep_ == "prep" for c in token.children):
+            return True
+    return False
 
 
 def _host_of_absolute(verb: Token) -> Token:
