@@ -6,6 +6,7 @@ these are tagged; without it the words are left alone (no value is guessed):
 
 * apposition: "Oct. 12, the day before the plunge" — "the day" is the date it renames;
 * comparative ellipsis: "twice as high this year as last" — "last" is the period before the one just named;
+* the day of writing: "today is the eighth day of …", "it's the second day of …" (a present "is");
 * a part of day after "in"/"during" in a past clause, when the text last named a day within a week
   before publication: "dashed Friday. Dealers placed orders in the morning" — that day's morning.
 """
@@ -21,7 +22,7 @@ from .merges import day_of
 from .values import Value
 
 #: Matcher labels whose value comes from this module (patterns.PATTERNS).
-ANAPHORIC = {"APPOS", "INPOD", "ELLIPSIS"}
+ANAPHORIC = {"APPOS", "INPOD", "ELLIPSIS", "NTHDAY"}
 #: Days before publication within which the last day the text named is the story's own day.
 STORY_DAYS = 6
 
@@ -33,6 +34,8 @@ def anaphoric_value(span: SpacySpan, found: list, published: dt.date | None, fut
     """
     if span.label_ == "ELLIPSIS":
         return _elided_period(span, found)
+    if span.label_ == "NTHDAY":
+        return _day_of_writing(span, published)
     if span.label_ == "APPOS":
         if not found:
             return None
@@ -44,6 +47,20 @@ def anaphoric_value(span: SpacySpan, found: list, published: dt.date | None, fut
         return None
     pod = timex_lexicon()["parts_of_day"][span[-1].lower_]
     return Value("TIME", f"{anchor[0].isoformat()}T{pod}", note="part of the day the text named before")
+
+
+def _day_of_writing(span: SpacySpan, published: dt.date | None) -> Value | None:
+    """"Today is the eighth day of Desert Shield", "it's the second day of an offensive": the day the text is written.
+
+    Only as the complement of a present "is" whose subject is "today", "it" or "this" (TBAQ: 2 of 2); "his first day in
+    office", "the second day of talks" elsewhere count from a day the text may not give: no expression.
+    """
+    verb = span.root.head
+    if published is None or span.root.dep_ != "attr" or verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP"):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("today", "it", "this") for c in verb.children):
+        return None
+    return Value("DATE", published.isoformat(), note="the day of writing")
 
 
 def _elided_period(span: SpacySpan, found: list) -> Value | None:

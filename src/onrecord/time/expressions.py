@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from ..nlp import doc_text
 from ..types import Span, TimeExpression
 from .patterns import build_matcher, is_anchor
-from .periods import resolve_reporting_periods
+from .periods import is_year_back, resolve_reporting_periods
 from .rejects import rejected
 from .resolve import resolve
 from .anaphora import ANAPHORIC, anaphoric_value
@@ -66,10 +66,13 @@ def find_time_expressions(doc: Doc, published: dt.date | None = None) -> list[Ti
                 continue
         else:
             value, clock = _value_of(span, published, future, anchor, after_in)
+            if value.value is None and span[0].lower_ == "that":
+                continue  # "on days when prices tumble, trades made that day": a "that day" with no day before it is generic (TBAQ: 0 of 2 tagged)
         if clock:
             clock_only.append(len(found))
         found.append((span, value, future))
-        anchor = _anchor_of(value.value) or anchor
+        if not _comparison_base(span):
+            anchor = _anchor_of(value.value) or anchor
     found = resolve_reporting_periods(merge_possessive_year(doc, _anchor_clocks(found, clock_only)), published)
     found = merge_clock_and_day(doc, found)
     found = duration_range_starts(doc, share_weekday_sets(doc, merge_ranges(doc, conjoined_days(doc, found))))
@@ -218,6 +221,12 @@ def _longest_first(spans: list[SpacySpan]) -> list[SpacySpan]:
             chosen.append(span)
             taken.update(range(span.start, span.end))
     return sorted(chosen, key=lambda s: s.start)
+
+
+def _comparison_base(span: SpacySpan) -> bool:
+    """"fell 8% from a year ago", "compared with a year earlier": the base of a comparison is no event of the story,
+    so a later "a year earlier" does not count back from it (it is the same year back, not one more)."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in ("from", "with", "than") and is_year_back(" ".join(t.lower_ for t in span))
 
 
 def _anchor_of(value: str | None) -> tuple[dt.date, str] | None:

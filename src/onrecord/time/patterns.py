@@ -270,6 +270,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("REF", "'at' 'present'"), ("REF", "'at' 'the'|'that' 'time'"), ("REF", "'at' 'the' 'moment'"), ("REF", "'right' 'now'"), ("REF", "'these' 'days'"),
     ("REF", "'in' 'the' 'past'|'future'"), ("REF", "'in' 'the' 'near'|'distant' 'future'"),
     ("REF", "'the' 'near'|'distant'? 'future'"), ("REF", "'the' 'near'|'short' 'term'"), ("REF", "'a' 'later' 'date'"),
+    ("FUTURE", "'in' 'a'|'an' SGU 'or' 'two'"),  # "you may, in a year or two, save lives": a vague time ahead (not "as long as a month or two")
     ("FUTURE", "'coming'|'future' PLU"),  # "in coming months", "future quarters": FUTURE_REF; "past years" PAST_REF
     # years said in words, as broadcast transcripts write them ("nineteen ninety-six", "the year two thousand"): time.words
     ("SPOKEN", f"MON? 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' SEAS 'of' 'nineteen'|'eighteen' {_TENS} HY? {_ONES}?"), ("SPOKEN", f"'the' 'year' 'two' 'thousand' 'and'? {_ONES}?"),
@@ -284,6 +285,7 @@ PATTERNS: list[tuple[str, str]] = [
     # "or so" belongs to the expression, mod APPROX: "a week or so ago", "the next two years or so" (TBAQ: 3 of 3)
     ("DATE", "NUM NP* UNIT 'or' 'so' 'ago'|'earlier'|'hence'"), ("DURATION", "NUM NP* UNIT 'or' 'so'"),
     ("DURATION", "'the' 'past'|'last'|'next'|'coming' NUM NP* UNIT 'or' 'so'"), ("DATE", "REL SGU 'or' 'so'"),
+    ("NTHDAY", "'the'? ORDN 'day'"),  # "today is the eighth day of Desert Shield": the day of writing (time.anaphora)
     ("APPOS", "'the' 'day'"), ("INPOD", "'in'|'during' 'the' 'morning'|'afternoon'|'evening'"),  # anaphoric: time.anaphora
     ("REF", "'this' JJ? 'moment'"),  # "at this (crucial) moment": PRESENT_REF, as "at the moment"
     ("SET", "WD 'nights'|'mornings'|'afternoons'|'evenings'"),  # "Tuesday nights": every Tuesday night (XXXX-WXX-2TNI)

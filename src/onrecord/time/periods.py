@@ -41,7 +41,7 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
         quarter = _QUARTER.match(value.value or "")
         if value.type == "DURATION" and value.value in _SEVERAL_QUARTERS:
             several = sent
-        elif several is not None and sent - several <= 1 and (_is_year_back(words) or _NAMED_PERIOD.match(words)) \
+        elif several is not None and sent - several <= 1 and (is_year_back(words) or _NAMED_PERIOD.match(words)) \
                 and not (quarter and span.label_ != "PERIOD") and (context is None or context[2] <= several):
             value = _year_value(words, context, published) or value
             several = sent
@@ -61,10 +61,25 @@ def resolve_reporting_periods(found: list, published: dt.date | None) -> list:
             value = _period_value(words, context, published) or value
             if context is not None:
                 context = (context[0], context[1], sent)
-            elif span.label_ == "PERIOD" and not _is_year_back(words) and _QUARTER.match(value.value or ""):
+            elif span.label_ == "PERIOD" and not is_year_back(words) and _QUARTER.match(value.value or ""):
                 # "in the latest quarter": the quarter it names is the context of a year back after it
                 context = (int(value.value[:4]), int(value.value[-1]), sent)
         out.append((span, value, future))
+    return _renamed_year_back(out)
+
+
+def _renamed_year_back(found: list) -> list:
+    """"the year-ago quarter, the second quarter ended Oct. 31": a quarter in apposition renames the year-back one, so
+    both are that quarter a year back (a fiscal quarter, whose number the year-back one did not know)."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        (first, back, f1), (second, named, f2) = out[i], out[i + 1]
+        year = re.match(r"^(\d{4})-Q[1-4]$", back.value or "")
+        quarter = _QUARTER.match(named.value or "")
+        words = " ".join(t.lower_ for t in first).replace(" - ", "-")
+        if year and quarter and is_year_back(words) and [t.text for t in first.doc[first.end : second.start]] in ([","], [",", "the"]):
+            value = Value("DATE", f"{year.group(1)}-Q{quarter.group(2)}")
+            out[i], out[i + 1] = (first, value, f1), (second, value, f2)
     return out
 
 
@@ -132,7 +147,8 @@ def _quarter_ended_on(span, found: list) -> tuple[int, int] | None:
     return None
 
 
-def _is_year_back(words: str) -> bool:
+def is_year_back(words: str) -> bool:
+    """Whether ``words`` name the same period a year back ("a year ago", "year-earlier", "the year-ago quarter")."""
     return "year-ago" in words or "year-earlier" in words or words in _YEAR_BACK or words.endswith((" a year ago", " a year earlier"))
 
 
@@ -159,7 +175,7 @@ def _sentence_number(span, cache: dict[int, int]) -> int:
 
 
 def _period_value(words: str, context: tuple[int, int, int] | None, published: dt.date | None) -> Value | None:
-    year_back = _is_year_back(words) or words == "last year"
+    year_back = is_year_back(words) or words == "last year"
     named_year = re.search(r"\b(\d{4})\b", words)
     if context is not None and "current" not in words:
         year, quarter = context[0], context[1]

@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from .lexicon import timex_lexicon
 from .patterns import classes_of, is_anchor
+from .tense import tense_of
 
 def rejected(span: SpacySpan) -> bool:
     """Whether a Matcher candidate is no time expression (see the module docstring)."""
@@ -56,6 +57,10 @@ def rejected(span: SpacySpan) -> bool:
     if low[-3:] in (["last", "-", "minute"], ["last", "–", "minute"]) or nxt is not None and nxt.text in ("-", "–") and low[-1] == "quarter" \
             and after is not None and after.lower_ == "to":
         return True  # "the last-minute effort" (late), "the quarter-to-quarter comparison": adjectives, not times
+    if low == ["now"] and nxt is not None and nxt.text == "," and (span[0].is_sent_start or span.start == span.sent.start):
+        return True  # "Now, he says, …": a discourse marker opening the sentence (TBAQ tags none of its 3; "Now the mission is" stays)
+    if low == ["soon"] and tense_of(span) == "PAST":
+        return True  # "that soon became a flood", "he was soon released": shortly after a past event, no future (TBAQ: 0 of 2)
     if low == ["soon"] and ((span.start > 0 and doc[span.start - 1].lower_ == "as") or (nxt is not None and nxt.lower_ in ("after", "before"))):
         return True  # "as soon as", "soon after": a signal, not a time (TimeML)
     if len(span) == 2 and low[0] in ("a", "an", "per") and span[1]._.timex_sgunit and span.start > 0 \
@@ -106,7 +111,8 @@ def _in_a_game(span: SpacySpan) -> bool:
     words = _game_words()
     sent = span.sent
     text = sent.text.lower()
-    return any(t.lemma_.lower() in words or t.lower_ in words for t in sent) or _SCORE.search(text) is not None \
+    # a game word as a verb is no game: "rebounding from its earlier loss" (a company's results), not "12 rebounds"
+    return any((t.lemma_.lower() in words or t.lower_ in words) and t.pos_ != "VERB" for t in sent) or _SCORE.search(text) is not None \
         or any(phrase in text for phrase in words if " " in phrase)
 
 

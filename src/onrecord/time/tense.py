@@ -50,6 +50,8 @@ def tense_of(span: SpacySpan) -> str | None:
         return "FUTURE"  # "could come as early as Tuesday": the earliest of what lies ahead
     if head.lower_ == "since" and head.i < span.start:
         return "PAST"  # "since Monday", "the change since year-end": since points back, whatever the verb
+    if _past_verb_tagged_adjective(span):
+        return "PAST"
     if is_future(span):
         return "FUTURE"
     until = next((t for t in (head, head.head) if t.lower_ in ("until", "till") and t.i < span.start), None)  # "until 9 a.m. Tuesday"
@@ -62,6 +64,7 @@ def tense_of(span: SpacySpan) -> str | None:
     verb = _governing_verb(span)
     if verb is None:
         return None
+    verb = _host_of_absolute(verb)
     if _past_in_present_form(verb):
         return "PAST"
     for token in (verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass")]):
@@ -84,6 +87,14 @@ def _past_in_present_form(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "csubj") and c.tag_ in ("NN", "NNP", "VBG") for c in verb.children)  # a gerund subject is singular too
 
 
+def _date_of_the_plan(verb: Token, span: SpacySpan) -> bool:
+    """"planned a demonstration on Saturday": a date after the planned thing is its date, ahead as in "planned to march on Saturday".
+
+    Not "On Friday, the government planned to pay" (the date comes first: the day the plan was made or told).
+    """
+    return verb.lemma_ in ("plan", "schedule") and any(c.dep_ == "dobj" and verb.i < c.i < span.start for c in verb.children)
+
+
 def _could_not(verb: Token, kids: list[Token]) -> bool:
     """"could not be reached Wednesday", "neither he nor his aides could be located": a past attempt that failed, no plan."""
     if not any(c.lower_ == "could" for c in kids):
@@ -95,6 +106,30 @@ def _could_not(verb: Token, kids: list[Token]) -> bool:
 def _modifies_a_noun(token: Token) -> bool:
     head = token.head.head if token.dep_ == "pobj" else token.head
     return head.pos_ in ("ADJ", "NOUN", "PROPN") and head.dep_ not in ("ROOT",)
+
+
+def _past_verb_tagged_adjective(span: SpacySpan) -> bool:
+    """"Clinton, meantime, glossed over warnings on Thursday": a past verb the tagger read as an adverbial adjective (JJ, advmod).
+
+    An "-ed" adjective cannot modify a clause as an adverb; it is the clause's own past verb (else the date would take
+    the tense of whatever verb lies above it, here a modal of the reported warning).
+    """
+    token = span.root
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
+            return False
+        token = token.head
+        if token.tag_ == "JJ" and token.dep_ == "advmod" and token.lower_.endswith("ed") and any(c.dep_ == "prep" for c in token.children):
+            return True
+    return False
+
+
+def _host_of_absolute(verb: Token) -> Token:
+    """The verb an absolute "with" clause hangs on: "will leave on Mondays, with the third departing from August 6" is future."""
+    host = verb.head.head
+    if verb.tag_ == "VBG" and verb.head.lower_ == "with" and host.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return host
+    return verb
 
 
 def _governing_verb(span: SpacySpan) -> Token | None:
@@ -135,7 +170,11 @@ def _auxiliaries(verb: Token) -> list[Token]:
     own = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if own or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
         return own
-    return [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+    shared = [c for c in verb.head.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBD" and any(c.tag_ == "MD" for c in shared) and verb.head.dep_ in ("ccomp", "xcomp") and verb.head.head.pos_ in ("VERB", "AUX"):
+        # a past form cannot follow the head's modal: "had ruled that he must be returned … and set Friday" is conjoined to "ruled"
+        return [c for c in verb.head.head.children if c.dep_ in ("aux", "auxpass")]
+    return shared
 
 
 def is_future(span: SpacySpan) -> bool:
@@ -146,6 +185,7 @@ def is_future(span: SpacySpan) -> bool:
         if token.pos_ in ("VERB", "AUX") or token.head == token:
             break
         below, token = token, token.head
+    token = _host_of_absolute(token)
     if token.tag_ == "VBN" and token.dep_ in ("acl", "advcl", "amod") and not any(c.dep_ in ("aux", "auxpass") for c in token.children):
         # a past participle clause dates its own event ("the decision, announced Wednesday, …") unless it announces
         # a plan ("a summit set for April", "the ruling expected in May"; "set" only with "for": "the record set in May")
@@ -162,7 +202,7 @@ def is_future(span: SpacySpan) -> bool:
             return True  # "should be finished by", "could reopen on"
         past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in kids)
         if verb.lemma_ in _FUTURE_HEADS or verb.lower_ in _FUTURE_HEADS:
-            return not _pluperfect(verb) and (not past or verb.lower_ in ("due", "set"))
+            return not _pluperfect(verb) and (not past or verb.lower_ in ("due", "set") or _date_of_the_plan(verb, span))
         if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS | {"be"}:
             return not _pluperfect(verb.head)  # "is due to attend … on Thursday" (not "had been due to expire Friday")
         if past or perfect or _past_in_present_form(verb):
