@@ -70,7 +70,7 @@ class _TaggerProxy:
 
     def __init__(self, tagger, timers: _Timers):
         self._tagger = tagger
-        for name in ("tag", "tag_batch"):
+        for name in ("tag", "tag_batch", "tag_states"):
             setattr(self, name, timers.wrap(_DECODING, getattr(tagger, name)))
 
     def __getattr__(self, name):
@@ -104,8 +104,9 @@ def _instrument(timers: _Timers, model):
         undo.append((module, attribute, original))
     if model is not None:
         cls = type(model)
-        undo.append((cls, "predict", cls.predict))
-        cls.predict = timers.wrap(_MODEL_REST, cls.predict)
+        for method in ("predict", "predict_tokens_many"):  # the component labels a batch's documents together
+            undo.append((cls, method, getattr(cls, method)))
+            setattr(cls, method, timers.wrap(_MODEL_REST, getattr(cls, method)))
         tagger_undo = (model.cue_tagger, model.role_tagger)
         model.cue_tagger, model.role_tagger = _TaggerProxy(model.cue_tagger, timers), _TaggerProxy(model.role_tagger, timers)
 
