@@ -5,6 +5,8 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -58,7 +60,26 @@ def _cue_matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
+@functools.lru_cache(maxsize=4)
+def _cue_ids(vocab: Vocab) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, int, int]:
+    """The ids :func:`_cue_matcher`'s patterns test: verb lemmas, noun lemmas, the verb POS, NOUN, "according", "to"."""
+    lexicon, strings = load_cue_lexicon(), vocab.strings
+    verbs = np.array(sorted(strings.add(lemma) for lemma in lexicon.verbs), dtype=np.uint64)
+    nouns = np.array(sorted(strings.add(lemma) for lemma in lexicon.nouns), dtype=np.uint64)
+    verb_pos = np.array([strings["VERB"], strings["AUX"]], dtype=np.uint64)
+    return verbs, nouns, verb_pos, strings["NOUN"], strings.add("according"), strings.add("to")
+
+
 def find_cue_candidates(doc: Doc) -> list[tuple[str, int, int]]:
-    """``(label, start, end)`` token ranges of every cue candidate in ``doc``, in order."""
-    matcher = _cue_matcher(doc.vocab)
-    return [(doc.vocab.strings[label], start, end) for label, start, end in matcher(doc)]
+    """``(label, start, end)`` token ranges of every cue candidate in ``doc``, in order: what :func:`_cue_matcher`
+    finds, its tests made on the document's columns at once (``tests/attribution/test_cues.py`` compares them)."""
+    if not len(doc):
+        return []
+    verbs, nouns, verb_pos, noun, according, to = _cue_ids(doc.vocab)
+    columns = doc.to_array([LEMMA, POS, LOWER])
+    lemma, pos, lower = columns[:, 0], columns[:, 1], columns[:, 2]
+    found = [(i + 1, 0, VERB_CUE, i) for i in np.flatnonzero(np.isin(lemma, verbs) & np.isin(pos, verb_pos)).tolist()]
+    found += [(i + 1, 1, NOUN_CUE, i) for i in np.flatnonzero(np.isin(lemma, nouns) & (pos == noun)).tolist()]
+    found += [(i + 2, 2, ACCORDING_TO, i) for i in np.flatnonzero((lower[:-1] == according) & (lower[1:] == to)).tolist()]
+    # the Matcher's order: by the token a match ends on, then by pattern
+    return [(label, start, end) for end, _, label, start in sorted(found)]
