@@ -1,11 +1,13 @@
-"""Cue candidates found from the document's columns are what the cue Matcher finds, in the Matcher's order."""
+"""Cue candidates found from the document's columns are what a spaCy Matcher of the cue patterns finds, in its order."""
 from __future__ import annotations
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from onrecord.attribution.cues import _cue_matcher, find_cue_candidates
+from spacy.matcher import Matcher
+
+from onrecord.attribution.cues import ACCORDING_TO, NOUN_CUE, VERB_CUE, find_cue_candidates, load_cue_lexicon
 
 TEXTS = [
     "According to the ministry, the talks failed. The report said so, according to",
@@ -20,7 +22,13 @@ _WORDS = ["said", "says", "according", "to", "the", "statement", "claim", "claim
 
 
 def _matcher_view(doc):
-    return [(doc.vocab.strings[label], start, end) for label, start, end in _cue_matcher(doc.vocab)(doc)]
+    """The cue candidates as the spaCy Matcher the finder replaced gives them."""
+    lexicon = load_cue_lexicon()
+    matcher = Matcher(doc.vocab)
+    matcher.add(VERB_CUE, [[{"LEMMA": {"IN": sorted(lexicon.verbs)}, "POS": {"IN": ["VERB", "AUX"]}}]])
+    matcher.add(NOUN_CUE, [[{"LEMMA": {"IN": sorted(lexicon.nouns)}, "POS": "NOUN"}]])
+    matcher.add(ACCORDING_TO, [[{"LOWER": "according"}, {"LOWER": "to"}]])
+    return [(doc.vocab.strings[label], start, end) for label, start, end in matcher(doc)]
 
 
 @pytest.mark.parametrize("text", TEXTS)

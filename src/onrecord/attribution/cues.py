@@ -1,4 +1,4 @@
-"""The cue lexicon (``data/cues.tsv``) and the spaCy Matcher that finds cue candidates."""
+"""The cue lexicon (``data/cues.tsv``) and the cue candidates it gives in a document."""
 from __future__ import annotations
 
 import functools
@@ -7,7 +7,6 @@ from importlib import resources
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS
-from spacy.matcher import Matcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -46,23 +45,13 @@ def load_cue_lexicon() -> CueLexicon:
     return CueLexicon(verbs, nouns)
 
 
-#: Matcher labels
+#: the labels of cue candidates
 VERB_CUE, NOUN_CUE, ACCORDING_TO = "VERB_CUE", "NOUN_CUE", "ACCORDING_TO"
 
 
 @functools.lru_cache(maxsize=4)
-def _cue_matcher(vocab: Vocab) -> Matcher:
-    lexicon = load_cue_lexicon()
-    matcher = Matcher(vocab)
-    matcher.add(VERB_CUE, [[{"LEMMA": {"IN": sorted(lexicon.verbs)}, "POS": {"IN": ["VERB", "AUX"]}}]])
-    matcher.add(NOUN_CUE, [[{"LEMMA": {"IN": sorted(lexicon.nouns)}, "POS": "NOUN"}]])
-    matcher.add(ACCORDING_TO, [[{"LOWER": "according"}, {"LOWER": "to"}]])
-    return matcher
-
-
-@functools.lru_cache(maxsize=4)
 def _cue_ids(vocab: Vocab) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, int, int]:
-    """The ids :func:`_cue_matcher`'s patterns test: verb lemmas, noun lemmas, the verb POS, NOUN, "according", "to"."""
+    """The ids the cue tests compare with: verb lemmas, noun lemmas, the verb POS, NOUN, "according", "to"."""
     lexicon, strings = load_cue_lexicon(), vocab.strings
     verbs = np.array(sorted(strings.add(lemma) for lemma in lexicon.verbs), dtype=np.uint64)
     nouns = np.array(sorted(strings.add(lemma) for lemma in lexicon.nouns), dtype=np.uint64)
@@ -71,8 +60,10 @@ def _cue_ids(vocab: Vocab) -> tuple[np.ndarray, np.ndarray, np.ndarray, int, int
 
 
 def find_cue_candidates(doc: Doc) -> list[tuple[str, int, int]]:
-    """``(label, start, end)`` token ranges of every cue candidate in ``doc``, in order: what :func:`_cue_matcher`
-    finds, its tests made on the document's columns at once (``tests/attribution/test_cues.py`` compares them)."""
+    """``(label, start, end)`` token ranges of every cue candidate in ``doc``, in order: a verb of the lexicon
+    (POS VERB or AUX), a noun of the lexicon (POS NOUN), "according to". What a spaCy ``Matcher`` of those three
+    patterns finds, in its order, tested on the document's columns at once (``tests/attribution/test_cues.py``
+    holds that Matcher and compares them)."""
     if not len(doc):
         return []
     verbs, nouns, verb_pos, noun, according, to = _cue_ids(doc.vocab)
