@@ -55,11 +55,13 @@ def _own_date(doc: Doc, a: Attribution, cue: Token | None, times, contents, publ
         if t.type not in ("DATE", "TIME") or not (sent.start_char <= t.span.start < sent.end_char):
             continue
         span = doc.char_span(t.span.start, t.span.end, alignment_mode="expand")
-        if any(s <= t.span.start < e for s, e in contents) and not (span is not None and _between_source_and_cue(doc, cue, span, a)):
-            continue
         if span is None or _states_a_period(doc, span):
             continue
-        if _hangs_on(span.root, cue, contents) or _right_after(doc, cue, span, a) or _between_source_and_cue(doc, cue, span, a):
+        # a time between the source and the cue dates the statement, even inside a content the model drew over it
+        between = _between_source_and_cue(doc, cue, span, a)
+        if any(s <= t.span.start < e for s, e in contents) and not between:
+            continue
+        if between or _hangs_on(span.root, cue, contents) or _right_after(doc, cue, span, a):
             return _day_of(t, published)
     return SpeechDate(None, None)
 
