@@ -9,7 +9,8 @@ in slices, alternating which worker count runs first, so a change in the shared 
 load falls on both.
 
 Figures, as ratios from the same run: 2 workers' rate over 1 worker's (goal ≥ 1.8; ≥ 1.5 on a first batch of 80
-articles, in a scaling table), and the share of
+articles, in a scaling table), read against what two cores gave in the same run (``bench.ceiling``: two
+independent processes analysing the same articles at once, after each slice), and the share of
 wall time inside store writes and resolution (goal < 10%). The same articles are then written again
 into fresh stores without analysis (SQLite, and PostgreSQL when ``ONRECORD_BENCH_POSTGRES_URL`` or
 ``ONRECORD_TEST_POSTGRES_URL`` is set), giving write milliseconds per article on each database.
@@ -26,10 +27,14 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from bench.ceiling import ceiling, combined
+
 GOAL_SPEEDUP = 1.8
 #: the goal for a small batch (80 articles), where starting the workers weighs more
 GOAL_SPEEDUP_SMALL = 1.5
 SMALL = 80
+#: articles each process of the two-core probe analyses (bench.ceiling), after every slice
+PROBE_ARTICLES = 40
 GOAL_WRITE_SHARE = 0.10
 _NAME = re.compile(r"^(?P<outlet>[a-z-]+)_(?P<date>\d{4}-\d{2}-\d{2})_")
 
@@ -57,11 +62,12 @@ def corpus(shared: Path, count: int):
     return raws
 
 
-def _ingest(raws, slices: int, work: Path) -> dict[int, dict]:
+def _ingest(raws, slices: int, work: Path, probe=None) -> dict[int, dict]:
     """Ingest ``raws`` with 1 and with 2 workers, in ``slices`` turns that alternate which goes first.
 
     Alternating in slices spreads any change in the machine's background load over both runs
     (this is a shared machine); each worker count has its own store and its own engine throughout.
+    ``probe(i)``, when given, runs after each slice (the two-core ceiling, :mod:`bench.ceiling`).
     """
     from onrecord.engine.corpus import ingest
     from onrecord.engine.local import LocalEngine
@@ -84,6 +90,8 @@ def _ingest(raws, slices: int, work: Path) -> dict[int, dict]:
                 total["write_seconds"] += report.write_seconds
                 total["resolution_seconds"] += report.resolution.seconds if report.resolution else 0.0
                 total["skipped"] += len(report.skipped)
+            if probe is not None:
+                probe(i)
     finally:
         for engine in engines.values():
             engine.close()
@@ -138,11 +146,11 @@ def _fresh_pg_schema(url: str):
     return f"{url}{sep}options=-csearch_path%3D{schema}", drop
 
 
-def _scaling(shared: Path, console: Console, work: Path) -> dict:
+def _scaling(shared: Path, console: Console, work: Path, probe=None) -> dict:
     """1 and 2 workers on a small batch (80 articles, one slice): workers started before the clock, as above."""
     raws = corpus(shared, SMALL)
     (work / "small").mkdir()
-    runs = _ingest(raws, 1, work / "small")
+    runs = _ingest(raws, 1, work / "small", probe)
     return {"articles": len(raws), "runs": list(runs.values()), "speedup_2_over_1": round(runs[2]["articles_per_s"] / runs[1]["articles_per_s"], 3)}
 
 
@@ -156,9 +164,16 @@ def run(shared: Path, console: Console, count: int | None = None) -> dict:
     work = Path(tempfile.mkdtemp(prefix="onrecord-bench-ingest-"))
     slices = int(os.environ.get("ONRECORD_BENCH_INGEST_SLICES", "2"))
     console.print(f"ingesting {SMALL} articles, then {len(raws)}, with 1 and with 2 workers …")
-    small = _scaling(shared, console, work)
-    runs = _ingest(raws, slices, work)
+    probes: list[dict] = []
+    probe_raws = raws[:PROBE_ARTICLES]
+
+    def probe(i: int) -> None:
+        probes.append(ceiling(probe_raws, rounds=1, start=len(probes)))
+
+    small = _scaling(shared, console, work, probe)
+    runs = _ingest(raws, slices, work, probe)
     speedup = runs[2]["articles_per_s"] / runs[1]["articles_per_s"]
+    two_cores = combined(probes)
 
     table = Table(title=f"onrecord ingest — PolNeAR train+dev repeated: {len(raws)} articles, {words:,} words, SQLite")
     for col in ("workers", "seconds", "articles/s", "words/s", "store writes s", "resolution s", "write share"):
@@ -178,12 +193,17 @@ def run(shared: Path, console: Console, count: int | None = None) -> dict:
     console.print(scaling)
     verdict = "[green]meets" if speedup >= GOAL_SPEEDUP else "[red]misses"
     console.print(f"2 workers / 1 worker = {speedup:.2f}× ({verdict} the goal of {GOAL_SPEEDUP}×[/])")
+    if "ratio" in two_cores:
+        console.print(f"what two cores gave in the same run (bench.ceiling: two independent processes analysing the same "
+                      f"{two_cores['articles']} articles at once, no pool or store, vs one alone, after each slice): "
+                      f"{two_cores['ratio']:.2f}× (rounds {', '.join(f'{r:.2f}' for r in two_cores['rounds'])}); "
+                      f"ingest with 2 workers reached {speedup / two_cores['ratio']:.0%} of it")
     worst = max(r["write_share"] for r in runs.values())
     verdict = "[green]meets" if worst < GOAL_WRITE_SHARE else "[red]misses"
     console.print(f"store writes + resolution: at most {worst:.1%} of ingest time ({verdict} the goal of < {GOAL_WRITE_SHARE:.0%}[/])")
 
     results = {"articles": len(raws), "words": words, "runs": list(runs.values()), "speedup_2_over_1": round(speedup, 3),
-               "max_write_share": worst, "small": small}
+               "max_write_share": worst, "small": small, "two_cores": two_cores}
     writes = {"sqlite": _write_only(work / "w2.db", str(work / "write-only.db"))}
     pg = os.environ.get("ONRECORD_BENCH_POSTGRES_URL") or os.environ.get("ONRECORD_TEST_POSTGRES_URL")
     if pg:
