@@ -2,8 +2,8 @@
 
 The baseline is ``nlp.pipe`` with the pinned en_core_web_sm pipeline and nothing else; the
 measured run is onrecord's whole per-article path (parse + attribution + resolution + claims +
-building the Article). Both use the same batch size and one process; each is timed twice,
-alternating, and the faster of the two runs counts (less noise from a shared machine).
+building the Article). Both use the same batch size and one process; each is timed three times,
+alternating, and the fastest run of each counts (less noise from a shared machine).
 
 onrecord's own parser (``load_parser``) is the same pipeline with spaCy's attribute ruler and rule
 lemmatizer answered once per distinct token (``onrecord.nlp_tables``, same output); it is timed too, so
@@ -26,7 +26,7 @@ def _texts(shared: Path, limit: int | None = None) -> list[Path]:
     return files[:limit] if limit else files
 
 
-def run(shared: Path, console: Console, limit: int | None = None, repeats: int = 2) -> dict:
+def run(shared: Path, console: Console, limit: int | None = None, repeats: int = 3) -> dict:
     from onrecord.nlp import load_base, load_parser
     from onrecord.pipeline import load_nlp
     from onrecord.pipeline import analyze_raws
