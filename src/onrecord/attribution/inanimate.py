@@ -1,0 +1,96 @@
+"""Sources that cannot speak: a state, an attribute, a substance or a phenomenon (``data/inanimate_nouns.tsv``).
+
+The noun list comes from WordNet's noun classes (:mod:`onrecord.train.wordnet_nouns`): a noun whose
+first sense is a state, attribute, feeling, substance, phenomenon and the like, and none of whose senses
+names people, a group or a place. Two classes of error seen on real news pages follow from it:
+
+* a deed or a belief of such a thing is no one's statement: "Rising economic inequality threatens
+  democracy", "the smoke from the fires threatens the health of …", "Mezcal and tequila are expected
+  to grow …" (an act, thought or intention whose source is inanimate, with no quotation) is dropped;
+* what such a thing "suggests", "indicates" or "shows" is evidence, not speech: "The surge in complaints
+  suggested the outage was …" (:func:`inanimate_kind`, used by :func:`~.kinds.classify_kind`).
+
+A named entity, a proper noun, a pronoun and any noun outside the list are never inanimate here: "the
+pub said" (an artefact standing for its owners) and "sources said" keep their kind.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import doc_text
+from ..types import Attribution, AttributionKind
+
+K = AttributionKind
+#: nouns that count or gather whatever follows "of": "a growing body of research", "a host of problems",
+#: "none of the Democrats", "plenty of liberals"; without "of" they stand for people ("loved ones")
+_GATHERING = {"body", "host", "lot", "number", "series", "set", "wealth", "range", "pile", "array", "one", "none", "plenty",
+              "all", "rest", "part", "majority", "minority", "half", "few", "dozen", "score", "handful"}
+#: kinds that report a deed, belief or aim: of an inanimate source, none is a statement
+_DEEDS = {K.ACT, K.THOUGHT, K.INTENTION}
+#: quotation marks: a quotation in the content is someone's words whatever the source
+_QUOTATION = re.compile(r"[“”\"«»„]")
+
+
+@functools.lru_cache(maxsize=1)
+def load_inanimate_nouns() -> frozenset[str]:
+    """``data/inanimate_nouns.tsv``: noun lemmas that name things which cannot speak."""
+    text = resources.files("onrecord").joinpath("data/inanimate_nouns.tsv").read_text("utf-8")
+    return frozenset(line.split("\t", 1)[0] for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def _source_span(doc: Doc, a: Attribution) -> Span | None:
+    if not a.source:
+        return None
+    span = doc.char_span(a.source[0].start, a.source[0].end, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def source_head(doc: Doc, a: Attribution) -> Token | None:
+    """The noun the source stands for: its root, the noun a relative "that"/"which" refers to, and
+    what "a body of", "a number of" gather."""
+    span = _source_span(doc, a)
+    if span is None:
+        return None
+    head = span.root
+    if head.lower_ in ("that", "which") and head.head.dep_ == "relcl":
+        head = head.head.head  # "a political philosophy that insists …": the philosophy
+    if head.lemma_.lower() in _GATHERING:
+        objects = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+        return objects[0] if objects else None
+    return head
+
+
+def is_inanimate(token: Token | None) -> bool:
+    """A common noun of ``data/inanimate_nouns.tsv``, not part of a name."""
+    return (
+        token is not None
+        and token.pos_ == "NOUN"
+        and token.ent_type_ == ""
+        and token.lemma_.lower() in load_inanimate_nouns()
+    )
+
+
+def inanimate_source(doc: Doc, a: Attribution) -> bool:
+    """The attribution's source names a thing that cannot speak."""
+    return is_inanimate(source_head(doc, a))
+
+
+def inanimate_kind(doc: Doc, a: Attribution, kind: AttributionKind) -> AttributionKind:
+    """Speech of an inanimate source is evidence ("the surge in complaints suggested …"), unless quoted."""
+    if kind is K.SPEECH and not _quoted(doc, a) and inanimate_source(doc, a):
+        return K.EVIDENCE
+    return kind
+
+
+def _quoted(doc: Doc, a: Attribution) -> bool:
+    text = doc_text(doc)
+    return any(_QUOTATION.search(text[max(0, s.start - 1) : s.end + 1]) for s in a.content)
+
+
+def drop_inanimate_deeds(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions without the deeds, beliefs and aims of inanimate sources (module docstring)."""
+    return [a for a in attributions if not (a.kind in _DEEDS and not _quoted(doc, a) and inanimate_source(doc, a))]
