@@ -94,3 +94,12 @@ def test_a_related_article_link_left_in_a_plain_text_is_no_attribution(extract):
     )
     contents = [a.content_text for a in extract(text)]
     assert contents == ["the harbour bridge would reopen in May", "the repairs were nearly done", "that the ferry would run again"]
+
+
+@pytest.mark.parametrize("text", [
+    "For all the worry, it remains difficult to measure how much water the plants use, and even harder to predict how much of a problem the drought could become.",
+    # the parser hangs "harder" on "burns", whose subject is "NASA"
+    "For all the hand-wringing, though, it remains difficult to measure how much fuel NASA really burns, and even harder to predict how much of a problem it could become.",
+])
+def test_a_second_infinitive_after_an_impersonal_it_is_the_writers_voice(nlp, text):
+    assert not [a for a in nlp(text)._.attributions if a.cue_lemma == "predict"]

@@ -228,10 +228,11 @@ def _writers_voice(verb: Token) -> bool:
     while True:  # "the mayor was careful to say", "Trump will find it difficult to repeat": someone speaks
         if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in IMPERSONAL for c in governor.children):
             return False
-        if governor.dep_ not in ("acomp", "oprd", "attr", "xcomp", "ccomp") or governor.head is governor:
-            break
-        governor = governor.head
-    words = {head.lower_} | {c.lower_ for c in head.children if c.dep_ in ("acomp", "attr", "amod")}
+        if governor.dep_ not in ("acomp", "oprd", "attr", "xcomp", "ccomp", "conj") or governor.head is governor:
+            break  # "conj": "it remains difficult to measure how much AI consumes, and even harder to predict …",
+        # an adjective the parser coordinated with a verb stands for the main clause's predicate: its root
+        governor = governor.sent.root if governor.dep_ == "conj" and governor.pos_ == "ADJ" and governor.head.pos_ != "ADJ" else governor.head
+    words = {head.lower_, head.lemma_.lower()} | {w for c in head.children if c.dep_ in ("acomp", "attr", "amod") for w in (c.lower_, c.lemma_.lower())}
     return bool(words & WRITER_PREDICATES)
 
 
