@@ -319,3 +319,15 @@ def test_a_name_after_a_title_of_an_organisation_is_the_speaker(analyse):
     text = "President and Chief Financial Officer of Super Value Debra Symonette said the stores would stay open."
     _, attributions = analyse(text)
     assert speaker_of(attributions, "said") == "Debra Symonette"
+
+
+def test_the_owner_is_not_the_name_a_shop_is_called_after(nlp):
+    text = "Bob's Discount Furniture opened a new store in Newark. The owner said sales were strong."
+    (found,) = nlp(text)._.attributions
+    assert found.speaker is not None and found.speaker.name == "owner" and found.speaker.kind.value == "unresolved"
+
+
+def test_the_owner_still_refers_back_to_a_person_named_as_such(nlp):
+    text = "Ana Ruiz opened her bakery on Main Street in 2010. The owner said sales were strong."
+    (found,) = nlp(text)._.attributions
+    assert found.speaker is not None and found.speaker.name == "Ana Ruiz"

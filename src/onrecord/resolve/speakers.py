@@ -296,11 +296,12 @@ class _Resolver(PronounResolution, OrgAnaphora):
             head.lower_ in t.lower().split() and mods & set(t.lower().split()) for t in p.titles)]
         return [(3, (), found[0])] if len(found) == 1 else []
 
-    def _named_as_owner(self, person: EntityBuilder, before: int) -> bool:
-        """Whether the person's latest name before ``before`` is a possessor ("Princess Diana's interview")."""
-        latest = max((m for m in self.names if m.span.start < before and self.by_offset.get(m.span.start) is person),
-                     key=lambda m: m.span.start, default=None)
-        return latest is not None and (latest.root.dep_ == "poss" or possessive_after(self.doc, latest))
+    def _named_as_owner(self, person: EntityBuilder, before: int, only: bool = False) -> bool:
+        """Whether the person's latest name before ``before`` (``only``: every one) is a possessor ("Princess
+        Diana's interview"; "Maria's Salon and Spa … the owner said": a shop's name, maybe no one's)."""
+        names = [m for m in self.names if m.span.start < before and self.by_offset.get(m.span.start) is person]
+        owned = [m.root.dep_ == "poss" or possessive_after(self.doc, m) for m in (names if only else names[-1:])]
+        return bool(owned) and all(owned)
 
     def resolve_role(self, tokens, head: Token, span: Span) -> EntityBuilder | None:
         """"the Ukrainian leader" → the person whose nationality is Ukrainian and who leads."""
@@ -324,7 +325,7 @@ class _Resolver(PronounResolution, OrgAnaphora):
             # "the veteran diplomat", "said the rookie defenceman": a definite role noun refers back to the
             # person of this or the previous paragraph, or else to the person who spoke last
             gender = self.lex.gender_of_title(head.text)  # "the duchess" is not the prince who spoke last
-            candidates = self._candidates(span.start, gender)
+            candidates = [p for p in self._candidates(span.start, gender) if not self._named_as_owner(p, span.start, only=True)]
             para = self.paragraph_of(span.start)
             recent = [p for p in candidates if self.paragraph_of(p.last_offset(span.start)) >= para - 1]
             if not recent:
