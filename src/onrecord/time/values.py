@@ -160,8 +160,8 @@ def read_parts(span: Span) -> Parts:
             p.year = int(t.text)
         elif x.timex_decade:
             p.decade = _decade(t, tokens[i - 1] if i else None)
-        elif w == "century" and i and low[i - 1] not in ("this", "last", "next", "past", "previous", "coming", "current"):
-            p.century = _century(low[:i])
+        elif w == "century" and i and low[i - 1] not in ("this", "last", "next", "past", "previous", "coming", "current") and _century(low[:i]):
+            p.century = _century(low[:i])  # "the 19th century"; "a century ago", "half a century" name no century: the unit (below)
         elif x.timex_daynum and (p.month or (i + 1 < len(tokens) and (tokens[i + 1]._.timex_month or low[i + 1] == "of"))):
             p.day = int(re.match(r"\d+", t.text).group())
         elif x.timex_quarter:

@@ -1,0 +1,34 @@
+"""Classes of time-expression error seen on real news pages (wt-timex7), each on hand-written sentences.
+
+Every test failed before its fix (the pages where each class was seen are named in the commit messages).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from onrecord.time import find_time_expressions
+
+WEDNESDAY = dt.date(2031, 11, 5)
+
+
+def _found(parse, text, published=WEDNESDAY):
+    return [(t.span.text, t.type, t.value) for t in find_time_expressions(parse(text), published)]
+
+
+# "century" after a word that names no century ("a", "half a", "one") is the unit, as "decade" is: not a day back from publication.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The mill was built a century ago by the river.", [("a century ago", "DATE", "19")]),
+        ("The mill was built one century ago.", [("one century ago", "DATE", "19")]),
+        ("The family has run the mill for a century.", [("a century", "DURATION", "P100Y")]),
+        ("The feud between the villages lasted half a century.", [("half a century", "DURATION", "P50Y")]),
+        ("The feud between the villages lasted a half-century.", [("a half-century", "DURATION", "P50Y")]),
+        # a named century keeps its reading
+        ("The mill was built in the 19th century.", [("the 19th century", "DATE", "18")]),
+    ],
+)
+def test_time_a_century_without_an_ordinal_is_the_unit(parse, text, expected):
+    assert _found(parse, text) == expected
