@@ -32,3 +32,18 @@ def _found(parse, text, published=WEDNESDAY):
 )
 def test_time_a_century_without_an_ordinal_is_the_unit(parse, text, expected):
     assert _found(parse, text) == expected
+
+
+# A date ahead that falls on the publication day is that day, not the same day a year later (dateparser's "future" skips it).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Polling stations will open on Nov. 5 at dawn.", [("Nov. 5", "DATE", "2031-11-05")]),
+        ("Polling stations will open on 5 November.", [("5 November", "DATE", "2031-11-05")]),
+        ("Tenants can vote between Nov. 5 and Nov. 25.", [("Nov. 5", "DATE", "2031-11-05"), ("Nov. 25", "DATE", "2031-11-25")]),
+        # a day just before publication in a future clause is still next year's
+        ("Polling stations will open on Nov. 4.", [("Nov. 4", "DATE", "2032-11-04")]),
+    ],
+)
+def test_time_a_future_date_on_the_publication_day_is_that_day(parse, text, expected):
+    assert _found(parse, text) == expected

@@ -313,4 +313,8 @@ def parse_calendar(text: str, base: dt.date, future: bool) -> tuple[dt.date, str
     data = _date_parser(base, "future" if future else "past").get_date_data(text)
     if data is None or data.date_obj is None:
         return None
-    return data.date_obj.date(), data.period or "day"
+    day, period = data.date_obj.date(), data.period or "day"
+    if future and day.year == base.year + 1 and (day.month, day.day if period == "day" else base.day) == (base.month, base.day):
+        # dateparser's "future" skips the period that holds the base: "voting opens on Nov. 8" written on 8 November is that day
+        day = day.replace(year=base.year)
+    return day, period
