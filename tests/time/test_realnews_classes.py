@@ -47,3 +47,17 @@ def test_time_a_century_without_an_ordinal_is_the_unit(parse, text, expected):
 )
 def test_time_a_future_date_on_the_publication_day_is_that_day(parse, text, expected):
     assert _found(parse, text) == expected
+
+
+# "the 1990's": a decade written with an apostrophe (TBAQ tags the decade, without the article).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The harbour was busier in the 1990's than it is now.", [("1990's", "DATE", "199"), ("now", "DATE", "PRESENT_REF")]),
+        ("The harbour was busier in the 2000’s.", [("2000’s", "DATE", "200")]),
+        # "the 2016 election": the year without its article
+        ("She narrowly lost the 2016 election.", [("2016", "DATE", "2016")]),
+    ],
+)
+def test_time_a_decade_with_an_apostrophe(parse, text, expected):
+    assert _found(parse, text) == expected

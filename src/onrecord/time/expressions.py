@@ -194,6 +194,11 @@ def _candidate_spans(doc: Doc) -> list[tuple[SpacySpan, bool]]:
                 and not doc[end - 1]._.timex_pod and not doc[end - 1]._.timex_month and not doc[end - 1]._.timex_weekday and not doc[end - 1]._.timex_season \
                 and doc[end - 2]._.timex_year:
             end -= 1
+        if doc[end - 1]._.timex_year and doc[end - 1].text.endswith("0") and end < len(doc) and doc[end].lower_ in ("'s", "’s") \
+                and doc[end - 2].lower_ == "the":
+            end += 1  # "the 1990's": a decade spelt with an apostrophe (read as one in values.read_parts)
+        if end - start > 1 and doc[start].lower_ == "the" and doc[start + 1]._.timex_year and (end - start == 2 or doc[end - 1].lower_ in ("'s", "’s")):
+            start += 1  # "the 2016 election", "the 1990's": TimeML leaves the article out (TBAQ: "the <TIMEX3>1996</TIMEX3> Olympic")
         while end - 1 > start and doc[end - 1].text == ",":
             end -= 1  # "Sept. 30," of "MON DAY COMMA? YEAR?" without its year
         if end - 1 > start and span.label_ == "DURATION" and doc[end - 1].lower_ == "of":
