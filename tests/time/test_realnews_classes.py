@@ -61,3 +61,19 @@ def test_time_a_future_date_on_the_publication_day_is_that_day(parse, text, expe
 )
 def test_time_a_decade_with_an_apostrophe(parse, text, expected):
     assert _found(parse, text) == expected
+
+
+# "in the next three months" is the stretch ahead (TBAQ: "the next two weeks" DURATION P2W after "within", "over", "during"),
+# not a date counted from an event the text does not name; "in three months" stays the date three months ahead.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rainfall will stay below normal in the next three months.", [("the next three months", "DURATION", "P3M")]),
+        ("Rainfall will stay below normal in the coming three months.", [("the coming three months", "DURATION", "P3M")]),
+        ("Rainfall will stay below normal over the next three months.", [("the next three months", "DURATION", "P3M")]),
+        ("The dam will be finished in three months.", [("three months", "DATE", "2032-02")]),
+        ("Rainfall will stay below normal in the coming months.", [("the coming months", "DURATION", "PXM")]),
+    ],
+)
+def test_time_the_next_n_units_is_a_duration(parse, text, expected):
+    assert _found(parse, text) == expected

@@ -27,11 +27,12 @@ def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, tex
     if p.ref or (label == "REF" and p.ago == "ago"):
         return Value("DATE", p.ref or "PAST_REF")
     last_period = p.the and p.rel in ("past", "last", "previous") and p.num is None and not p.plural and p.unit
-    in_n_units = after_in and future and isinstance(p.num, float) and not p.qual and p.rel not in ("past", "last", "previous")
+    # "in three months" is the date three months ahead; "in the next three months" the stretch up to it (TBAQ: DURATION P3M)
+    in_n_units = after_in and future and isinstance(p.num, float) and not p.qual and p.rel not in ("past", "last", "previous") and not p.the_rel
     if label == "DURATION" and not in_n_units and not last_period:
         if p.unit is None:
             return Value("DURATION", None, note="no unit")
-        if p.rel in ("recent", "coming"):
+        if p.rel in ("recent", "coming") and not isinstance(p.num, float):  # "the coming months" (not "the coming three months")
             return Value("DURATION", fmt_duration("X", p.unit))
         return Value("DURATION", fmt_duration(p.num if p.num is not None else ("X" if p.plural else 1.0), p.unit), p.qual)
     if p.clock is not None:
