@@ -77,3 +77,18 @@ def test_time_a_decade_with_an_apostrophe(parse, text, expected):
 )
 def test_time_the_next_n_units_is_a_duration(parse, text, expected):
     assert _found(parse, text) == expected
+
+
+# "the middle of the day" is midday (TIDES part of day MI), on the day the sentence names; "at the last minute" is no time.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("In the middle of the day on Monday, the square fell silent.", [("the middle of the day on Monday", "TIME", "2031-11-03TMI")]),
+        ("The square fell silent in the middle of the day.", [("the middle of the day", "TIME", "2031-11-05TMI")]),
+        ("The square must be cleared by the end of the day.", [("the end of the day", "DATE", "2031-11-05")]),
+        ("The pact was rescued at the last minute.", []),
+        ("It was a last-minute rescue.", []),
+    ],
+)
+def test_time_parts_of_a_day_and_the_last_minute(parse, text, expected):
+    assert _found(parse, text) == expected

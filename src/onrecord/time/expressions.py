@@ -126,7 +126,8 @@ def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, 
             return (Value("DATE", fmt_week(day_of(day.value)), day.mod) if day_of(day.value) else day), False
         parts = read_parts(span)
         value = resolve(parts, span.label_, published, future, anchor, span.text, after_in)
-        return value, bool(parts.clock and not (parts.weekday or parts.dayword or parts.month))
+        midday = value.type == "TIME" and parts.edge and parts.unit == "D"  # "the middle of the day on Monday": Monday's (as a clock)
+        return value, bool(parts.clock and not (parts.weekday or parts.dayword or parts.month)) or midday
     except (OverflowError, ValueError):  # datetime arithmetic past year 1 or 9999 (OutOfCalendar is a ValueError)
         kind = "TIME" if span.label_ == "TIME" else "DURATION" if span.label_ == "DURATION" else "DATE"
         return Value(kind, "XXXX-XX-XX" if kind != "DURATION" else None, note=OUT_OF_CALENDAR), False

@@ -57,6 +57,8 @@ def rejected(span: SpacySpan) -> bool:
     if low[-3:] in (["last", "-", "minute"], ["last", "–", "minute"]) or nxt is not None and nxt.text in ("-", "–") and low[-1] == "quarter" \
             and after is not None and after.lower_ == "to":
         return True  # "the last-minute effort" (late), "the quarter-to-quarter comparison": adjectives, not times
+    if low[-2:] == ["last", "minute"] and [t.lower_ for t in doc[max(0, span.end - 4) : span.end - 2]] == ["at", "the"]:
+        return True  # "changed at the last minute": late, the idiom of "last-minute" (not the minute before publication)
     if low == ["now"] and nxt is not None and nxt.text == "," and (span[0].is_sent_start or span.start == span.sent.start):
         return True  # "Now, he says, …": a discourse marker opening the sentence (TBAQ tags none of its 3; "Now the mission is" stays)
     if low == ["soon"] and tense_of(span) == "PAST":

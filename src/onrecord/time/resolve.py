@@ -236,6 +236,8 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         if dct is None:
             return Value("DATE", None, mod, NO_DCT)
         unit = p.unit
+        if p.edge and p.rel is None and unit == "D" and mod == "MID":  # "the middle of the day": midday (TIDES: MI) of the sentence's day
+            return Value("TIME", f"{dct.isoformat()}TMI")
         if p.edge and p.rel is None:
             base = _edge_period(dct, unit, mod, future)
         else:
