@@ -92,3 +92,20 @@ def test_time_the_next_n_units_is_a_duration(parse, text, expected):
 )
 def test_time_parts_of_a_day_and_the_last_minute(parse, text, expected):
     assert _found(parse, text) == expected
+
+
+# Numbers that only look like times: an age group ("15-24-year-olds", as "a 56-year-old") and a house number
+# ("2344 Bragg St.": neither the year 2344 nor the clock 23:44).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Infections among 15-24-year-olds doubled.", []),
+        ("Infections among 10-year-olds doubled.", []),
+        ("Voters can cast ballots at 2344 Bragg St. between noon and 8 p.m.", [("noon", "TIME", "2031-11-05T12:00"), ("8 p.m.", "TIME", "2031-11-05T20:00")]),
+        ("The march ended at 1600 Pennsylvania Avenue.", []),
+        # a year before a name that is no street stays a year
+        ("In 1990 Congress passed the law.", [("1990", "DATE", "1990")]),
+    ],
+)
+def test_time_ages_and_house_numbers_are_no_times(parse, text, expected):
+    assert _found(parse, text) == expected

@@ -23,8 +23,8 @@ def rejected(span: SpacySpan) -> bool:
     if span.label_ == "REF" and low[:3] in (["in", "the", "past"], ["in", "the", "future"]) and nxt is not None \
             and (nxt._.timex_numpart or nxt._.timex_unit or nxt.lower_ == "few"):
         return True
-    if nxt is not None and (nxt.lower_ == "old" or (nxt.text in ("-", "–") and after is not None and after.lower_ == "old")):
-        return True  # ages: "a 56-year-old", "three years old"
+    if nxt is not None and (nxt.lower_ in ("old", "olds") or (nxt.text in ("-", "–") and after is not None and after.lower_ in ("old", "olds"))):
+        return True  # ages: "a 56-year-old", "three years old", "among 15-24-year-olds"
     if low[-1] == "second" and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
         return True  # "a second round"
     if len(span) == 1 and span[0]._.timex_weekday and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" \
@@ -34,6 +34,8 @@ def rejected(span: SpacySpan) -> bool:
         return True
     if len(span) == 1 and span[0]._.timex_month and not _month_before_a_noun(span[0], nxt):
         return True  # a bare month is a date only as "the October slaying", "a June agreement" (a month after "in" is matched with it)
+    if (span[-1]._.timex_year or span[-1]._.timex_hhmm) and nxt is not None and nxt.pos_ == "PROPN" and after is not None and after.lower_.rstrip(".") in _STREETS:
+        return True  # a house number: "at 2344 Bragg St.", "1600 Pennsylvania Avenue"
     if len(span) == 1 and span[0]._.timex_year and _counts_things(span[0], nxt):
         return True  # "2000 troops", "$1990", "1990 and 1995 shares": a number, not a year
     if len(span) == 1 and low[0] in ("current", "recent") and (span[0].dep_ != "amod" or span[0].head.lower_ in _NOT_TIMES
@@ -147,6 +149,9 @@ def _month_before_a_noun(token, nxt) -> bool:
 
 #: Plural nouns that a year premodifies rather than a number counts ("1989 results", "1990 earnings").
 _RESULTS_OF_A_YEAR = {"results", "earnings", "profits", "revenues", "sales", "figures", "elections", "games", "olympics"}
+
+
+_STREETS = {"st", "street", "ave", "avenue", "rd", "road", "blvd", "boulevard", "lane", "ln", "drive", "dr", "way", "place", "pl"}
 
 
 def _counts_things(token, nxt) -> bool:
