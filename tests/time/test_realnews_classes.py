@@ -109,3 +109,18 @@ def test_time_parts_of_a_day_and_the_last_minute(parse, text, expected):
 )
 def test_time_ages_and_house_numbers_are_no_times(parse, text, expected):
     assert _found(parse, text) == expected
+
+
+# "forecasts the cold to return over the weekend", "expect the shares to rally on Monday": the infinitive after the object
+# of a verb that looks ahead is ahead too (the parser hangs it on the object as a relative clause).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The weather office forecasts the frost to return over the weekend.", [("over the weekend", "DATE", "2031-W45-WE")]),
+        ("Traders expect the shares to rally on Monday.", [("Monday", "DATE", "2031-11-10")]),
+        # a plan of the past stays in the past
+        ("Traders had expected the shares to rally on Monday.", [("Monday", "DATE", "2031-11-03")]),
+    ],
+)
+def test_time_an_infinitive_after_a_forecast_looks_ahead(parse, text, expected):
+    assert _found(parse, text) == expected

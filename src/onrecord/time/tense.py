@@ -24,7 +24,7 @@ from .lexicon import timex_lexicon
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 _FUTURE_HEADS = {"due", "schedule", "scheduled", "set", "expect", "expected", "plan", "planned", "go", "going", "intend", "aim", "poise", "poised",
-                 "slate", "slated", "upcoming", "prepare", "hope"}
+                 "slate", "slated", "upcoming", "prepare", "hope", "forecast", "predict"}  # "forecasts the cold to return over the weekend"
 #: Participles that announce a plan when they follow their noun ("a summit set for April", "talks scheduled in May").
 _PLAN_PARTICIPLES = {"scheduled", "planned", "slated", "expected", "due", "set"}
 #: Present-tense verbs that report rather than schedule ("says on Monday" is not about next Monday).
@@ -203,8 +203,9 @@ def is_future(span: SpacySpan) -> bool:
         past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in kids)
         if verb.lemma_ in _FUTURE_HEADS or verb.lower_ in _FUTURE_HEADS:
             return not _pluperfect(verb) and (not past or verb.lower_ in ("due", "set") or _date_of_the_plan(verb, span))
-        if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS | {"be"}:
-            return not _pluperfect(verb.head)  # "is due to attend … on Thursday" (not "had been due to expire Friday")
+        raiser = verb.head.head if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "dobj" else verb.head  # "forecasts the cold to return"
+        if verb.tag_ == "VB" and "to" in words and raiser.lemma_ in _FUTURE_HEADS | {"be"}:
+            return not _pluperfect(raiser)  # "is due to attend … on Thursday" (not "had been due to expire Friday")
         if past or perfect or _past_in_present_form(verb):
             return False
         if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in kids):
