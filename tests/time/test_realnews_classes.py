@@ -124,3 +124,18 @@ def test_time_ages_and_house_numbers_are_no_times(parse, text, expected):
 )
 def test_time_an_infinitive_after_a_forecast_looks_ahead(parse, text, expected):
     assert _found(parse, text) == expected
+
+
+# A fraction of a unit back counts in the next smaller unit: "half a century ago" is 50 years back (a shift by whole units
+# moved it by none: the publication century or day).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A half-century ago, the two parties were less divided.", [("A half-century ago", "DATE", "1981")]),
+        ("Half a century ago the two parties were less divided.", [("Half a century ago", "DATE", "1981")]),
+        ("The mill was sold half a year ago.", [("half a year ago", "DATE", "2031-05")]),
+        ("The mill was sold two years ago.", [("two years ago", "DATE", "2029")]),
+    ],
+)
+def test_time_a_fraction_of_a_unit_back(parse, text, expected):
+    assert _found(parse, text) == expected

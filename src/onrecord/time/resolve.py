@@ -20,6 +20,10 @@ _MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "Jul
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
+#: The next smaller unit and how many of it make one, for a fraction of a unit back or ahead.
+_PART_UNITS = {"ML": ("CE", 10), "CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "H": ("M", 6), "Q": ("M", 3), "M": ("D", 30), "W": ("D", 7)}
+
+
 def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, text: str, after_in: bool) -> Value:
     """The TIMEX3 reading of one expression (see module docstring for the arguments)."""
     if label == "SET" or p.every or p.setword or p.freq:
@@ -48,6 +52,8 @@ def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, tex
         unit = p.unit or "D"
         if unit.startswith("T"):
             return Value("DATE", dct.isoformat(), note="hours or minutes from publication; time of day unknown")
+        if n != int(n) and unit in _PART_UNITS:  # "half a century ago": 50 years back (a shift counts whole units only)
+            unit, n = _PART_UNITS[unit][0], round(n * _PART_UNITS[unit][1])
         sign = -1 if p.ago == "ago" else 1
         value, note = shifted_value(dct, sign * n, unit)
         return Value("DATE", value, p.qual, note)
