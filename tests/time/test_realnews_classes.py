@@ -139,3 +139,21 @@ def test_time_an_infinitive_after_a_forecast_looks_ahead(parse, text, expected):
 )
 def test_time_a_fraction_of_a_unit_back(parse, text, expected):
     assert _found(parse, text) == expected
+
+
+# A date right after "where"/"when" is in the relative clause that word opens, whose verb follows: "schools where by
+# 25 October … had reported" is the 25 October before publication, though the parser hangs the date on the noun before
+# and so on the modal of the main clause ("could see"). Day-month and month-day order read alike.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Doctors warn that the region could see rates as in Canadian schools where by 25 October, weeks into the term, "
+         "900 schools had reported cases.", [("25 October", "DATE", "2031-10-25")]),
+        ("The country could see similar rates of infection as in Dutch cities where by 25 October, two months into the "
+         "outbreak, 900 clinics had reported cases of flu.", [("25 October", "DATE", "2031-10-25"), ("two months", "DURATION", "P2M")]),
+        # the relative clause ahead stays ahead
+        ("The team lost in the town where on Sunday it will play the final.", [("Sunday", "DATE", "2031-11-09")]),
+    ],
+)
+def test_time_a_date_after_where_takes_the_tense_of_its_clause(parse, text, expected):
+    assert _found(parse, text) == expected
