@@ -157,3 +157,18 @@ def test_time_a_fraction_of_a_unit_back(parse, text, expected):
 )
 def test_time_a_date_after_where_takes_the_tense_of_its_clause(parse, text, expected):
     assert _found(parse, text) == expected
+
+
+# In a game report, a quarter whose own sentence names no game ("The third quarter belonged to Smith") is the game's,
+# not a calendar quarter; a quarter beside a company's figures or a year stays a calendar quarter.
+def test_time_quarters_of_a_game_report(parse):
+    report = ("The Hawks beat the Lakers 98-91 on Tuesday night. It was a slow first quarter for both teams, as neither side "
+              "could hit from deep. Jones was hurt late in the second quarter and went to the locker room, but returned for "
+              "the rest of the game. The third quarter belonged to Smith.")
+    assert _found(parse, report) == [("Tuesday night", "TIME", "2031-11-04TNI")]
+    mixed = ("The Hawks beat the Lakers 98-91 on Tuesday night. Smith scored 30 points in the game. "
+             "The owner said the club's sales rose in the third quarter.")
+    assert _found(parse, mixed) == [("Tuesday night", "TIME", "2031-11-04TNI"), ("the third quarter", "DATE", "2031-Q3")]
+    # one game sentence is not a game report
+    single = "The Hawks beat the Lakers 98-91 on Tuesday night. The third quarter was the club's best."
+    assert _found(parse, single) == [("Tuesday night", "TIME", "2031-11-04TNI"), ("The third quarter", "DATE", "2031-Q3")]

@@ -78,7 +78,7 @@ def rejected(span: SpacySpan) -> bool:
         return True  # an age: "in his 30s", "in their twenties"
     if span.label_ == "VAGUERANGE" and span.start > 0 and doc[span.start - 1].lower_ in ("between", "from"):
         return True  # "between two to six days": a range with both ends, tagged as two expressions (as dates: time.merges)
-    if low[-1] == "quarter" and _in_a_game(span):
+    if low[-1] == "quarter" and (_in_a_game(span) or _in_a_game_report(span)):
         return True  # "led 30-25 after the first quarter", "scored 12 points in the third quarter of the game": a game's period
     if span[0].lower_ == "this" and span[0].is_title and span[0].i > span.sent.start and all(t.is_title for t in span):
         return True  # ABC's "This Week": a title
@@ -118,6 +118,20 @@ def _in_a_game(span: SpacySpan) -> bool:
     # a game word as a verb is no game: "rebounding from its earlier loss" (a company's results), not "12 rebounds"
     return any((t.lemma_.lower() in words or t.lower_ in words) and t.pos_ != "VERB" for t in sent) or _SCORE.search(text) is not None \
         or any(phrase in text for phrase in words if " " in phrase)
+
+
+def _in_a_game_report(span: SpacySpan) -> bool:
+    """"The third quarter belonged to Embiid" in a game report: a quarter with no year and no company's figures in its
+    sentence, in a text where two sentences or more report a game (a game word or a score)."""
+    sent = span.sent
+    if any(t._.timex_year or t.lemma_.lower() in _FIGURES for t in sent):
+        return False
+    return sum(1 for s in span.doc.sents if s != sent and _in_a_game(s)) >= 2
+
+
+#: Words of a company's or an economy's figures: a quarter beside them is a calendar or fiscal quarter.
+_FIGURES = {"result", "results", "earnings", "profit", "revenue", "sale", "sales", "figure", "income", "fiscal", "dividend", "share",
+            "economy", "gdp", "growth", "output", "quarterly", "percent", "%", "company", "firm"}
 
 
 @functools.lru_cache(maxsize=1)
