@@ -172,3 +172,16 @@ def test_time_quarters_of_a_game_report(parse):
     # one game sentence is not a game report
     single = "The Hawks beat the Lakers 98-91 on Tuesday night. The third quarter was the club's best."
     assert _found(parse, single) == [("Tuesday night", "TIME", "2031-11-04TNI"), ("The third quarter", "DATE", "2031-Q3")]
+
+
+# "a year and a half ago": the whole expression, 18 months back (the span had stopped before "ago": a duration).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The mill was sold a year and a half ago.", [("a year and a half ago", "DATE", "2030-05")]),
+        ("The mill was sold two and a half years ago.", [("two and a half years ago", "DATE", "2029-05")]),
+        ("The sale took a year and a half.", [("a year and a half", "DURATION", "P1Y6M")]),
+    ],
+)
+def test_time_a_unit_and_a_half_ago(parse, text, expected):
+    assert _found(parse, text) == expected
