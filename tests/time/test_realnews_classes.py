@@ -185,3 +185,16 @@ def test_time_quarters_of_a_game_report(parse):
 )
 def test_time_a_unit_and_a_half_ago(parse, text, expected):
     assert _found(parse, text) == expected
+
+
+# A four-digit clock with a leading zero and no time zone is a clock of the 24-hour day, never a year.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Troops crossed the river at 0400 Monday.", [("0400 Monday", "TIME", "2031-11-03T04:00")]),
+        ("Shares fell 2% by 0930 local time.", [("0930", "TIME", "2031-11-05T09:30")]),
+        ("The law dates from 1990.", [("1990", "DATE", "1990")]),
+    ],
+)
+def test_time_a_clock_with_a_leading_zero(parse, text, expected):
+    assert _found(parse, text) == expected

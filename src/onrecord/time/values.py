@@ -148,7 +148,8 @@ def read_parts(span: Span) -> Parts:
                 p.year = int(rest)
         elif x.timex_year and not p.year and t.text.endswith("0") and low[i + 1 : i + 2] in (["'s"], ["’s"]):
             p.decade = t.text[:3]  # "1990's" (expressions keeps the "'s" only after "the")
-        elif x.timex_hhmm and (i + 1 < len(tokens) or (i and low[i - 1] in ("at", "by", "around", "before", "after", "until"))):
+        elif x.timex_hhmm and (i + 1 < len(tokens) or (i and low[i - 1] in ("at", "by", "around", "before", "after", "until")) or w.startswith("0")):
+            # "0400": a leading zero makes a clock of the 24-hour day ("at 0400 Tuesday"), never a year
             p.clock = (int(t.text[:2]), int(t.text[2:]))
         elif x.timex_numdate:
             p.numdate = True
