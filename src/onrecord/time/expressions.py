@@ -126,7 +126,8 @@ def _value_of(span: SpacySpan, published: dt.date | None, future: bool, anchor, 
             return (Value("DATE", fmt_week(day_of(day.value)), day.mod) if day_of(day.value) else day), False
         parts = read_parts(span)
         value = resolve(parts, span.label_, published, future, anchor, span.text, after_in)
-        return value, bool(parts.clock and not (parts.weekday or parts.dayword or parts.month))
+        midday = value.type == "TIME" and parts.edge and parts.unit == "D"  # "the middle of the day on Monday": Monday's (as a clock)
+        return value, bool(parts.clock and not (parts.weekday or parts.dayword or parts.month)) or midday
     except (OverflowError, ValueError):  # datetime arithmetic past year 1 or 9999 (OutOfCalendar is a ValueError)
         kind = "TIME" if span.label_ == "TIME" else "DURATION" if span.label_ == "DURATION" else "DATE"
         return Value(kind, "XXXX-XX-XX" if kind != "DURATION" else None, note=OUT_OF_CALENDAR), False
@@ -194,6 +195,11 @@ def _candidate_spans(doc: Doc) -> list[tuple[SpacySpan, bool]]:
                 and not doc[end - 1]._.timex_pod and not doc[end - 1]._.timex_month and not doc[end - 1]._.timex_weekday and not doc[end - 1]._.timex_season \
                 and doc[end - 2]._.timex_year:
             end -= 1
+        if doc[end - 1]._.timex_year and doc[end - 1].text.endswith("0") and end < len(doc) and doc[end].lower_ in ("'s", "’s") \
+                and doc[end - 2].lower_ == "the":
+            end += 1  # "the 1990's": a decade spelt with an apostrophe (read as one in values.read_parts)
+        if end - start > 1 and doc[start].lower_ == "the" and doc[start + 1]._.timex_year and (end - start == 2 or doc[end - 1].lower_ in ("'s", "’s")):
+            start += 1  # "the 2016 election", "the 1990's": TimeML leaves the article out (TBAQ: "the <TIMEX3>1996</TIMEX3> Olympic")
         while end - 1 > start and doc[end - 1].text == ",":
             end -= 1  # "Sept. 30," of "MON DAY COMMA? YEAR?" without its year
         if end - 1 > start and span.label_ == "DURATION" and doc[end - 1].lower_ == "of":

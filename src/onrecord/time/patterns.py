@@ -242,6 +242,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("DATE", "REL POD"), ("DATE", "ELR 'this' POD"),
     # "three days later": TimeML marks the duration and leaves "later" out as its signal (like "after", "before")
     ("DATE", "NUM NP* UNIT 'ago'|'hence'|'earlier'"), ("DATE", "NUM NP* UNIT 'from' 'now'"), ("REF", "PLU 'ago'"),
+    ("DATE", "NUM UNIT 'and' 'a' 'half' 'ago'|'hence'"),  # "a year and a half ago": 18 months back (time.resolve)
     ("DATE", "'the' 'next'|'following'|'previous' UNIT|POD"), ("DATE", "'that' 'day'|'night'|'morning'|'week'|'month'|'year'"),
     # durations
     *[("DURATION", q + "NUM NP* UNIT") for q in _QUALIFIED],

@@ -23,8 +23,8 @@ def rejected(span: SpacySpan) -> bool:
     if span.label_ == "REF" and low[:3] in (["in", "the", "past"], ["in", "the", "future"]) and nxt is not None \
             and (nxt._.timex_numpart or nxt._.timex_unit or nxt.lower_ == "few"):
         return True
-    if nxt is not None and (nxt.lower_ == "old" or (nxt.text in ("-", "–") and after is not None and after.lower_ == "old")):
-        return True  # ages: "a 56-year-old", "three years old"
+    if nxt is not None and (nxt.lower_ in ("old", "olds") or (nxt.text in ("-", "–") and after is not None and after.lower_ in ("old", "olds"))):
+        return True  # ages: "a 56-year-old", "three years old", "among 15-24-year-olds"
     if low[-1] == "second" and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN"):
         return True  # "a second round"
     if len(span) == 1 and span[0]._.timex_weekday and nxt is not None and nxt.is_title and nxt.pos_ == "PROPN" \
@@ -34,6 +34,8 @@ def rejected(span: SpacySpan) -> bool:
         return True
     if len(span) == 1 and span[0]._.timex_month and not _month_before_a_noun(span[0], nxt):
         return True  # a bare month is a date only as "the October slaying", "a June agreement" (a month after "in" is matched with it)
+    if (span[-1]._.timex_year or span[-1]._.timex_hhmm) and nxt is not None and nxt.pos_ == "PROPN" and after is not None and after.lower_.rstrip(".") in _STREETS:
+        return True  # a house number: "at 2344 Bragg St.", "1600 Pennsylvania Avenue"
     if len(span) == 1 and span[0]._.timex_year and _counts_things(span[0], nxt):
         return True  # "2000 troops", "$1990", "1990 and 1995 shares": a number, not a year
     if len(span) == 1 and low[0] in ("current", "recent") and (span[0].dep_ != "amod" or span[0].head.lower_ in _NOT_TIMES
@@ -57,6 +59,8 @@ def rejected(span: SpacySpan) -> bool:
     if low[-3:] in (["last", "-", "minute"], ["last", "–", "minute"]) or nxt is not None and nxt.text in ("-", "–") and low[-1] == "quarter" \
             and after is not None and after.lower_ == "to":
         return True  # "the last-minute effort" (late), "the quarter-to-quarter comparison": adjectives, not times
+    if low[-2:] == ["last", "minute"] and [t.lower_ for t in doc[max(0, span.end - 4) : span.end - 2]] == ["at", "the"]:
+        return True  # "changed at the last minute": late, the idiom of "last-minute" (not the minute before publication)
     if low == ["now"] and nxt is not None and nxt.text == "," and (span[0].is_sent_start or span.start == span.sent.start):
         return True  # "Now, he says, …": a discourse marker opening the sentence (TBAQ tags none of its 3; "Now the mission is" stays)
     if low == ["soon"] and tense_of(span) == "PAST":
@@ -74,7 +78,7 @@ def rejected(span: SpacySpan) -> bool:
         return True  # an age: "in his 30s", "in their twenties"
     if span.label_ == "VAGUERANGE" and span.start > 0 and doc[span.start - 1].lower_ in ("between", "from"):
         return True  # "between two to six days": a range with both ends, tagged as two expressions (as dates: time.merges)
-    if low[-1] == "quarter" and _in_a_game(span):
+    if low[-1] == "quarter" and (_in_a_game(span) or _in_a_game_report(span)):
         return True  # "led 30-25 after the first quarter", "scored 12 points in the third quarter of the game": a game's period
     if span[0].lower_ == "this" and span[0].is_title and span[0].i > span.sent.start and all(t.is_title for t in span):
         return True  # ABC's "This Week": a title
@@ -116,6 +120,20 @@ def _in_a_game(span: SpacySpan) -> bool:
         or any(phrase in text for phrase in words if " " in phrase)
 
 
+def _in_a_game_report(span: SpacySpan) -> bool:
+    """"The third quarter belonged to Embiid" in a game report: a quarter with no year and no company's figures in its
+    sentence, in a text where two sentences or more report a game (a game word or a score)."""
+    sent = span.sent
+    if any(t._.timex_year or t.lemma_.lower() in _FIGURES for t in sent):
+        return False
+    return sum(1 for s in span.doc.sents if s != sent and _in_a_game(s)) >= 2
+
+
+#: Words of a company's or an economy's figures: a quarter beside them is a calendar or fiscal quarter.
+_FIGURES = {"result", "results", "earnings", "profit", "revenue", "sale", "sales", "figure", "income", "fiscal", "dividend", "share",
+            "economy", "gdp", "growth", "output", "quarterly", "percent", "%", "company", "firm"}
+
+
 @functools.lru_cache(maxsize=1)
 def _game_words() -> frozenset[str]:
     return frozenset(timex_lexicon()["game_words"])
@@ -145,6 +163,9 @@ def _month_before_a_noun(token, nxt) -> bool:
 
 #: Plural nouns that a year premodifies rather than a number counts ("1989 results", "1990 earnings").
 _RESULTS_OF_A_YEAR = {"results", "earnings", "profits", "revenues", "sales", "figures", "elections", "games", "olympics"}
+
+
+_STREETS = {"st", "street", "ave", "avenue", "rd", "road", "blvd", "boulevard", "lane", "ln", "drive", "dr", "way", "place", "pl"}
 
 
 def _counts_things(token, nxt) -> bool:

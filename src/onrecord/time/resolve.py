@@ -20,6 +20,10 @@ _MONTH_NAMES = ["", "January", "February", "March", "April", "May", "June", "Jul
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
+#: The next smaller unit and how many of it make one, for a fraction of a unit back or ahead.
+_PART_UNITS = {"ML": ("CE", 10), "CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "H": ("M", 6), "Q": ("M", 3), "M": ("D", 30), "W": ("D", 7)}
+
+
 def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, text: str, after_in: bool) -> Value:
     """The TIMEX3 reading of one expression (see module docstring for the arguments)."""
     if label == "SET" or p.every or p.setword or p.freq:
@@ -27,11 +31,12 @@ def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, tex
     if p.ref or (label == "REF" and p.ago == "ago"):
         return Value("DATE", p.ref or "PAST_REF")
     last_period = p.the and p.rel in ("past", "last", "previous") and p.num is None and not p.plural and p.unit
-    in_n_units = after_in and future and isinstance(p.num, float) and not p.qual and p.rel not in ("past", "last", "previous")
+    # "in three months" is the date three months ahead; "in the next three months" the stretch up to it (TBAQ: DURATION P3M)
+    in_n_units = after_in and future and isinstance(p.num, float) and not p.qual and p.rel not in ("past", "last", "previous") and not p.the_rel
     if label == "DURATION" and not in_n_units and not last_period:
         if p.unit is None:
             return Value("DURATION", None, note="no unit")
-        if p.rel in ("recent", "coming"):
+        if p.rel in ("recent", "coming") and not isinstance(p.num, float):  # "the coming months" (not "the coming three months")
             return Value("DURATION", fmt_duration("X", p.unit))
         return Value("DURATION", fmt_duration(p.num if p.num is not None else ("X" if p.plural else 1.0), p.unit), p.qual)
     if p.clock is not None:
@@ -47,6 +52,8 @@ def resolve(p: Parts, label: str, dct: dt.date | None, future: bool, anchor, tex
         unit = p.unit or "D"
         if unit.startswith("T"):
             return Value("DATE", dct.isoformat(), note="hours or minutes from publication; time of day unknown")
+        if n != int(n) and unit in _PART_UNITS:  # "half a century ago": 50 years back (a shift counts whole units only)
+            unit, n = _PART_UNITS[unit][0], round(n * _PART_UNITS[unit][1])
         sign = -1 if p.ago == "ago" else 1
         value, note = shifted_value(dct, sign * n, unit)
         return Value("DATE", value, p.qual, note)
@@ -235,6 +242,8 @@ def _calendar(p: Parts, dct: dt.date | None, future: bool, anchor, text: str) ->
         if dct is None:
             return Value("DATE", None, mod, NO_DCT)
         unit = p.unit
+        if p.edge and p.rel is None and unit == "D" and mod == "MID":  # "the middle of the day": midday (TIDES: MI) of the sentence's day
+            return Value("TIME", f"{dct.isoformat()}TMI")
         if p.edge and p.rel is None:
             base = _edge_period(dct, unit, mod, future)
         else:

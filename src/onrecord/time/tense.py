@@ -24,7 +24,7 @@ from .lexicon import timex_lexicon
 
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
 _FUTURE_HEADS = {"due", "schedule", "scheduled", "set", "expect", "expected", "plan", "planned", "go", "going", "intend", "aim", "poise", "poised",
-                 "slate", "slated", "upcoming", "prepare", "hope"}
+                 "slate", "slated", "upcoming", "prepare", "hope", "forecast", "predict"}  # "forecasts the cold to return over the weekend"
 #: Participles that announce a plan when they follow their noun ("a summit set for April", "talks scheduled in May").
 _PLAN_PARTICIPLES = {"scheduled", "planned", "slated", "expected", "due", "set"}
 #: Present-tense verbs that report rather than schedule ("says on Monday" is not about next Monday).
@@ -43,6 +43,9 @@ def tense_of(span: SpacySpan) -> str | None:
         'PAST'
     """
     root, head = span.root, span.root.head
+    clause = _relative_clause_verb(span)
+    if clause is not None:
+        return _tense_of_verb(clause)
     if root.dep_ in ("poss", "compound", "nmod", "amod"):
         return None  # "Wednesday's ruling", "the Aug. 7 bombings": the day of a thing, not of the clause (even a present one)
     before = [t.lower_ for t in span.doc[max(0, span.start - 3) : span.start]]
@@ -74,6 +77,28 @@ def tense_of(span: SpacySpan) -> str | None:
             return "PAST"  # perfect: "has closed on Monday"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod", "advcl") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return "PAST"  # "statements made Friday" (not "before the case is heard in May": a present passive)
+    return None
+
+
+def _relative_clause_verb(span: SpacySpan) -> Token | None:
+    """"colleges where by 25 September 1,300 had reported cases": a date right after "where"/"when" (and its preposition)
+    is in the clause that word opens, whose verb follows it, whatever the parser hung the date on (often the noun before)."""
+    doc, i = span.doc, span.start - 1
+    if i >= 0 and doc[i].pos_ == "ADP":
+        i -= 1
+    if i < 0 or doc[i].lower_ not in ("where", "when") or doc[i].tag_ != "WRB":
+        return None
+    verb = next((t for t in doc[span.end : span.sent.end] if t.pos_ in ("VERB", "AUX")), None)
+    return verb.head if verb is not None and verb.dep_ in ("aux", "auxpass") and verb.head.pos_ in ("VERB", "AUX") else verb
+
+
+def _tense_of_verb(verb: Token) -> str | None:
+    """"PAST", "FUTURE" or None from one verb's own form and auxiliaries (will, would, modals; a past form; have)."""
+    kids = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.lower_ in _FUTURE_AUX or c.tag_ == "MD" for c in kids) and not any(c.lemma_ == "have" for c in kids):
+        return "FUTURE"
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in kids):
+        return "PAST"
     return None
 
 
@@ -203,8 +228,9 @@ def is_future(span: SpacySpan) -> bool:
         past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in kids)
         if verb.lemma_ in _FUTURE_HEADS or verb.lower_ in _FUTURE_HEADS:
             return not _pluperfect(verb) and (not past or verb.lower_ in ("due", "set") or _date_of_the_plan(verb, span))
-        if verb.tag_ == "VB" and "to" in words and verb.head.lemma_ in _FUTURE_HEADS | {"be"}:
-            return not _pluperfect(verb.head)  # "is due to attend … on Thursday" (not "had been due to expire Friday")
+        raiser = verb.head.head if verb.dep_ in ("relcl", "acl") and verb.head.dep_ == "dobj" else verb.head  # "forecasts the cold to return"
+        if verb.tag_ == "VB" and "to" in words and raiser.lemma_ in _FUTURE_HEADS | {"be"}:
+            return not _pluperfect(raiser)  # "is due to attend … on Thursday" (not "had been due to expire Friday")
         if past or perfect or _past_in_present_form(verb):
             return False
         if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in kids):

@@ -146,7 +146,10 @@ def read_parts(span: Span) -> Parts:
                 p.decade = rest[:3]
             else:
                 p.year = int(rest)
-        elif x.timex_hhmm and (i + 1 < len(tokens) or (i and low[i - 1] in ("at", "by", "around", "before", "after", "until"))):
+        elif x.timex_year and not p.year and t.text.endswith("0") and low[i + 1 : i + 2] in (["'s"], ["’s"]):
+            p.decade = t.text[:3]  # "1990's" (expressions keeps the "'s" only after "the")
+        elif x.timex_hhmm and (i + 1 < len(tokens) or (i and low[i - 1] in ("at", "by", "around", "before", "after", "until")) or w.startswith("0")):
+            # "0400": a leading zero makes a clock of the 24-hour day ("at 0400 Tuesday"), never a year
             p.clock = (int(t.text[:2]), int(t.text[2:]))
         elif x.timex_numdate:
             p.numdate = True
@@ -160,8 +163,8 @@ def read_parts(span: Span) -> Parts:
             p.year = int(t.text)
         elif x.timex_decade:
             p.decade = _decade(t, tokens[i - 1] if i else None)
-        elif w == "century" and i and low[i - 1] not in ("this", "last", "next", "past", "previous", "coming", "current"):
-            p.century = _century(low[:i])
+        elif w == "century" and i and low[i - 1] not in ("this", "last", "next", "past", "previous", "coming", "current") and _century(low[:i]):
+            p.century = _century(low[:i])  # "the 19th century"; "a century ago", "half a century" name no century: the unit (below)
         elif x.timex_daynum and (p.month or (i + 1 < len(tokens) and (tokens[i + 1]._.timex_month or low[i + 1] == "of"))):
             p.day = int(re.match(r"\d+", t.text).group())
         elif x.timex_quarter:
@@ -313,4 +316,8 @@ def parse_calendar(text: str, base: dt.date, future: bool) -> tuple[dt.date, str
     data = _date_parser(base, "future" if future else "past").get_date_data(text)
     if data is None or data.date_obj is None:
         return None
-    return data.date_obj.date(), data.period or "day"
+    day, period = data.date_obj.date(), data.period or "day"
+    if future and day.year == base.year + 1 and (day.month, day.day if period == "day" else base.day) == (base.month, base.day):
+        # dateparser's "future" skips the period that holds the base: "voting opens on Nov. 8" written on 8 November is that day
+        day = day.replace(year=base.year)
+    return day, period
