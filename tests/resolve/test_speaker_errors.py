@@ -331,3 +331,12 @@ def test_the_owner_still_refers_back_to_a_person_named_as_such(nlp):
     text = "Ana Ruiz opened her bakery on Main Street in 2010. The owner said sales were strong."
     (found,) = nlp(text)._.attributions
     assert found.speaker is not None and found.speaker.name == "Ana Ruiz"
+
+
+def test_a_town_the_ner_took_for_a_person_is_no_antecedent(nlp):
+    doc = nlp("Police are looking for a man who exposed himself at a beauty salon in Katy.\n"
+              "Maria's Salon and Spa was founded 30 years ago as a safe space for women. "
+              "On Tuesday, the owner said a man came in and refused to leave.")
+    assert any(e.text == "Katy" and e.label_ == "PERSON" for e in doc.ents)  # the NER's error this test is about
+    (said,) = [a for a in doc._.attributions if a.cue_lemma == "say"]
+    assert said.speaker is not None and said.speaker.name == "owner"

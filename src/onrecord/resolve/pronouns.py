@@ -23,6 +23,8 @@ from .source_phrase import clean_name, phrase_name
 #: prepositions that open a sentence on the person it is about ("In Hajjaj's case", "For Ruiz")
 TOPIC_PREPOSITIONS = {"in", "for", "like", "unlike"}
 #: conjunctions of a clause that can open a sentence before its main clause ("As she concluded, X …")
+#: prepositions whose object is a place, never a person: "in Katy", "near Katy"
+_PLACE_PREPOSITIONS = {"in", "near", "outside", "throughout"}
 FRONTED_MARKS = {"as", "when", "while", "after", "before", "since", "although", "though"}
 
 
@@ -34,9 +36,16 @@ class PronounResolution:
                 continue
             if gender and p.gender and p.gender != gender:
                 continue
-            if any(m.span.start < before and not self._in_quote_char(m.span.start) for m in p.mentions):
+            named = [m for m in p.mentions if m.span.start < before and not self._in_quote_char(m.span.start)]
+            if named and not all(self._placed(m) for m in named):
                 out.append(p)
         return out
+
+    def _placed(self, mention) -> bool:
+        """"a beauty salon in Katy": a name only ever the object of "in" or "near" is a place the NER took for a person."""
+        span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.start > 0 and span.root.dep_ == "pobj" \
+            and span.root.head.i == span.start - 1 and span.root.head.lower_ in _PLACE_PREPOSITIONS
 
     def _in_quote_char(self, offset: int) -> bool:
         span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
