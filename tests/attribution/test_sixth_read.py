@@ -1,0 +1,38 @@
+"""Error classes found by a sixth journalist's read of real news pages, on hand-written text: each
+test failed before its fix."""
+from __future__ import annotations
+
+
+def _cued(attributions, cue: str):
+    return [a for a in attributions if " ".join(s.text for s in a.cue) == cue]
+
+
+def test_a_long_title_and_name_after_a_quote_is_its_speaker(nlp):
+    text = (
+        "“We want ministers of trade from across the region to attend. We will also invite economists,” "
+        "Minister of Industry, Investment and Commerce, Senator the Hon. Ruth Alleyne, told the Gazette."
+    )
+    (told,) = _cued(nlp(text)._.attributions, "told")
+    assert told.speaker is not None and told.speaker.name == "Ruth Alleyne"
+    assert told.content_text.startswith("“We want") and told.content_text.endswith("invite economists,”")
+
+
+def test_a_title_comma_name_after_a_quote_by_the_rules(rules_nlp):
+    text = "“The port will be ready by June,” Director of Ports, Captain Neil Baptiste, told reporters."
+    (told,) = _cued(rules_nlp(text)._.attributions, "told")
+    assert [s.text for s in told.source] == ["Director of Ports, Captain Neil Baptiste"]
+    assert told.content_text == "“The port will be ready by June,”"
+
+
+def test_a_verb_outside_the_lexicon_inverted_after_a_quote_is_its_cue(nlp):
+    text = (
+        "The director of the agency, Dana Moss, added that two events will open the week.\n"
+        "“The alliance will be launched on the Monday. Also, there is a seminar on Thursday for operators,” shared Ms. Moss."
+    )
+    attributions = nlp(text)._.attributions
+    (shared,) = _cued(attributions, "shared")
+    assert shared.content_text == "“The alliance will be launched on the Monday. Also, there is a seminar on Thursday for operators,”"
+    assert shared.speaker is not None and shared.speaker.name == "Dana Moss"
+    (added,) = _cued(attributions, "added")
+    assert "alliance" not in added.content_text
+
