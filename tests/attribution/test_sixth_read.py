@@ -36,3 +36,27 @@ def test_a_verb_outside_the_lexicon_inverted_after_a_quote_is_its_cue(nlp):
     (added,) = _cued(attributions, "added")
     assert "alliance" not in added.content_text
 
+
+
+def test_a_question_does_not_swallow_the_next_speaker_and_his_title(nlp):
+    text = (
+        "But as council member Ana Ortiz asked how the buses will cross 40 intersections on the route between "
+        "Ely and Dover, Mark Hale, assistant director of transport, explained that the buses would not stop for cars."
+    )
+    attributions = nlp(text)._.attributions
+    (asked,) = _cued(attributions, "asked")
+    assert asked.content_text.endswith("between Ely and Dover")
+    (explained,) = _cued(attributions, "explained")
+    assert explained.speaker is not None and explained.speaker.name == "Mark Hale"
+
+
+def test_a_name_swallowed_by_the_clause_before_is_its_cues_speaker(nlp):
+    text = (
+        "As board member Ana Ortiz asked how the new line will cross the river near the old mill, "
+        "Mark Hale, the project engineer, said that a bridge would be built next year."
+    )
+    attributions = nlp(text)._.attributions
+    (said,) = _cued(attributions, "said")
+    assert said.speaker is not None and said.speaker.name == "Mark Hale"
+    (asked,) = _cued(attributions, "asked")
+    assert asked.content_text.endswith("near the old mill")
