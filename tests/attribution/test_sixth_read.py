@@ -60,3 +60,10 @@ def test_a_name_swallowed_by_the_clause_before_is_its_cues_speaker(nlp):
     assert said.speaker is not None and said.speaker.name == "Mark Hale"
     (asked,) = _cued(attributions, "asked")
     assert asked.content_text.endswith("near the old mill")
+
+
+def test_a_description_and_a_name_without_comma_are_one_source(rules_nlp):
+    text = "Popular bar The Idle Hour said it will close for three weeks."
+    (said,) = _cued(rules_nlp(text)._.attributions, "said")
+    assert [s.text for s in said.source] == ["Popular bar The Idle Hour"]
+    assert said.speaker is not None and "Idle Hour" in said.speaker.name
