@@ -166,7 +166,7 @@ class _Resolver(PronounResolution, OrgAnaphora):
         if not can_speak(tokens, head, self.lex):
             return None
         if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "Tory MPs who said": before pronouns, as "who" is one
-            antecedent = personal_antecedent(head.head.head) if word in ("who", "whom") else speaking_antecedent(head.head.head)
+            antecedent = personal_antecedent(head.head.head, head) if word in ("who", "whom") else speaking_antecedent(head.head.head)
             return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
         if word in FIRST_PERSON and not self.inside_quote[head.i]:
             return None  # "As we mentioned": the writer's own voice, no speaker of the article
