@@ -67,3 +67,13 @@ def test_a_description_and_a_name_without_comma_are_one_source(rules_nlp):
     (said,) = _cued(rules_nlp(text)._.attributions, "said")
     assert [s.text for s in said.source] == ["Popular bar The Idle Hour"]
     assert said.speaker is not None and "Idle Hour" in said.speaker.name
+
+
+def test_what_the_reader_would_show_someone_is_no_attribution(nlp):
+    text = "It is not the kind of report card you would be proud to show your parents, but at least it will not leave you in tears."
+    assert [a for a in nlp(text)._.attributions if "show" in " ".join(s.text for s in a.cue)] == []
+
+
+def test_what_a_named_subject_would_show_stays(nlp):
+    text = "The minister would be proud to show that the new hospital has cut waiting times."
+    assert [a for a in nlp(text)._.attributions if "show" in " ".join(s.text for s in a.cue)]
