@@ -77,3 +77,13 @@ def test_what_the_reader_would_show_someone_is_no_attribution(nlp):
 def test_what_a_named_subject_would_show_stays(nlp):
     text = "The minister would be proud to show that the new hospital has cut waiting times."
     assert [a for a in nlp(text)._.attributions if "show" in " ".join(s.text for s in a.cue)]
+
+
+def test_told_that_they_were_concerned_keeps_the_concern_and_its_clause(rules_nlp):
+    for text in (
+        "The CMO told Paul Quinn that they were concerned Level 4 restrictions wouldn't be enough to stop the spread.",
+        "The chief medical officer told Paul Quinn that they were worried the new rules would not be enough to stop the spread.",
+    ):
+        (told,) = _cued(rules_nlp(text)._.attributions, "told")
+        assert told.content_text.startswith("that they were")
+        assert told.content_text.endswith("to stop the spread")
