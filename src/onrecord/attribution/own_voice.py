@@ -75,7 +75,19 @@ def is_the_readers_act(doc: Doc, a: Attribution) -> bool:
         if subjects:
             return subjects[0].lower_ == "you"
         if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head is token:
-            return False
+            return _word_before(doc, token.left_edge.i) == "you"  # "you’d be proud", the subject misparsed
         token = token.head
     return False
+
+
+#: the auxiliaries between a subject and its verb ("you’d be", "you will be")
+_AUXILIARIES = {"’d", "'d", "would", "will", "’ll", "'ll", "could", "might", "should", "can", "may"}
+
+
+def _word_before(doc: Doc, i: int) -> str:
+    """The word before token ``i``, past auxiliaries, lowercased."""
+    i -= 1
+    while i >= 0 and doc[i].lower_ in _AUXILIARIES:
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
 
