@@ -90,3 +90,10 @@ def test_told_that_they_were_concerned_keeps_the_concern_and_its_clause(rules_nl
         (told,) = _cued(rules_nlp(text)._.attributions, "told")
         assert told.content_text.startswith("that they were")
         assert told.content_text.endswith("to stop the spread")
+
+
+def test_the_one_pledged_to_is_no_part_of_the_pledge(nlp):
+    text = "Transport chief Eli Carter pledged to the board in July that the department would meet the standard."
+    (pledged,) = [a for a in nlp(text)._.attributions if "pledged" in " ".join(s.text for s in a.cue)]
+    assert pledged.content_text == "that the department would meet the standard"
+    assert pledged.kind.value == "speech"
