@@ -97,3 +97,9 @@ def test_the_one_pledged_to_is_no_part_of_the_pledge(nlp):
     (pledged,) = [a for a in nlp(text)._.attributions if "pledged" in " ".join(s.text for s in a.cue)]
     assert pledged.content_text == "that the department would meet the standard"
     assert pledged.kind.value == "speech"
+
+
+def test_as_he_warned_after_a_statement_is_a_statement_of_its_own(rules_nlp):
+    text = "The CMO told Paul Quinn that Level 4 restrictions would not be enough to stop the spread as he warned the hospitals could see 43 daily admissions by next month."
+    (told,) = _cued(rules_nlp(text)._.attributions, "told")
+    assert told.content_text.endswith("to stop the spread")
