@@ -18,6 +18,7 @@ from .nonstatements import drop_non_statements
 from .pull_quotes import find_pull_quotes
 from .quotes import doc_quotes
 from .rules import extract_rule_attributions
+from .swallowed import give_back_swallowed_speakers
 
 
 def extract_attributions(doc: Doc, model=None, predicted=None) -> list[Attribution]:
@@ -26,7 +27,9 @@ def extract_attributions(doc: Doc, model=None, predicted=None) -> list[Attributi
     found = extract_rule_attributions(doc)
     if model is not None:  # strong rules and the learned model combined (policy in model_merge)
         found = give_sources_their_cue_subject(doc, merge_with_rules(model.predict(doc, predicted), found, model.rule_confidence, model.merge_policy, doc))
-    found = drop_inanimate_deeds(doc, assign_kinds(doc, bound_contents(doc, drop_echoed_cues(doc, drop_non_cue_nouns(doc, drop_non_statements(doc, join_hyphenated_sources(doc, detach_quoted_paragraphs(doc_text(doc), found))))))))
+    found = bound_contents(doc, drop_echoed_cues(doc, drop_non_cue_nouns(doc, drop_non_statements(doc, join_hyphenated_sources(
+        doc, give_back_swallowed_speakers(doc, detach_quoted_paragraphs(doc_text(doc), found)))))))
+    found = drop_inanimate_deeds(doc, assign_kinds(doc, found))
     found += find_floating_quotes(doc_text(doc), doc_quotes(doc), found, doc)
     found += find_pull_quotes(doc, found)
     return sorted(found, key=lambda a: (a.content[0].start if a.content else a.cue[0].start))

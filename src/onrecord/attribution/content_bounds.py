@@ -12,7 +12,7 @@
   "Android devices face a slew of threats: a new breed of malware has infected 25 million handsets,
   researchers have said" reports what was found, not the writer's summary.
 * The one told is no part of what was said: "to inform you that this morning the Premier was detained"
-  reports from "that".
+  reports from "that"; "pledged to the board in July that …" from "that".
 * The "what" of a free relative is no content: "what the institution called an “outrageous” party"
   keeps "an “outrageous” party"; "did not know what the minister said" reports nothing of "said"."""
 from __future__ import annotations
@@ -35,7 +35,7 @@ _CLAUSE_START_DEPS = {"nsubj", "nsubjpass", "expl", "mark"}
 def bound_contents(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     """The attributions, each indirect content that opens with a time adjunct right after its cue
     starting after it, and each content of a cue inside a clause's subject ending with that subject."""
-    bounded = (_after_addressee(doc, _after_lead_in(doc, _without_free_relative(_with_but_also(doc, _within_subject(doc, _trimmed(doc, a)))))) for a in attributions)
+    bounded = (_without_addressee_part(doc, _after_addressee(doc, _after_lead_in(doc, _without_free_relative(_with_but_also(doc, _within_subject(doc, _trimmed(doc, a))))))) for a in attributions)
     return [a for a in bounded if a is not None]
 
 
@@ -68,6 +68,20 @@ def _after_addressee(doc: Doc, a: Attribution | None) -> Attribution | None:
     if told.pos_ != "PRON" or told.dep_ not in ("dobj", "dative") or told.head != verb or that.lower_ != "that" or that.dep_ != "mark":
         return a
     return replace(a, content=(Span.of(doc_text(doc), that.idx, first.end), *a.content[1:]))
+
+
+def _without_addressee_part(doc: Doc, a: Attribution | None) -> Attribution | None:
+    """"pledged to the board in July that the department would …": the one spoken to, the object of
+    the cue's "to", is no part of what was said when the content goes on after it."""
+    if a is None or len(a.content) < 2 or not a.cue:
+        return a
+    verb = cue_word(doc, a)
+    first = doc.char_span(a.content[0].start, a.content[0].end, alignment_mode="expand")
+    if verb is None or first is None or not len(first):
+        return a
+    to = first.root.head
+    addressed = first.root.dep_ == "pobj" and to.lower_ == "to" and to.head == verb and first.start == first.root.left_edge.i and first.end == first.root.right_edge.i + 1
+    return replace(a, content=a.content[1:]) if addressed else a
 
 
 #: the pronoun of a free relative, object of the cue before it ("what he called …")

@@ -107,6 +107,8 @@ def _one_clause_split(verb: Token, clauses: list[Token]) -> tuple[int, int] | No
     if len(after) != 2 or after[0].right_edge.i + 1 != after[1].left_edge.i:
         return None
     first, second = after
+    if _attitude_then_its_clause(first, second):
+        return first.left_edge.i, second.right_edge.i + 1
     # the first is a subject with its infinitive ("push to approve …"), the second a verb with no subject
     # of its own and no cue ("… but said “…”" is a second statement)
     if not (is_to_infinitive(first) and any(c.dep_ in SUBJECT_DEPS for c in first.children)):
@@ -114,6 +116,17 @@ def _one_clause_split(verb: Token, clauses: list[Token]) -> tuple[int, int] | No
     if any(c.dep_ in SUBJECT_DEPS | {"mark"} for c in second.children) or load_cue_lexicon().entry(second.lemma_.lower(), "VERB") is not None:
         return None
     return first.left_edge.i, second.right_edge.i + 1
+
+
+def _attitude_then_its_clause(first: Token, second: Token) -> bool:
+    """"told the minister that they were concerned Level 3 would not be enough": a "that" clause
+    ending in an attitude with no complement ("concerned", "worried") and the clause it is about, which
+    the parser made a second clause of the cue; what was said is both."""
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in first.children)
+    bare = first.tag_ in ("VBN", "JJ") or any(c.dep_ == "acomp" and c.right_edge.i == c.i for c in first.children)
+    unfinished = not any(c.dep_ in ("ccomp", "xcomp", "prep", "dobj") for c in first.children)
+    own_subject = any(c.dep_ in SUBJECT_DEPS for c in second.children) and not any(c.dep_ == "mark" for c in second.children)
+    return marked and bare and unfinished and own_subject
 
 
 def _free_relative_content(verb: Token) -> tuple[list[tuple[int, int]], str] | None:

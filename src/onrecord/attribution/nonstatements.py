@@ -13,7 +13,8 @@ Each is a class of error seen on real news, recognised from the parse, never fro
   article's own outlet by name: :mod:`.own_voice`), "it would be safe to say that …", "needless to say", "it remains difficult
   to predict how …", "it is worth emphasizing that …", "it should be noted that …", "That said, …"; the
   reader addressed in a condition, outside a quotation: "if you believe that its contents were not
-  libellous, let us know";
+  libellous, let us know", or as the one who would act ("a report card you'd be proud to show your
+  parents", :mod:`.own_voice`);
 * a source's request for anonymity: "who asked not to be named", "requested anonymity";
 * a speech that was not made: its speaker is no one ("no-one could predict", "anyone who says") or it
   is a condition ("if they fail to tell their bosses"); "told to …" with no addressee, after a passive;
@@ -42,7 +43,7 @@ from .cue_rules import NOT_SPEAKERS, PERSONAL
 from .cues import load_cue_lexicon
 from .events import is_event_not_statement
 from .kinds import PERCEPTION, cue_word, load_kind_nouns, question_put_to_subject
-from .own_voice import is_outlets_own_voice
+from .own_voice import is_outlets_own_voice, is_the_readers_act
 from .quotes import doc_quotes
 from .syntax import has_to_infinitive, is_to_infinitive
 
@@ -338,7 +339,7 @@ def _to_the_reader(doc: Doc, a: Attribution) -> bool:
 
 def is_non_statement(doc: Doc, a: Attribution, labels: list[str] | None = None) -> bool:
     """Whether ``a`` is one of the non-statements of the module docstring."""
-    if _in_related_link(doc_text(doc), a) or _reader_addressed(doc, a) or _as_we_said(doc, a) or is_outlets_own_voice(doc, a):
+    if _in_related_link(doc_text(doc), a) or _reader_addressed(doc, a) or _as_we_said(doc, a) or is_outlets_own_voice(doc, a) or is_the_readers_act(doc, a):
         return True
     if a.cue_lemma == ":":
         return _colon_label_is_no_speaker(doc, a, labels if labels is not None else _colon_labels(doc_text(doc)))

@@ -1,7 +1,9 @@
 """The outlet's own voice (issue 16): "Kaieteur News learnt that …" in a Kaieteur News article, "this
 newspaper understands …", "this reporter was told …". The outlet reporting what it found out is the
 article itself speaking, not a source it quotes; such candidates are no statement of a source.
-"The Post has learned" in another outlet's article stays (PolNeAR annotates it as an attribution)."""
+"The Post has learned" in another outlet's article stays (PolNeAR annotates it as an attribution).
+The writer speaking to the reader is the article's voice too: "a report card you'd be proud to show
+your parents" is what the reader might do, no one's statement."""
 from __future__ import annotations
 
 import re
@@ -9,6 +11,7 @@ import re
 from spacy.tokens import Doc
 
 from ..types import Attribution
+from .kinds import cue_word
 from .quotes import doc_quotes
 
 #: "this newspaper", "this reporter": a demonstrative and a word for the outlet or its writer
@@ -53,3 +56,38 @@ def _site(outlet: str) -> str:
     if " " in host or "." not in host:
         return _letters(host)
     return _letters(max(host.split("."), key=len))
+
+
+#: how the cue climbs to the clause whose subject it shares ("proud to show": show -> proud -> be)
+_SHARED_SUBJECT_DEPS = {"xcomp", "acomp", "conj"}
+
+
+def is_the_readers_act(doc: Doc, a: Attribution) -> bool:
+    """Whether ``a`` has no source and its cue shares the subject "you" of the clause above it, outside a
+    quotation: "the kind of report card you'd be proud to show your parents" addresses the reader."""
+    if a.source or not a.cue or any(q.start <= a.cue[0].start < q.end for q in doc_quotes(doc)):
+        return False
+    token = cue_word(doc, a)
+    for _ in range(4):
+        if token is None:
+            return False
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0].lower_ == "you"
+        if token.dep_ not in _SHARED_SUBJECT_DEPS or token.head is token:
+            return _word_before(doc, token.left_edge.i) == "you"  # "you’d be proud", the subject misparsed
+        token = token.head
+    return False
+
+
+#: the auxiliaries between a subject and its verb ("you’d be", "you will be")
+_AUXILIARIES = {"’d", "'d", "would", "will", "’ll", "'ll", "could", "might", "should", "can", "may"}
+
+
+def _word_before(doc: Doc, i: int) -> str:
+    """The word before token ``i``, past auxiliaries, lowercased."""
+    i -= 1
+    while i >= 0 and doc[i].lower_ in _AUXILIARIES:
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""
+

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text
 from .cues import CueLexicon
 from .quotes import Quote
-from .syntax import Candidate, cue_tokens, find_source
+from .syntax import Candidate, cue_tokens, find_source, trim
 
 QUOTE_VERB_CLASSES = {"speech", "dual"}
 PUNCT_BETWEEN = {",", ":", "—", "–", "-", ";"}
@@ -45,8 +45,10 @@ def _is_scare_quote(doc: Doc, r: tuple[int, int]) -> bool:
 
 
 def _cue_after(doc: Doc, end: int, limit: int, lexicon: CueLexicon, owner: list[int]) -> Token | None:
-    """A speech verb right after a quotation: “…,” Peskov said / “…,” said Peskov, the spokesman."""
+    """A speech verb right after a quotation: “…,” Peskov said / “…,” said Peskov, the spokesman /
+    “…,” Minister of Industry and Commerce, Senator the Hon. Aubyn Hill, told reporters."""
     seen_words = 0
+    titled = True  # every word so far belongs to a title and a name
     i = end - 1
     stop = min(limit, end + 10)
     while i + 1 < stop:
@@ -62,20 +64,60 @@ def _cue_after(doc: Doc, end: int, limit: int, lexicon: CueLexicon, owner: list[
             stop = min(limit, stop + close - i + 1)
             i = close
             continue
-        if _word_hyphen(doc, i):
-            continue  # the hyphen of a name: “…,” Waller-Bridge said
+        if _word_hyphen(doc, i) or _abbreviation_stop(doc, i):
+            continue  # the hyphen of a name (“…,” Waller-Bridge said), the stop of "the Hon."
         if t.is_punct and t.text not in (",", "—", "–"):
             if seen_words:
                 return None
             continue
         if _is_speech_verb(t, lexicon):
             return None if _reports_its_own(doc, end, t) else t
+        if not seen_words and _inverted_quotative(doc, end, t):
+            return t
         if t.pos_ in ("VERB",) and t.dep_ not in ("amod", "compound"):
             return None
         seen_words += 1
-        if seen_words > 7:
+        titled = titled and (t.pos_ in TITLE_POS or t.text == ",")
+        if titled and seen_words <= TITLED_REACH:
+            stop = min(limit, max(stop, i + 3))  # a long title and name: reach on to its verb
+        elif seen_words > 7:
             return None
     return None
+
+
+def _inverted_quotative(doc: Doc, end: int, verb: Token) -> bool:
+    """“…,” shared Mr. Scott. / “…,” enthused Ms. Lee: a past-tense verb right after a quotation
+    that ends with a comma, followed by its named or pronoun subject and the end of the sentence,
+    reports the quotation whatever the verb (English inverts only quotative verbs this way)."""
+    closing = [x.text for x in doc[max(0, end - 3) : end]]
+    if verb.tag_ != "VBD" or "," not in closing:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i and c.pos_ in ("PROPN", "PRON")]
+    if len(subjects) != 1 or any(c.dep_ in ("dobj", "ccomp", "xcomp", "prt") and c.i > verb.i for c in verb.children):
+        return False
+    after = subjects[0].right_edge.i + 1
+    return after >= len(doc) or doc[after].text in (".", ",", "!", "?") or "\n" in doc[after].text
+
+
+#: the words of an official title and name ("Minister of Industry, Investment and Commerce, Senator
+#: the Hon. Aubyn Hill"), and how many of them a quote's cue may stand behind
+TITLE_POS = {"PROPN", "ADP", "DET", "CCONJ", "PUNCT"}
+TITLED_REACH = 16
+
+
+def _abbreviation_stop(doc: Doc, i: int) -> bool:
+    """The full stop of a short capitalised abbreviation before a name ("the Hon. Aubyn Hill",
+    "Dr. Ana Ruiz"): no space before it, a capitalised word after it."""
+    prev, nxt = (doc[i - 1] if i else None), (doc[i + 1] if i + 1 < len(doc) else None)
+    return (
+        doc[i].text == "."
+        and prev is not None
+        and nxt is not None
+        and not prev.whitespace_
+        and prev.is_title
+        and len(prev.text) <= 4
+        and nxt.is_title
+    )
 
 
 def _reports_its_own(doc: Doc, end: int, cue: Token) -> bool:
@@ -208,8 +250,22 @@ def candidates_from_quotes(doc: Doc, quotes: list[Quote], lexicon: CueLexicon) -
                 members.append(quotes[n + 1])
                 used.add(n + 1)
         entry = lexicon.entry(cue.lemma_.lower(), "VERB")
+        lemma, strength = (entry.lemma, max(entry.strength, 0.85)) if entry else (cue.lemma_.lower(), 0.85)
         source = find_source(cue)
         if source is not None and owner[source[0]] >= 0:
             source = None
-        out.append(Candidate(cue_tokens(cue), parts, source, entry.lemma, rule, max(entry.strength, 0.85), members))
+        if rule == "quote-cue-after" and (source is None or source[0] > cue.i):
+            source = _source_between(doc, r[1], cue) or source
+        out.append(Candidate(cue_tokens(cue), parts, source, lemma, rule, strength, members))
     return out
+
+
+def _source_between(doc: Doc, end: int, cue: Token) -> tuple[int, int] | None:
+    """“…,” Minister of Trade, Senator Mark Lyle, told reporters: the parser often hangs a long
+    title and name on the quotation; the words between the quotation and its cue are the speaker."""
+    start, stop = trim(doc, end, cue.i)
+    words = doc[start:stop]
+    if not len(words) or not any(t.pos_ == "PROPN" for t in words):
+        return None
+    return (start, stop) if all(t.pos_ in TITLE_POS or _abbreviation_stop(doc, t.i) for t in words) else None
+

@@ -122,7 +122,7 @@ def _cut_at_coordinated_cues(doc: Doc, candidates: list[Candidate]) -> None:
         if a.source is None:
             continue
         for b in candidates:
-            if b is a or b.source != a.source or b.rule in WEAK_RULES and is_to_infinitive(doc[b.cue[-1]]):
+            if b is a or not _same_speaker(doc, a, b) or b.rule in WEAK_RULES and is_to_infinitive(doc[b.cue[-1]]):
                 continue  # an object-only infinitive inside the content is part of it ("swayed to support the plan")
             if not (b.rule.startswith("quote") or doc[b.cue[-1]].dep_ in ("advcl", "conj")):
                 continue
@@ -130,11 +130,23 @@ def _cut_at_coordinated_cues(doc: Doc, candidates: list[Candidate]) -> None:
             for k, (start, end) in enumerate(a.content):
                 if start < cue < end:
                     x = doc[cue]
-                    while x.head.i != x.i and x.head.left_edge.i > start and x.dep_ in ("pcomp", "prep", "advcl", "conj", "xcomp"):
+                    # an "as" clause of a pronoun ends the content where it opens
+                    while b.source == a.source and x.head.i != x.i and x.head.left_edge.i > start and x.dep_ in ("pcomp", "prep", "advcl", "conj", "xcomp"):
                         x = x.head
                     cut = min(x.left_edge.i, cue)
                     a.content[k] = trim(doc, start, cut, keep_quotes=True)
             a.content = [r for r in a.content if r[1] > r[0]]
+
+
+def _same_speaker(doc: Doc, a: Candidate, b: Candidate) -> bool:
+    """The same source, or a pronoun after it opening an "as" clause ("The CMO told the minister that
+    … as he warned the hospitals could …"): the speaker goes on with a statement of their own."""
+    if b.source == a.source:
+        return True
+    if b.source is None or a.source is None or b.source[1] - b.source[0] != 1 or b.source[0] < a.source[1]:
+        return False
+    pronoun, cue = doc[b.source[0]], doc[b.cue[-1]]
+    return pronoun.lower_ in ("he", "she") and cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
 
 
 def _drop_nested_weak(candidates: list[Candidate]) -> list[Candidate]:

@@ -141,6 +141,10 @@ def _subject_of(token: Token) -> tuple[int, int] | None:
         # "Managing Director of Carita Ltd, Rita Hilton says": the title and the name after its comma
         # parsed as two subjects; the source is both, and names her
         return trim(doc, before[-2].left_edge.i, before[-1].right_edge.i + 1)
+    if len(before) > 1 and before[-2].right_edge.i + 1 == before[-1].left_edge.i and before[-1].pos_ == "PROPN" and before[-2].pos_ == "NOUN":
+        # "Popular bar The Idle Hour said": a description and the name right after it, no comma, parsed
+        # as two subjects; the source is both
+        return trim(doc, before[-2].left_edge.i, before[-1].right_edge.i + 1)
     if len(before) > 1 and _clause_between(doc, before[-2].i, before[-1].i):
         # "The bypass links Millbrook, but the route favours lorries" parsed with two subjects: the nearer one
         # is the verb's; the other's subtree runs across the clause before it

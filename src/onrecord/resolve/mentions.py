@@ -19,7 +19,7 @@ from .name_gender import gender_of_first_name
 from .names import TITLE_MODIFIERS
 from .person_spans import NAME_PARTICLES, ORG_LABELS, POSSESSIVE, credit_or_heading, is_heading, person_spans
 
-__all__ = ["ORG_LABELS", "EntityBuilder", "NameMention", "find_name_mentions", "fold", "group_people", "is_heading"]
+__all__ = ["ORG_LABELS", "EntityBuilder", "NameMention", "find_name_mentions", "fold", "group_people", "is_heading", "one_letter_apart"]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -33,6 +33,16 @@ def fold(word: str) -> str:
     """
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
 
+
+def one_letter_apart(a: str, b: str) -> bool:
+    """Two folded surnames of five letters or more that differ in one letter past the first: one name
+    misspelt once in a story ("Houser" said, then "Hauser" said).
+
+    Example:
+        >>> one_letter_apart("houser", "hauser"), one_letter_apart("clark", "clarke")
+        (True, False)
+    """
+    return len(a) == len(b) >= 5 and a[0] == b[0] and sum(x != y for x, y in zip(a, b)) == 1
 
 
 @dataclass
@@ -259,7 +269,7 @@ def group_people(mentions: list[NameMention]) -> list[EntityBuilder]:
     people: list[EntityBuilder] = []
     for m in mentions:
         words = m.name.split()
-        target = None
+        target, alias = None, False
         if len(words) > 1:
             candidates = [p for p in people if fold(words[-1]) in p.surnames() and _compatible(p, words)]
         else:
@@ -268,6 +278,10 @@ def group_people(mentions: list[NameMention]) -> list[EntityBuilder]:
             # "Camille Etienne Gbedey … Etienne said": the first word of a double surname, when one person has it
             inner = [p for p in people if any(key in n.lower().split()[1:-1] for n in p.names if len(n.split()) >= 3)]
             candidates = candidates or (inner if len(inner) == 1 else [])
+            # "Trevor Houser said … Hauser said": a surname misspelt once, when it fits one full name only
+            misspelt = [p for p in people if any(len(n.split()) > 1 for n in p.names) and any(one_letter_apart(key, s) for s in p.surnames())]
+            alias = not candidates and len(misspelt) == 1
+            candidates = misspelt if alias else candidates
         if candidates and len(words) > 1:
             target = max(candidates, key=lambda p: p.last_offset(m.span.start))
         elif candidates:
@@ -275,7 +289,8 @@ def group_people(mentions: list[NameMention]) -> list[EntityBuilder]:
         if target is None:
             target = EntityBuilder(EntityKind.PERSON)
             people.append(target)
-        target.add_name(m.name)
+        if len(words) > 1 or not alias:
+            target.add_name(m.name)  # a misspelling is no name of the person
         for title in m.titles:
             target.add_title(title)
         target.nationality = target.nationality or m.nationality

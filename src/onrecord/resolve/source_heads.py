@@ -17,9 +17,15 @@ _PLACING_PREPS = {"in", "at", "from", "across", "around", "on", "throughout"}
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG"}
 
 
-def personal_antecedent(noun: Token) -> Token:
+def personal_antecedent(noun: Token, pronoun: Token | None = None) -> Token:
     """What "who" stands for when the parser hung the clause on the wrong noun: the people counted
-    ("a string of MPs who") or placed ("Republicans in the state who"), not the count or the place."""
+    ("a string of MPs who") or placed ("Republicans in the state who"), not the count or the place;
+    the body or person right before ``pronoun`` rather than a thing ("a fall-out between the cabinet
+    and the health team who advised") or the other side of "between" ("a row between the cabinet and
+    the board who")."""
+    nearest = _noun_right_before(pronoun, noun)
+    if nearest is not None and (_between_sides(noun, nearest) or not _can_be_people(noun) and _can_be_people(nearest)):
+        return nearest
     if noun.lemma_.lower() in _COLLECTIVE_HEADS:
         of = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
         if of:
@@ -33,6 +39,26 @@ def personal_antecedent(noun: Token) -> Token:
             if people.pos_ in ("NOUN", "PROPN"):
                 return people
     return noun
+
+
+def _noun_right_before(pronoun: Token | None, noun: Token) -> Token | None:
+    """The head of the noun phrase that ends right before ``pronoun``, inside ``noun``'s phrase."""
+    if pronoun is None or pronoun.i == 0:
+        return None
+    last = pronoun.doc[pronoun.i - 1]
+    head = last if last.pos_ in ("NOUN", "PROPN") and last.dep_ != "compound" else None
+    inside = head is not None and head.i != noun.i and noun.left_edge.i <= head.i <= noun.right_edge.i
+    return head if inside and head.right_edge.i == last.i else None
+
+
+def _between_sides(noun: Token, nearest: Token) -> bool:
+    """"between A and B who": the relative clause is B's."""
+    return nearest.dep_ == "conj" and nearest.head.i == noun.i and noun.head.lower_ in ("between", "among")
+
+
+def _can_be_people(noun: Token) -> bool:
+    """A person, a body or a people noun: what "who" can stand for."""
+    return noun.ent_type_ in ("PERSON", "ORG", "NORP") or _names_people(noun) or noun.lemma_.lower() in load_role_lexicon().orgs
 
 
 def _names_people(noun: Token) -> bool:

@@ -20,7 +20,7 @@ from ..types import Attribution, Entity, EntityKind, Mention, Span, Speaker
 from .cue_subject import INVISIBLE, subject_of_cue
 from .findings import finding_author
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
-from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, fold, group_people, is_heading
+from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, fold, group_people, is_heading, one_letter_apart
 from .name_gender import gender_of_first_name, is_given_name
 from .places import joint_name, place_as_place
 from .org_anaphors import OrgAnaphora
@@ -166,7 +166,7 @@ class _Resolver(PronounResolution, OrgAnaphora):
         if not can_speak(tokens, head, self.lex):
             return None
         if word in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":  # "Tory MPs who said": before pronouns, as "who" is one
-            antecedent = personal_antecedent(head.head.head) if word in ("who", "whom") else speaking_antecedent(head.head.head)
+            antecedent = personal_antecedent(head.head.head, head) if word in ("who", "whom") else speaking_antecedent(head.head.head)
             return self.resolve(subtree_span(self.doc, antecedent, stop=head.head), cue)
         if word in FIRST_PERSON and not self.inside_quote[head.i]:
             return None  # "As we mentioned": the writer's own voice, no speaker of the article
@@ -257,16 +257,18 @@ class _Resolver(PronounResolution, OrgAnaphora):
         found = [p for p in self.people if p.kind is EntityKind.PERSON and fold(surname) in p.surnames()]
         # the mention is the surname itself: "King, who resigned …", "Major himself" are no aliases
         span = Span.of(doc_text(self.doc), head.idx, head.idx + len(head.text.rstrip(INVISIBLE)))
-        if len(found) == 1:
-            self._add_mention(found[0], span, "surname")
-            return found[0]
-        if found:
-            return None
         full = [t for t in self.doc if t.lower_.strip(INVISIBLE) == surname and t.i > 0 and self.doc[t.i - 1].pos_ == "PROPN"
                 and self.doc[t.i - 1].is_title and gender_of_first_name(self.doc[t.i - 1].text)
                 and not (t.i > 1 and self.doc[t.i - 2].text in ("-", "‑"))]  # "Miami-Dade Police": no given name
         # the full name outside quotations; else inside one ("a fan club called 'Anders Tegnell Fan Club'")
         full = [t for t in full if not self.inside_quote[t.i]] or full
+        if not found and not full:  # never given a first name: one named person's surname misspelt ("Houser" … "Hauser")
+            found = [p for p in self.people if p.kind is EntityKind.PERSON and any(one_letter_apart(fold(surname), s) for s in p.surnames())]
+        if len(found) == 1:
+            self._add_mention(found[0], span, "surname")
+            return found[0]
+        if found:
+            return None
         if not full or len({self.doc[t.i - 1].lower_ for t in full}) != 1:
             return None
         first = self.doc[full[0].i - 1]
