@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import BadDate, BadHtml, InputError, ShortBody
 from ..types import RawArticle, Skipped
+from .page_parts import drop_page_parts
 from .page_chrome import drop_chrome_blocks, drop_chrome_lines, drop_credits, drop_standfirst, normalise, page_credits, page_side_texts
 from .text import read_file_bytes
 from .validate import check_text, decode_utf8, parse_published
@@ -67,8 +68,11 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     document = None
     for favor_recall in (False, True):
         try:
+            article = load_html(html)  # trafilatura copies it; the page's side texts are read from the whole page below
+            if article is not None:
+                drop_page_parts(article)  # dialogs and sidebars: another story, recent posts
             document = trafilatura.bare_extraction(
-                html, url=url, with_metadata=True, include_comments=False, favor_recall=favor_recall
+                article if article is not None else html, url=url, with_metadata=True, include_comments=False, favor_recall=favor_recall
             )
         except (ValueError, TypeError, LookupError, AssertionError) as error:
             # lxml and trafilatura raise these on markup they cannot build a tree from
@@ -101,7 +105,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         text=text,
         title=_clean(document.title),
         published=published,
-        author=_clean(document.author),
+        author=_byline(document.author, _meta_authors(tree)),
         url=_clean(document.url) or url,
         sitename=_outlet(document.sitename, document.title, document.hostname),
         warnings=tuple(warnings),
@@ -144,6 +148,36 @@ def _outlet(sitename: str | None, title: str | None, hostname: str | None) -> st
 
 #: what separates a site's name from its tagline: a bar, or a dash between spaces
 _TAGLINE = re.compile(r"\s+[|–—-]\s+")
+
+
+def _byline(author: str | None, meta_authors: tuple[str, ...] = ()) -> str | None:
+    """The page's author, or ``None`` when the field holds no byline: a credit with years (the author meta
+    tag "Merit Designs Consulting Group, 2006-2020", a web designer's line, which trafilatura returns without
+    its years) or a placeholder ("No Author", "Article by").
+
+    Example:
+        >>> _byline("Acme Web Studio", ("Acme Web Studio, 2006-2020",)), _byline("Maren Holt", ("Maren Holt",))
+        (None, 'Maren Holt')
+    """
+    author = _clean(author)
+    if author is None or _CREDIT_YEARS.search(author) or _PLACEHOLDER_AUTHOR.fullmatch(author):
+        return None
+    if any(_CREDIT_YEARS.search(meta) and normalise(author) in normalise(meta) for meta in meta_authors):
+        return None
+    return author
+
+
+def _meta_authors(tree) -> tuple[str, ...]:
+    """The contents of the page's author meta tags."""
+    if tree is None:
+        return ()
+    return tuple(str(value) for value in tree.xpath("//meta[translate(@name, 'AUTHOR', 'author')='author']/@content"))
+
+
+#: a year or a span of years in an author field: a credit or a copyright line, never a name
+_CREDIT_YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
+#: what a template puts where the byline goes when an article has none
+_PLACEHOLDER_AUTHOR = re.compile(r"(?:no|unknown|anonymous)(?: author)?|(?:article|posted|written|story) by|by|admin(?:istrator)?", re.IGNORECASE)
 
 
 def _clean(value: str | None) -> str | None:
