@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import BadDate, BadHtml, InputError, ShortBody
 from ..types import RawArticle, Skipped
+from .page_date import labelled_date
 from .page_parts import drop_page_parts
 from .page_chrome import drop_chrome_blocks, drop_chrome_lines, drop_credits, drop_standfirst, normalise, page_credits, page_side_texts
 from .text import read_file_bytes
@@ -101,6 +102,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         published = parse_published(document.date)
     except BadDate:  # trafilatura normalises dates; an odd one is no reason to lose the article
         published = None
+    published = labelled_date(tree) or published  # a page without date metadata: its "Written: …" label, not a guess
     return HtmlArticle(
         text=text,
         title=_clean(document.title),
