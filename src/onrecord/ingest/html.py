@@ -17,7 +17,7 @@ from ..errors import BadDate, BadHtml, InputError, ShortBody
 from ..types import RawArticle, Skipped
 from .page_date import labelled_date
 from .page_parts import drop_page_parts
-from .page_chrome import drop_chrome_blocks, drop_chrome_lines, drop_credits, drop_standfirst, normalise, page_credits, page_side_texts
+from .page_chrome import drop_author_line, drop_chrome_blocks, drop_chrome_lines, drop_credits, drop_standfirst, normalise, page_credits, page_side_texts
 from .text import read_file_bytes
 from .validate import check_text, decode_utf8, parse_published
 
@@ -87,6 +87,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     drop_chrome_blocks(document.body, document.title, captions, links)
     text = drop_chrome_lines(xmltotxt(document.body, False), document.title)
     text = drop_standfirst(drop_credits(text, page_credits(tree) if tree is not None else frozenset()), document.description)
+    text = drop_author_line(text, document.author)
     warnings = []
     if not text:  # all of it was chrome: a caption, a byline, a paywall notice
         summary = _clean(document.description)
