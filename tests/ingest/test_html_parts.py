@@ -59,3 +59,8 @@ def test_html_author_a_designers_credit_with_years_is_no_author():
 def test_html_author_a_placeholder_is_no_author_and_a_name_stays():
     assert extract_html(_page(f"<article>{STORY}</article>", '<meta name="author" content="No Author">')).author is None
     assert extract_html(_page(f"<article>{STORY}</article>", '<meta name="author" content="Maren Holt">')).author == "Maren Holt"
+
+
+def test_html_parts_a_page_whose_only_text_is_in_a_widget_keeps_it():
+    # no <article> to protect it: the whole page is read when the page without its sidebars has no text
+    assert "Ingrid Solberg" in extract_html(_page(f'<div class="widget">{STORY}</div>')).text

@@ -44,8 +44,9 @@ SHORT_BODY_RATIO = 4
 def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     """The article body and metadata (title, date, author, url, site name) of an HTML page.
 
-    Trafilatura is tried with its default balance first; a page where that finds nothing (short
-    pages fall under its minimum size) is tried again favouring recall before it is declared empty.
+    Trafilatura reads the page without its dialogs and sidebars (:mod:`.page_parts`), with its default
+    balance first; a page where that finds nothing (short pages fall under its minimum size) is tried
+    again favouring recall, then whole, before it is declared empty.
     Its body then loses the page chrome it kept (:mod:`.page_chrome`): headings (the headline is
     ``title``, never text), captions, link lines, share buttons, paywall and newsletter blurbs,
     copyright and byline lines. When that leaves nothing, the page's summary (its description
@@ -67,13 +68,15 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
 
     html = rejoin_drop_caps(html)
     document = None
-    for favor_recall in (False, True):
+    # the page without its dialogs and sidebars first (another story, recent posts); the whole page when
+    # that finds nothing, as on a page whose only text sits in a "widget"
+    for whole_page, favor_recall in ((False, False), (False, True), (True, False), (True, True)):
         try:
-            article = load_html(html)  # trafilatura copies it; the page's side texts are read from the whole page below
-            if article is not None:
-                drop_page_parts(article)  # dialogs and sidebars: another story, recent posts
+            page = load_html(html)  # trafilatura copies it; the page's side texts are read from the whole page below
+            if page is not None and not whole_page:
+                drop_page_parts(page)
             document = trafilatura.bare_extraction(
-                article if article is not None else html, url=url, with_metadata=True, include_comments=False, favor_recall=favor_recall
+                page if page is not None else html, url=url, with_metadata=True, include_comments=False, favor_recall=favor_recall
             )
         except (ValueError, TypeError, LookupError, AssertionError) as error:
             # lxml and trafilatura raise these on markup they cannot build a tree from
