@@ -15,7 +15,9 @@ from pathlib import Path
 
 from ..errors import BadDate, BadHtml, InputError, ShortBody
 from ..types import RawArticle, Skipped
-from .page_chrome import drop_chrome_blocks, drop_chrome_lines, drop_credits, drop_standfirst, normalise, page_credits, page_side_texts
+from .page_date import labelled_date
+from .page_parts import drop_page_parts
+from .page_chrome import drop_author_line, drop_chrome_blocks, drop_chrome_lines, drop_credits, drop_standfirst, normalise, page_credits, page_side_texts
 from .text import read_file_bytes
 from .validate import check_text, decode_utf8, parse_published
 
@@ -42,8 +44,9 @@ SHORT_BODY_RATIO = 4
 def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     """The article body and metadata (title, date, author, url, site name) of an HTML page.
 
-    Trafilatura is tried with its default balance first; a page where that finds nothing (short
-    pages fall under its minimum size) is tried again favouring recall before it is declared empty.
+    Trafilatura reads the page without its dialogs and sidebars (:mod:`.page_parts`), with its default
+    balance first; a page where that finds nothing (short pages fall under its minimum size) is tried
+    again favouring recall, then whole, before it is declared empty.
     Its body then loses the page chrome it kept (:mod:`.page_chrome`): headings (the headline is
     ``title``, never text), captions, link lines, share buttons, paywall and newsletter blurbs,
     copyright and byline lines. When that leaves nothing, the page's summary (its description
@@ -65,10 +68,15 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
 
     html = rejoin_drop_caps(html)
     document = None
-    for favor_recall in (False, True):
+    # the page without its dialogs and sidebars first (another story, recent posts); the whole page when
+    # that finds nothing, as on a page whose only text sits in a "widget"
+    for whole_page, favor_recall in ((False, False), (False, True), (True, False), (True, True)):
         try:
+            page = load_html(html)  # trafilatura copies it; the page's side texts are read from the whole page below
+            if page is not None and not whole_page:
+                drop_page_parts(page)
             document = trafilatura.bare_extraction(
-                html, url=url, with_metadata=True, include_comments=False, favor_recall=favor_recall
+                page if page is not None else html, url=url, with_metadata=True, include_comments=False, favor_recall=favor_recall
             )
         except (ValueError, TypeError, LookupError, AssertionError) as error:
             # lxml and trafilatura raise these on markup they cannot build a tree from
@@ -82,6 +90,7 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
     drop_chrome_blocks(document.body, document.title, captions, links)
     text = drop_chrome_lines(xmltotxt(document.body, False), document.title)
     text = drop_standfirst(drop_credits(text, page_credits(tree) if tree is not None else frozenset()), document.description)
+    text = drop_author_line(text, document.author)
     warnings = []
     if not text:  # all of it was chrome: a caption, a byline, a paywall notice
         summary = _clean(document.description)
@@ -97,11 +106,12 @@ def extract_html(html: str, url: str | None = None) -> HtmlArticle:
         published = parse_published(document.date)
     except BadDate:  # trafilatura normalises dates; an odd one is no reason to lose the article
         published = None
+    published = labelled_date(tree) or published  # a page without date metadata: its "Written: …" label, not a guess
     return HtmlArticle(
         text=text,
         title=_clean(document.title),
         published=published,
-        author=_clean(document.author),
+        author=_byline(document.author, _meta_authors(tree)),
         url=_clean(document.url) or url,
         sitename=_outlet(document.sitename, document.title, document.hostname),
         warnings=tuple(warnings),
@@ -144,6 +154,36 @@ def _outlet(sitename: str | None, title: str | None, hostname: str | None) -> st
 
 #: what separates a site's name from its tagline: a bar, or a dash between spaces
 _TAGLINE = re.compile(r"\s+[|–—-]\s+")
+
+
+def _byline(author: str | None, meta_authors: tuple[str, ...] = ()) -> str | None:
+    """The page's author, or ``None`` when the field holds no byline: a credit with years (the author meta
+    tag "Merit Designs Consulting Group, 2006-2020", a web designer's line, which trafilatura returns without
+    its years) or a placeholder ("No Author", "Article by").
+
+    Example:
+        >>> _byline("Acme Web Studio", ("Acme Web Studio, 2006-2020",)), _byline("Maren Holt", ("Maren Holt",))
+        (None, 'Maren Holt')
+    """
+    author = _clean(author)
+    if author is None or _CREDIT_YEARS.search(author) or _PLACEHOLDER_AUTHOR.fullmatch(author):
+        return None
+    if any(_CREDIT_YEARS.search(meta) and normalise(author) in normalise(meta) for meta in meta_authors):
+        return None
+    return author
+
+
+def _meta_authors(tree) -> tuple[str, ...]:
+    """The contents of the page's author meta tags."""
+    if tree is None:
+        return ()
+    return tuple(str(value) for value in tree.xpath("//meta[translate(@name, 'AUTHOR', 'author')='author']/@content"))
+
+
+#: a year or a span of years in an author field: a credit or a copyright line, never a name
+_CREDIT_YEARS = re.compile(r"\b(?:19|20)\d{2}\b")
+#: what a template puts where the byline goes when an article has none
+_PLACEHOLDER_AUTHOR = re.compile(r"(?:no|unknown|anonymous)(?: author)?|(?:article|posted|written|story) by|by|admin(?:istrator)?", re.IGNORECASE)
 
 
 def _clean(value: str | None) -> str | None:

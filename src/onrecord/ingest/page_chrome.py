@@ -279,3 +279,25 @@ def drop_standfirst(text: str, description: str | None) -> str:
     if first.rstrip().endswith((".", "!", "?", "”", '"', "’", "'")):
         return text
     return rest
+
+
+#: An opening line naming the author is a byline when it has at most this many words.
+_AUTHOR_LINE_WORDS = 20
+
+
+def drop_author_line(text: str, author: str | None) -> str:
+    """The text without a first line that is the rest of a byline: it names one of the page's authors (``author``,
+    names joined by "; ") and has no sentence end, such as a second author with their job title.
+
+    Example:
+        >>> drop_author_line("& Maren Holt, Director of Research, Harbour Trust\\nThe council said so.", "Ann Roe; Maren Holt")
+        'The council said so.'
+    """
+    first, _, rest = text.partition("\n")
+    if not author or not rest.strip() or len(first.split()) > _AUTHOR_LINE_WORDS:
+        return text
+    if first.rstrip().endswith((".", "!", "?", "”", '"', "’", "'")):
+        return text
+    line = normalise(first)
+    names = [normalise(name) for name in author.split(";")]
+    return rest if any(len(name.split()) >= 2 and name in line for name in names) else text
