@@ -14,7 +14,9 @@
 * The one told is no part of what was said: "to inform you that this morning the Premier was detained"
   reports from "that"; "pledged to the board in July that …" from "that".
 * The "what" of a free relative is no content: "what the institution called an “outrageous” party"
-  keeps "an “outrageous” party"; "did not know what the minister said" reports nothing of "said"."""
+  keeps "an “outrageous” party"; "did not know what the minister said" reports nothing of "said".
+* A cue in a subordinate clause before the main one reports nothing past that clause: "While some users
+  reported intermittent access later in the day, others continued experiencing problems" ends at "day"."""
 from __future__ import annotations
 
 import re
@@ -26,6 +28,9 @@ from ..nlp import doc_text
 from ..types import Attribution, AttributionType, Span
 from .kinds import cue_word
 
+#: what opens a subordinate clause before the main one ("while …, others …"); not "as" ("as he said, X"
+#: reports the main clause)
+_SUBORDINATORS = {"while", "whilst", "although", "though", "whereas", "because", "since", "when", "if", "after", "before", "until", "unless"}
 #: prepositions that open a time adjunct ("on Thursday", "in June", "at noon")
 _TIME_PREPS = {"on", "in", "at", "during"}
 #: what a reported clause starts with after the time: its subject, or a complementiser
@@ -35,7 +40,7 @@ _CLAUSE_START_DEPS = {"nsubj", "nsubjpass", "expl", "mark"}
 def bound_contents(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     """The attributions, each indirect content that opens with a time adjunct right after its cue
     starting after it, and each content of a cue inside a clause's subject ending with that subject."""
-    bounded = (_without_addressee_part(doc, _after_addressee(doc, _after_lead_in(doc, _without_free_relative(_with_but_also(doc, _within_subject(doc, _trimmed(doc, a))))))) for a in attributions)
+    bounded = (_without_addressee_part(doc, _after_addressee(doc, _after_lead_in(doc, _without_free_relative(_with_but_also(doc, _within_subject(doc, _within_subordinate(doc, _trimmed(doc, a)))))))) for a in attributions)
     return [a for a in bounded if a is not None]
 
 
@@ -131,6 +136,30 @@ def _within_subject(doc: Doc, a: Attribution) -> Attribution:
     last = kept[-1]
     cut = min(last.end, end)
     while cut > last.start and not text[cut - 1].isalnum():
+        cut -= 1
+    if cut <= last.start:
+        return a
+    return replace(a, content=(*kept[:-1], Span.of(text, last.start, cut)))
+
+
+def _within_subordinate(doc: Doc, a: Attribution) -> Attribution:
+    """"While some users reported X, others Y": the cue's clause, opened by a subordinator and hung on a
+    main verb after it, bounds the content."""
+    if a.type is AttributionType.DIRECT or not a.cue or not a.content:
+        return a
+    verb = cue_word(doc, a)
+    if verb is None or verb.dep_ != "advcl" or verb.head.i <= verb.right_edge.i:
+        return a
+    if not any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS and c.i < verb.i for c in verb.children):
+        return a
+    end = doc[verb.right_edge.i].idx + len(doc[verb.right_edge.i])
+    if a.content[0].start >= end or a.content[-1].end <= end:
+        return a
+    text = doc_text(doc)
+    kept = [s for s in a.content if s.start < end]
+    last = kept[-1]
+    cut = min(last.end, end)
+    while cut > last.start and not text[cut - 1].isalnum() and text[cut - 1] not in "”\"’)":
         cut -= 1
     if cut <= last.start:
         return a
