@@ -21,6 +21,7 @@ from .cue_subject import INVISIBLE, subject_of_cue
 from .findings import finding_author
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, fold, group_people, is_heading, one_letter_apart
+from .labels import person_of_capitals_label
 from .name_gender import gender_of_first_name, is_given_name
 from .places import joint_name, place_as_place
 from .org_anaphors import OrgAnaphora
@@ -124,6 +125,10 @@ class _Resolver(PronounResolution, OrgAnaphora):
             return issuer
         if tokens.root.lemma_.lower() in self.lex.things or tokens.root.lower_ in self.lex.things:
             return None  # "Background:", "Video shows …": tagged a name or not, no speaker
+        labelled = person_of_capitals_label(tokens, self.people)
+        if labelled is not None:  # "ALEXANDRIA DOUZIECH: I try to …": an interview's label, the person named in the text
+            self._add_mention(labelled, span, "name")
+            return labelled
         # a name in the source: the one that is not a possessor ("Feld's lawyer, Samuel Achebe") nor
         # inside a phrase that only places the speaker ("Some pubs around Cork")
         names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end and not under_preposition(m.root, tokens)]

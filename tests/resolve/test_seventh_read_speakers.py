@@ -1,0 +1,24 @@
+"""Speaker errors found by a seventh journalist's read of real news pages, on hand-written text: each
+test failed before its fix."""
+from __future__ import annotations
+
+_INTERVIEW = (
+    "The painter Marta Velasquez opens her first solo show this weekend in a former garage in Fresno.\n"
+    "THE REVIEW: What is your work about?\n"
+    "MARTA VELASQUEZ: I paint the orchards where my grandparents picked fruit for forty years, and the people who still work there.\n"
+)
+
+
+def _labelled(nlp, label: str):
+    return [a for a in nlp(_INTERVIEW)._.attributions if " ".join(s.text for s in a.source) == label]
+
+
+def test_an_interview_label_in_capitals_is_the_person_named_in_the_text(nlp):
+    (answer,) = _labelled(nlp, "MARTA VELASQUEZ")
+    assert answer.speaker is not None and answer.speaker.name == "Marta Velasquez"
+    assert answer.content_text.startswith("I paint the orchards")
+
+
+def test_a_publication_label_in_capitals_names_no_person(nlp):
+    for a in _labelled(nlp, "THE REVIEW"):
+        assert a.speaker is None or a.speaker.name != "Marta Velasquez"
