@@ -26,3 +26,24 @@ def test_an_as_clause_still_reports_the_main_clause(nlp):
     text = "As the mayor said at the meeting, the bridge will reopen in May."
     (said,) = _cued(nlp(text)._.attributions, "said")
     assert "reopen in May" in said.content_text
+
+
+def test_the_subject_of_seem_with_an_infinitive_is_no_source(nlp):
+    text = "When I cook on Sundays, I seem to always come back to my grandmother's recipes for stews and soups."
+    assert _cued(nlp(text)._.attributions, "seem") == []
+
+
+def test_a_parenthetical_it_seems_is_the_writers_voice(nlp):
+    text = "So the mayor did, it seems, read the whole report before the vote."
+    assert _cued(nlp(text)._.attributions, "seems") == []
+
+
+def test_what_data_appear_to_show_stays(nlp):
+    text = "The data appear to show that the river is cleaner than a decade ago."
+    (shown,) = [a for a in nlp(text)._.attributions if "show" in " ".join(s.text for s in a.cue)]
+    assert shown.content_text == "that the river is cleaner than a decade ago"
+
+
+def test_appearing_to_blame_is_still_the_subjects_statement(nlp):
+    text = "The chief executive appeared to blame junior staff for the losses at the bank."
+    assert [a for a in nlp(text)._.attributions if "blame" in " ".join(s.text for s in a.cue)]

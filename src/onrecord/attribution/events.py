@@ -15,7 +15,12 @@ Classes seen on real news pages, recognised from the parse and the data files, n
   stay);
 * "be" and an adjective of attitude with only a noun phrase: "They were concerned about the expense
   of the venture" (a state of mind about a thing, nothing held true; "were concerned that …" and
-  "is angry about what he calls …" stay).
+  "is angry about what he calls …" stay);
+* "seem" or "appear" with a subject and a to-infinitive, or as a parenthetical "it seems": "I seem to
+  always come back to my grandmother's recipes", "the mayor did, it seems, read the report" (a raising
+  verb: its subject says nothing, and the impression is the writer's or the speaker's; "appeared to
+  blame the workers", with a cue verb after it, reports the subject's words and stays; "it seems that
+  …" is left to the other checks).
 """
 from __future__ import annotations
 
@@ -28,9 +33,12 @@ from ..nlp import doc_text
 from ..types import Attribution
 from .cues import load_cue_lexicon
 from .kinds import load_kind_nouns
+from .syntax import has_to_infinitive
 
 #: modals that make "expect" a prospect for the subject, not a belief: "visitors can expect …"
 PROSPECT_MODALS = {"can", "could", "may", "might"}
+#: raising verbs: "X seems to …" is an impression of X, never X's statement
+RAISING = {"seem", "appear"}
 #: quotation marks: a quotation in the content is someone's words whatever the verb
 _QUOTE_MARKS = set("“”\"«»„")
 
@@ -120,4 +128,15 @@ def _attitude_to_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
 
 def is_event_not_statement(doc: Doc, verb: Token, a: Attribution) -> bool:
     """Whether the candidate with cue verb ``verb`` reports an event or state (module docstring)."""
-    return _business_event(doc, verb, a) or _offered_a_thing(doc, verb, a) or _undergone(doc, verb, a) or _prospect(doc, verb, a) or _attitude_to_a_thing(doc, verb, a)
+    return _business_event(doc, verb, a) or _offered_a_thing(doc, verb, a) or _undergone(doc, verb, a) or _prospect(doc, verb, a) or _attitude_to_a_thing(doc, verb, a) or _raised(verb)
+
+
+def _raised(verb: Token) -> bool:
+    """"I seem to always come back to …", "the mayor did, it seems, read …" (module docstring)."""
+    if verb.lemma_.lower() not in RAISING or not any(c.dep_ in ("nsubj", "expl") for c in verb.children):
+        return False
+    if has_to_infinitive(verb):  # "appeared to blame the workers" reports the subject's words: stays
+        cues = load_cue_lexicon()
+        return not any(c.dep_ == "xcomp" and cues.entry(c.lemma_.lower(), "VERB") is not None for c in verb.children)
+    # the parenthetical: "it seems" with nothing after it in its own clause
+    return all(c.lower_ == "it" or c.is_punct for c in verb.children) and verb.dep_ != "ROOT"
