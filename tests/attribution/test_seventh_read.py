@@ -29,8 +29,12 @@ def test_an_as_clause_still_reports_the_main_clause(nlp):
 
 
 def test_the_subject_of_seem_with_an_infinitive_is_no_source(nlp):
-    text = "When I cook on Sundays, I seem to always come back to my grandmother's recipes for stews and soups."
-    assert _cued(nlp(text)._.attributions, "seem") == []
+    for text, cue in (
+        ("When I cook on Sundays, I seem to always come back to my grandmother's recipes for stews and soups.", "seem"),
+        ("The new plan seems to have worked.", "seems"),
+    ):
+        for a in _cued(nlp(text)._.attributions, cue):
+            assert a.source == () and a.speaker is None
 
 
 def test_a_parenthetical_it_seems_is_the_writers_voice(nlp):
@@ -47,3 +51,16 @@ def test_what_data_appear_to_show_stays(nlp):
 def test_appearing_to_blame_is_still_the_subjects_statement(nlp):
     text = "The chief executive appeared to blame junior staff for the losses at the bank."
     assert [a for a in nlp(text)._.attributions if "blame" in " ".join(s.text for s in a.cue)]
+
+
+def test_messages_received_are_the_source_of_what_they_state(nlp):
+    text = "Many users reported receiving messages stating that an unexpected error had occurred."
+    (stating,) = _cued(nlp(text)._.attributions, "stating")
+    assert [s.text for s in stating.source] == ["messages"]
+    assert stating.kind.value == "writing"
+
+
+def test_a_statement_issued_is_still_its_issuers(nlp):
+    text = "The ministry issued a statement saying that the border would stay closed."
+    (saying,) = _cued(nlp(text)._.attributions, "saying")
+    assert saying.speaker is not None and saying.speaker.name.lower().endswith("ministry")

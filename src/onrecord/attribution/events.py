@@ -16,11 +16,10 @@ Classes seen on real news pages, recognised from the parse and the data files, n
 * "be" and an adjective of attitude with only a noun phrase: "They were concerned about the expense
   of the venture" (a state of mind about a thing, nothing held true; "were concerned that …" and
   "is angry about what he calls …" stay);
-* "seem" or "appear" with a subject and a to-infinitive, or as a parenthetical "it seems": "I seem to
-  always come back to my grandmother's recipes", "the mayor did, it seems, read the report" (a raising
-  verb: its subject says nothing, and the impression is the writer's or the speaker's; "appeared to
-  blame the workers", with a cue verb after it, reports the subject's words and stays; "it seems that
-  …" is left to the other checks).
+* a parenthetical "it seems": "the mayor did, it seems, read the report" (the writer's impression; "it
+  seems that …" is left to the other checks). With a subject and a to-infinitive, "seem" and "appear"
+  keep the attribution but not its source (:func:`is_raised_subject`, used by :mod:`.nonstatements`):
+  "I seem to always come back to …" is an impression about "I", not I's statement.
 """
 from __future__ import annotations
 
@@ -132,11 +131,17 @@ def is_event_not_statement(doc: Doc, verb: Token, a: Attribution) -> bool:
 
 
 def _raised(verb: Token) -> bool:
-    """"I seem to always come back to …", "the mayor did, it seems, read …" (module docstring)."""
-    if verb.lemma_.lower() not in RAISING or not any(c.dep_ in ("nsubj", "expl") for c in verb.children):
+    """"the mayor did, it seems, read …": a parenthetical "it seems", the writer's impression."""
+    if verb.lemma_.lower() not in RAISING or verb.dep_ == "ROOT":
         return False
-    if has_to_infinitive(verb):  # "appeared to blame the workers" reports the subject's words: stays
-        cues = load_cue_lexicon()
-        return not any(c.dep_ == "xcomp" and cues.entry(c.lemma_.lower(), "VERB") is not None for c in verb.children)
-    # the parenthetical: "it seems" with nothing after it in its own clause
-    return all(c.lower_ == "it" or c.is_punct for c in verb.children) and verb.dep_ != "ROOT"
+    return any(c.lower_ == "it" for c in verb.children) and all(c.lower_ == "it" or c.is_punct for c in verb.children)
+
+
+def is_raised_subject(verb: Token) -> bool:
+    """"I seem to always come back to …", "The new plan seems to have worked": the subject of a raising
+    verb with a to-infinitive is what the impression is about, no source of it; "appeared to blame the
+    workers", with a cue verb after it, reports the subject's words."""
+    if verb.lemma_.lower() not in RAISING or not has_to_infinitive(verb):
+        return False
+    cues = load_cue_lexicon()
+    return not any(c.dep_ == "xcomp" and cues.entry(c.lemma_.lower(), "VERB") is not None for c in verb.children)

@@ -85,6 +85,8 @@ _TOPIC_PREPS = {"about", "on", "regarding", "concerning", "over"}
 
 
 def _subject(verb: Token) -> Token | None:
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "NOUN":
+        return verb.head  # "messages stating that …", "a statement saying …": the noun that says it
     for t in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
         if t is None:
             continue

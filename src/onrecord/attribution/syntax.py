@@ -13,6 +13,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep", "dep", "parataxis"}
 #: complements that carry reported content
 CLAUSE_DEPS = {"ccomp", "xcomp"}
+#: verbs whose object was written by someone else: "received messages stating …" are the messages' words
+RECEIVING = {"receive", "get", "see", "read", "find", "encounter", "notice", "spot"}
 
 
 def is_to_infinitive(token: Token) -> bool:
@@ -227,6 +229,9 @@ def _find_subject(verb: Token) -> tuple[int, int] | None:
         if token.head is token:
             return None
         if token.dep_ == "acl" and token.head.dep_ in ("dobj", "pobj"):
+            if token.head.dep_ == "dobj" and token.head.head.lemma_.lower() in RECEIVING and token.head.left_edge.i < token.i:
+                # "users reported receiving messages stating that …": the messages, not who got them
+                return token.head.left_edge.i, token.i
             # "the ministry issued a statement saying …": the one who issued it
             token = token.head.head
             continue
