@@ -64,3 +64,9 @@ def test_a_statement_issued_is_still_its_issuers(nlp):
     text = "The ministry issued a statement saying that the border would stay closed."
     (saying,) = _cued(nlp(text)._.attributions, "saying")
     assert saying.speaker is not None and saying.speaker.name.lower().endswith("ministry")
+
+
+def test_a_participle_misparsed_onto_the_object_keeps_the_speakers_kind(nlp):
+    text = "The restaurant owners have hit out at the decision saying more than 1,000 workers will lose their jobs."
+    (saying,) = _cued(nlp(text)._.attributions, "saying")
+    assert saying.kind.value == "speech"

@@ -85,8 +85,6 @@ _TOPIC_PREPS = {"about", "on", "regarding", "concerning", "over"}
 
 
 def _subject(verb: Token) -> Token | None:
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "NOUN":
-        return verb.head  # "messages stating that …", "a statement saying …": the noun that says it
     for t in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
         if t is None:
             continue
@@ -297,7 +295,10 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         return kind or _noun_kind(token) or K.SPEECH
     if a.type is not AttributionType.DIRECT and (question_put_to_subject(token) or kind in (None, K.SPEECH, K.WRITING) and _unnamed_question(doc, a)):
         return K.ACT  # "considering which candidate to endorse" stays a thought  # "Asked if it was connected, Peters said": the unnamed asker's question, not the subject's words
-    subject_kind = _noun_kind(_subject(token))
+    # "messages stating that …": the noun the participle hangs on, when it is the source ("hit out at the
+    # decision saying …", misparsed, is not)
+    noun = token.head if token.dep_ == "acl" and token.tag_ == "VBG" and any(s.start <= token.head.idx < s.end for s in a.source) else None
+    subject_kind = _noun_kind(noun or _subject(token))
     if a.type is AttributionType.DIRECT:
         return K.WRITING if K.WRITING in (kind, subject_kind) else K.SPEECH
     if kind in (None, K.SPEECH, K.WRITING) and (_names_a_thing(doc, token, a) or _withheld(doc, token, a)):
