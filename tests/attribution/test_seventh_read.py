@@ -70,3 +70,18 @@ def test_a_participle_misparsed_onto_the_object_keeps_the_speakers_kind(nlp):
     text = "The restaurant owners have hit out at the decision saying more than 1,000 workers will lose their jobs."
     (saying,) = _cued(nlp(text)._.attributions, "saying")
     assert saying.kind.value == "speech"
+
+
+def test_a_cue_inside_a_dash_aside_reports_nothing_past_the_closing_dash(nlp):
+    text = (
+        "Given his record — the city auditor documented 412 errors that he made over his two terms — "
+        "the mayor could end up in the same position as his predecessor."
+    )
+    (documented,) = _cued(nlp(text)._.attributions, "documented")
+    assert documented.content_text == "412 errors that he made over his two terms"
+
+
+def test_an_aside_inside_the_content_stays(nlp):
+    text = "The mayor said the budget — which was approved in May — would cover the repairs."
+    (said,) = _cued(nlp(text)._.attributions, "said")
+    assert said.content_text == "the budget — which was approved in May — would cover the repairs"
