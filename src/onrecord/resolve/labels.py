@@ -1,11 +1,20 @@
-"""Speaker labels in capitals, as interviews print them ("MARTA VELASQUEZ: I paint …"): the NER tags no
-name there, so the label is matched, folded, against the people the article names in ordinary case."""
+"""Names the NER does not give as people, found from how the source shows them:
+
+* speaker labels in capitals, as interviews print them ("MARTA VELASQUEZ: I paint …"): the label is
+  matched, folded, against the people the article names in ordinary case;
+* a name in apposition to a description ("The senator's former wife, Margot, had claimed …",
+  "Another, Brightline, announced …"): the name, not the description, is the speaker."""
 from __future__ import annotations
 
 from spacy.tokens import Span as TokenSpan
+from spacy.tokens import Token
 
 from ..types import EntityKind
-from .mentions import EntityBuilder, fold
+from .mentions import ORG_LABELS, EntityBuilder, fold
+from .name_gender import gender_of_first_name, is_given_name
+
+#: heads of a source that only point to the name after them ("Another, Brightline, …")
+_POINTERS = {"another", "one", "other"}
 
 
 def person_of_capitals_label(tokens: TokenSpan, people: list[EntityBuilder]) -> EntityBuilder | None:
@@ -21,3 +30,31 @@ def person_of_capitals_label(tokens: TokenSpan, people: list[EntityBuilder]) -> 
     else:
         found = [p for p in persons if any([fold(w) for w in n.split()] == words for n in p.names)]
     return found[0] if len(found) == 1 else None
+
+
+def appositive_name(tokens: TokenSpan, roles) -> tuple[Token, EntityKind] | None:
+    """The one-word name in apposition to the source's head, and what it names: a given name after a
+    person noun of ``roles`` ("the senator's former wife, Margot": a person), an organisation's name
+    after a pointer ("Another, Brightline": an organisation); None otherwise."""
+    head = tokens.root
+    names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper() and not c.text.isupper()
+             and tokens.start <= c.i < tokens.end and [t.i for t in c.subtree if not t.is_punct] == [c.i]]
+    if len(names) != 1:
+        return None
+    name = names[0]
+    if head.lower_ in _POINTERS and name.ent_type_ in ORG_LABELS:
+        return name, EntityKind.ORGANISATION
+    if (head.lemma_.lower() in roles or head.lower_ in roles) and head.pos_ == "NOUN" and is_given_name(name.text) and name.ent_type_ != "PERSON":
+        return name, EntityKind.PERSON
+    return None
+
+
+def person_of_given_name(name: Token, people: list[EntityBuilder]) -> EntityBuilder:
+    """The person the article names with the given name ``name``, or a new one: "Margot"."""
+    word = fold(name.text)
+    known = [p for p in people if p.kind is EntityKind.PERSON and (word in p.first_names() or [fold(n) for n in p.names] == [word])]
+    if len(known) == 1:
+        return known[0]
+    builder = EntityBuilder(EntityKind.PERSON, names=[name.text], gender=gender_of_first_name(name.text))
+    people.append(builder)
+    return builder

@@ -21,7 +21,7 @@ from .cue_subject import INVISIBLE, subject_of_cue
 from .findings import finding_author
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, fold, group_people, is_heading, one_letter_apart
-from .labels import person_of_capitals_label
+from .labels import appositive_name, person_of_capitals_label, person_of_given_name
 from .name_gender import gender_of_first_name, is_given_name
 from .places import joint_name, place_as_place
 from .org_anaphors import OrgAnaphora
@@ -126,6 +126,9 @@ class _Resolver(PronounResolution, OrgAnaphora):
         if tokens.root.lemma_.lower() in self.lex.things or tokens.root.lower_ in self.lex.things:
             return None  # "Background:", "Video shows …": tagged a name or not, no speaker
         labelled = person_of_capitals_label(tokens, self.people)
+        apposed = None if labelled is not None else appositive_name(tokens, self.lex.roles)
+        if apposed is not None:  # "The senator's former wife, Margot", "Another, Brightline": the name is the speaker
+            labelled = person_of_given_name(apposed[0], self.people) if apposed[1] is EntityKind.PERSON else self._other(apposed[0].text, apposed[1], span, "org")
         if labelled is not None:  # "ALEXANDRIA DOUZIECH: I try to …": an interview's label, the person named in the text
             self._add_mention(labelled, span, "name")
             return labelled
