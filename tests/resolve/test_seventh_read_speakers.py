@@ -45,3 +45,11 @@ def test_an_organisation_named_after_another_is_the_speaker(nlp):
 def test_a_full_name_in_apposition_is_unchanged(nlp):
     text = "Her lawyer, Dana Whitfield, said the case was weak."
     assert _speaker_of(nlp, text, "said") == "Dana Whitfield"
+
+
+def test_a_name_after_another_that_the_parser_hangs_adverbially_is_the_speaker(nlp):
+    text = (
+        "One company, Avigilon, sells these capabilities to school districts and universities. "
+        "Another, Pelco, announced last April that it will provide schools with an IBM version of intelligent video."
+    )
+    assert _speaker_of(nlp, text, "announced last April") == "Pelco"

@@ -10,7 +10,7 @@ from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
 from ..types import EntityKind
-from .mentions import ORG_LABELS, EntityBuilder, fold
+from .mentions import EntityBuilder, fold
 from .name_gender import gender_of_first_name, is_given_name
 
 #: heads of a source that only point to the name after them ("Another, Brightline, …")
@@ -37,13 +37,15 @@ def appositive_name(tokens: TokenSpan, roles) -> tuple[Token, EntityKind] | None
     person noun of ``roles`` ("the senator's former wife, Margot": a person), an organisation's name
     after a pointer ("Another, Brightline": an organisation); None otherwise."""
     head = tokens.root
-    names = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper() and not c.text.isupper()
+    pointer = head.lower_ in _POINTERS
+    # "Another, Pelco, announced": the parser hangs the name as an apposition or an adverbial noun
+    names = [c for c in head.children if (c.dep_ == "appos" or pointer and c.dep_ == "npadvmod") and c.pos_ == "PROPN" and c.text[:1].isupper() and not c.text.isupper()
              and tokens.start <= c.i < tokens.end and [t.i for t in c.subtree if not t.is_punct] == [c.i]]
     if len(names) != 1:
         return None
     name = names[0]
-    if head.lower_ in _POINTERS and name.ent_type_ in ORG_LABELS:
-        return name, EntityKind.ORGANISATION
+    if pointer and name.ent_type_ != "PERSON":  # one of the companies just named, whatever the NER made of it
+        return name, EntityKind.PERSON if is_given_name(name.text) and name.ent_type_ != "ORG" else EntityKind.ORGANISATION
     if (head.lemma_.lower() in roles or head.lower_ in roles) and head.pos_ == "NOUN" and is_given_name(name.text) and name.ent_type_ != "PERSON":
         return name, EntityKind.PERSON
     return None
