@@ -85,3 +85,16 @@ def test_an_aside_inside_the_content_stays(nlp):
     text = "The mayor said the budget — which was approved in May — would cover the repairs."
     (said,) = _cued(nlp(text)._.attributions, "said")
     assert said.content_text == "the budget — which was approved in May — would cover the repairs"
+
+
+def test_a_question_put_to_you_is_no_statement(nlp):
+    for text in (
+        "Just before the vote — do you know who your city councilperson is? — the mayor resigned.",
+        "What painter living or dead would you most like to show with?",
+    ):
+        assert [a for a in nlp(text)._.attributions if [s.text for s in a.source] == ["you"]] == []
+
+
+def test_what_you_said_to_someone_stays(nlp):
+    text = "You said the budget was balanced, the senator told the minister."
+    assert _cued(nlp(text)._.attributions, "said")
