@@ -98,3 +98,13 @@ def test_a_question_put_to_you_is_no_statement(nlp):
 def test_what_you_said_to_someone_stays(nlp):
     text = "You said the budget was balanced, the senator told the minister."
     assert _cued(nlp(text)._.attributions, "said")
+
+
+def test_thinking_about_a_pronoun_is_no_statement(nlp):
+    text = "Energy use is rising fast. Some engineers are thinking about it."
+    assert [a for a in nlp(text)._.attributions if "thinking" in " ".join(s.text for s in a.cue)] == []
+
+
+def test_thinking_about_doing_something_stays(nlp):
+    text = "Residents worry about the river. They are thinking about moving."
+    assert [a for a in nlp(text)._.attributions if "thinking" in " ".join(s.text for s in a.cue)]

@@ -16,6 +16,8 @@ Classes seen on real news pages, recognised from the parse and the data files, n
 * "be" and an adjective of attitude with only a noun phrase: "They were concerned about the expense
   of the venture" (a state of mind about a thing, nothing held true; "were concerned that …" and
   "is angry about what he calls …" stay);
+* a thought "about" or "of" a lone pronoun: "Some AI researchers are thinking about it" (a topic held
+  in mind, nothing held true; "thought about it and said …" keeps its other cue);
 * a parenthetical "it seems": "the mayor did, it seems, read the report" (the writer's impression; "it
   seems that …" is left to the other checks). With a subject and a to-infinitive, "seem" and "appear"
   keep the attribution but not its source (:func:`is_raised_subject`, used by :mod:`.nonstatements`):
@@ -127,7 +129,17 @@ def _attitude_to_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
 
 def is_event_not_statement(doc: Doc, verb: Token, a: Attribution) -> bool:
     """Whether the candidate with cue verb ``verb`` reports an event or state (module docstring)."""
-    return _business_event(doc, verb, a) or _offered_a_thing(doc, verb, a) or _undergone(doc, verb, a) or _prospect(doc, verb, a) or _attitude_to_a_thing(doc, verb, a) or _raised(verb)
+    return _business_event(doc, verb, a) or _offered_a_thing(doc, verb, a) or _undergone(doc, verb, a) or _prospect(doc, verb, a) or _attitude_to_a_thing(doc, verb, a) or _raised(verb) or _thought_about_a_pronoun(doc, verb, a)
+
+
+def _thought_about_a_pronoun(doc: Doc, verb: Token, a: Attribution) -> bool:
+    """"are thinking about it": the content is a pronoun, the object of the cue's "about" or "of"."""
+    span = _content_span(doc, a)
+    if span is None or len(span) != 1 or span.root.pos_ != "PRON" or span.root.dep_ != "pobj" or _quoted(doc, a):
+        return False
+    prep = span.root.head
+    entry = load_cue_lexicon().entry(verb.lemma_.lower(), "VERB")
+    return prep.lower_ in ("about", "of") and prep.head == verb and entry is not None and entry.kind == "thought"
 
 
 def _raised(verb: Token) -> bool:
