@@ -108,3 +108,15 @@ def test_thinking_about_a_pronoun_is_no_statement(nlp):
 def test_thinking_about_doing_something_stays(nlp):
     text = "Residents worry about the river. They are thinking about moving."
     assert [a for a in nlp(text)._.attributions if "thinking" in " ".join(s.text for s in a.cue)]
+
+
+def test_growing_fear_after_there_is_a_thought_of_no_one(nlp):
+    for text in (
+        "It’s not just a worry for engineers. As more firms in more sectors begin to use AI, "
+        "there’s growing fear that the technology will only deepen the water crisis.",
+        "It’s not just a worry for beekeepers. As more growers across more regions begin to use the spray, "
+        "there’s growing fear that the chemical will only deepen the decline of bees.",
+    ):
+        (fear,) = [a for a in nlp(text)._.attributions if "fear" in " ".join(s.text for s in a.cue)]
+        assert fear.source == () and fear.speaker is None
+        assert fear.kind.value == "thought"

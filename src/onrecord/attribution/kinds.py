@@ -73,10 +73,13 @@ def cue_word(doc: Doc, a: Attribution) -> Token | None:
     span = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+    # "there’s growing fear": the noun, not the copula nor a participle before the noun
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+    if verbs and nouns and all(t.lemma_ == "be" for t in verbs):
+        return nouns[0]
     if verbs:  # "has said", "said in a statement": the lexical verb, not the auxiliary
         return verbs[-1] if len(verbs) > 1 and verbs[0].pos_ == "AUX" else verbs[0]
-    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
     return nouns[0] if nouns else span.root
 
 

@@ -273,3 +273,13 @@ def minus(outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int
     """``outer`` with ``inner`` cut out (0, 1 or 2 ranges)."""
     parts = [(outer[0], min(outer[1], inner[0])), (max(outer[0], inner[1]), outer[1])]
     return [(s, e) for s, e in parts if e > s]
+
+
+#: a subject that stands for no one: "there’s growing fear that …"
+_EXPLETIVES = {"there", "there's", "there’s"}
+
+
+def is_expletive_source(source: tuple) -> bool:
+    """Whether a source (spans with ``text``) is only the expletive "there": no one holds the fear of
+    "there’s growing fear that …", and the attribution has no source."""
+    return len(source) == 1 and " ".join(source[0].text.lower().split()) in _EXPLETIVES
