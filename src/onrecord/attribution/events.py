@@ -33,8 +33,8 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text
 from ..types import Attribution
 from .cues import load_cue_lexicon
-from .kinds import load_kind_nouns
-from .syntax import has_to_infinitive
+from .kinds import cue_word, load_kind_nouns
+from .syntax import has_to_infinitive, is_expletive_source
 
 #: modals that make "expect" a prospect for the subject, not a belief: "visitors can expect …"
 PROSPECT_MODALS = {"can", "could", "may", "might"}
@@ -157,3 +157,12 @@ def is_raised_subject(verb: Token) -> bool:
         return False
     cues = load_cue_lexicon()
     return not any(c.dep_ == "xcomp" and cues.entry(c.lemma_.lower(), "VERB") is not None for c in verb.children)
+
+
+def has_no_source_subject(doc: Doc, a: Attribution) -> bool:
+    """Whether ``a``'s source is a subject that holds nothing: the expletive of "there’s growing fear
+    that …", or the subject of a raising verb ("I seem to always come back to …")."""
+    if is_expletive_source(a.source):
+        return True
+    verb = cue_word(doc, a) if a.cue and a.source else None
+    return verb is not None and is_raised_subject(verb)

@@ -41,11 +41,11 @@ from ..nlp import doc_text
 from ..types import Attribution, AttributionType
 from .cue_rules import NOT_SPEAKERS, PERSONAL
 from .cues import load_cue_lexicon
-from .events import is_event_not_statement, is_raised_subject
+from .events import has_no_source_subject, is_event_not_statement
 from .kinds import PERCEPTION, cue_word, load_kind_nouns, question_put_to_subject
 from .own_voice import is_outlets_own_voice, is_the_readers_act
 from .quotes import doc_quotes
-from .syntax import has_to_infinitive, is_expletive_source, is_to_infinitive
+from .syntax import has_to_infinitive, is_to_infinitive
 
 #: verbs whose passive subject is the one addressed ("was asked", "is urged", "were told", "was informed")
 ADDRESSEE_PASSIVES = {"ask", "urge", "tell", "advise", "encourage", "invite", "order", "call", "inform", "notify", "assure", "warn", "remind", "promise"}
@@ -388,12 +388,7 @@ def drop_non_statements(doc: Doc, attributions: list[Attribution]) -> list[Attri
     report's subject ("X is alleged to have …") is no source."""
     labels = _colon_labels(doc_text(doc))
     kept = [a for a in attributions if not is_non_statement(doc, a, labels)]
-    return [replace(a, source=()) if _topic_subject(doc, a) or _asked_subject(doc, a) or _raised_subject(doc, a) or is_expletive_source(a.source) else a for a in kept]
-
-
-def _raised_subject(doc: Doc, a: Attribution) -> bool:
-    verb = cue_word(doc, a) if a.cue and a.source else None
-    return verb is not None and is_raised_subject(verb)  # "I seem to always come back to …"
+    return [replace(a, source=()) if _topic_subject(doc, a) or _asked_subject(doc, a) or has_no_source_subject(doc, a) else a for a in kept]
 
 
 def _asked_subject(doc: Doc, a: Attribution) -> bool:

@@ -6,10 +6,12 @@
   "Another, Brightline, announced …"): the name, not the description, is the speaker."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
-from ..types import EntityKind
+from ..types import EntityKind, Mention, Span
 from .mentions import EntityBuilder, fold
 from .name_gender import gender_of_first_name, is_given_name
 
@@ -60,3 +62,15 @@ def person_of_given_name(name: Token, people: list[EntityBuilder]) -> EntityBuil
     builder = EntityBuilder(EntityKind.PERSON, names=[name.text], gender=gender_of_first_name(name.text))
     people.append(builder)
     return builder
+
+
+def speaker_of_label(tokens: TokenSpan, span: Span, people: list[EntityBuilder], roles, organisation: Callable[[str], EntityBuilder]) -> EntityBuilder | None:
+    """The speaker a capitals label or an apposed name shows (module docstring), with ``span`` as its
+    mention; ``organisation`` makes the organisation of a name; None when the source shows neither."""
+    found = person_of_capitals_label(tokens, people)
+    apposed = None if found is not None else appositive_name(tokens, roles)
+    if apposed is not None:
+        found = person_of_given_name(apposed[0], people) if apposed[1] is EntityKind.PERSON else organisation(apposed[0].text)
+    if found is not None and all(m.span != span for m in found.mentions):
+        found.mentions.append(Mention(span, "name"))
+    return found
