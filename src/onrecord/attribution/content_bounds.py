@@ -14,7 +14,11 @@
 * The one told is no part of what was said: "to inform you that this morning the Premier was detained"
   reports from "that"; "pledged to the board in July that …" from "that".
 * The "what" of a free relative is no content: "what the institution called an “outrageous” party"
-  keeps "an “outrageous” party"; "did not know what the minister said" reports nothing of "said"."""
+  keeps "an “outrageous” party"; "did not know what the minister said" reports nothing of "said".
+* A cue in a subordinate clause before the main one reports nothing past that clause: "While some users
+  reported intermittent access later in the day, others continued experiencing problems" ends at "day".
+* A cue inside a dash aside reports nothing past the closing dash: "— the Post's team documented 39,573
+  falsehoods that he spouted — Trump could end up …" ends at "spouted"."""
 from __future__ import annotations
 
 import re
@@ -26,6 +30,9 @@ from ..nlp import doc_text
 from ..types import Attribution, AttributionType, Span
 from .kinds import cue_word
 
+#: what opens a subordinate clause before the main one ("while …, others …"); not "as" ("as he said, X"
+#: reports the main clause)
+_SUBORDINATORS = {"while", "whilst", "although", "though", "whereas", "because", "since", "when", "if", "after", "before", "until", "unless"}
 #: prepositions that open a time adjunct ("on Thursday", "in June", "at noon")
 _TIME_PREPS = {"on", "in", "at", "during"}
 #: what a reported clause starts with after the time: its subject, or a complementiser
@@ -35,7 +42,7 @@ _CLAUSE_START_DEPS = {"nsubj", "nsubjpass", "expl", "mark"}
 def bound_contents(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     """The attributions, each indirect content that opens with a time adjunct right after its cue
     starting after it, and each content of a cue inside a clause's subject ending with that subject."""
-    bounded = (_without_addressee_part(doc, _after_addressee(doc, _after_lead_in(doc, _without_free_relative(_with_but_also(doc, _within_subject(doc, _trimmed(doc, a))))))) for a in attributions)
+    bounded = (_without_addressee_part(doc, _after_addressee(doc, _after_lead_in(doc, _without_free_relative(_with_but_also(doc, _within_subject(doc, _within_subordinate(doc, _within_dashes(doc, _trimmed(doc, a))))))))) for a in attributions)
     return [a for a in bounded if a is not None]
 
 
@@ -131,6 +138,57 @@ def _within_subject(doc: Doc, a: Attribution) -> Attribution:
     last = kept[-1]
     cut = min(last.end, end)
     while cut > last.start and not text[cut - 1].isalnum():
+        cut -= 1
+    if cut <= last.start:
+        return a
+    return replace(a, content=(*kept[:-1], Span.of(text, last.start, cut)))
+
+
+#: a dash that opens or closes an aside: an em dash, a spaced en dash, a spaced double hyphen
+_DASH = re.compile(r"—|\s–\s|\s--\s")
+
+
+def _within_dashes(doc: Doc, a: Attribution) -> Attribution:
+    """"— the auditor documented 412 errors that he made — the mayor could …": a dash opened before the
+    cue in its sentence and not closed closes the content."""
+    if a.type is not AttributionType.INDIRECT or not a.cue or not a.content or a.content[0].start < a.cue[-1].end:
+        return a
+    text = doc_text(doc)
+    cue = doc.char_span(a.cue[0].start, a.cue[0].end, alignment_mode="expand")
+    if cue is None or not len(cue):
+        return a
+    before = text[cue.sent.start_char : a.cue[0].start]
+    if len(_DASH.findall(before)) % 2 == 0:
+        return a
+    for k, part in enumerate(a.content):
+        dash = _DASH.search(text, part.start, part.end)
+        if dash is not None:
+            cut = dash.start()
+            while cut > part.start and text[cut - 1].isspace():
+                cut -= 1
+            kept = (*a.content[:k], Span.of(text, part.start, cut)) if cut > part.start else a.content[:k]
+            return replace(a, content=kept) if kept else a
+    return a
+
+
+def _within_subordinate(doc: Doc, a: Attribution) -> Attribution:
+    """"While some users reported X, others Y": the cue's clause, opened by a subordinator and hung on a
+    main verb after it, bounds the content."""
+    if a.type is AttributionType.DIRECT or not a.cue or not a.content:
+        return a
+    verb = cue_word(doc, a)
+    if verb is None or verb.dep_ != "advcl" or verb.head.i <= verb.right_edge.i:
+        return a
+    if not any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS and c.i < verb.i for c in verb.children):
+        return a
+    end = doc[verb.right_edge.i].idx + len(doc[verb.right_edge.i])
+    if a.content[0].start >= end or a.content[-1].end <= end:
+        return a
+    text = doc_text(doc)
+    kept = [s for s in a.content if s.start < end]
+    last = kept[-1]
+    cut = min(last.end, end)
+    while cut > last.start and not text[cut - 1].isalnum() and text[cut - 1] not in "”\"’)":
         cut -= 1
     if cut <= last.start:
         return a

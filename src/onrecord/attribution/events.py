@@ -15,7 +15,13 @@ Classes seen on real news pages, recognised from the parse and the data files, n
   stay);
 * "be" and an adjective of attitude with only a noun phrase: "They were concerned about the expense
   of the venture" (a state of mind about a thing, nothing held true; "were concerned that …" and
-  "is angry about what he calls …" stay).
+  "is angry about what he calls …" stay);
+* a thought "about" or "of" a lone pronoun: "Some AI researchers are thinking about it" (a topic held
+  in mind, nothing held true; "thought about it and said …" keeps its other cue);
+* a parenthetical "it seems": "the mayor did, it seems, read the report" (the writer's impression; "it
+  seems that …" is left to the other checks). With a subject and a to-infinitive, "seem" and "appear"
+  keep the attribution but not its source (:func:`is_raised_subject`, used by :mod:`.nonstatements`):
+  "I seem to always come back to …" is an impression about "I", not I's statement.
 """
 from __future__ import annotations
 
@@ -27,10 +33,13 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text
 from ..types import Attribution
 from .cues import load_cue_lexicon
-from .kinds import load_kind_nouns
+from .kinds import cue_word, load_kind_nouns
+from .syntax import has_to_infinitive, is_expletive_source
 
 #: modals that make "expect" a prospect for the subject, not a belief: "visitors can expect …"
 PROSPECT_MODALS = {"can", "could", "may", "might"}
+#: raising verbs: "X seems to …" is an impression of X, never X's statement
+RAISING = {"seem", "appear"}
 #: quotation marks: a quotation in the content is someone's words whatever the verb
 _QUOTE_MARKS = set("“”\"«»„")
 
@@ -120,4 +129,40 @@ def _attitude_to_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
 
 def is_event_not_statement(doc: Doc, verb: Token, a: Attribution) -> bool:
     """Whether the candidate with cue verb ``verb`` reports an event or state (module docstring)."""
-    return _business_event(doc, verb, a) or _offered_a_thing(doc, verb, a) or _undergone(doc, verb, a) or _prospect(doc, verb, a) or _attitude_to_a_thing(doc, verb, a)
+    return _business_event(doc, verb, a) or _offered_a_thing(doc, verb, a) or _undergone(doc, verb, a) or _prospect(doc, verb, a) or _attitude_to_a_thing(doc, verb, a) or _raised(verb) or _thought_about_a_pronoun(doc, verb, a)
+
+
+def _thought_about_a_pronoun(doc: Doc, verb: Token, a: Attribution) -> bool:
+    """"are thinking about it": the content is a pronoun, the object of the cue's "about" or "of"."""
+    span = _content_span(doc, a)
+    if span is None or len(span) != 1 or span.root.pos_ != "PRON" or span.root.dep_ != "pobj" or _quoted(doc, a):
+        return False
+    prep = span.root.head
+    entry = load_cue_lexicon().entry(verb.lemma_.lower(), "VERB")
+    return prep.lower_ in ("about", "of") and prep.head == verb and entry is not None and entry.kind == "thought"
+
+
+def _raised(verb: Token) -> bool:
+    """"the mayor did, it seems, read …": a parenthetical "it seems", the writer's impression."""
+    if verb.lemma_.lower() not in RAISING or verb.dep_ == "ROOT":
+        return False
+    return any(c.lower_ == "it" for c in verb.children) and all(c.lower_ == "it" or c.is_punct for c in verb.children)
+
+
+def is_raised_subject(verb: Token) -> bool:
+    """"I seem to always come back to …", "The new plan seems to have worked": the subject of a raising
+    verb with a to-infinitive is what the impression is about, no source of it; "appeared to blame the
+    workers", with a cue verb after it, reports the subject's words."""
+    if verb.lemma_.lower() not in RAISING or not has_to_infinitive(verb):
+        return False
+    cues = load_cue_lexicon()
+    return not any(c.dep_ == "xcomp" and cues.entry(c.lemma_.lower(), "VERB") is not None for c in verb.children)
+
+
+def has_no_source_subject(doc: Doc, a: Attribution) -> bool:
+    """Whether ``a``'s source is a subject that holds nothing: the expletive of "there’s growing fear
+    that …", or the subject of a raising verb ("I seem to always come back to …")."""
+    if is_expletive_source(a.source):
+        return True
+    verb = cue_word(doc, a) if a.cue and a.source else None
+    return verb is not None and is_raised_subject(verb)

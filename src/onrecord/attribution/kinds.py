@@ -73,10 +73,13 @@ def cue_word(doc: Doc, a: Attribution) -> Token | None:
     span = doc.char_span(a.cue[0].start, a.cue[-1].end, alignment_mode="expand")
     if span is None or not len(span):
         return None
-    verbs = [t for t in span if t.pos_ in ("VERB", "AUX")]
+    # "there’s growing fear": the noun, not the copula nor a participle before the noun
+    verbs = [t for t in span if t.pos_ in ("VERB", "AUX") and t.dep_ != "amod"]
+    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+    if verbs and nouns and all(t.lemma_ == "be" for t in verbs):
+        return nouns[0]
     if verbs:  # "has said", "said in a statement": the lexical verb, not the auxiliary
         return verbs[-1] if len(verbs) > 1 and verbs[0].pos_ == "AUX" else verbs[0]
-    nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
     return nouns[0] if nouns else span.root
 
 
@@ -295,7 +298,10 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
         return kind or _noun_kind(token) or K.SPEECH
     if a.type is not AttributionType.DIRECT and (question_put_to_subject(token) or kind in (None, K.SPEECH, K.WRITING) and _unnamed_question(doc, a)):
         return K.ACT  # "considering which candidate to endorse" stays a thought  # "Asked if it was connected, Peters said": the unnamed asker's question, not the subject's words
-    subject_kind = _noun_kind(_subject(token))
+    # "messages stating that …": the noun the participle hangs on, when it is the source ("hit out at the
+    # decision saying …", misparsed, is not)
+    noun = token.head if token.dep_ == "acl" and token.tag_ == "VBG" and any(s.start <= token.head.idx < s.end for s in a.source) else None
+    subject_kind = _noun_kind(noun or _subject(token))
     if a.type is AttributionType.DIRECT:
         return K.WRITING if K.WRITING in (kind, subject_kind) else K.SPEECH
     if kind in (None, K.SPEECH, K.WRITING) and (_names_a_thing(doc, token, a) or _withheld(doc, token, a)):

@@ -41,7 +41,7 @@ from ..nlp import doc_text
 from ..types import Attribution, AttributionType
 from .cue_rules import NOT_SPEAKERS, PERSONAL
 from .cues import load_cue_lexicon
-from .events import is_event_not_statement
+from .events import has_no_source_subject, is_event_not_statement
 from .kinds import PERCEPTION, cue_word, load_kind_nouns, question_put_to_subject
 from .own_voice import is_outlets_own_voice, is_the_readers_act
 from .quotes import doc_quotes
@@ -388,7 +388,7 @@ def drop_non_statements(doc: Doc, attributions: list[Attribution]) -> list[Attri
     report's subject ("X is alleged to have …") is no source."""
     labels = _colon_labels(doc_text(doc))
     kept = [a for a in attributions if not is_non_statement(doc, a, labels)]
-    return [replace(a, source=()) if _topic_subject(doc, a) or _asked_subject(doc, a) else a for a in kept]
+    return [replace(a, source=()) if _topic_subject(doc, a) or _asked_subject(doc, a) or has_no_source_subject(doc, a) else a for a in kept]
 
 
 def _asked_subject(doc: Doc, a: Attribution) -> bool:

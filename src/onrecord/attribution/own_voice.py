@@ -3,13 +3,16 @@ newspaper understands …", "this reporter was told …". The outlet reporting w
 article itself speaking, not a source it quotes; such candidates are no statement of a source.
 "The Post has learned" in another outlet's article stays (PolNeAR annotates it as an attribution).
 The writer speaking to the reader is the article's voice too: "a report card you'd be proud to show
-your parents" is what the reader might do, no one's statement."""
+your parents" is what the reader might do, no one's statement; so is a question put to "you", outside a
+quotation: "do you know who your city councilperson is?", an interviewer's "What artist would you most
+like to show?" (the answer, not the question, is the statement)."""
 from __future__ import annotations
 
 import re
 
 from spacy.tokens import Doc
 
+from ..nlp import doc_text
 from ..types import Attribution
 from .kinds import cue_word
 from .quotes import doc_quotes
@@ -65,7 +68,11 @@ _SHARED_SUBJECT_DEPS = {"xcomp", "acomp", "conj"}
 def is_the_readers_act(doc: Doc, a: Attribution) -> bool:
     """Whether ``a`` has no source and its cue shares the subject "you" of the clause above it, outside a
     quotation: "the kind of report card you'd be proud to show your parents" addresses the reader."""
-    if a.source or not a.cue or any(q.start <= a.cue[0].start < q.end for q in doc_quotes(doc)):
+    if not a.cue or any(q.start <= a.cue[0].start < q.end for q in doc_quotes(doc)):
+        return False
+    if _question_to_you(doc, a):
+        return True
+    if a.source:
         return False
     token = cue_word(doc, a)
     for _ in range(4):
@@ -78,6 +85,19 @@ def is_the_readers_act(doc: Doc, a: Attribution) -> bool:
             return _word_before(doc, token.left_edge.i) == "you"  # "you’d be proud", the subject misparsed
         token = token.head
     return False
+
+
+#: the end of the sentence after a cue
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _question_to_you(doc: Doc, a: Attribution) -> bool:
+    """"do you know who …?": the source is "you" and the cue's sentence ends with a question mark."""
+    if len(a.source) != 1 or a.source[0].text.strip().lower() != "you":
+        return False
+    text = doc_text(doc)
+    end = _SENTENCE_END.search(text, a.cue[-1].end)
+    return end is not None and end.group() == "?"
 
 
 #: the auxiliaries between a subject and its verb ("you’d be", "you will be")

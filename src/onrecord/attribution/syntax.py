@@ -13,6 +13,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 CLIMB_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep", "dep", "parataxis"}
 #: complements that carry reported content
 CLAUSE_DEPS = {"ccomp", "xcomp"}
+#: verbs whose object was written by someone else: "received messages stating …" are the messages' words
+RECEIVING = {"receive", "get", "see", "read", "find", "encounter", "notice", "spot"}
 
 
 def is_to_infinitive(token: Token) -> bool:
@@ -227,6 +229,9 @@ def _find_subject(verb: Token) -> tuple[int, int] | None:
         if token.head is token:
             return None
         if token.dep_ == "acl" and token.head.dep_ in ("dobj", "pobj"):
+            if token.head.dep_ == "dobj" and token.head.head.lemma_.lower() in RECEIVING and token.head.left_edge.i < token.i:
+                # "users reported receiving messages stating that …": the messages, not who got them
+                return token.head.left_edge.i, token.i
             # "the ministry issued a statement saying …": the one who issued it
             token = token.head.head
             continue
@@ -268,3 +273,13 @@ def minus(outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int
     """``outer`` with ``inner`` cut out (0, 1 or 2 ranges)."""
     parts = [(outer[0], min(outer[1], inner[0])), (max(outer[0], inner[1]), outer[1])]
     return [(s, e) for s, e in parts if e > s]
+
+
+#: a subject that stands for no one: "there’s growing fear that …"
+_EXPLETIVES = {"there", "there's", "there’s"}
+
+
+def is_expletive_source(source: tuple) -> bool:
+    """Whether a source (spans with ``text``) is only the expletive "there": no one holds the fear of
+    "there’s growing fear that …", and the attribution has no source."""
+    return len(source) == 1 and " ".join(source[0].text.lower().split()) in _EXPLETIVES

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..attribution.events import is_raised_subject
 from ..attribution.syntax import has_to_infinitive
 from ..nlp import doc_text
 from ..types import Span
@@ -41,6 +42,8 @@ def subject_of_cue(doc: Doc, cue: tuple[Span, ...], inside_quote: list[bool]) ->
         subject = None  # a subject running across a quotation or a line is a misparse
     if subject is not None and subject.dep_ == "nsubjpass" and _infinitive(verb):
         return ()  # "temperatures are forecast to reach 40C": what the report is about, not who made it
+    if is_raised_subject(verb):
+        return ()  # "I seem to always come back to …": what the impression is about, not who holds it
     names = _name_before(doc, verb.i, inside_quote)
     # a name right before the verb and outside the parsed subject is the speaker ("the issues raised
     # online, Traeger said"); a name inside it is not ("the report by Smith said")

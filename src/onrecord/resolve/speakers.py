@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -21,6 +22,7 @@ from .cue_subject import INVISIBLE, subject_of_cue
 from .findings import finding_author
 from .lexicon import PLURAL_PRONOUNS, PRONOUN_GENDER, RELATIVE_PRONOUNS, RoleLexicon, load_role_lexicon
 from .mentions import ORG_LABELS, EntityBuilder, NameMention, find_name_mentions, fold, group_people, is_heading, one_letter_apart
+from .labels import speaker_of_label
 from .name_gender import gender_of_first_name, is_given_name
 from .places import joint_name, place_as_place
 from .org_anaphors import OrgAnaphora
@@ -55,14 +57,7 @@ class _Resolver(PronounResolution, OrgAnaphora):
 
     # ---------------------------------------------------------------- helpers
     def paragraph_of(self, offset: int) -> int:
-        lo, hi = 0, len(self.paragraph_starts)
-        while lo + 1 < hi:
-            mid = (lo + hi) // 2
-            if self.paragraph_starts[mid] <= offset:
-                lo = mid
-            else:
-                hi = mid
-        return lo
+        return bisect.bisect_right(self.paragraph_starts, offset) - 1  # the last paragraph starting at or before it
 
     def _other(self, name: str, kind: EntityKind, span: Span, form: str) -> EntityBuilder:
         # "another person said": someone other than the one before, never joined to them by the name
@@ -124,6 +119,9 @@ class _Resolver(PronounResolution, OrgAnaphora):
             return issuer
         if tokens.root.lemma_.lower() in self.lex.things or tokens.root.lower_ in self.lex.things:
             return None  # "Background:", "Video shows …": tagged a name or not, no speaker
+        labelled = speaker_of_label(tokens, span, self.people, self.lex.roles, lambda name: self._other(name, EntityKind.ORGANISATION, span, "org"))
+        if labelled is not None:  # "ALEXANDRIA DOUZIECH: I try to …", "Trump's first wife, Ivana", "Another, Pelco": the name
+            return labelled
         # a name in the source: the one that is not a possessor ("Feld's lawyer, Samuel Achebe") nor
         # inside a phrase that only places the speaker ("Some pubs around Cork")
         names = [m for m in self.names if span.start <= m.span.start and m.span.end <= span.end and not under_preposition(m.root, tokens)]
