@@ -9,7 +9,7 @@ from .content_bounds import bound_contents
 from .cue_subjects import give_sources_their_cue_subject
 from .floating import detach_quoted_paragraphs, find_floating_quotes
 from .hyphens import join_hyphenated_sources
-from .inanimate import drop_inanimate_deeds
+from .inanimate import settle_inanimate_sources
 from .kinds import assign_kinds
 from .model_merge import merge_with_rules
 from .nested import drop_echoed_cues
@@ -29,7 +29,7 @@ def extract_attributions(doc: Doc, model=None, predicted=None) -> list[Attributi
         found = give_sources_their_cue_subject(doc, merge_with_rules(model.predict(doc, predicted), found, model.rule_confidence, model.merge_policy, doc))
     found = bound_contents(doc, drop_echoed_cues(doc, drop_non_cue_nouns(doc, drop_non_statements(doc, join_hyphenated_sources(
         doc, give_back_swallowed_speakers(doc, detach_quoted_paragraphs(doc_text(doc), found)))))))
-    found = drop_inanimate_deeds(doc, assign_kinds(doc, found))
+    found = settle_inanimate_sources(doc, assign_kinds(doc, found))
     found += find_floating_quotes(doc_text(doc), doc_quotes(doc), found, doc)
     found += find_pull_quotes(doc, found)
     return sorted(found, key=lambda a: (a.content[0].start if a.content else a.cue[0].start))

@@ -58,7 +58,8 @@ def _content_span(doc: Doc, a: Attribution):
     return span if span is not None and len(span) else None
 
 
-def _quoted(doc: Doc, a: Attribution) -> bool:
+def quoted_content(doc: Doc, a: Attribution) -> bool:
+    """A quotation mark inside the content or right at its edges: someone's words, whatever the verb or source."""
     text = doc_text(doc)
     return any(ch in _QUOTE_MARKS for s in a.content for ch in text[max(0, s.start - 1) : s.end + 1])
 
@@ -72,14 +73,14 @@ def _tensed_clause(token: Token) -> bool:
 
 def _business_event(doc: Doc, verb: Token, a: Attribution) -> bool:
     """"has signed an interline agreement", "allows the staff to …": an event verb without a quotation."""
-    if verb.lemma_.lower() not in load_event_verbs() or _quoted(doc, a):
+    if verb.lemma_.lower() not in load_event_verbs() or quoted_content(doc, a):
         return False
     return not any(c.dep_ == "ccomp" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in verb.children)
 
 
 def _offered_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
     """"will offer its flights": an offer of goods or services, no words (an offer of words stays)."""
-    if verb.lemma_.lower() != "offer" or _quoted(doc, a) or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+    if verb.lemma_.lower() != "offer" or quoted_content(doc, a) or any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return False
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
     if not objects:
@@ -110,12 +111,12 @@ def _prospect(doc: Doc, verb: Token, a: Attribution) -> bool:
     if verb.lemma_.lower() != "expect" or not any(c.dep_ == "aux" and c.lower_ in PROSPECT_MODALS for c in verb.children):
         return False
     span = _content_span(doc, a)
-    return span is not None and span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not _quoted(doc, a)
+    return span is not None and span.root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not quoted_content(doc, a)
 
 
 def _attitude_to_a_thing(doc: Doc, verb: Token, a: Attribution) -> bool:
     """"were concerned about the expense of the venture": an adjective's object, a noun phrase only."""
-    if _quoted(doc, a):
+    if quoted_content(doc, a):
         return False
     span = _content_span(doc, a)
     if span is None or span[0].lower_ in ("what", "how", "why", "whether", "who", "that"):
@@ -135,7 +136,7 @@ def is_event_not_statement(doc: Doc, verb: Token, a: Attribution) -> bool:
 def _thought_about_a_pronoun(doc: Doc, verb: Token, a: Attribution) -> bool:
     """"are thinking about it": the content is a pronoun, the object of the cue's "about" or "of"."""
     span = _content_span(doc, a)
-    if span is None or len(span) != 1 or span.root.pos_ != "PRON" or span.root.dep_ != "pobj" or _quoted(doc, a):
+    if span is None or len(span) != 1 or span.root.pos_ != "PRON" or span.root.dep_ != "pobj" or quoted_content(doc, a):
         return False
     prep = span.root.head
     entry = load_cue_lexicon().entry(verb.lemma_.lower(), "VERB")

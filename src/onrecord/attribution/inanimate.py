@@ -8,7 +8,9 @@ names people, a group or a place. Two classes of error seen on real news pages f
   democracy", "the smoke from the fires threatens the health of …", "Mezcal and tequila are expected
   to grow …" (an act, thought or intention whose source is inanimate, with no quotation) is dropped;
 * what such a thing "suggests", "indicates" or "shows" is evidence, not speech: "The surge in complaints
-  suggested the outage was …" (:func:`inanimate_kind`, used by :func:`~.kinds.classify_kind`).
+  suggested the outage was …".
+
+Both run in one pass after the kinds are assigned (:func:`settle_inanimate_sources`).
 
 A named entity, a proper noun, a pronoun and any noun outside the list are never inanimate here: "the
 pub said" (an artefact standing for its owners) and "sources said" keep their kind.
@@ -16,13 +18,13 @@ pub said" (an artefact standing for its owners) and "sources said" keep their ki
 from __future__ import annotations
 
 import functools
-import re
+from dataclasses import replace
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import doc_text
 from ..types import Attribution, AttributionKind
+from .events import quoted_content
 
 K = AttributionKind
 #: nouns that count or gather whatever follows "of": "a growing body of research", "a host of problems",
@@ -31,8 +33,6 @@ _GATHERING = {"body", "host", "lot", "number", "series", "set", "wealth", "range
               "all", "rest", "part", "majority", "minority", "half", "few", "dozen", "score", "handful"}
 #: kinds that report a deed, belief or aim: of an inanimate source, none is a statement
 _DEEDS = {K.ACT, K.THOUGHT, K.INTENTION}
-#: quotation marks: a quotation in the content is someone's words whatever the source
-_QUOTATION = re.compile(r"[“”\"«»„]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,18 +79,15 @@ def inanimate_source(doc: Doc, a: Attribution) -> bool:
     return is_inanimate(source_head(doc, a))
 
 
-def inanimate_kind(doc: Doc, a: Attribution, kind: AttributionKind) -> AttributionKind:
-    """Speech of an inanimate source is evidence ("the surge in complaints suggested …"), unless quoted."""
-    if kind is K.SPEECH and not _quoted(doc, a) and inanimate_source(doc, a):
-        return K.EVIDENCE
-    return kind
-
-
-def _quoted(doc: Doc, a: Attribution) -> bool:
-    text = doc_text(doc)
-    return any(_QUOTATION.search(text[max(0, s.start - 1) : s.end + 1]) for s in a.content)
-
-
-def drop_inanimate_deeds(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
-    """The attributions without the deeds, beliefs and aims of inanimate sources (module docstring)."""
-    return [a for a in attributions if not (a.kind in _DEEDS and not _quoted(doc, a) and inanimate_source(doc, a))]
+def settle_inanimate_sources(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """The attributions with kinds set, each unquoted one of an inanimate source settled (module docstring):
+    speech becomes evidence, a deed, belief or aim is dropped."""
+    out = []
+    for a in attributions:
+        if not (a.kind is K.SPEECH or a.kind in _DEEDS) or quoted_content(doc, a) or not inanimate_source(doc, a):
+            out.append(a)
+        elif a.kind is K.SPEECH:
+            out.append(replace(a, kind=K.EVIDENCE))
+        elif a.kind not in _DEEDS:
+            out.append(a)
+    return out

@@ -8,7 +8,7 @@ of a known cue word; the parse refines it and decides it for cue words the lexic
   ("the statement said" -> writing), a study, poll or test finds ("Tests found …", "a poll shows")
   -> evidence (``data/kind_nouns.tsv``, from WordNet's noun classes); so does a clause as the subject
   of a verb that speaks or indicates ("Spending so much effort on it suggests that …"), and a thing that
-  cannot speak ("the surge in complaints suggested …": :mod:`.inanimate`);
+  cannot speak ("the surge in complaints suggested …": :mod:`.inanimate`, after the kinds are assigned);
 * a commitment or unknown verb whose only complement is an infinitive reports an intention
   ("vowed to fight", "plans to sell"); a noun cue of a plan or decision, likewise;
 * a verb of speech or writing whose only content is a noun phrase reports a speech act on a thing,
@@ -32,7 +32,6 @@ from spacy.tokens import Doc, Token
 from ..nlp import doc_text
 from ..types import Attribution, AttributionKind, AttributionType
 from .cues import load_cue_lexicon
-from .inanimate import inanimate_kind
 from .syntax import SUBJECT_DEPS, has_to_infinitive
 
 K = AttributionKind
@@ -328,4 +327,4 @@ def classify_kind(doc: Doc, a: Attribution) -> AttributionKind:
 
 def assign_kinds(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
     """The attributions with their ``kind`` set."""
-    return [replace(a, kind=inanimate_kind(doc, a, classify_kind(doc, a))) for a in attributions]
+    return [replace(a, kind=classify_kind(doc, a)) for a in attributions]
