@@ -22,9 +22,9 @@ from .source_phrase import clean_name, phrase_name
 
 #: prepositions that open a sentence on the person it is about ("In Hajjaj's case", "For Ruiz")
 TOPIC_PREPOSITIONS = {"in", "for", "like", "unlike"}
-#: conjunctions of a clause that can open a sentence before its main clause ("As she concluded, X …")
 #: prepositions whose object is a place, never a person: "in Katy", "near Katy"
 _PLACE_PREPOSITIONS = {"in", "near", "outside", "throughout"}
+#: conjunctions of a clause that can open a sentence before its main clause ("As she concluded, X …")
 FRONTED_MARKS = {"as", "when", "while", "after", "before", "since", "although", "though"}
 
 
@@ -42,7 +42,7 @@ class PronounResolution:
         return out
 
     def _placed(self, mention) -> bool:
-        """"a beauty salon in Katy": a name only ever the object of "in" or "near" is a place the NER took for a person."""
+        """"a beauty salon in Katy": a name only ever right after "in", "near" (:data:`_PLACE_PREPOSITIONS`) is a place the NER took for a person."""
         span = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         return span is not None and len(span) > 0 and span.start > 0 and span.root.dep_ == "pobj" \
             and span.root.head.i == span.start - 1 and span.root.head.lower_ in _PLACE_PREPOSITIONS
