@@ -67,7 +67,7 @@ def _ingest(raws, slices: int, work: Path, probe=None) -> dict[int, dict]:
 
     Alternating in slices spreads any change in the machine's background load over both runs
     (this is a shared machine); each worker count has its own store and its own engine throughout.
-    ``probe(i)``, when given, runs after each slice (the two-core ceiling, :mod:`bench.ceiling`).
+    ``probe()``, when given, runs after each slice (the two-core ceiling, :mod:`bench.ceiling`).
     """
     from onrecord.engine.corpus import ingest
     from onrecord.engine.local import LocalEngine
@@ -91,7 +91,7 @@ def _ingest(raws, slices: int, work: Path, probe=None) -> dict[int, dict]:
                 total["resolution_seconds"] += report.resolution.seconds if report.resolution else 0.0
                 total["skipped"] += len(report.skipped)
             if probe is not None:
-                probe(i)
+                probe()
     finally:
         for engine in engines.values():
             engine.close()
@@ -167,7 +167,7 @@ def run(shared: Path, console: Console, count: int | None = None) -> dict:
     probes: list[dict] = []
     probe_raws = raws[:PROBE_ARTICLES]
 
-    def probe(i: int) -> None:
+    def probe() -> None:  # each probe starts with the other order than the one before
         probes.append(ceiling(probe_raws, rounds=1, start=len(probes)))
 
     small = _scaling(shared, console, work, probe)
